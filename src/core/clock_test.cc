@@ -1,0 +1,28 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "core/clock.h"
+
+#include <gtest/gtest.h>
+
+namespace jianbao::clock {
+namespace {
+
+TEST(ClockTest, Dates) {
+  EXPECT_TRUE(IsValidDate("2020-03-18"));
+  EXPECT_TRUE(IsValidDate("2020-02-29"));
+  EXPECT_FALSE(IsValidDate("2019-02-29"));
+  EXPECT_FALSE(IsValidDate("2020-13-01"));
+  EXPECT_FALSE(IsValidDate("2020-3-18"));
+  EXPECT_FALSE(IsValidDate("abcd-ef-gh"));
+  EXPECT_EQ(DateFromDays(DaysFromDate("2020-03-18") + 1), "2020-03-19");
+  EXPECT_EQ(DateFromDays(DaysFromDate("2020-02-28") + 1), "2020-02-29");
+}
+
+TEST(ClockTest, Iso) {
+  EXPECT_EQ(FormatIso(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(FormatIso(1584576000), "2020-03-19T00:00:00Z");
+  EXPECT_EQ(NowIso().size(), 20u);
+}
+
+}  // namespace
+}  // namespace jianbao::clock

@@ -1,0 +1,48 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "core/status.h"
+
+namespace jianbao {
+
+const char* CodeName(Code code) {
+  switch (code) {
+    case Code::kOk: return "ok";
+    case Code::kInvalidArgument: return "invalid_argument";
+    case Code::kUnauthenticated: return "unauthenticated";
+    case Code::kPermissionDenied: return "permission_denied";
+    case Code::kNotFound: return "not_found";
+    case Code::kConflict: return "conflict";
+    case Code::kPayloadTooLarge: return "payload_too_large";
+    case Code::kTooManyRequests: return "too_many_requests";
+    case Code::kUnavailable: return "unavailable";
+    case Code::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+int HttpStatusFor(Code code) {
+  switch (code) {
+    case Code::kOk: return 200;
+    case Code::kInvalidArgument: return 400;
+    case Code::kUnauthenticated: return 401;
+    case Code::kPermissionDenied: return 403;
+    case Code::kNotFound: return 404;
+    case Code::kConflict: return 409;
+    case Code::kPayloadTooLarge: return 413;
+    case Code::kTooManyRequests: return 429;
+    case Code::kUnavailable: return 503;
+    case Code::kInternal: return 500;
+  }
+  return 500;
+}
+
+std::string Status::ToString() const {
+  if (ok()) return "ok";
+  std::string s = CodeName(code_);
+  s += ": ";
+  s += message_;
+  if (!field_.empty()) s += " (field: " + field_ + ")";
+  return s;
+}
+
+}  // namespace jianbao

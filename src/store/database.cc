@@ -1,0 +1,229 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "store/database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <regex>
+
+namespace jianbao::store {
+
+// A fixed set of sessions handed out one at a time.
+class Database::Pool {
+ public:
+  explicit Pool(std::vector<std::unique_ptr<soci::session>> sessions)
+      : sessions_(std::move(sessions)) {
+    for (auto& s : sessions_) free_.push_back(s.get());
+  }
+
+  // Borrows a session for the lifetime of the returned lease.
+  class Lease {
+   public:
+    Lease(Pool* pool, soci::session* s) : pool_(pool), s_(s) {}
+    ~Lease() { pool_->Return(s_); }
+    soci::session& operator*() { return *s_; }
+
+   private:
+    Pool* pool_;
+    soci::session* s_;
+  };
+
+  Lease Borrow() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return !free_.empty(); });
+    soci::session* s = free_.back();
+    free_.pop_back();
+    return Lease(this, s);
+  }
+
+ private:
+  void Return(soci::session* s) {
+    {
+      std::lock_guard lock(mu_);
+      free_.push_back(s);
+    }
+    cv_.notify_one();
+  }
+
+  std::vector<std::unique_ptr<soci::session>> sessions_;
+  std::vector<soci::session*> free_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+};
+
+namespace {
+
+constexpr int kSqliteReaders = 4;
+constexpr int kPostgresConnections = 8;
+
+std::unique_ptr<soci::session> OpenSqlite(const std::string& path) {
+  auto s = std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                           "db=" + path + " timeout=10");
+  *s << "PRAGMA journal_mode=WAL";
+  *s << "PRAGMA foreign_keys=ON";
+  *s << "PRAGMA synchronous=FULL";
+  *s << "PRAGMA busy_timeout=10000";
+  return s;
+}
+
+std::string HidePassword(const std::string& url) {
+  static const std::regex kPw(R"((://[^:/@]+):[^@]*@)");
+  return std::regex_replace(url, kPw, "$1:***@");
+}
+
+}  // namespace
+
+Database::Database(Engine engine, std::string display_url, std::unique_ptr<Pool> writers,
+                   std::unique_ptr<Pool> readers)
+    : engine_(engine),
+      display_url_(std::move(display_url)),
+      writers_(std::move(writers)),
+      readers_(std::move(readers)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
+  try {
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+      std::vector<std::unique_ptr<soci::session>> sessions;
+      for (int i = 0; i < kPostgresConnections; ++i) {
+        sessions.push_back(std::make_unique<soci::session>(*soci::factory_postgresql(), url));
+        *sessions.back() << "SET client_min_messages TO WARNING";
+      }
+      std::vector<std::unique_ptr<soci::session>> readers;
+      for (int i = 0; i < kPostgresConnections / 2; ++i) {
+        readers.push_back(std::make_unique<soci::session>(*soci::factory_postgresql(), url));
+      }
+      return std::unique_ptr<Database>(new Database(Engine::kPostgres, HidePassword(url),
+                                                    std::make_unique<Pool>(std::move(sessions)),
+                                                    std::make_unique<Pool>(std::move(readers))));
+    }
+    std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+    if (path.empty()) return Status::Invalid("db", "db_url", "empty database path");
+    std::vector<std::unique_ptr<soci::session>> writer;
+    writer.push_back(OpenSqlite(path));
+    std::vector<std::unique_ptr<soci::session>> readers;
+    for (int i = 0; i < kSqliteReaders; ++i) readers.push_back(OpenSqlite(path));
+    return std::unique_ptr<Database>(new Database(Engine::kSqlite, "sqlite:" + path,
+                                                  std::make_unique<Pool>(std::move(writer)),
+                                                  std::make_unique<Pool>(std::move(readers))));
+  } catch (const std::exception& e) {
+    return Status(Code::kUnavailable, "db_open",
+                  "cannot open database " + HidePassword(url) + ": " + e.what(), "db");
+  }
+}
+
+std::string Database::Dialect(const std::string& sql) const {
+  const bool pg = engine_ == Engine::kPostgres;
+  std::string out = sql;
+  auto replace = [&out](const std::string& from, const std::string& to) {
+    for (size_t p = out.find(from); p != std::string::npos; p = out.find(from, p + to.size())) {
+      out.replace(p, from.size(), to);
+    }
+  };
+  replace("{{pk}}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+  replace("{{blob}}", pg ? "BYTEA" : "BLOB");
+  replace("{{int}}", pg ? "BIGINT" : "INTEGER");
+  return out;
+}
+
+Status StatusFromException(const std::exception& e) {
+  const std::string what = e.what();
+  if (what.find("UNIQUE constraint") != std::string::npos ||
+      what.find("duplicate key") != std::string::npos) {
+    return Status::Conflict("duplicate", "already exists: " + what);
+  }
+  if (what.find("FOREIGN KEY") != std::string::npos ||
+      what.find("foreign key") != std::string::npos) {
+    return Status::Conflict("in_use", "referenced by other records: " + what);
+  }
+  if (what.find("database is locked") != std::string::npos ||
+      what.find("connection") != std::string::npos) {
+    return Status(Code::kUnavailable, "db_unavailable", "database unavailable: " + what);
+  }
+  return Status::Internal("database error: " + what);
+}
+
+Status Database::Write(const Work& work) {
+  auto lease = writers_->Borrow();
+  soci::session& s = *lease;
+  try {
+    soci::transaction tx(s);
+    Status st = work(s);
+    if (!st.ok()) {
+      tx.rollback();
+      return st;
+    }
+    tx.commit();
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return StatusFromException(e);
+  }
+}
+
+Status Database::Read(const Work& work) {
+  auto lease = readers_->Borrow();
+  try {
+    return work(*lease);
+  } catch (const std::exception& e) {
+    return StatusFromException(e);
+  }
+}
+
+void Database::AddMigrations(const std::string& module, std::vector<Migration> migrations) {
+  migrations_.emplace_back(module, std::move(migrations));
+}
+
+namespace {
+
+// Splits migration text into statements at ';' that ends a line.
+std::vector<std::string> SplitStatements(const std::string& sql) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    if (sql[i] == ';' && (i + 1 == sql.size() || sql[i + 1] == '\n')) {
+      if (cur.find_first_not_of(" \n\t") != std::string::npos) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += sql[i];
+    }
+  }
+  if (cur.find_first_not_of(" \n\t") != std::string::npos) out.push_back(cur);
+  return out;
+}
+
+}  // namespace
+
+Status Database::Migrate() {
+  JB_RETURN_IF_ERROR(Write([](soci::session& s) {
+    s << "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER "
+         "NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, version))";
+    return Status::Ok();
+  }));
+  for (const auto& [module, list] : migrations_) {
+    for (const Migration& m : list) {
+      Status st = Write([&, mod = module](soci::session& s) {
+        int count = 0;
+        s << "SELECT COUNT(*) FROM schema_migrations WHERE module = :m AND version = :v",
+            soci::use(mod), soci::use(m.version), soci::into(count);
+        if (count > 0) return Status::Ok();
+        for (const std::string& stmt : SplitStatements(Dialect(m.sql))) s << stmt;
+        s << "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES "
+             "(:m, :v, :n, CURRENT_TIMESTAMP)",
+            soci::use(mod), soci::use(m.version), soci::use(m.name);
+        return Status::Ok();
+      });
+      if (!st.ok()) {
+        return Status::Internal("migration " + module + "/" + std::to_string(m.version) + " (" +
+                                m.name + ") failed: " + st.message());
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace jianbao::store
