@@ -1,10 +1,29 @@
 // Copyright 2026 The Jianbao Authors.
+//
+// The jianbao command: serve, migrate, user, and the engines' commands.
+// Each module adds its own subcommands with an AddCommands(CLI::App&) call;
+// a failing command prints its message to stderr and throws
+// CLI::RuntimeError(exit_code).
 
 #include <CLI/CLI.hpp>
+
+#ifdef JIANBAO_HAVE_TYPESET
+#include "typeset/cli.h"
+#endif
+#ifdef JIANBAO_HAVE_EPIDEMIC
+#include "epidemic/cli.h"
+#endif
 
 int main(int argc, char** argv) {
   CLI::App app{"Jianbao 简报 — information reporting and bulletins"};
   app.set_version_flag("--version", "jianbao 0.1.0");
+  app.require_subcommand(1);
+#ifdef JIANBAO_HAVE_TYPESET
+  jianbao::typeset::AddCommands(app);
+#endif
+#ifdef JIANBAO_HAVE_EPIDEMIC
+  jianbao::epidemic::AddCommands(app);
+#endif
   CLI11_PARSE(app, argc, argv);
   return 0;
 }
