@@ -1,0 +1,84 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "http/errors.h"
+
+#include <map>
+
+#include "http/json_io.h"
+
+namespace jianbao::http {
+namespace {
+
+struct Texts {
+  const char* zh;
+  const char* en;
+};
+
+// Messages by key; "{field}" is replaced with the offending field's name.
+const std::map<std::string, Texts>& Table() {
+  static const std::map<std::string, Texts> kTable = {
+      {"required", {"缺少必填项：{field}", "{field} is required"}},
+      {"too_long", {"{field} 太长", "{field} is too long"}},
+      {"wrong_type", {"{field} 的类型不正确", "{field} has the wrong type"}},
+      {"unknown_field", {"不认识的字段：{field}", "unknown field: {field}"}},
+      {"invalid_json", {"请求内容不是有效的 JSON", "the request body is not valid JSON"}},
+      {"invalid_utf8", {"请求内容不是有效的 UTF-8 文本", "the request body is not valid UTF-8"}},
+      {"not_object", {"请求内容必须是 JSON 对象", "the request body must be a JSON object"}},
+      {"out_of_range", {"{field} 超出允许范围", "{field} is out of range"}},
+      {"control_char", {"{field} 含有控制字符", "{field} contains a control character"}},
+      {"too_many", {"{field} 的项目太多", "{field} has too many items"}},
+      {"unauthenticated", {"请先登录", "please sign in"}},
+      {"bad_credentials", {"用户名或密码不正确", "wrong login or password"}},
+      {"account_disabled", {"该账号已停用", "this account is disabled"}},
+      {"csrf", {"页面已过期，请刷新后重试（CSRF 校验失败）", "the page is stale, reload and retry (CSRF check failed)"}},
+      {"permission_denied", {"没有权限执行此操作", "you are not allowed to do this"}},
+      {"route_not_found", {"接口不存在", "no such API endpoint"}},
+      {"method_not_allowed", {"此接口不支持该请求方法", "method not allowed on this endpoint"}},
+      {"duplicate", {"已存在相同的记录", "a record with the same key already exists"}},
+      {"login_taken", {"登录名已被使用", "this login is already taken"}},
+      {"code_taken", {"机构代码已被使用", "this organisation code is already taken"}},
+      {"payload_too_large", {"请求内容过大", "the request body is too large"}},
+      {"too_many_requests", {"尝试次数过多，请稍后再试", "too many attempts, try again later"}},
+      {"weak_password", {"密码至少需要 8 个字符", "the password needs at least 8 characters"}},
+      {"wrong_password", {"原密码不正确", "the current password is wrong"}},
+      {"invalid_role", {"角色无效：{field}", "invalid role in {field}"}},
+      {"invalid_login", {"登录名只能包含字母、数字、点、横线和下划线（2–64 个字符）", "a login has 2–64 letters, digits, '.', '-' or '_'"}},
+      {"invalid_code", {"机构代码只能包含小写字母、数字和横线（2–32 个字符）", "an organisation code has 2–32 lower-case letters, digits or '-'"}},
+      {"invalid_kind", {"机构类型无效", "invalid organisation kind"}},
+      {"org_not_found", {"机构不存在", "no such organisation"}},
+      {"user_not_found", {"用户不存在", "no such user"}},
+      {"parent_not_found", {"上级机构不存在", "no such parent organisation"}},
+      {"outside_scope", {"只能管理本机构及下级机构", "you can only manage your own organisation and those below it"}},
+      {"last_admin", {"不能移除本机构最后一位管理员", "cannot remove the organisation's last admin"}},
+      {"invalid_date", {"{field} 不是有效日期（YYYY-MM-DD）", "{field} is not a valid date (YYYY-MM-DD)"}},
+      {"internal", {"服务器内部错误，请稍后重试", "internal server error, please retry later"}},
+      {"db_unavailable", {"数据库暂时不可用，请稍后重试", "the database is unavailable, please retry later"}},
+  };
+  return kTable;
+}
+
+}  // namespace
+
+std::string LocalizedMessage(const Status& status, const std::string& lang) {
+  auto it = Table().find(status.key());
+  if (it == Table().end()) return status.message();
+  std::string msg = lang == "en" ? it->second.en : it->second.zh;
+  const size_t p = msg.find("{field}");
+  if (p != std::string::npos) msg.replace(p, 7, status.field().empty() ? "?" : status.field());
+  return msg;
+}
+
+Response ErrorResponse(const Status& status, const std::string& lang) {
+  Json body = {{"error",
+                {{"code", CodeName(status.code())},
+                 {"key", status.key()},
+                 {"message", LocalizedMessage(status, lang)},
+                 {"field", status.field()}}}};
+  Response r = JsonResponse(HttpStatusFor(status.code()), body);
+  if (status.code() == Code::kTooManyRequests) {
+    r.Header("Retry-After", std::to_string(std::max(1, status.retry_after_seconds())));
+  }
+  return r;
+}
+
+}  // namespace jianbao::http

@@ -1,0 +1,26 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// The one error renderer: Status → HTTP response with the body
+// {"error":{"code","key","message","field"}} in the client's language.
+
+#ifndef JIANBAO_HTTP_ERRORS_H_
+#define JIANBAO_HTTP_ERRORS_H_
+
+#include <string>
+
+#include "core/status.h"
+#include "http/request.h"
+
+namespace jianbao::http {
+
+// Returns the response for a non-OK status. `lang` is "zh" or "en". The
+// message is translated by the status key when a translation exists, else the
+// status message is used as is. 429 carries Retry-After.
+Response ErrorResponse(const Status& status, const std::string& lang);
+
+// Returns the translated message for `status` in `lang`.
+std::string LocalizedMessage(const Status& status, const std::string& lang);
+
+}  // namespace jianbao::http
+
+#endif  // JIANBAO_HTTP_ERRORS_H_

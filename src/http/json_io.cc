@@ -1,0 +1,140 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "http/json_io.h"
+
+#include "core/text.h"
+
+namespace jianbao::http {
+
+Response JsonResponse(int status, const Json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  r.Header("Content-Type", "application/json; charset=utf-8");
+  return r;
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  return r;
+}
+
+Result<Json> ParseObject(const std::string& body, const std::set<std::string>& allowed) {
+  if (!text::IsValidUtf8(body)) {
+    return Status::Invalid("", "invalid_utf8", "request body is not valid UTF-8");
+  }
+  Json obj = Json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (obj.is_discarded()) {
+    return Status::Invalid("", "invalid_json", "request body is not valid JSON");
+  }
+  if (!obj.is_object()) {
+    return Status::Invalid("", "not_object", "request body must be a JSON object");
+  }
+  for (const auto& [k, v] : obj.items()) {
+    if (!allowed.count(k)) return Status::Invalid(k, "unknown_field", "unknown field: " + k);
+  }
+  return obj;
+}
+
+namespace {
+
+Status CheckText(const std::string& key, const std::string& s, size_t max_chars) {
+  if (text::CodePointCount(s) > max_chars) {
+    return Status::Invalid(key, "too_long",
+                           key + " is longer than " + std::to_string(max_chars) + " characters");
+  }
+  for (unsigned char c : s) {
+    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+      return Status::Invalid(key, "control_char", key + " contains a control character");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> OptionalString(const Json& obj, const std::string& key,
+                                                  size_t max_chars) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<std::string>();
+  if (!it->is_string()) return Status::Invalid(key, "wrong_type", key + " must be a string");
+  std::string v = text::Trim(it->get<std::string>());
+  JB_RETURN_IF_ERROR(CheckText(key, v, max_chars));
+  return std::optional<std::string>(std::move(v));
+}
+
+Result<std::string> RequiredString(const Json& obj, const std::string& key, size_t max_chars) {
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> v, OptionalString(obj, key, max_chars));
+  if (!v || v->empty()) return Status::Invalid(key, "required", key + " is required");
+  return *v;
+}
+
+Result<std::optional<bool>> OptionalBool(const Json& obj, const std::string& key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<bool>();
+  if (!it->is_boolean()) return Status::Invalid(key, "wrong_type", key + " must be true or false");
+  return std::optional<bool>(it->get<bool>());
+}
+
+Result<std::optional<int64_t>> OptionalInt(const Json& obj, const std::string& key, int64_t min,
+                                           int64_t max) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<int64_t>();
+  if (!it->is_number_integer()) return Status::Invalid(key, "wrong_type", key + " must be an integer");
+  const int64_t v = it->get<int64_t>();
+  if (v < min || v > max) {
+    return Status::Invalid(key, "out_of_range",
+                           key + " must be between " + std::to_string(min) + " and " +
+                               std::to_string(max));
+  }
+  return std::optional<int64_t>(v);
+}
+
+Result<std::optional<std::vector<std::string>>> OptionalStringArray(const Json& obj,
+                                                                    const std::string& key,
+                                                                    size_t max_items,
+                                                                    size_t max_chars) {
+  using Out = std::optional<std::vector<std::string>>;
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return Out();
+  if (!it->is_array()) return Status::Invalid(key, "wrong_type", key + " must be an array");
+  if (it->size() > max_items) return Status::Invalid(key, "too_many", key + " has too many items");
+  std::vector<std::string> out;
+  for (const Json& item : *it) {
+    if (!item.is_string()) {
+      return Status::Invalid(key, "wrong_type", key + " must contain only strings");
+    }
+    std::string v = text::Trim(item.get<std::string>());
+    JB_RETURN_IF_ERROR(CheckText(key, v, max_chars));
+    out.push_back(std::move(v));
+  }
+  return Out(std::move(out));
+}
+
+Result<Page> ParsePage(const Request& req) {
+  Page p;
+  auto parse = [&req](const std::string& name, int def, int max, int* out) -> Status {
+    const std::string v = req.Query(name);
+    if (v.empty()) {
+      *out = def;
+      return Status::Ok();
+    }
+    try {
+      size_t pos = 0;
+      const long n = std::stol(v, &pos);
+      if (pos == v.size() && n >= 1 && n <= max) {
+        *out = static_cast<int>(n);
+        return Status::Ok();
+      }
+    } catch (const std::exception&) {
+    }
+    return Status::Invalid(name, "out_of_range",
+                           name + " must be a number from 1 to " + std::to_string(max));
+  };
+  JB_RETURN_IF_ERROR(parse("page", 1, 1000000, &p.page));
+  JB_RETURN_IF_ERROR(parse("page_size", 20, 100, &p.page_size));
+  return p;
+}
+
+}  // namespace jianbao::http

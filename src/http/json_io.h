@@ -1,0 +1,57 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// JSON in and out of handlers: strict body parsing (object, known fields,
+// valid UTF-8, typed getters that name the offending field) and JSON responses.
+
+#ifndef JIANBAO_HTTP_JSON_IO_H_
+#define JIANBAO_HTTP_JSON_IO_H_
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "http/request.h"
+
+namespace jianbao::http {
+
+using Json = nlohmann::json;
+
+// Returns a response with `body` serialised and Content-Type application/json.
+Response JsonResponse(int status, const Json& body);
+// Returns 204 No Content.
+Response NoContent();
+
+// Parses the request body as a JSON object whose keys are all in `allowed`.
+// Returns kInvalidArgument naming the problem: not JSON, not an object,
+// invalid UTF-8, or an unknown field (field() = its name).
+Result<Json> ParseObject(const std::string& body, const std::set<std::string>& allowed);
+
+// Typed field getters. Each returns kInvalidArgument with field() = `key` when
+// the value is missing (Required*), of the wrong type, empty after trimming
+// (strings), longer than `max_chars` code points, or has control characters.
+Result<std::string> RequiredString(const Json& obj, const std::string& key, size_t max_chars);
+Result<std::optional<std::string>> OptionalString(const Json& obj, const std::string& key,
+                                                  size_t max_chars);
+Result<std::optional<bool>> OptionalBool(const Json& obj, const std::string& key);
+Result<std::optional<int64_t>> OptionalInt(const Json& obj, const std::string& key, int64_t min,
+                                           int64_t max);
+Result<std::optional<std::vector<std::string>>> OptionalStringArray(const Json& obj,
+                                                                    const std::string& key,
+                                                                    size_t max_items,
+                                                                    size_t max_chars);
+
+struct Page {
+  int page = 1;
+  int page_size = 20;
+  int offset() const { return (page - 1) * page_size; }
+};
+// Reads ?page= and ?page_size= (1..100). Returns kInvalidArgument naming the parameter.
+Result<Page> ParsePage(const Request& req);
+
+}  // namespace jianbao::http
+
+#endif  // JIANBAO_HTTP_JSON_IO_H_

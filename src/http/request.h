@@ -1,0 +1,65 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Request and Response: our own small HTTP values, so that handlers and their
+// tests never see RESTinio. Only server.cc converts between the two worlds.
+
+#ifndef JIANBAO_HTTP_REQUEST_H_
+#define JIANBAO_HTTP_REQUEST_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/actor.h"
+
+namespace jianbao::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", …
+  std::string path;    // decoded path without the query, e.g. "/api/v1/users/3"
+  std::map<std::string, std::string> query;    // decoded query parameters
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+  std::string remote_ip;
+  std::map<std::string, std::string> params;  // filled by the router from ":name" segments
+
+  // Returns the header value or "" (name in lower case).
+  std::string Header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+  // Returns the query parameter or `def`.
+  std::string Query(const std::string& name, const std::string& def = "") const {
+    auto it = query.find(name);
+    return it == query.end() ? def : it->second;
+  }
+  // Returns the value of cookie `name` or "".
+  std::string Cookie(const std::string& name) const;
+  // Returns "en" when the client prefers English, else "zh" (the default).
+  std::string Language() const;
+};
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  Response& Header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  // Returns the first header with this name (case-sensitive as set) or "".
+  std::string GetHeader(const std::string& name) const;
+};
+
+// Parses "a=1&b=%E7%AE%80" into a map; '+' means space. Malformed escapes are kept literally.
+std::map<std::string, std::string> ParseQuery(const std::string& raw);
+
+// Percent-decodes `s` ('+' is kept unless `plus_is_space`).
+std::string PercentDecode(const std::string& s, bool plus_is_space);
+
+}  // namespace jianbao::http
+
+#endif  // JIANBAO_HTTP_REQUEST_H_

@@ -1,0 +1,60 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Router: maps (method, path) to a handler. Patterns are literal segments and
+// ":name" parameters: "/api/v1/users/:id". Routing knows nothing about sockets.
+
+#ifndef JIANBAO_HTTP_ROUTER_H_
+#define JIANBAO_HTTP_ROUTER_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/request.h"
+
+namespace jianbao::http {
+
+class Context;
+using Handler = std::function<Response(Context&)>;
+
+struct RouteOptions {
+  bool require_auth = true;  // false: reachable without a session.
+  bool check_csrf = true;    // state-changing methods need X-CSRF-Token when signed in.
+  size_t max_body = 256 * 1024;  // larger bodies get 413 before the handler runs.
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  std::vector<std::string> segments;
+  Handler handler;
+  RouteOptions options;
+};
+
+class Router {
+ public:
+  // Adds a route. REQUIRES: pattern starts with '/'.
+  void Add(const std::string& method, const std::string& pattern, Handler handler,
+           RouteOptions options = {});
+
+  struct Match {
+    const Route* route = nullptr;  // null when nothing matched
+    bool method_not_allowed = false;  // the path exists with other methods
+    std::map<std::string, std::string> params;
+  };
+  // Returns the route for `method` and `path`, with ":name" values filled in.
+  Match Find(const std::string& method, const std::string& path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// Splits "/a/b/" into {"a", "b"}.
+std::vector<std::string> SplitPath(const std::string& path);
+
+}  // namespace jianbao::http
+
+#endif  // JIANBAO_HTTP_ROUTER_H_
