@@ -1,0 +1,40 @@
+// The side menu as one table: which item, which route, which roles see it.
+// Routes take their access rule from here too, so the menu and the guard agree.
+// Later modules add their rows to MENU.
+import type { Component } from 'vue'
+import { Document, House, OfficeBuilding, User, UserFilled } from '@element-plus/icons-vue'
+import type { Role } from '@/api/types'
+
+export interface MenuItem {
+  /** vue-i18n key of the label. */
+  label: string
+  /** Route path the item opens. */
+  route: string
+  icon: Component
+  /** Roles that see the item; an empty list means every signed-in user. */
+  roles: readonly Role[]
+  /** Stable name for tests (data-test="menu-<test>"). */
+  test: string
+}
+
+const EVERYONE: readonly Role[] = []
+
+export const MENU: readonly MenuItem[] = [
+  { label: 'menu.workbench', route: '/', icon: House, roles: EVERYONE, test: 'workbench' },
+  { label: 'menu.orgs', route: '/orgs', icon: OfficeBuilding, roles: ['admin'], test: 'orgs' },
+  { label: 'menu.users', route: '/users', icon: UserFilled, roles: ['admin'], test: 'users' },
+  { label: 'menu.audit', route: '/audit', icon: Document, roles: ['admin'], test: 'audit' },
+  { label: 'menu.account', route: '/account', icon: User, roles: EVERYONE, test: 'account' },
+]
+
+/** Returns the roles allowed on `route` according to MENU (throws if it is not in MENU). */
+export function rolesFor(route: string): readonly Role[] {
+  const item = MENU.find((m) => m.route === route)
+  if (!item) throw new Error(`menu has no item for ${route}`)
+  return item.roles
+}
+
+/** Returns the items a user with `roles` sees, in menu order. */
+export function visibleMenu(roles: readonly Role[]): MenuItem[] {
+  return MENU.filter((m) => m.roles.length === 0 || m.roles.some((r) => roles.includes(r)))
+}

@@ -1,0 +1,97 @@
+// User list logic: filters (organisation, role, text) kept in the address, paging, loading.
+import { reactive, ref } from 'vue'
+import { useRoute, useRouter, type LocationQuery } from 'vue-router'
+import { listOrgs } from '@/api/orgs'
+import { ROLES, type Org, type Role, type User } from '@/api/types'
+import { listUsers } from '@/api/users'
+
+export const PAGE_SIZES = [10, 20, 50, 100]
+
+function one(q: LocationQuery[string]): string {
+  return (Array.isArray(q) ? q[0] : q) ?? ''
+}
+
+function positive(q: LocationQuery[string], fallback: number): number {
+  const n = Number.parseInt(one(q), 10)
+  return Number.isFinite(n) && n > 0 ? n : fallback
+}
+
+export function useUsers() {
+  const route = useRoute()
+  const router = useRouter()
+
+  const role = one(route.query.role)
+  const filters = reactive({
+    org: one(route.query.org),
+    role: ((ROLES as readonly string[]).includes(role) ? role : '') as Role | '',
+    q: one(route.query.q),
+  })
+  const page = ref(positive(route.query.page, 1))
+  const pageSize = ref(positive(route.query.page_size, 20))
+
+  const users = ref<User[]>([])
+  const total = ref(0)
+  const loading = ref(false)
+  const error = ref<unknown>(null)
+  const orgs = ref<Org[]>([])
+
+  async function load(): Promise<void> {
+    loading.value = true
+    error.value = null
+    const query = {
+      org: filters.org || undefined,
+      role: filters.role || undefined,
+      q: filters.q.trim() || undefined,
+      page: page.value,
+      page_size: pageSize.value,
+    }
+    void router.replace({ query: { ...query, page: String(page.value), page_size: String(pageSize.value) } })
+    try {
+      const res = await listUsers(query)
+      users.value = res.items
+      total.value = res.total
+    } catch (e) {
+      error.value = e
+      users.value = []
+      total.value = 0
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function loadOrgs(): Promise<void> {
+    try {
+      orgs.value = await listOrgs()
+    } catch {
+      orgs.value = [] // the list itself still works; the organisation filter is just empty
+    }
+  }
+
+  /** Applies the filters from the first page. */
+  function search(): void {
+    page.value = 1
+    void load()
+  }
+
+  /** Clears the filters and reloads. */
+  function reset(): void {
+    Object.assign(filters, { org: '', role: '', q: '' })
+    search()
+  }
+
+  function onPage(p: number): void {
+    page.value = p
+    void load()
+  }
+
+  function onPageSize(s: number): void {
+    pageSize.value = s
+    page.value = 1
+    void load()
+  }
+
+  void loadOrgs()
+  void load()
+
+  return { filters, page, pageSize, users, total, loading, error, orgs, load, search, reset, onPage, onPageSize }
+}
