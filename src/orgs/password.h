@@ -1,0 +1,33 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Password hashing (Argon2id through libsodium) and random tokens.
+
+#ifndef JIANBAO_ORGS_PASSWORD_H_
+#define JIANBAO_ORGS_PASSWORD_H_
+
+#include <string>
+
+#include "core/status.h"
+
+namespace jianbao::orgs {
+
+// Returns the Argon2id hash string of `password` (salt and parameters inside).
+// Returns kInternal only when libsodium cannot allocate its working memory.
+Result<std::string> HashPassword(const std::string& password);
+
+// Returns true when `password` matches `hash` (constant time inside libsodium).
+bool VerifyPassword(const std::string& hash, const std::string& password);
+
+// Returns `bytes` random bytes as lower-case hex.
+std::string RandomToken(size_t bytes = 32);
+
+// Returns the hex BLAKE2b hash of a session token, which is what the database stores.
+std::string TokenDigest(const std::string& token);
+
+// Returns OK when the password is acceptable (8 to 128 characters), else
+// kInvalidArgument with `field`.
+Status CheckPasswordStrength(const std::string& password, const std::string& field);
+
+}  // namespace jianbao::orgs
+
+#endif  // JIANBAO_ORGS_PASSWORD_H_

@@ -1,0 +1,427 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// IN (…) lists are built from int64 ids formatted by this file, never from
+// user text; every other value is a bound parameter.
+
+#include "orgs/repository.h"
+
+#include <soci/soci.h>
+
+#include <map>
+
+namespace jianbao::orgs::repo {
+namespace {
+
+std::string IdList(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (int64_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out.empty() ? "0" : out;
+}
+
+// Escapes LIKE wildcards; the query uses ESCAPE '\'.
+std::string LikePattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+const char* kUserSelect =
+    "SELECT u.id, u.login, u.name, u.org_id, o.code, o.name, o.short_name, u.disabled, "
+    "u.created_at FROM users u JOIN orgs o ON o.id = u.org_id ";
+
+struct UserRow {
+  long long id = 0, org_id = 0;
+  int disabled = 0;
+  std::string login, name, org_code, org_name, org_short, created_at;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(login));
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(org_id));
+    st.exchange(soci::into(org_code));
+    st.exchange(soci::into(org_name));
+    st.exchange(soci::into(org_short));
+    st.exchange(soci::into(disabled));
+    st.exchange(soci::into(created_at));
+  }
+  User ToUser() const {
+    User u;
+    u.id = id;
+    u.login = login;
+    u.name = name;
+    u.org_id = org_id;
+    u.org_code = org_code;
+    u.org_name = org_name;
+    u.org_short_name = org_short;
+    u.disabled = disabled != 0;
+    u.created_at = created_at;
+    return u;
+  }
+};
+
+void LoadRoles(soci::session& s, std::vector<User>* users) {
+  if (users->empty()) return;
+  std::vector<int64_t> ids;
+  std::map<int64_t, User*> by_id;
+  for (User& u : *users) {
+    ids.push_back(u.id);
+    by_id[u.id] = &u;
+  }
+  long long uid = 0;
+  std::string role;
+  soci::statement st = (s.prepare << "SELECT user_id, role FROM user_roles WHERE user_id IN (" +
+                                         IdList(ids) + ") ORDER BY user_id, role",
+                        soci::into(uid), soci::into(role));
+  st.execute();
+  while (st.fetch()) by_id[uid]->roles.push_back(role);
+}
+
+std::vector<User> FetchUsers(soci::session& s, const std::string& where,
+                             const std::vector<std::pair<std::string, std::string>>& text_params,
+                             const std::vector<std::pair<std::string, long long>>& int_params) {
+  std::vector<User> out;
+  UserRow row;
+  soci::statement st(s);
+  st.alloc();
+  st.prepare(std::string(kUserSelect) + where);
+  // Copies keep the bound values alive for the statement's lifetime.
+  std::vector<std::string> texts;
+  std::vector<long long> ints;
+  texts.reserve(text_params.size());
+  ints.reserve(int_params.size());
+  for (const auto& [name, v] : text_params) {
+    texts.push_back(v);
+    st.exchange(soci::use(texts.back(), name));
+  }
+  for (const auto& [name, v] : int_params) {
+    ints.push_back(v);
+    st.exchange(soci::use(ints.back(), name));
+  }
+  row.Bind(st);
+  st.define_and_bind();
+  st.execute(false);
+  while (st.fetch()) out.push_back(row.ToUser());
+  LoadRoles(s, &out);
+  return out;
+}
+
+}  // namespace
+
+std::vector<store::Migration> Migrations() {
+  return {{1, "organisations, users, sessions, audit log", R"SQL(
+CREATE TABLE orgs (
+  id {{pk}},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  short_name TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  parent_id {{int}} REFERENCES orgs(id),
+  created_at TEXT NOT NULL
+);
+CREATE TABLE users (
+  id {{pk}},
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  org_id {{int}} NOT NULL REFERENCES orgs(id),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX users_org ON users(org_id);
+CREATE TABLE user_roles (
+  user_id {{int}} NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  PRIMARY KEY (user_id, role)
+);
+CREATE TABLE sessions (
+  token_digest TEXT PRIMARY KEY,
+  user_id {{int}} NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  ip TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE audit_log (
+  id {{pk}},
+  at TEXT NOT NULL,
+  actor_id {{int}},
+  actor_login TEXT NOT NULL,
+  org_id {{int}},
+  org_code TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL DEFAULT '',
+  before_json TEXT,
+  after_json TEXT,
+  ip TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_at ON audit_log(at);
+CREATE INDEX audit_org ON audit_log(org_id);
+)SQL"}};
+}
+
+std::vector<Org> LoadOrgs(soci::session& s) {
+  std::vector<Org> out;
+  long long id = 0, parent = 0;
+  soci::indicator parent_ind;
+  std::string code, name, short_name, kind;
+  soci::statement st =
+      (s.prepare << "SELECT id, code, name, short_name, kind, parent_id FROM orgs ORDER BY id",
+       soci::into(id), soci::into(code), soci::into(name), soci::into(short_name),
+       soci::into(kind), soci::into(parent, parent_ind));
+  st.execute();
+  std::map<int64_t, std::string> codes;
+  while (st.fetch()) {
+    Org o{id, code, name, short_name, kind, parent_ind == soci::i_ok ? parent : 0, ""};
+    codes[o.id] = o.code;
+    out.push_back(o);
+  }
+  for (Org& o : out) {
+    if (o.parent_id) o.parent_code = codes[o.parent_id];
+  }
+  return out;
+}
+
+std::optional<Org> FindOrg(soci::session& s, const std::string& code) {
+  for (const Org& o : LoadOrgs(s)) {
+    if (o.code == code) return o;
+  }
+  return std::nullopt;
+}
+
+int64_t InsertOrg(soci::session& s, const Org& org, const std::string& now) {
+  long long id = 0;
+  long long parent = org.parent_id;
+  soci::indicator ind = org.parent_id ? soci::i_ok : soci::i_null;
+  s << "INSERT INTO orgs (code, name, short_name, kind, parent_id, created_at) VALUES "
+       "(:code, :name, :short, :kind, :parent, :now) RETURNING id",
+      soci::use(org.code), soci::use(org.name), soci::use(org.short_name), soci::use(org.kind),
+      soci::use(parent, ind), soci::use(now), soci::into(id);
+  return id;
+}
+
+void UpdateOrg(soci::session& s, const Org& org) {
+  long long id = org.id;
+  s << "UPDATE orgs SET name = :name, short_name = :short WHERE id = :id", soci::use(org.name),
+      soci::use(org.short_name), soci::use(id);
+}
+
+std::optional<User> FindUser(soci::session& s, int64_t id) {
+  auto users = FetchUsers(s, "WHERE u.id = :id", {}, {{"id", id}});
+  if (users.empty()) return std::nullopt;
+  return users[0];
+}
+
+std::optional<User> FindUserByLogin(soci::session& s, const std::string& login, std::string* hash) {
+  auto users = FetchUsers(s, "WHERE u.login = :login", {{"login", login}}, {});
+  if (users.empty()) return std::nullopt;
+  long long id = users[0].id;
+  s << "SELECT password_hash FROM users WHERE id = :id", soci::use(id), soci::into(*hash);
+  return users[0];
+}
+
+namespace {
+
+void WriteRoles(soci::session& s, int64_t user_id, const std::vector<std::string>& roles) {
+  long long id = user_id;
+  s << "DELETE FROM user_roles WHERE user_id = :id", soci::use(id);
+  for (const std::string& role : roles) {
+    s << "INSERT INTO user_roles (user_id, role) VALUES (:id, :role)", soci::use(id),
+        soci::use(role);
+  }
+}
+
+}  // namespace
+
+int64_t InsertUser(soci::session& s, const User& user, const std::string& hash,
+                   const std::string& now) {
+  long long id = 0;
+  long long org = user.org_id;
+  int disabled = user.disabled ? 1 : 0;
+  s << "INSERT INTO users (login, name, org_id, password_hash, disabled, created_at, updated_at) "
+       "VALUES (:login, :name, :org, :hash, :disabled, :now, :now2) RETURNING id",
+      soci::use(user.login), soci::use(user.name), soci::use(org), soci::use(hash),
+      soci::use(disabled), soci::use(now), soci::use(now), soci::into(id);
+  WriteRoles(s, id, user.roles);
+  return id;
+}
+
+void UpdateUser(soci::session& s, const User& user, const std::string& now) {
+  long long id = user.id;
+  int disabled = user.disabled ? 1 : 0;
+  s << "UPDATE users SET name = :name, disabled = :disabled, updated_at = :now WHERE id = :id",
+      soci::use(user.name), soci::use(disabled), soci::use(now), soci::use(id);
+  WriteRoles(s, user.id, user.roles);
+}
+
+void SetPasswordHash(soci::session& s, int64_t user_id, const std::string& hash,
+                     const std::string& now) {
+  long long id = user_id;
+  s << "UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id", soci::use(hash),
+      soci::use(now), soci::use(id);
+}
+
+PageOf<User> ListUsers(soci::session& s, const UserFilter& f) {
+  std::string where = "WHERE u.org_id IN (" + IdList(f.org_ids) + ")";
+  std::vector<std::pair<std::string, std::string>> texts;
+  if (!f.role.empty()) {
+    where += " AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = :role)";
+    texts.emplace_back("role", f.role);
+  }
+  if (!f.text.empty()) {
+    where += " AND (LOWER(u.login) LIKE LOWER(:t1) ESCAPE '\\' OR u.name LIKE :t2 ESCAPE '\\')";
+    texts.emplace_back("t1", LikePattern(f.text));
+    texts.emplace_back("t2", LikePattern(f.text));
+  }
+  PageOf<User> page;
+  {
+    soci::statement st(s);
+    st.alloc();
+    st.prepare("SELECT COUNT(*) FROM users u " + where);
+    std::vector<std::string> keep;
+    keep.reserve(texts.size());
+    for (const auto& [name, v] : texts) {
+      keep.push_back(v);
+      st.exchange(soci::use(keep.back(), name));
+    }
+    long long total = 0;
+    st.exchange(soci::into(total));
+    st.define_and_bind();
+    st.execute(true);
+    page.total = total;
+  }
+  page.items = FetchUsers(s, where + " ORDER BY u.org_id, u.login LIMIT :lim OFFSET :off", texts,
+                          {{"lim", f.limit}, {"off", f.offset}});
+  return page;
+}
+
+int64_t CountUsers(soci::session& s) {
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM users", soci::into(n);
+  return n;
+}
+
+void InsertSession(soci::session& s, const std::string& digest, int64_t user_id,
+                   const std::string& csrf, const std::string& now, const std::string& expires,
+                   const std::string& ip) {
+  long long uid = user_id;
+  s << "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, expires_at, ip) "
+       "VALUES (:d, :u, :c, :now, :exp, :ip)",
+      soci::use(digest), soci::use(uid), soci::use(csrf), soci::use(now), soci::use(expires),
+      soci::use(ip);
+}
+
+std::optional<SessionRow> FindSession(soci::session& s, const std::string& digest) {
+  SessionRow row;
+  long long uid = 0;
+  s << "SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_digest = :d",
+      soci::use(digest), soci::into(uid), soci::into(row.csrf_token), soci::into(row.expires_at);
+  if (!s.got_data()) return std::nullopt;
+  row.user_id = uid;
+  return row;
+}
+
+void DeleteSession(soci::session& s, const std::string& digest) {
+  s << "DELETE FROM sessions WHERE token_digest = :d", soci::use(digest);
+}
+
+void DeleteUserSessions(soci::session& s, int64_t user_id) {
+  long long uid = user_id;
+  s << "DELETE FROM sessions WHERE user_id = :u", soci::use(uid);
+}
+
+void DeleteExpiredSessions(soci::session& s, const std::string& now) {
+  s << "DELETE FROM sessions WHERE expires_at < :now", soci::use(now);
+}
+
+void AppendAudit(soci::session& s, const AuditEntry& e) {
+  long long actor = e.actor_id;
+  soci::indicator actor_ind = e.actor_id ? soci::i_ok : soci::i_null;
+  long long org = 0;
+  soci::indicator org_ind = soci::i_null;
+  if (!e.org_code.empty()) {
+    s << "SELECT id FROM orgs WHERE code = :c", soci::use(e.org_code), soci::into(org);
+    if (s.got_data()) org_ind = soci::i_ok;
+  }
+  soci::indicator bi = e.before_json.empty() ? soci::i_null : soci::i_ok;
+  soci::indicator ai = e.after_json.empty() ? soci::i_null : soci::i_ok;
+  s << "INSERT INTO audit_log (at, actor_id, actor_login, org_id, org_code, action, entity, "
+       "entity_id, before_json, after_json, ip) VALUES (:at, :actor, :login, :org, :code, "
+       ":action, :entity, :eid, :before, :after, :ip)",
+      soci::use(e.at), soci::use(actor, actor_ind), soci::use(e.actor_login),
+      soci::use(org, org_ind), soci::use(e.org_code), soci::use(e.action), soci::use(e.entity),
+      soci::use(e.entity_id), soci::use(e.before_json, bi), soci::use(e.after_json, ai),
+      soci::use(e.ip);
+}
+
+PageOf<AuditEntry> ListAudit(soci::session& s, const AuditFilter& f) {
+  std::string where = "WHERE 1 = 1";
+  if (!f.org_ids.empty()) where += " AND org_id IN (" + IdList(f.org_ids) + ")";
+  std::vector<std::pair<std::string, std::string>> params;
+  if (!f.actor_login.empty()) where += " AND actor_login = :actor", params.emplace_back("actor", f.actor_login);
+  if (!f.action.empty()) where += " AND action LIKE :action ESCAPE '\\'", params.emplace_back("action", LikePattern(f.action));
+  if (!f.entity.empty()) where += " AND entity = :entity", params.emplace_back("entity", f.entity);
+  if (!f.from_date.empty()) where += " AND at >= :from", params.emplace_back("from", f.from_date);
+  if (!f.to_date.empty()) where += " AND at < :to", params.emplace_back("to", f.to_date);
+
+  auto prepare = [&](soci::statement& st, const std::string& sql, std::vector<std::string>& keep) {
+    st.alloc();
+    st.prepare(sql);
+    keep.reserve(params.size() + 2);
+    for (const auto& [name, v] : params) {
+      keep.push_back(v);
+      st.exchange(soci::use(keep.back(), name));
+    }
+  };
+  PageOf<AuditEntry> page;
+  {
+    soci::statement st(s);
+    std::vector<std::string> keep;
+    prepare(st, "SELECT COUNT(*) FROM audit_log " + where, keep);
+    long long total = 0;
+    st.exchange(soci::into(total));
+    st.define_and_bind();
+    st.execute(true);
+    page.total = total;
+  }
+  soci::statement st(s);
+  std::vector<std::string> keep;
+  prepare(st,
+          "SELECT id, at, actor_id, actor_login, org_code, action, entity, entity_id, "
+          "before_json, after_json, ip FROM audit_log " +
+              where + " ORDER BY id DESC LIMIT " + std::to_string(f.limit) + " OFFSET " +
+              std::to_string(f.offset),
+          keep);
+  AuditEntry e;
+  long long id = 0, actor = 0;
+  soci::indicator actor_ind, bi, ai;
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(e.at));
+  st.exchange(soci::into(actor, actor_ind));
+  st.exchange(soci::into(e.actor_login));
+  st.exchange(soci::into(e.org_code));
+  st.exchange(soci::into(e.action));
+  st.exchange(soci::into(e.entity));
+  st.exchange(soci::into(e.entity_id));
+  st.exchange(soci::into(e.before_json, bi));
+  st.exchange(soci::into(e.after_json, ai));
+  st.exchange(soci::into(e.ip));
+  st.define_and_bind();
+  st.execute(false);
+  while (st.fetch()) {
+    AuditEntry out = e;
+    out.id = id;
+    out.actor_id = actor_ind == soci::i_ok ? actor : 0;
+    if (bi != soci::i_ok) out.before_json.clear();
+    if (ai != soci::i_ok) out.after_json.clear();
+    page.items.push_back(out);
+  }
+  return page;
+}
+
+}  // namespace jianbao::orgs::repo

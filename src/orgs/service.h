@@ -1,0 +1,107 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// OrgService: the organisation tree, users and roles, sign-in and sessions,
+// and the audit log. Roles and organisation scope are checked here, not in
+// handlers: an admin manages only their own organisation's subtree.
+
+#ifndef JIANBAO_ORGS_SERVICE_H_
+#define JIANBAO_ORGS_SERVICE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.h"
+#include "core/config.h"
+#include "core/status.h"
+#include "http/app.h"
+#include "orgs/model.h"
+#include "orgs/throttle.h"
+#include "store/database.h"
+
+namespace soci {
+class session;
+}
+
+namespace jianbao::orgs {
+
+struct NewOrg {
+  std::string code, name, short_name, kind, parent_code;
+};
+
+struct NewUser {
+  std::string login, password, name, org_code;
+  std::vector<std::string> roles;
+};
+
+struct UserPatch {
+  std::optional<std::string> name;
+  std::optional<std::vector<std::string>> roles;
+  std::optional<bool> disabled;
+};
+
+struct SignIn {
+  std::string token;  // goes into the session cookie; only its digest is stored
+  std::string csrf_token;
+  User user;
+};
+
+class OrgService : public http::Authenticator {
+ public:
+  // REQUIRES: `db` outlives the service and has this module's migrations applied.
+  OrgService(store::Database* db, const Config& config);
+
+  // Sign-in. Returns kUnauthenticated ("bad_credentials") for a wrong login or
+  // password, kTooManyRequests with retry_after_seconds() when throttled.
+  Result<SignIn> Login(const std::string& login, const std::string& password,
+                       const std::string& ip);
+  // Ends the session of `token`. Returns OK also for an unknown token.
+  Status Logout(const Actor& actor, const std::string& token);
+  // Returns the live session for a cookie token (http::Authenticator).
+  std::optional<Session> Resolve(const std::string& token) override;
+  // Changes the actor's own password. kInvalidArgument "wrong_password" when `old_password` is wrong.
+  Status ChangePassword(const Actor& actor, const std::string& old_password,
+                        const std::string& new_password);
+
+  // Returns every organisation, parents before children (any signed-in user).
+  Result<std::vector<Org>> ListOrgs(const Actor& actor);
+  Result<Org> CreateOrg(const Actor& actor, const NewOrg& org);
+  Result<Org> UpdateOrg(const Actor& actor, const std::string& code,
+                        const std::optional<std::string>& name,
+                        const std::optional<std::string>& short_name);
+
+  Result<User> GetUser(const Actor& actor, int64_t id);
+  // Lists users of `org_code`'s subtree (the actor's own org when empty). Admins only.
+  Result<PageOf<User>> ListUsers(const Actor& actor, const std::string& org_code,
+                                 const std::string& role, const std::string& text, int offset,
+                                 int limit);
+  Result<User> CreateUser(const Actor& actor, const NewUser& user);
+  Result<User> UpdateUser(const Actor& actor, int64_t id, const UserPatch& patch);
+  Status ResetPassword(const Actor& actor, int64_t id, const std::string& password);
+
+  // Returns audit entries of the actor's subtree (everything for a root admin). Admins only.
+  Result<PageOf<AuditEntry>> ListAudit(const Actor& actor, AuditFilter filter);
+
+  // Returns true when the database has no users yet (demo data may be loaded).
+  Result<bool> IsEmpty();
+
+  // Returns the ids of `root_id` and every organisation below it.
+  static std::vector<int64_t> Subtree(const std::vector<Org>& orgs, int64_t root_id);
+
+ private:
+  Status RequireAdminOver(soci::session& s, const Actor& actor, int64_t org_id,
+                          std::vector<Org>* orgs);
+  int session_hours_;
+  store::Database* db_;
+  LoginThrottle throttle_;
+};
+
+// Appends an audit entry inside the caller's transaction. `before`/`after` are
+// JSON texts ("" for none). Other modules call this for their state changes.
+void Audit(soci::session& s, const Actor& actor, const std::string& action,
+           const std::string& entity, const std::string& entity_id, const std::string& before,
+           const std::string& after);
+
+}  // namespace jianbao::orgs
+
+#endif  // JIANBAO_ORGS_SERVICE_H_
