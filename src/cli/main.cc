@@ -6,6 +6,10 @@
 // CLI::RuntimeError(exit_code).
 
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.h"
 
 #ifdef JIANBAO_HAVE_TYPESET
 #include "typeset/cli.h"
@@ -18,6 +22,12 @@ int main(int argc, char** argv) {
   CLI::App app{"Jianbao 简报 — information reporting and bulletins"};
   app.set_version_flag("--version", "jianbao 0.1.0");
   app.require_subcommand(1);
+  auto log = spdlog::stderr_color_mt("jianbao");
+  spdlog::set_default_logger(log);
+  if (const char* level = std::getenv("JIANBAO_LOG_LEVEL")) {
+    spdlog::set_level(spdlog::level::from_str(level));
+  }
+  jianbao::cli::AddPlatformCommands(app);
 #ifdef JIANBAO_HAVE_TYPESET
   jianbao::typeset::AddCommands(app);
 #endif

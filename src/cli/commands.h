@@ -1,0 +1,18 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// The platform's subcommands: serve, migrate, user add|list|passwd.
+
+#ifndef JIANBAO_CLI_COMMANDS_H_
+#define JIANBAO_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace jianbao::cli {
+
+// Adds serve, migrate and user to `app`. Failing commands print to stderr
+// and throw CLI::RuntimeError with a non-zero exit code.
+void AddPlatformCommands(CLI::App& app);
+
+}  // namespace jianbao::cli
+
+#endif  // JIANBAO_CLI_COMMANDS_H_

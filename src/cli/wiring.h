@@ -1,0 +1,40 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Wiring: opens the database with every module's migrations and builds the
+// HTTP app with every module's routes. The one place that knows all modules.
+
+#ifndef JIANBAO_CLI_WIRING_H_
+#define JIANBAO_CLI_WIRING_H_
+
+#include <memory>
+#include <string>
+
+#include "core/config.h"
+#include "http/app.h"
+#include "orgs/service.h"
+#include "store/database.h"
+
+namespace jianbao::cli {
+
+// Returns the database at `url` with all migrations applied, or the error.
+Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url);
+
+// The services of a running server. REQUIRES: `db` outlives it.
+struct Services {
+  Services(store::Database* db, const Config& config);
+  std::unique_ptr<orgs::OrgService> orgs;
+};
+
+// Registers every module's routes on `app`.
+void RegisterRoutes(http::App& app, Services& services);
+
+// Loads every module's demo data into an empty database and returns the
+// lines to print (the demo sign-ins). Returns "" when the database already has users.
+Result<std::string> LoadDemoData(Services& services);
+
+// Reads the config: the TOML file `path` (if not empty), then JIANBAO_* variables.
+Result<Config> LoadConfig(const std::string& path);
+
+}  // namespace jianbao::cli
+
+#endif  // JIANBAO_CLI_WIRING_H_
