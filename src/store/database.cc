@@ -70,6 +70,54 @@ std::unique_ptr<soci::session> OpenSqlite(const std::string& path) {
   return s;
 }
 
+// Converts "postgresql://user:pw@host:port/db?k=v&…" to libpq's "key=value"
+// form, which is what SOCI's backend passes through intact.
+std::string PostgresConnString(const std::string& url) {
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string out;
+  auto add = [&out](const std::string& k, const std::string& v) {
+    if (v.empty()) return;
+    std::string q;
+    for (char c : v) {
+      if (c == '\\' || c == '\'') q += '\\';
+      q += c;
+    }
+    out += (out.empty() ? "" : " ") + k + "='" + q + "'";
+  };
+  std::string query;
+  if (size_t qpos = rest.find('?'); qpos != std::string::npos) {
+    query = rest.substr(qpos + 1);
+    rest = rest.substr(0, qpos);
+  }
+  std::string db;
+  if (size_t slash = rest.find('/'); slash != std::string::npos) {
+    db = rest.substr(slash + 1);
+    rest = rest.substr(0, slash);
+  }
+  if (size_t at = rest.rfind('@'); at != std::string::npos) {
+    const std::string cred = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    const size_t colon = cred.find(':');
+    add("user", cred.substr(0, colon));
+    if (colon != std::string::npos) add("password", cred.substr(colon + 1));
+  }
+  if (size_t colon = rest.rfind(':'); colon != std::string::npos && rest.find(']') == std::string::npos) {
+    add("port", rest.substr(colon + 1));
+    rest = rest.substr(0, colon);
+  }
+  add("host", rest);
+  add("dbname", db);
+  for (size_t pos = 0; pos < query.size();) {
+    size_t amp = query.find('&', pos);
+    if (amp == std::string::npos) amp = query.size();
+    const std::string kv = query.substr(pos, amp - pos);
+    const size_t eq = kv.find('=');
+    if (eq != std::string::npos) add(kv.substr(0, eq), kv.substr(eq + 1));
+    pos = amp + 1;
+  }
+  return out;
+}
+
 std::string HidePassword(const std::string& url) {
   static const std::regex kPw(R"((://[^:/@]+):[^@]*@)");
   return std::regex_replace(url, kPw, "$1:***@");
@@ -89,14 +137,15 @@ Database::~Database() = default;
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
   try {
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+      const std::string conn = PostgresConnString(url);
       std::vector<std::unique_ptr<soci::session>> sessions;
       for (int i = 0; i < kPostgresConnections; ++i) {
-        sessions.push_back(std::make_unique<soci::session>(*soci::factory_postgresql(), url));
+        sessions.push_back(std::make_unique<soci::session>(*soci::factory_postgresql(), conn));
         *sessions.back() << "SET client_min_messages TO WARNING";
       }
       std::vector<std::unique_ptr<soci::session>> readers;
       for (int i = 0; i < kPostgresConnections / 2; ++i) {
-        readers.push_back(std::make_unique<soci::session>(*soci::factory_postgresql(), url));
+        readers.push_back(std::make_unique<soci::session>(*soci::factory_postgresql(), conn));
       }
       return std::unique_ptr<Database>(new Database(Engine::kPostgres, HidePassword(url),
                                                     std::make_unique<Pool>(std::move(sessions)),
