@@ -1,0 +1,96 @@
+// Sign-in, role menus, wrong password, sign-out and the language switch.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { launch, menuItems, resetBrowser, shot, signIn, submitLogin } from './lib.mjs'
+
+const ADMIN_MENU = ['workbench', 'orgs', 'users', 'audit', 'account']
+const USER_MENU = ['workbench', 'account']
+
+// Demo sign-ins and the menu each must see.
+const DEMO = [
+  { login: 'admin', org: 'ccea', menu: ADMIN_MENU },
+  { login: 'editor', org: 'ccea-sec', menu: USER_MENU },
+  { login: 'approver', org: 'ccea-sec', menu: USER_MENU },
+  { login: 'hubei-admin', org: 'hubei', menu: ADMIN_MENU },
+  { login: 'hubei-reporter', org: 'hubei', menu: USER_MENU },
+  { login: 'hubei-desk', org: 'hubei', menu: USER_MENU },
+  { login: 'member', org: null, menu: USER_MENU },
+  { login: 'liaison', org: null, menu: USER_MENU },
+]
+
+describe('sign-in and navigation', () => {
+  let b
+  before(async () => {
+    b = await launch()
+  })
+  after(async () => {
+    await b?.close()
+  })
+
+  it('shows the sign-in page in Chinese to a signed-out visitor', async () => {
+    const { context, page } = b
+    await resetBrowser(context, page)
+    await page.goto('/users')
+    await page.waitForURL(/\/login/)
+    assert.equal(await page.getByTestId('login-submit').innerText(), '登录')
+    await shot(page, 'login')
+  })
+
+  it('shows an error for a wrong password and stays signed out', async () => {
+    const { context, page } = b
+    await resetBrowser(context, page)
+    await submitLogin(page, 'admin', 'not-the-password')
+    const error = page.getByTestId('login-error')
+    await error.waitFor()
+    assert.ok((await error.innerText()).trim().length > 0, 'error message is not empty')
+    assert.match(page.url(), /\/login/)
+    await shot(page, 'login-wrong-password')
+  })
+
+  for (const demo of DEMO) {
+    it(`${demo.login} sees the menu of their roles`, async () => {
+      const { context, page } = b
+      await signIn(context, page, demo.login)
+      assert.deepEqual(await menuItems(page), demo.menu)
+      await page.getByTestId('who-am-i').waitFor()
+      assert.ok((await page.getByTestId('who-org').innerText()).trim().length > 0)
+      await shot(page, `workbench-${demo.login}`)
+      if (!demo.menu.includes('users')) {
+        // Typing an admin address by hand leads back to the workbench.
+        await page.goto('/users')
+        await page.getByTestId('who-am-i').waitFor()
+        assert.doesNotMatch(page.url(), /\/users/)
+      }
+    })
+  }
+
+  it('signs out and then needs to sign in again', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'editor')
+    await page.getByTestId('sign-out').click()
+    await page.waitForURL(/\/login/)
+    await page.goto('/account')
+    await page.waitForURL(/\/login/)
+    await page.getByTestId('login-form').waitFor()
+  })
+
+  it('switches to English, remembers it, and switches back', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'admin')
+    const workbench = page.getByTestId('menu-workbench')
+    assert.equal((await workbench.innerText()).trim(), '工作台')
+    await page.getByTestId('locale-switch').click()
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+    assert.equal((await workbench.innerText()).trim(), 'Workbench')
+    assert.equal((await page.getByTestId('menu-users').innerText()).trim(), 'Users')
+    await page.reload()
+    await page.getByTestId('side-menu').waitFor()
+    assert.equal((await page.getByTestId('menu-workbench').innerText()).trim(), 'Workbench')
+    await page.goto('/users')
+    await page.getByTestId('user-table').waitFor()
+    await shot(page, 'users-english')
+    await page.getByTestId('locale-switch').click()
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
+    assert.equal((await page.getByTestId('menu-workbench').innerText()).trim(), '工作台')
+  })
+})
