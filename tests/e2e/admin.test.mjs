@@ -25,6 +25,26 @@ describe('administration', () => {
     await shot(page, 'orgs-tree')
   })
 
+  it('creates a child organisation and renames it', async () => {
+    const { page } = b
+    const code = uniqueLogin('e2e-org')
+    await page.getByTestId('org-hubei').getByTestId('org-add-child').click()
+    const dialog = page.getByTestId('org-dialog')
+    await dialog.getByTestId('org-code').fill(code)
+    await dialog.getByTestId('org-name').fill('武汉端到端测试有限公司')
+    await dialog.getByTestId('org-short-name').fill('端测公司')
+    await dialog.getByTestId('org-save').click()
+    const node = page.getByTestId(`org-${code}`)
+    await node.waitFor()
+    assert.match(await node.innerText(), /武汉端到端测试有限公司/)
+    assert.match(await node.innerText(), /会员单位/)
+    await node.getByTestId('org-edit').click()
+    await dialog.getByTestId('org-name').fill('武汉端到端测试股份有限公司')
+    await dialog.getByTestId('org-save').click()
+    await node.getByText('武汉端到端测试股份有限公司').waitFor()
+    await shot(page, 'orgs-child-created')
+  })
+
   it('shows an empty state when no user matches', async () => {
     const { page } = b
     await page.getByTestId('menu-users').click()
@@ -57,6 +77,16 @@ describe('administration', () => {
     assert.match(await row.innerText(), new RegExp(name))
     assert.match(await row.innerText(), /报送员/)
     await shot(page, 'users-created')
+  })
+
+  it('disables the new user', async () => {
+    const { page } = b
+    await page.getByTestId(`edit-${login}`).click()
+    const dialog = page.getByTestId('user-edit-dialog')
+    await dialog.getByTestId('edit-user-disabled').click()
+    await dialog.getByTestId('edit-user-save').click()
+    const row = page.getByTestId('user-table').locator('.el-table__row', { hasText: login })
+    await row.getByText('已停用').waitFor()
   })
 
   it('shows the creation in the audit log with the new values', async () => {

@@ -47,6 +47,35 @@ describe('sign-in and navigation', () => {
     await shot(page, 'login-wrong-password')
   })
 
+  it('asks the server for messages in English once English is chosen', async () => {
+    const { context, page } = b
+    await resetBrowser(context, page)
+    await page.getByTestId('locale-switch').click()
+    assert.equal((await page.getByTestId('login-submit').innerText()).trim(), 'Sign in')
+    await submitLogin(page, 'no-such-login-en', 'not-the-password')
+    const error = page.getByTestId('login-error')
+    await error.waitFor()
+    assert.doesNotMatch(await error.innerText(), /[\u4e00-\u9fff]/, 'message has no Chinese')
+    await shot(page, 'login-wrong-password-en')
+  })
+
+  it('tells how long to wait after too many failed sign-ins', async () => {
+    const { context, page } = b
+    await resetBrowser(context, page)
+    const error = page.getByTestId('login-error')
+    let status = 0
+    for (let i = 0; i < 8 && status !== 429; i++) {
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/session'))
+      await submitLogin(page, 'e2e-throttled', `wrong-${i}`)
+      status = (await answer).status()
+    }
+    assert.equal(status, 429)
+    await page.getByTestId('login-error').getByText(/秒后重试/).waitFor()
+    assert.match(await error.innerText(), /请在 \d+ 秒后重试/)
+    assert.ok(await page.getByTestId('login-submit').isDisabled(), 'submit waits for the countdown')
+    await shot(page, 'login-throttled')
+  })
+
   for (const demo of DEMO) {
     it(`${demo.login} sees the menu of their roles`, async () => {
       const { context, page } = b

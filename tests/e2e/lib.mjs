@@ -61,6 +61,8 @@ export async function resetBrowser(context, page) {
   await context.clearCookies()
   await page.goto('/login')
   await page.evaluate(() => localStorage.clear())
+  await page.reload()
+  await page.getByTestId('login-form').waitFor()
 }
 
 /** Fills and submits the sign-in form (the page must show it). */
