@@ -84,9 +84,22 @@ describe('administration', () => {
     await page.getByTestId(`edit-${login}`).click()
     const dialog = page.getByTestId('user-edit-dialog')
     await dialog.getByTestId('edit-user-disabled').click()
+    await shot(page, 'users-edit-dialog')
     await dialog.getByTestId('edit-user-save').click()
     const row = page.getByTestId('user-table').locator('.el-table__row', { hasText: login })
     await row.getByText('已停用').waitFor()
+  })
+
+  it('resets the new user\'s password', async () => {
+    const { page } = b
+    await page.getByTestId(`reset-${login}`).click()
+    const dialog = page.getByTestId('user-reset-dialog')
+    await dialog.getByTestId('reset-password').fill('short')
+    await dialog.getByTestId('reset-save').click()
+    await dialog.getByText('密码至少 8 个字符').waitFor()
+    await dialog.getByTestId('reset-password').fill('Reset@pass1')
+    await dialog.getByTestId('reset-save').click()
+    await page.locator('.el-message--success', { hasText: '已重置' }).waitFor()
   })
 
   it('shows the creation in the audit log with the new values', async () => {

@@ -70,8 +70,8 @@ describe('sign-in and navigation', () => {
       status = (await answer).status()
     }
     assert.equal(status, 429)
-    await page.getByTestId('login-error').getByText(/秒后重试/).waitFor()
-    assert.match(await error.innerText(), /请在 \d+ 秒后重试/)
+    await page.getByTestId('login-error').getByText(/(秒|分钟)后重试/).waitFor()
+    assert.match(await error.innerText(), /请在 \d+ (秒|分钟)后重试/)
     assert.ok(await page.getByTestId('login-submit').isDisabled(), 'submit waits for the countdown')
     await shot(page, 'login-throttled')
   })

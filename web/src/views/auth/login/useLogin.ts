@@ -21,6 +21,17 @@ export function useLogin() {
   let timer: ReturnType<typeof setInterval> | undefined
 
   const throttled = computed(() => waitSeconds.value > 0)
+  /** The countdown as m:ss (or s under a minute), shown on the disabled button. */
+  const countdown = computed(() => {
+    const s = waitSeconds.value
+    return s < 60 ? String(s) : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+  })
+
+  function throttleMessage(seconds: number | null): string {
+    if (!seconds) return t('login.throttledNoTime')
+    if (seconds < 120) return t('login.throttled', { seconds })
+    return t('login.throttledMinutes', { minutes: Math.ceil(seconds / 60) })
+  }
   const canSubmit = computed(() => form.login.trim() !== '' && form.password !== '' && !busy.value)
 
   function startCountdown(seconds: number): void {
@@ -43,7 +54,7 @@ export function useLogin() {
       form.password = ''
       if (isApiError(e) && e.status === 429) {
         const s = e.retryAfter
-        error.value = s ? t('login.throttled', { seconds: s }) : t('login.throttledNoTime')
+        error.value = throttleMessage(s)
         if (s) startCountdown(s)
       } else {
         error.value = errorMessage(e)
@@ -55,5 +66,5 @@ export function useLogin() {
 
   onBeforeUnmount(() => clearInterval(timer))
 
-  return { form, busy, error, waitSeconds, throttled, canSubmit, submit }
+  return { form, busy, error, countdown, throttled, canSubmit, submit }
 }
