@@ -39,8 +39,11 @@ describe('sign-in and navigation', () => {
   it('shows an error for a wrong password and stays signed out', async () => {
     const { context, page } = b
     await resetBrowser(context, page)
-    await submitLogin(page, 'admin', 'not-the-password')
-    const error = page.getByTestId('login-error')
+    // By accessible labels, as a screen-reader user would find the fields.
+    await page.getByLabel('用户名').fill('admin')
+    await page.getByLabel('密码', { exact: true }).fill('not-the-password')
+    await page.getByRole('button', { name: '登录' }).click()
+    const error = page.getByRole('alert').filter({ hasText: /\S/ })
     await error.waitFor()
     assert.ok((await error.innerText()).trim().length > 0, 'error message is not empty')
     assert.match(page.url(), /\/login/)
@@ -81,6 +84,8 @@ describe('sign-in and navigation', () => {
       const { context, page } = b
       await signIn(context, page, demo.login)
       assert.deepEqual(await menuItems(page), demo.menu)
+      const orgsItem = page.getByRole('menuitem', { name: '组织机构' })
+      assert.equal(await orgsItem.count(), demo.menu.includes('orgs') ? 1 : 0)
       await page.getByTestId('who-am-i').waitFor()
       assert.ok((await page.getByTestId('who-org').innerText()).trim().length > 0)
       await shot(page, `workbench-${demo.login}`)

@@ -1,19 +1,9 @@
 // Audit-log logic: filters (actor, action, entity, date range) kept in the address, paging.
 import { reactive, ref } from 'vue'
-import { useRoute, useRouter, type LocationQuery } from 'vue-router'
+import { useRoute, useRouter } from 'vue-router'
 import { listAudit } from '@/api/audit'
 import type { AuditEntry } from '@/api/types'
-
-export const PAGE_SIZES = [10, 20, 50, 100]
-
-function one(q: LocationQuery[string]): string {
-  return (Array.isArray(q) ? q[0] : q) ?? ''
-}
-
-function positive(q: LocationQuery[string], fallback: number): number {
-  const n = Number.parseInt(one(q), 10)
-  return Number.isFinite(n) && n > 0 ? n : fallback
-}
+import { queryPositive, queryString } from '@/utils/query'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -21,17 +11,17 @@ export function useAudit() {
   const route = useRoute()
   const router = useRouter()
 
-  const from = one(route.query.from)
-  const to = one(route.query.to)
+  const from = queryString(route.query.from)
+  const to = queryString(route.query.to)
   const filters = reactive({
-    actor: one(route.query.actor),
-    action: one(route.query.action),
-    entity: one(route.query.entity),
+    actor: queryString(route.query.actor),
+    action: queryString(route.query.action),
+    entity: queryString(route.query.entity),
     /** [from, to] as YYYY-MM-DD, or null for any date. */
     dates: (DATE.test(from) && DATE.test(to) ? [from, to] : null) as [string, string] | null,
   })
-  const page = ref(positive(route.query.page, 1))
-  const pageSize = ref(positive(route.query.page_size, 20))
+  const page = ref(queryPositive(route.query.page, 1))
+  const pageSize = ref(queryPositive(route.query.page_size, 20))
 
   const entries = ref<AuditEntry[]>([])
   const total = ref(0)

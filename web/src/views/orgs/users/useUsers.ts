@@ -1,33 +1,23 @@
 // User list logic: filters (organisation, role, text) kept in the address, paging, loading.
 import { reactive, ref } from 'vue'
-import { useRoute, useRouter, type LocationQuery } from 'vue-router'
+import { useRoute, useRouter } from 'vue-router'
 import { listOrgs } from '@/api/orgs'
 import { ROLES, type Org, type Role, type User } from '@/api/types'
 import { listUsers } from '@/api/users'
-
-export const PAGE_SIZES = [10, 20, 50, 100]
-
-function one(q: LocationQuery[string]): string {
-  return (Array.isArray(q) ? q[0] : q) ?? ''
-}
-
-function positive(q: LocationQuery[string], fallback: number): number {
-  const n = Number.parseInt(one(q), 10)
-  return Number.isFinite(n) && n > 0 ? n : fallback
-}
+import { queryPositive, queryString } from '@/utils/query'
 
 export function useUsers() {
   const route = useRoute()
   const router = useRouter()
 
-  const role = one(route.query.role)
+  const role = queryString(route.query.role)
   const filters = reactive({
-    org: one(route.query.org),
+    org: queryString(route.query.org),
     role: ((ROLES as readonly string[]).includes(role) ? role : '') as Role | '',
-    q: one(route.query.q),
+    q: queryString(route.query.q),
   })
-  const page = ref(positive(route.query.page, 1))
-  const pageSize = ref(positive(route.query.page_size, 20))
+  const page = ref(queryPositive(route.query.page, 1))
+  const pageSize = ref(queryPositive(route.query.page_size, 20))
 
   const users = ref<User[]>([])
   const total = ref(0)
