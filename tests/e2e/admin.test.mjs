@@ -121,4 +121,22 @@ describe('administration', () => {
     assert.ok(found, `an audit entry shows ${login}`)
     await shot(page, 'audit-user-created')
   })
+
+  it('a provincial admin manages only their own subtree', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'hubei-admin')
+    await page.getByTestId('menu-orgs').click()
+    await page.getByTestId('org-hubei').waitFor()
+    assert.equal(await page.getByTestId('org-hubei').getByTestId('org-add-child').count(), 1)
+    assert.equal(await page.getByTestId('org-ccea').getByTestId('org-add-child').count(), 0)
+    assert.equal(await page.getByTestId('org-hebei').getByTestId('org-edit').count(), 0)
+    await shot(page, 'orgs-hubei-admin')
+    await page.getByTestId('menu-users').click()
+    const rows = page.getByTestId('user-table').locator('.el-table__row')
+    await rows.first().waitFor()
+    const text = await page.getByTestId('user-table').innerText()
+    assert.match(text, /hubei-reporter/)
+    assert.doesNotMatch(text, /\beditor\b/)
+    await shot(page, 'users-hubei-admin')
+  })
 })

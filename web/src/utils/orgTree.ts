@@ -27,3 +27,24 @@ export function buildOrgTree(orgs: readonly Org[]): OrgNode[] {
   }
   return roots
 }
+
+/**
+ * Returns the codes of `root` and every organisation below it in `orgs` (parents before
+ * children, as the API lists them). Empty when `root` is not in the list.
+ */
+export function subtreeCodes(orgs: readonly Org[], root: string): Set<string> {
+  const out = new Set<string>()
+  if (!orgs.some((o) => o.code === root)) return out
+  out.add(root)
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const o of orgs) {
+      if (o.parent && out.has(o.parent) && !out.has(o.code)) {
+        out.add(o.code)
+        grew = true
+      }
+    }
+  }
+  return out
+}

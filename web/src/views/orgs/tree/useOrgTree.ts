@@ -6,7 +6,8 @@ import { useI18n } from 'vue-i18n'
 import { createOrg, listOrgs, updateOrg } from '@/api/orgs'
 import type { Org, OrgKind } from '@/api/types'
 import { fieldError, hasField } from '@/utils/errors'
-import { buildOrgTree, type OrgNode } from '@/utils/orgTree'
+import { buildOrgTree, subtreeCodes, type OrgNode } from '@/utils/orgTree'
+import { useSessionStore } from '@/stores/session'
 
 const FORM_FIELDS = ['code', 'name', 'short_name', 'kind', 'parent'] as const
 
@@ -23,6 +24,9 @@ export function useOrgTree() {
   const loadError = ref<unknown>(null)
   const filter = ref('')
   const tree = computed(() => buildOrgTree(orgs.value))
+  const session = useSessionStore()
+  /** Codes of the organisations this admin manages (their own organisation's subtree). */
+  const manageable = computed(() => subtreeCodes(orgs.value, session.user?.org.code ?? ''))
 
   async function load(): Promise<void> {
     loading.value = true
@@ -130,6 +134,7 @@ export function useOrgTree() {
   return {
     orgs,
     tree,
+    manageable,
     loading,
     loadError,
     filter,

@@ -1,10 +1,12 @@
 // User list logic: filters (organisation, role, text) kept in the address, paging, loading.
-import { reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { listOrgs } from '@/api/orgs'
 import { ROLES, type Org, type Role, type User } from '@/api/types'
 import { listUsers } from '@/api/users'
+import { subtreeCodes } from '@/utils/orgTree'
 import { queryPositive, queryString } from '@/utils/query'
+import { useSessionStore } from '@/stores/session'
 
 export function useUsers() {
   const route = useRoute()
@@ -23,7 +25,13 @@ export function useUsers() {
   const total = ref(0)
   const loading = ref(false)
   const error = ref<unknown>(null)
-  const orgs = ref<Org[]>([])
+  const allOrgs = ref<Org[]>([])
+  const session = useSessionStore()
+  /** The organisations this admin manages: the choices of the filter and the create form. */
+  const orgs = computed(() => {
+    const mine = subtreeCodes(allOrgs.value, session.user?.org.code ?? '')
+    return allOrgs.value.filter((o) => mine.has(o.code))
+  })
 
   async function load(): Promise<void> {
     loading.value = true
@@ -51,9 +59,9 @@ export function useUsers() {
 
   async function loadOrgs(): Promise<void> {
     try {
-      orgs.value = await listOrgs()
+      allOrgs.value = await listOrgs()
     } catch {
-      orgs.value = [] // the list itself still works; the organisation filter is just empty
+      allOrgs.value = [] // the list itself still works; the organisation filter is just empty
     }
   }
 
