@@ -6,9 +6,10 @@
 # directory, serving web/dist; waits for /healthz; runs `node --test tests/e2e/`; stops the
 # server; exits with the tests' status. Needs web/dist (npm run build) and web/node_modules.
 set -euo pipefail
+# A binary given as an argument is taken relative to the caller's directory.
+bin=${1:+$(realpath -m -- "$1")}
 cd "$(dirname "$0")/../.."
-
-bin=${1:-build/jianbao}
+bin=${bin:-build/jianbao}
 if [ ! -x "$bin" ]; then echo "e2e: server binary $bin not found" >&2; exit 2; fi
 if [ ! -f web/dist/index.html ]; then echo "e2e: web/dist missing; run npm run build in web/" >&2; exit 2; fi
 if [ ! -d web/node_modules/playwright-core ]; then echo "e2e: web/node_modules missing; run npm ci in web/" >&2; exit 2; fi
