@@ -1,0 +1,125 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// The epidemic module's domain values: the reported fields, one region's
+// figures for one reporting day, regions, corrections and violations.
+//
+// A reporting day is a plain date "YYYY-MM-DD" in Asia/Shanghai meaning
+// "D日0—24时". Every field is optional: a missing value means "not reported",
+// never zero. Reported "new" values and cumulative values are separate fields;
+// neither is derived from the other when stored.
+
+#ifndef JIANBAO_EPIDEMIC_MODEL_H_
+#define JIANBAO_EPIDEMIC_MODEL_H_
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jianbao::epidemic {
+
+// The reported figures, in storage (and JSON key) order.
+enum class Field : int {
+  kNewConfirmed = 0,
+  kCumConfirmed,
+  kNewDeaths,
+  kCumDeaths,
+  kNewCured,
+  kCumCured,
+  kCurrentConfirmed,
+  kCurrentSevere,
+  kSevereChange,
+  kNewSuspected,
+  kCurrentSuspected,
+  kCumContacts,
+  kContactsReleased,
+  kContactsUnderObservation,
+  kNewImported,
+  kCumImported,
+};
+inline constexpr int kFieldCount = 16;
+
+// Returns the snake_case name of `f` ("new_confirmed"), used as column and JSON key.
+std::string_view FieldName(Field f);
+// Returns the field named `name`, or nullopt.
+std::optional<Field> FieldFromName(std::string_view name);
+// Returns the Chinese label of `f` ("累计确诊"), for messages.
+std::string_view FieldLabel(Field f);
+// Returns every field in storage order.
+const std::array<Field, kFieldCount>& AllFields();
+// Returns true for cumulative fields (cum_*), which may change only by new
+// cases or by a recorded correction.
+bool IsCumulative(Field f);
+// Returns the cumulative field that `f` (a new_* field) adds to, or nullopt.
+std::optional<Field> CumulativeOf(Field f);
+// Returns the new_* field whose daily values add to cumulative `f`, or nullopt.
+std::optional<Field> NewOf(Field f);
+
+// One region's reported values on one day; unset means "not reported".
+class FigureSet {
+ public:
+  const std::optional<int64_t>& get(Field f) const { return v_[static_cast<int>(f)]; }
+  void set(Field f, std::optional<int64_t> v) { v_[static_cast<int>(f)] = v; }
+  bool has(Field f) const { return get(f).has_value(); }
+  // Returns true when no field is reported.
+  bool empty() const;
+  // Copies every value reported in `other` over this set's values.
+  void MergeFrom(const FigureSet& other);
+  bool operator==(const FigureSet& o) const = default;
+
+ private:
+  std::array<std::optional<int64_t>, kFieldCount> v_{};
+};
+
+enum class RegionLevel { kMainland, kNational, kProvince, kCity, kSpecial };
+
+// Returns "mainland", "national", "province", "city" or "special".
+std::string_view LevelName(RegionLevel level);
+std::optional<RegionLevel> LevelFromName(std::string_view name);
+
+// A reporting region keyed by its GB/T 2260 code.
+struct Region {
+  std::string code;        // "420000"; see regions.h for the non-GB/T codes we use.
+  std::string name;        // full name, "湖北省"
+  std::string short_name;  // the name used in the NHC text, "湖北"
+  RegionLevel level = RegionLevel::kProvince;
+  std::string parent;  // parent code, "" for top-level regions.
+};
+
+// One stored row: a region's figures on a day.
+struct RegionDay {
+  std::string date;
+  std::string region;
+  FigureSet figures;
+};
+
+// A correction event (核减/核增/订正): `delta` was added to `field` of
+// `region` on `date` for a reason other than new cases.
+struct Correction {
+  int64_t id = 0;  // assigned by the repository.
+  std::string date;
+  std::string region;
+  Field field = Field::kCumConfirmed;
+  int64_t delta = 0;
+  std::string reason;
+  std::string source;
+};
+
+// A failed validation rule on one day, region and field.
+struct Violation {
+  std::string date;
+  std::string region;
+  std::string rule;
+  Field field = Field::kCumConfirmed;
+  int64_t expected = 0;
+  int64_t actual = 0;
+  std::string message;
+  // True when a correction recorded for this date, region and field explains it.
+  bool explained = false;
+};
+
+}  // namespace jianbao::epidemic
+
+#endif  // JIANBAO_EPIDEMIC_MODEL_H_

@@ -1,0 +1,45 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// The 疫情动态 narrative: a Day rendered through an editable mustache template.
+// The rules that are not phrasing — ordering, grouping, sign of the severe
+// change, which parts are present — are computed here and handed to the
+// template as variables (docs/epidemic.md lists them); the wording,
+// punctuation and spacing are the template's.
+
+#ifndef JIANBAO_EPIDEMIC_NARRATIVE_H_
+#define JIANBAO_EPIDEMIC_NARRATIVE_H_
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "epidemic/day.h"
+
+namespace jianbao::epidemic {
+
+// Returns the default template: the NHC phrasing with the seed bulletin's
+// typography, reproducing the seed's last section for 2020-03-18.
+std::string_view DefaultTemplate();
+
+// Returns the same phrasing without spaces around numbers and without the
+// seed's paragraph break after 新增疑似病例.
+std::string_view PlainTemplate();
+
+// Returns the built-in template called `name` ("default" or "plain"), or nullopt.
+std::optional<std::string_view> BuiltinTemplate(std::string_view name);
+
+struct Narrative {
+  std::string title;  // the first paragraph: "新型冠状病毒肺炎疫情动态（截至3月18日）"
+  std::string body;  // the remaining paragraphs, separated by blank lines
+  // Returns title, a blank line and body.
+  std::string Text() const;
+};
+
+// Renders `day` through `template_text`. Returns InvalidArgument (key
+// "template_invalid") with mustache's message when the template does not parse.
+// Runs of blank lines left by omitted paragraphs are collapsed to one.
+Result<Narrative> RenderNarrative(const Day& day, std::string_view template_text);
+
+}  // namespace jianbao::epidemic
+
+#endif  // JIANBAO_EPIDEMIC_NARRATIVE_H_

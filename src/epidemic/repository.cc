@@ -1,0 +1,314 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "epidemic/repository.h"
+
+#include <soci/soci.h>
+
+#include <array>
+
+#include "core/clock.h"
+#include "epidemic/regions.h"
+
+namespace jianbao::epidemic {
+
+namespace {
+
+constexpr const char* kMinDay = "0000-01-01";
+constexpr const char* kMaxDay = "9999-12-31";
+
+std::string FieldColumns(const std::string& prefix = "") {
+  std::string out;
+  for (Field f : AllFields()) out += ", " + prefix + std::string(FieldName(f));
+  return out;
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string CreateTablesSql() {
+  std::string figures;
+  for (Field f : AllFields()) figures += "  " + std::string(FieldName(f)) + " {{int}},\n";
+  return "CREATE TABLE epidemic_regions (\n"
+         "  code TEXT PRIMARY KEY,\n"
+         "  name TEXT NOT NULL,\n"
+         "  short_name TEXT NOT NULL,\n"
+         "  level TEXT NOT NULL,\n"
+         "  parent TEXT NOT NULL\n"
+         ");\n"
+         "CREATE TABLE epidemic_figures (\n"
+         "  day TEXT NOT NULL,\n"
+         "  region TEXT NOT NULL REFERENCES epidemic_regions(code),\n" +
+         figures +
+         "  source TEXT NOT NULL,\n"
+         "  PRIMARY KEY (day, region)\n"
+         ");\n"
+         "CREATE INDEX epidemic_figures_by_region ON epidemic_figures (region, day);\n"
+         "CREATE TABLE epidemic_corrections (\n"
+         "  id {{pk}},\n"
+         "  day TEXT NOT NULL,\n"
+         "  region TEXT NOT NULL REFERENCES epidemic_regions(code),\n"
+         "  field TEXT NOT NULL,\n"
+         "  delta {{int}} NOT NULL,\n"
+         "  reason TEXT NOT NULL,\n"
+         "  source TEXT NOT NULL,\n"
+         "  created_at TEXT NOT NULL,\n"
+         "  UNIQUE (day, region, field, delta, reason)\n"
+         ");\n"
+         "CREATE INDEX epidemic_corrections_by_day ON epidemic_corrections (day);\n";
+}
+
+std::string SeedRegionsSql() {
+  std::string sql;
+  for (const Region& r : BuiltinRegions()) {
+    sql += "INSERT INTO epidemic_regions (code, name, short_name, level, parent) VALUES (" +
+           Quote(r.code) + ", " + Quote(r.name) + ", " + Quote(r.short_name) + ", " +
+           Quote(std::string(LevelName(r.level))) + ", " + Quote(r.parent) + ");\n";
+  }
+  return sql;
+}
+
+// The bound values of one figures row.
+struct RowBinding {
+  std::string day, region, source;
+  std::array<long long, kFieldCount> values{};
+  std::array<soci::indicator, kFieldCount> inds{};
+
+  void Set(const RegionDay& row) {
+    day = row.date;
+    region = row.region;
+    for (Field f : AllFields()) {
+      const auto& v = row.figures.get(f);
+      values[static_cast<int>(f)] = v.value_or(0);
+      inds[static_cast<int>(f)] = v ? soci::i_ok : soci::i_null;
+    }
+  }
+  void Bind(soci::statement& st) {
+    st.exchange(soci::use(day, "day"));
+    st.exchange(soci::use(region, "region"));
+    for (Field f : AllFields()) {
+      int i = static_cast<int>(f);
+      st.exchange(soci::use(values[i], inds[i], std::string(FieldName(f))));
+    }
+    st.exchange(soci::use(source, "source"));
+  }
+};
+
+// Reads an integer column whatever width the engine reports it in.
+long long GetInt(const soci::row& row, size_t i) {
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_integer:
+      return row.get<int>(i);
+    case soci::dt_long_long:
+      return row.get<long long>(i);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(row.get<unsigned long long>(i));
+    case soci::dt_double:
+      return static_cast<long long>(row.get<double>(i));
+    default:
+      return std::stoll(row.get<std::string>(i));
+  }
+}
+
+std::string InsertFiguresSql() {
+  std::string sql = "INSERT INTO epidemic_figures (day, region" + FieldColumns() +
+                    ", source) VALUES (:day, :region" + FieldColumns(":") + ", :source)";
+  return sql;
+}
+
+}  // namespace
+
+std::vector<store::Migration> Migrations() {
+  return {
+      {1, "epidemic tables", CreateTablesSql()},
+      {2, "epidemic built-in regions", SeedRegionsSql()},
+  };
+}
+
+namespace repository {
+
+Status InsertMissingRegions(soci::session& s, const std::vector<Region>& regions) {
+  if (regions.empty()) return Status::Ok();
+  Region r;
+  std::string level;
+  soci::statement st =
+      (s.prepare << "INSERT INTO epidemic_regions (code, name, short_name, level, parent) "
+                    "VALUES (:code, :name, :short_name, :level, :parent) "
+                    "ON CONFLICT (code) DO NOTHING",
+       soci::use(r.code, "code"), soci::use(r.name, "name"), soci::use(r.short_name, "short_name"),
+       soci::use(level, "level"), soci::use(r.parent, "parent"));
+  for (const Region& region : regions) {
+    r = region;
+    level = std::string(LevelName(region.level));
+    st.execute(true);
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Region>> LoadRegions(soci::session& s) {
+  std::vector<Region> out;
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT code, name, short_name, level, parent FROM epidemic_regions "
+                    "ORDER BY code");
+  for (const soci::row& row : rows) {
+    Region r{row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
+             LevelFromName(row.get<std::string>(3)).value_or(RegionLevel::kCity),
+             row.get<std::string>(4)};
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<int> MergeFigures(soci::session& s, const std::vector<RegionDay>& rows,
+                         const std::string& source) {
+  std::string set, changed;
+  for (Field f : AllFields()) {
+    std::string c(FieldName(f));
+    set += c + " = COALESCE(excluded." + c + ", epidemic_figures." + c + "), ";
+    changed += std::string(changed.empty() ? "" : " OR ") + "(excluded." + c +
+               " IS NOT NULL AND excluded." + c + " IS DISTINCT FROM epidemic_figures." + c + ")";
+  }
+  std::string sql = InsertFiguresSql() + " ON CONFLICT (day, region) DO UPDATE SET " + set +
+                    "source = excluded.source WHERE " + changed;
+  RowBinding b;
+  b.source = source;
+  soci::statement st(s);
+  b.Bind(st);
+  st.alloc();
+  st.prepare(sql);
+  st.define_and_bind();
+  int changed_rows = 0;
+  for (const RegionDay& row : rows) {
+    b.Set(row);
+    st.execute(true);
+    changed_rows += static_cast<int>(st.get_affected_rows());
+  }
+  return changed_rows;
+}
+
+Status ReplaceFigures(soci::session& s, const RegionDay& row, const std::string& source) {
+  s << "DELETE FROM epidemic_figures WHERE day = :day AND region = :region",
+      soci::use(row.date, "day"), soci::use(row.region, "region");
+  if (row.figures.empty()) return Status::Ok();
+  RowBinding b;
+  b.source = source;
+  b.Set(row);
+  soci::statement st(s);
+  b.Bind(st);
+  st.alloc();
+  st.prepare(InsertFiguresSql());
+  st.define_and_bind();
+  st.execute(true);
+  return Status::Ok();
+}
+
+Result<std::vector<RegionDay>> LoadFigures(soci::session& s, const std::string& from,
+                                           const std::string& to, const std::string& region) {
+  constexpr size_t kChunk = 4096;
+  std::vector<std::string> days(kChunk), regions(kChunk);
+  std::array<std::vector<long long>, kFieldCount> values;
+  std::array<std::vector<soci::indicator>, kFieldCount> inds;
+  std::string lo = from.empty() ? kMinDay : from, hi = to.empty() ? kMaxDay : to;
+  std::string sql = "SELECT day, region" + FieldColumns() +
+                    " FROM epidemic_figures WHERE day >= :lo AND day <= :hi" +
+                    (region.empty() ? "" : " AND region = :region") + " ORDER BY region, day";
+  soci::statement st(s);
+  st.exchange(soci::into(days));
+  st.exchange(soci::into(regions));
+  for (int i = 0; i < kFieldCount; ++i) {
+    values[i].resize(kChunk);
+    inds[i].resize(kChunk);
+    st.exchange(soci::into(values[i], inds[i]));
+  }
+  st.exchange(soci::use(lo, "lo"));
+  st.exchange(soci::use(hi, "hi"));
+  if (!region.empty()) st.exchange(soci::use(region, "region"));
+  st.alloc();
+  st.prepare(sql);
+  st.define_and_bind();
+  std::vector<RegionDay> out;
+  st.execute(false);
+  while (st.fetch()) {
+    for (size_t r = 0; r < days.size(); ++r) {
+      RegionDay row{days[r], regions[r], {}};
+      for (int i = 0; i < kFieldCount; ++i) {
+        if (inds[i][r] == soci::i_ok) row.figures.set(static_cast<Field>(i), values[i][r]);
+      }
+      out.push_back(std::move(row));
+    }
+    days.resize(kChunk);
+    regions.resize(kChunk);
+    for (int i = 0; i < kFieldCount; ++i) {
+      values[i].resize(kChunk);
+      inds[i].resize(kChunk);
+    }
+  }
+  return out;
+}
+
+Result<int> InsertCorrections(soci::session& s, std::vector<Correction>* corrections,
+                              bool skip_duplicates) {
+  int inserted = 0;
+  std::string now = clock::NowIso();
+  for (Correction& c : *corrections) {
+    std::string field(FieldName(c.field));
+    long long delta = c.delta;
+    if (skip_duplicates) {
+      int count = 0;
+      s << "SELECT COUNT(*) FROM epidemic_corrections WHERE day = :day AND region = :region AND "
+           "field = :field AND delta = :delta AND reason = :reason",
+          soci::use(c.date, "day"), soci::use(c.region, "region"), soci::use(field, "field"),
+          soci::use(delta, "delta"), soci::use(c.reason, "reason"), soci::into(count);
+      if (count > 0) continue;
+    }
+    long long id = 0;
+    s << "INSERT INTO epidemic_corrections (day, region, field, delta, reason, source, created_at) "
+         "VALUES (:day, :region, :field, :delta, :reason, :source, :created_at) RETURNING id",
+        soci::use(c.date, "day"), soci::use(c.region, "region"), soci::use(field, "field"),
+        soci::use(delta, "delta"), soci::use(c.reason, "reason"), soci::use(c.source, "source"),
+        soci::use(now, "created_at"), soci::into(id);
+    c.id = id;
+    ++inserted;
+  }
+  return inserted;
+}
+
+Result<std::vector<Correction>> LoadCorrections(soci::session& s, const std::string& from,
+                                                const std::string& to) {
+  std::string lo = from.empty() ? kMinDay : from, hi = to.empty() ? kMaxDay : to;
+  std::vector<Correction> out;
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT id, day, region, field, delta, reason, source FROM "
+                    "epidemic_corrections WHERE day >= :lo AND day <= :hi ORDER BY day, id",
+       soci::use(lo, "lo"), soci::use(hi, "hi"));
+  for (const soci::row& row : rows) {
+    Correction c;
+    c.id = GetInt(row, 0);
+    c.date = row.get<std::string>(1);
+    c.region = row.get<std::string>(2);
+    auto field = FieldFromName(row.get<std::string>(3));
+    if (!field) return Status::Internal("unknown correction field " + row.get<std::string>(3));
+    c.field = *field;
+    c.delta = GetInt(row, 4);
+    c.reason = row.get<std::string>(5);
+    c.source = row.get<std::string>(6);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Status DeleteCorrection(soci::session& s, int64_t id) {
+  long long key = id;
+  soci::statement st =
+      (s.prepare << "DELETE FROM epidemic_corrections WHERE id = :id", soci::use(key, "id"));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) {
+    return Status::NotFound("correction_not_found", "no correction " + std::to_string(id));
+  }
+  return Status::Ok();
+}
+
+}  // namespace repository
+}  // namespace jianbao::epidemic

@@ -1,0 +1,248 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "epidemic/service.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/clock.h"
+#include "epidemic/embedded.h"
+#include "epidemic/importer.h"
+#include "epidemic/regions.h"
+#include "epidemic/repository.h"
+
+namespace jianbao::epidemic {
+
+namespace {
+
+// How far back the rules look before the first reported day.
+constexpr int kRuleLookbackDays = 14;
+
+Status CheckDate(const std::string& date, const std::string& field) {
+  if (date.empty() || clock::IsValidDate(date)) return Status::Ok();
+  return Status::Invalid(field, "bad_date", field + ": not a date YYYY-MM-DD: \"" + date + "\"");
+}
+
+std::string ShiftDate(const std::string& date, int64_t days) {
+  return date.empty() ? date : clock::DateFromDays(clock::DaysFromDate(date) + days);
+}
+
+}  // namespace
+
+Result<std::vector<RegionDay>> EpidemicService::Load(const std::string& from, const std::string& to,
+                                                     const std::string& region) {
+  std::vector<RegionDay> rows;
+  JB_RETURN_IF_ERROR(db_.Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(rows, repository::LoadFigures(s, from, to, region));
+    return Status::Ok();
+  }));
+  return rows;
+}
+
+Result<std::vector<Region>> EpidemicService::ListRegions() {
+  std::vector<Region> regions;
+  JB_RETURN_IF_ERROR(db_.Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(regions, repository::LoadRegions(s));
+    return Status::Ok();
+  }));
+  return regions;
+}
+
+Result<ImportReport> EpidemicService::Import(std::string_view content, const std::string& source) {
+  size_t first = content.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && content[first] == '{') {
+    JB_ASSIGN_OR_RETURN(Day day, DayFromJson(content));
+    return StoreDay(day, source);
+  }
+  JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
+  std::set<std::string, std::less<>> known;
+  for (const Region& r : regions) known.insert(r.code);
+  RegionExists exists = [&known](std::string_view code) { return known.count(code) > 0; };
+  JB_ASSIGN_OR_RETURN(ImportBatch batch, ParseImport(content, exists));
+  return StoreBatch(std::move(batch), source);
+}
+
+Result<ImportReport> EpidemicService::StoreBatch(ImportBatch batch, const std::string& source) {
+  ImportReport report;
+  report.format = std::string(ImportFormatName(batch.format));
+  report.records = batch.records;
+  report.rows = static_cast<int>(batch.rows.size());
+  report.skipped = batch.skipped;
+  JB_RETURN_IF_ERROR(db_.Write([&](soci::session& s) {
+    JB_RETURN_IF_ERROR(repository::InsertMissingRegions(s, batch.regions));
+    JB_ASSIGN_OR_RETURN(report.changed, repository::MergeFigures(s, batch.rows, source));
+    JB_ASSIGN_OR_RETURN(report.corrections_added,
+                        repository::InsertCorrections(s, &batch.corrections, true));
+    return Status::Ok();
+  }));
+  return report;
+}
+
+Result<ImportReport> EpidemicService::StoreDay(const Day& day, const std::string& source) {
+  ImportBatch batch;
+  batch.rows = DayToRows(day);
+  batch.records = 1;
+  JB_ASSIGN_OR_RETURN(ImportReport report, StoreBatch(std::move(batch), source));
+  report.format = "day-json";
+  return report;
+}
+
+Result<Day> EpidemicService::GetDay(const std::string& date) {
+  if (!clock::IsValidDate(date)) return CheckDate(date, "date");
+  JB_ASSIGN_OR_RETURN(std::vector<RegionDay> rows, Load(date, date));
+  if (rows.empty()) return Status::NotFound("day_not_found", "no figures stored for " + date);
+  return BuildDay(date, rows);
+}
+
+Result<std::vector<RegionDay>> EpidemicService::GetDayFigures(const std::string& date) {
+  if (!clock::IsValidDate(date)) return CheckDate(date, "date");
+  return Load(date, date);
+}
+
+Status EpidemicService::UpdateFigures(const std::string& date, const std::string& region,
+                                      const FigureSet& figures, const std::string& source) {
+  if (!clock::IsValidDate(date)) return CheckDate(date, "date");
+  JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
+  if (std::none_of(regions.begin(), regions.end(),
+                   [&](const Region& r) { return r.code == region; })) {
+    return Status::Invalid("region", "unknown_region", "unknown region code \"" + region + "\"");
+  }
+  for (Field f : AllFields()) {
+    if (f != Field::kSevereChange && figures.get(f).value_or(0) < 0) {
+      return Status::Invalid(std::string(FieldName(f)), "negative_value",
+                             std::string(FieldName(f)) + " cannot be negative");
+    }
+  }
+  return db_.Write([&](soci::session& s) {
+    return repository::ReplaceFigures(s, RegionDay{date, region, figures}, source);
+  });
+}
+
+Result<std::vector<Correction>> EpidemicService::ListCorrections(const std::string& from,
+                                                                 const std::string& to) {
+  JB_RETURN_IF_ERROR(CheckDate(from, "from"));
+  JB_RETURN_IF_ERROR(CheckDate(to, "to"));
+  std::vector<Correction> out;
+  JB_RETURN_IF_ERROR(db_.Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(out, repository::LoadCorrections(s, from, to));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<Correction> EpidemicService::AddCorrection(Correction c) {
+  if (!clock::IsValidDate(c.date)) return CheckDate(c.date, "date");
+  if (!IsCumulative(c.field)) {
+    return Status::Invalid("field", "not_cumulative", "corrections apply to cumulative fields");
+  }
+  if (c.delta == 0) return Status::Invalid("delta", "zero_delta", "a correction cannot be 0");
+  if (c.reason.empty()) return Status::Invalid("reason", "empty_reason", "the reason is empty");
+  JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
+  if (std::none_of(regions.begin(), regions.end(),
+                   [&](const Region& r) { return r.code == c.region; })) {
+    return Status::Invalid("region", "unknown_region", "unknown region code \"" + c.region + "\"");
+  }
+  std::vector<Correction> one{std::move(c)};
+  JB_RETURN_IF_ERROR(db_.Write(
+      [&](soci::session& s) { return repository::InsertCorrections(s, &one, false).status(); }));
+  return one.front();
+}
+
+Status EpidemicService::DeleteCorrection(int64_t id) {
+  return db_.Write([&](soci::session& s) { return repository::DeleteCorrection(s, id); });
+}
+
+Result<int> EpidemicService::LoadKnownCorrections() {
+  JB_ASSIGN_OR_RETURN(ImportReport report, Import(embedded::kKnownCorrections, "known"));
+  return report.corrections_added;
+}
+
+Result<ValidationReport> EpidemicService::Validate(const std::string& from, const std::string& to) {
+  JB_RETURN_IF_ERROR(CheckDate(from, "from"));
+  JB_RETURN_IF_ERROR(CheckDate(to, "to"));
+  std::vector<RegionDay> rows;
+  std::vector<Correction> corrections;
+  std::vector<Region> regions;
+  std::string lo = ShiftDate(from, -kRuleLookbackDays);
+  JB_RETURN_IF_ERROR(db_.Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(rows, repository::LoadFigures(s, lo, to));
+    JB_ASSIGN_OR_RETURN(corrections, repository::LoadCorrections(s, lo, to));
+    JB_ASSIGN_OR_RETURN(regions, repository::LoadRegions(s));
+    return Status::Ok();
+  }));
+  FigureIndex index(rows, corrections, regions);
+  int64_t from_day = from.empty() ? INT64_MIN / 2 : clock::DaysFromDate(from);
+  int64_t to_day = to.empty() ? INT64_MAX / 2 : clock::DaysFromDate(to);
+  ValidationReport report;
+  report.violations = RunRules(index, from_day, to_day);
+  report.days = DayStatuses(index, report.violations, from_day, to_day);
+  return report;
+}
+
+Result<Narrative> EpidemicService::NarrativeFor(const std::string& date,
+                                                std::string_view template_text) {
+  JB_ASSIGN_OR_RETURN(Day day, GetDay(date));
+  return RenderNarrative(day, template_text.empty() ? DefaultTemplate() : template_text);
+}
+
+Result<Series> EpidemicService::GetSeries(const std::string& region, Field field,
+                                          const std::string& from, const std::string& to) {
+  JB_RETURN_IF_ERROR(CheckDate(from, "from"));
+  JB_RETURN_IF_ERROR(CheckDate(to, "to"));
+  const bool mainland = region == kMainland;
+  JB_ASSIGN_OR_RETURN(std::vector<RegionDay> rows, Load(from, to, mainland ? "" : region));
+  Series series{region, region, field, {}};
+  if (const Region* r = FindBuiltinRegion(region)) series.name = r->short_name;
+  std::map<std::string, SeriesPoint> points;
+  std::map<std::string, SeriesPoint> sums;
+  for (const RegionDay& row : rows) {
+    auto v = row.figures.get(field);
+    if (!v) continue;
+    if (row.region == region) {
+      points[row.date] = {row.date, *v, false};
+    } else if (mainland && IsMainlandUnit(row.region) && IsCumulative(field)) {
+      SeriesPoint& p = sums[row.date];
+      p = {row.date, p.value + *v, true};
+    }
+  }
+  for (auto& [date, p] : sums) points.try_emplace(date, p);
+  for (auto& [date, p] : points) series.points.push_back(p);
+  return series;
+}
+
+Result<std::vector<Series>> EpidemicService::HubeiVsRest(Field field, const std::string& from,
+                                                         const std::string& to) {
+  JB_ASSIGN_OR_RETURN(Series hubei, GetSeries(std::string(kHubei), field, from, to));
+  JB_ASSIGN_OR_RETURN(std::vector<RegionDay> rows, Load(from, to));
+  std::map<std::string, int64_t> rest;
+  for (const RegionDay& row : rows) {
+    if (row.region == kHubei || !IsMainlandUnit(row.region) || !row.figures.has(field)) continue;
+    rest[row.date] += *row.figures.get(field);
+  }
+  Series other{"rest", "湖北以外", field, {}};
+  for (const auto& [date, v] : rest) other.points.push_back({date, v, true});
+  return std::vector<Series>{std::move(hubei), std::move(other)};
+}
+
+Result<std::vector<RegionValue>> EpidemicService::CurrentByProvince(const std::string& date) {
+  JB_ASSIGN_OR_RETURN(std::vector<RegionDay> rows, GetDayFigures(date));
+  std::vector<RegionValue> out;
+  for (const RegionDay& row : rows) {
+    if (!IsMainlandUnit(row.region)) continue;
+    const FigureSet& f = row.figures;
+    std::optional<int64_t> current = f.get(Field::kCurrentConfirmed);
+    if (!current && f.has(Field::kCumConfirmed) && f.has(Field::kCumCured) &&
+        f.has(Field::kCumDeaths)) {
+      current = *f.get(Field::kCumConfirmed) - *f.get(Field::kCumCured) - *f.get(Field::kCumDeaths);
+    }
+    if (current) out.push_back({*FindBuiltinRegion(row.region), *current});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const RegionValue& a, const RegionValue& b) {
+    return a.value != b.value ? a.value > b.value : a.region.code < b.region.code;
+  });
+  return out;
+}
+
+}  // namespace jianbao::epidemic

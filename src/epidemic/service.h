@@ -1,0 +1,122 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// EpidemicService: the 疫情动态 desk's domain operations. The CLI calls it
+// today and thin HTTP handlers will call it later: each method takes plain
+// values, does one job in at most one transaction and returns a Result.
+// No HTTP and no SQL here (SQL is in repository.cc).
+
+#ifndef JIANBAO_EPIDEMIC_SERVICE_H_
+#define JIANBAO_EPIDEMIC_SERVICE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "epidemic/day.h"
+#include "epidemic/importer.h"
+#include "epidemic/model.h"
+#include "epidemic/narrative.h"
+#include "epidemic/rules.h"
+#include "store/database.h"
+
+namespace jianbao::epidemic {
+
+struct ImportReport {
+  std::string format;         // "canghailan", "figures", "corrections" or "day-json"
+  int records = 0;            // data records read
+  int rows = 0;               // (date, region) rows in the file after mapping
+  int changed = 0;            // stored rows inserted or changed (0 on a re-import)
+  int skipped = 0;            // records deliberately not stored (pseudo-units, HK/MO/TW city rows)
+  int corrections_added = 0;  // for the corrections format
+};
+
+struct ValidationReport {
+  std::vector<Violation> violations;
+  std::vector<DayStatus> days;
+};
+
+struct SeriesPoint {
+  std::string date;
+  int64_t value = 0;
+  bool derived = false;  // summed from the provinces or computed, not reported
+};
+
+struct Series {
+  std::string region;  // a code, or "rest" for the mainland without Hubei
+  std::string name;
+  Field field = Field::kCumConfirmed;
+  std::vector<SeriesPoint> points;  // only days with a value
+};
+
+struct RegionValue {
+  Region region;
+  int64_t value = 0;
+};
+
+class EpidemicService {
+ public:
+  // `db` must outlive the service and have Migrations() applied.
+  explicit EpidemicService(store::Database& db) : db_(db) {}
+
+  // Imports a file's content (CSV in one of the formats of importer.h, or a
+  // day JSON) in one transaction. On any bad row nothing is stored and the
+  // error names line, column and reason. Importing the same content again
+  // changes nothing (report.changed == 0). `source` is recorded on each row.
+  Result<ImportReport> Import(std::string_view content, const std::string& source);
+
+  // Returns the day `date` built from the stored figures (see BuildDay).
+  // Returns InvalidArgument for a bad date, NotFound when nothing is stored for it.
+  Result<Day> GetDay(const std::string& date);
+
+  // Stores a day JSON's values, merging them into the stored rows.
+  Result<ImportReport> StoreDay(const Day& day, const std::string& source);
+
+  // Returns every stored row of `date`, by region code: the grid.
+  Result<std::vector<RegionDay>> GetDayFigures(const std::string& date);
+
+  // Replaces one grid row: `figures` becomes exactly what is stored for
+  // (date, region); unset fields become "not reported".
+  Status UpdateFigures(const std::string& date, const std::string& region, const FigureSet& figures,
+                       const std::string& source);
+
+  // Returns corrections with from <= date <= to ("" = unbounded).
+  Result<std::vector<Correction>> ListCorrections(const std::string& from, const std::string& to);
+  // Records a correction; returns it with its id. kConflict if an equal one exists.
+  Result<Correction> AddCorrection(Correction c);
+  Status DeleteCorrection(int64_t id);
+  // Records the known corrections (data/known_corrections.csv) that are not
+  // recorded yet; returns how many were added.
+  Result<int> LoadKnownCorrections();
+
+  // Runs every rule for from <= date <= to ("" = everything stored).
+  Result<ValidationReport> Validate(const std::string& from, const std::string& to);
+
+  // Renders the narrative for a stored day with `template_text` ("" = default).
+  Result<Narrative> NarrativeFor(const std::string& date, std::string_view template_text);
+
+  // Returns `field` of `region` over [from, to]. For the mainland (000000),
+  // unreported cumulative values are summed from the provinces (derived).
+  Result<Series> GetSeries(const std::string& region, Field field, const std::string& from,
+                           const std::string& to);
+  // Returns two series: Hubei and the rest of the mainland (derived).
+  Result<std::vector<Series>> HubeiVsRest(Field field, const std::string& from,
+                                          const std::string& to);
+  // Returns current confirmed by mainland province on `date` (reported, else
+  // cum_confirmed - cum_cured - cum_deaths), largest first.
+  Result<std::vector<RegionValue>> CurrentByProvince(const std::string& date);
+
+  Result<std::vector<Region>> ListRegions();
+
+ private:
+  Result<ImportReport> StoreBatch(ImportBatch batch, const std::string& source);
+  Result<std::vector<RegionDay>> Load(const std::string& from, const std::string& to,
+                                      const std::string& region = "");
+
+  store::Database& db_;
+};
+
+}  // namespace jianbao::epidemic
+
+#endif  // JIANBAO_EPIDEMIC_SERVICE_H_
