@@ -3,6 +3,14 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, shot, signIn, uniqueLogin } from './lib.mjs'
 
+/** Waits until the audit table has rows and every row's action reads `label`. */
+async function everyActionReads(page, label) {
+  await page.waitForFunction((label) => {
+    const cells = [...document.querySelectorAll('[data-test="audit-row-action"]')]
+    return cells.length > 0 && cells.every((e) => e.textContent.trim() === label)
+  }, label)
+}
+
 describe('administration', () => {
   let b
   const login = uniqueLogin('e2e-user')
@@ -120,6 +128,66 @@ describe('administration', () => {
     }
     assert.ok(found, `an audit entry shows ${login}`)
     await shot(page, 'audit-user-created')
+  })
+
+  it('labels audit actions and entities, and filters by a chosen or typed action', async () => {
+    const { page } = b
+    const table = page.getByTestId('audit-table')
+    const actions = table.getByTestId('audit-row-action')
+    // The admin's own sign-in, by label, with the raw code kept as the tooltip.
+    await page.getByTestId('audit-reset').click()
+    const signIn = actions.filter({ hasText: /^登录$/ }).first()
+    await signIn.waitFor()
+    assert.equal(await signIn.getAttribute('title'), 'session.create')
+    assert.ok((await table.getByTestId('audit-row-entity').allInnerTexts()).includes('用户'))
+
+    // Chosen from the list by its label.
+    await page.getByTestId('audit-action').click()
+    await page.getByTestId('audit-action-user.create').click()
+    await page.getByTestId('audit-search').click()
+    await page.waitForURL(/action=user\.create/)
+    await everyActionReads(page, '新建用户')
+    await shot(page, 'audit-filter-label')
+
+    // Typed free text (the server matches actions by substring).
+    await page.getByTestId('audit-action').locator('input').fill('password_reset')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('audit-search').click()
+    await page.waitForURL(/action=password_reset/)
+    await everyActionReads(page, '重置密码')
+
+    // English labels.
+    await page.getByTestId('locale-switch').click()
+    await actions.filter({ hasText: 'Reset password' }).first().waitFor()
+    await page.getByTestId('locale-switch').click()
+    await actions.filter({ hasText: '重置密码' }).first().waitFor()
+  })
+
+  it('shows an action no label is known for as its raw text', async () => {
+    const { page } = b
+    // A later module's entry, served in place of the real page of the log.
+    await page.route('**/api/v1/audit?**', (route) =>
+      route.fulfill({
+        json: {
+          items: [
+            {
+              id: 999999, at: '2026-11-29T01:02:03Z', actor: 'editor', org: 'ccea-sec',
+              action: 'submission.adopt', entity: 'submission', entity_id: '42',
+              before: { status: 'submitted' }, after: { status: 'adopted' }, ip: '127.0.0.1',
+            },
+          ],
+          total: 1, page: 1, page_size: 20,
+        },
+      }),
+    )
+    try {
+      await page.getByTestId('audit-reset').click()
+      const row = page.getByTestId('audit-table').locator('tr.el-table__row')
+      await row.getByText('submission.adopt').waitFor()
+      assert.equal(await row.getByTestId('audit-row-entity').innerText(), 'submission')
+    } finally {
+      await page.unroute('**/api/v1/audit?**')
+    }
   })
 
   it('a provincial admin manages only their own subtree', async () => {

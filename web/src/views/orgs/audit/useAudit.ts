@@ -7,6 +7,11 @@ import { queryPositive, queryString } from '@/utils/query'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
+/** A filter's text without surrounding spaces, or undefined when empty (a cleared select gives undefined). */
+function trimmed(v: string | null | undefined): string | undefined {
+  return v?.trim() || undefined
+}
+
 export function useAudit() {
   const route = useRoute()
   const router = useRouter()
@@ -32,9 +37,9 @@ export function useAudit() {
     loading.value = true
     error.value = null
     const query = {
-      actor: filters.actor.trim() || undefined,
-      action: filters.action.trim() || undefined,
-      entity: filters.entity.trim() || undefined,
+      actor: trimmed(filters.actor),
+      action: trimmed(filters.action),
+      entity: trimmed(filters.entity),
       from: filters.dates?.[0],
       to: filters.dates?.[1],
       page: page.value,
