@@ -1,0 +1,254 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "typeset/blocks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace jianbao::typeset {
+namespace {
+
+using Align = ParaFormat::Align;
+
+constexpr double kCellSize = 12, kCellPitch = 20, kCellPadX = 4, kCellPadY = 3;
+
+TextStyle Body() {
+  TextStyle s;
+  s.role = Role::kFangsong;
+  s.size = geo::kBody;
+  s.tracking = geo::kTracking;
+  return s;
+}
+
+ParaFormat BodyFormat() {
+  ParaFormat f;
+  f.first_indent = 2 * (geo::kBody + geo::kTracking);
+  return f;
+}
+
+Status AddPara(Engine& e, const RichText& text, const ParaFormat& f, Flow* flow, bool keep = false,
+               double before = 0) {
+  JB_ASSIGN_OR_RETURN(auto p, Prepare(e, text, f));
+  if (p->lines.empty()) return Status();
+  FlowItem item;
+  item.para = std::move(p);
+  item.keep_with_next = keep;
+  item.space_before = before;
+  flow->Add(std::move(item));
+  return Status();
+}
+
+Status AddHeading(Engine& e, const Block& b, Flow* flow) {
+  TextStyle s = Body();
+  if (b.level <= 2) {
+    s.role = Role::kHei;
+  } else if (b.level == 3) {
+    s.role = Role::kKai;
+  } else {
+    s.bold = true;
+  }
+  ParaFormat f = BodyFormat();
+  f.align = Align::kLeft;
+  f.min_last_units = 2;
+  if (b.level == 1) {
+    f.align = Align::kCenter;
+    f.first_indent = 0;
+    f.balanced = true;
+  }
+  return AddPara(e, StyledSpans(b.spans, s), f, flow, /*keep=*/true);
+}
+
+Status AddCode(Engine& e, const Block& b, Flow* flow) {
+  TextStyle s;
+  s.role = Role::kMono;
+  s.size = 12;
+  ParaFormat f;
+  f.align = Align::kLeft;
+  f.pitch = 20;
+  f.size = 12;
+  f.left = 2 * geo::kBody;
+  std::string lines = b.literal;
+  return AddPara(e, Plain(lines, s), f, flow);
+}
+
+std::string ResolvePath(const std::string& base, const std::string& src, Status* st) {
+  bool bad = src.empty() || src[0] == '/' || src.find("://") != std::string::npos;
+  std::stringstream ss(src);
+  std::string part;
+  while (std::getline(ss, part, '/')) bad = bad || part == "..";
+  if (bad) {
+    *st = Status::Invalid("", "bad_image_path",
+                          "image '" + src + "' must be a relative path inside the issue's folder");
+    return "";
+  }
+  return base.empty() ? src : base + "/" + src;
+}
+
+Status AddImage(Engine& e, const Block& b, const std::string& base, Flow* flow) {
+  Status st;
+  std::string path = ResolvePath(base, b.src, &st);
+  JB_RETURN_IF_ERROR(st);
+  std::shared_ptr<cairo_surface_t> surf(cairo_image_surface_create_from_png(path.c_str()),
+                                        SurfaceFree());
+  if (cairo_surface_status(surf.get()) != CAIRO_STATUS_SUCCESS) {
+    return Status::Invalid("", "bad_image", "image '" + b.src + "' cannot be read as PNG");
+  }
+  double w = cairo_image_surface_get_width(surf.get()) * 0.75;  // 96 dpi
+  double h = cairo_image_surface_get_height(surf.get()) * 0.75;
+  double scale = std::min({1.0, geo::kTextW / w, geo::kTextH * 0.8 / h});
+  w *= scale;
+  h *= scale;
+  FlowItem item;
+  item.height = h + geo::kPitch / 2;
+  item.space_before = geo::kPitch / 4;
+  item.keep_with_next = !b.alt.empty();
+  item.draw = [surf, w, h](Page* page, double y) {
+    page->images.push_back({geo::kLeft + (geo::kTextW - w) / 2, y, w, h, surf});
+  };
+  flow->Add(std::move(item));
+  if (b.alt.empty()) return Status();
+  TextStyle s = Body();
+  s.role = Role::kKai;
+  s.size = 14;
+  ParaFormat f;
+  f.align = Align::kCenter;
+  f.size = 14;
+  return AddPara(e, Plain(b.alt, s), f, flow);
+}
+
+Status AddTable(Engine& e, const Block& b, Flow* flow) {
+  size_t cols = b.align.size();
+  for (const auto& row : b.rows) cols = std::max(cols, row.size());
+  if (cols == 0) return Status();
+  TextStyle cell = Body();
+  cell.role = Role::kSong;
+  cell.size = kCellSize;
+  cell.tracking = 0;
+  ParaFormat f;
+  f.align = Align::kLeft;
+  f.pitch = kCellPitch;
+  f.size = kCellSize;
+  // Natural widths decide the column widths.
+  std::vector<double> want(cols, 2 * kCellSize);
+  for (size_t r = 0; r < b.rows.size(); ++r) {
+    for (size_t c = 0; c < b.rows[r].size(); ++c) {
+      TextStyle s = cell;
+      if (r == 0) s.role = Role::kHei;
+      JB_ASSIGN_OR_RETURN(auto p, Prepare(e, StyledSpans(b.rows[r][c], s), f, 1e6));
+      for (const Line& l : p->lines) want[c] = std::max(want[c], l.natural);
+    }
+  }
+  double sum = 0;
+  for (double& w : want) sum += (w += 2 * kCellPadX);
+  std::vector<double> widths(cols), xs(cols + 1, geo::kLeft);
+  for (size_t c = 0; c < cols; ++c) {
+    widths[c] = geo::kTextW * want[c] / sum;
+    xs[c + 1] = xs[c] + widths[c];
+  }
+  for (size_t r = 0; r < b.rows.size(); ++r) {
+    std::vector<std::shared_ptr<LaidPara>> cells;
+    double h = 0;
+    for (size_t c = 0; c < cols; ++c) {
+      TextStyle s = cell;
+      ParaFormat cf = f;
+      if (r == 0) s.role = Role::kHei;
+      char al = c < b.align.size() ? b.align[c] : ' ';
+      cf.align = al == 'c' || r == 0 ? Align::kCenter : al == 'r' ? Align::kRight : Align::kLeft;
+      Spans spans = c < b.rows[r].size() ? b.rows[r][c] : Spans();
+      JB_ASSIGN_OR_RETURN(auto p, Prepare(e, StyledSpans(spans, s), cf, widths[c] - 2 * kCellPadX));
+      h = std::max(h, p->height());
+      cells.push_back(std::move(p));
+    }
+    h += 2 * kCellPadY;
+    FlowItem item;
+    item.height = h;
+    item.keep_with_next = r == 0 && b.rows.size() > 1;
+    item.space_before = r == 0 ? geo::kPitch / 4 : 0;
+    item.space_after = r + 1 == b.rows.size() ? geo::kPitch / 4 : 0;
+    item.draw = [cells, xs, h, top_rule = r == 0](Page* page, double y) {
+      for (size_t c = 0; c < cells.size(); ++c) {
+        EmitLines(*cells[c], 0, static_cast<int>(cells[c]->lines.size()), xs[c] + kCellPadX,
+                  y + kCellPadY, page);
+        page->rules.push_back({xs[c], y, xs[c], y + h, 0.5, 0, false});
+      }
+      page->rules.push_back({xs.back(), y, xs.back(), y + h, 0.5, 0, false});
+      page->rules.push_back({xs.front(), y, xs.back(), y, top_rule ? 1.0 : 0.5, 0, false});
+      page->rules.push_back({xs.front(), y + h, xs.back(), y + h, 0.5, 0, false});
+    };
+    flow->Add(std::move(item));
+  }
+  return Status();
+}
+
+Status AddBlock(Engine& e, const Block& b, const std::string& base, Flow* flow) {
+  switch (b.kind) {
+    case Block::Kind::kParagraph:
+      return AddPara(e, StyledSpans(b.spans, Body()), BodyFormat(), flow);
+    case Block::Kind::kHeading:
+      return AddHeading(e, b, flow);
+    case Block::Kind::kListItem: {
+      ParaFormat f = BodyFormat();
+      f.left = 2 * (geo::kBody + geo::kTracking) * std::min(b.level - 1, 4);
+      Spans spans = b.spans;
+      if (!b.marker.empty()) spans.insert(spans.begin(), Span{b.marker + " ", 0, ""});
+      return AddPara(e, StyledSpans(spans, Body()), f, flow);
+    }
+    case Block::Kind::kQuote: {
+      TextStyle s = Body();
+      s.role = Role::kKai;
+      ParaFormat f = BodyFormat();
+      f.left = f.right = 2 * (geo::kBody + geo::kTracking);
+      return AddPara(e, StyledSpans(b.spans, s), f, flow);
+    }
+    case Block::Kind::kCode:
+      return AddCode(e, b, flow);
+    case Block::Kind::kTable:
+      return AddTable(e, b, flow);
+    case Block::Kind::kImage:
+      return AddImage(e, b, base, flow);
+    case Block::Kind::kRule: {
+      FlowItem item;
+      item.height = geo::kPitch;
+      item.draw = [](Page* page, double y) {
+        double m = y + geo::kPitch / 2;
+        page->rules.push_back(
+            {geo::kLeft + geo::kTextW / 4, m, geo::kLeft + geo::kTextW * 3 / 4, m, 0.5, 0, false});
+      };
+      flow->Add(std::move(item));
+      return Status();
+    }
+  }
+  return Status();
+}
+
+}  // namespace
+
+RichText StyledSpans(const Spans& spans, const TextStyle& base) {
+  RichText out;
+  for (const Span& sp : spans) {
+    TextStyle s = base;
+    if (sp.marks & kStrong) s.role = Role::kHei;
+    if (sp.marks & kEmph) s.role = Role::kKai;
+    if (sp.marks & kCode) {
+      s.role = Role::kMono;
+      s.tracking = 0;
+    }
+    std::string href = (sp.marks & kLink) ? sp.href : "";
+    if (!out.empty() && out.back().link == href && out.back().style.role == s.role &&
+        out.back().style.bold == s.bold) {
+      out.back().text += sp.text;
+    } else {
+      out.push_back(Run{sp.text, s, href});
+    }
+  }
+  return out;
+}
+
+Status AddBlocks(Engine& engine, const std::vector<Block>& blocks, const std::string& base_dir,
+                 Flow* flow) {
+  for (const Block& b : blocks) JB_RETURN_IF_ERROR(AddBlock(engine, b, base_dir, flow));
+  return Status();
+}
+
+}  // namespace jianbao::typeset

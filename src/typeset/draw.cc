@@ -1,0 +1,145 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "typeset/draw.h"
+
+#include <cairo-pdf.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+namespace jianbao::typeset {
+namespace {
+
+struct CairoFree {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+
+cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void SetRgb(cairo_t* cr, uint32_t rgb) {
+  cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+                       (rgb & 0xFF) / 255.0);
+}
+
+std::string Fmt(const char* fmt, double a, double b) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, fmt, a, b);
+  return buf;
+}
+
+// Escapes a value for a Cairo tag attribute string.
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+void DrawRule(cairo_t* cr, const RuleBox& r) {
+  SetRgb(cr, r.rgb);
+  if (r.dotted) {
+    // Round dots every 4 pt, aligned to a page-wide grid so leaders line up.
+    double step = 4;
+    for (double x = std::ceil(r.x0 / step) * step; x <= r.x1; x += step) {
+      cairo_arc(cr, x, r.y0, r.width / 2, 0, 2 * G_PI);
+      cairo_fill(cr);
+    }
+    return;
+  }
+  cairo_set_line_width(cr, r.width);
+  cairo_move_to(cr, r.x0, r.y0);
+  cairo_line_to(cr, r.x1, r.y1);
+  cairo_stroke(cr);
+}
+
+void DrawPage(cairo_t* cr, const Page& page, bool links) {
+  for (const RuleBox& r : page.rules) DrawRule(cr, r);
+  for (const ImageBox& im : page.images) {
+    cairo_save(cr);
+    cairo_translate(cr, im.x, im.y);
+    cairo_scale(cr, im.w / cairo_image_surface_get_width(im.surface.get()),
+                im.h / cairo_image_surface_get_height(im.surface.get()));
+    cairo_set_source_surface(cr, im.surface.get(), 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+  }
+  for (const GlyphSeg& s : page.segs) {
+    SetRgb(cr, s.rgb);
+    cairo_move_to(cr, s.x, s.y);
+    pango_cairo_show_glyph_item(cr, s.text.c_str(), s.item.get());
+  }
+  if (!links) return;
+  for (const LinkBox& l : page.links) {
+    std::string rect =
+        "rect=[" + Fmt("%.2f %.2f", l.x, l.y) + " " + Fmt("%.2f %.2f", l.w, l.h) + "]";
+    std::string attrs = l.uri.empty() ? rect + " page=" + std::to_string(l.page) + " pos=[" +
+                                            Fmt("%.2f %.2f", geo::kLeft, l.dest_y) + "]"
+                                      : rect + " uri=" + Quote(l.uri);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+  }
+}
+
+}  // namespace
+
+Result<std::string> DrawPdf(const Document& doc) {
+  std::string out;
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(Append, &out, geo::kPageW, geo::kPageH);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc.author.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Jianbao typeset");
+  {
+    std::unique_ptr<cairo_t, CairoFree> cr(cairo_create(surface));
+    for (const OutlineEntry& o : doc.outline) {
+      std::string dest =
+          "page=" + std::to_string(o.page) + " pos=[" + Fmt("%.2f %.2f", geo::kLeft, o.y) + "]";
+      cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, o.title.c_str(), dest.c_str(),
+                                    static_cast<cairo_pdf_outline_flags_t>(0));
+    }
+    for (const Page& page : doc.pages) {
+      DrawPage(cr.get(), page, true);
+      cairo_show_page(cr.get());
+    }
+  }
+  cairo_surface_finish(surface);
+  cairo_status_t st = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (st != CAIRO_STATUS_SUCCESS) {
+    return Status::Internal(std::string("cairo: ") + cairo_status_to_string(st));
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> DrawPng(const Document& doc, int dpi) {
+  std::vector<std::string> pages;
+  double scale = dpi / 72.0;
+  int w = static_cast<int>(geo::kPageW * scale + 0.5),
+      h = static_cast<int>(geo::kPageH * scale + 0.5);
+  for (const Page& page : doc.pages) {
+    std::unique_ptr<cairo_surface_t, SurfaceFree> surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+    {
+      std::unique_ptr<cairo_t, CairoFree> cr(cairo_create(surface.get()));
+      cairo_set_source_rgb(cr.get(), 1, 1, 1);
+      cairo_paint(cr.get());
+      cairo_scale(cr.get(), scale, scale);
+      DrawPage(cr.get(), page, false);
+    }
+    std::string png;
+    cairo_status_t st = cairo_surface_write_to_png_stream(surface.get(), Append, &png);
+    if (st != CAIRO_STATUS_SUCCESS) {
+      return Status::Internal(std::string("cairo: ") + cairo_status_to_string(st));
+    }
+    pages.push_back(std::move(png));
+  }
+  return pages;
+}
+
+}  // namespace jianbao::typeset

@@ -1,0 +1,25 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Draws a laid-out Document with Cairo: a PDF file (outline, links,
+// metadata, subset fonts) or one PNG per page. Internal to src/typeset.
+
+#ifndef JIANBAO_TYPESET_DRAW_H_
+#define JIANBAO_TYPESET_DRAW_H_
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "typeset/layout.h"
+
+namespace jianbao::typeset {
+
+// Returns the PDF bytes, or kInternal when Cairo fails.
+Result<std::string> DrawPdf(const Document& doc);
+
+// Returns PNG bytes per page at `dpi`, or kInternal when Cairo fails.
+Result<std::vector<std::string>> DrawPng(const Document& doc, int dpi);
+
+}  // namespace jianbao::typeset
+
+#endif  // JIANBAO_TYPESET_DRAW_H_

@@ -1,0 +1,233 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// One self-contained HTML page: inline CSS (screen, narrow screens, print),
+// every piece of user text escaped, links limited to http(s) and mailto.
+
+#include <string_view>
+
+#include "typeset/markdown.h"
+#include "typeset/writers.h"
+
+namespace jianbao::typeset {
+namespace {
+
+std::string Esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+bool SafeUrl(const std::string& url) {
+  for (const char* p : {"http://", "https://", "mailto:"}) {
+    if (url.rfind(p, 0) == 0) return true;
+  }
+  return url.find(':') == std::string::npos && url.rfind("//", 0) != 0;  // relative
+}
+
+std::string Inline(const Spans& spans) {
+  std::string out;
+  for (const Span& s : spans) {
+    if (s.marks & kHardBreak) {
+      out += "<br>";
+      continue;
+    }
+    std::string t = Esc(s.text);
+    if (s.marks & kCode) t = "<code>" + t + "</code>";
+    if (s.marks & kEmph) t = "<em>" + t + "</em>";
+    if (s.marks & kStrong) t = "<strong>" + t + "</strong>";
+    if (s.marks & kStrike) t = "<s>" + t + "</s>";
+    if ((s.marks & kLink) && SafeUrl(s.href)) t = "<a href=\"" + Esc(s.href) + "\">" + t + "</a>";
+    out += t;
+  }
+  return out;
+}
+
+std::string Table(const Block& b) {
+  std::string out = "<div class=\"tw\"><table>";
+  for (size_t r = 0; r < b.rows.size(); ++r) {
+    out += r == 0 ? "<thead><tr>" : "<tr>";
+    for (size_t c = 0; c < b.rows[r].size(); ++c) {
+      char al = c < b.align.size() ? b.align[c] : ' ';
+      std::string style = al == 'c'   ? " style=\"text-align:center\""
+                          : al == 'r' ? " style=\"text-align:right\""
+                                      : "";
+      out += (r == 0 ? "<th" : "<td") + style + ">" + Inline(b.rows[r][c]) +
+             (r == 0 ? "</th>" : "</td>");
+    }
+    out += r == 0 ? "</tr></thead><tbody>" : "</tr>";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+std::string BlockHtml(const Block& b) {
+  switch (b.kind) {
+    case Block::Kind::kParagraph:
+      return "<p>" + Inline(b.spans) + "</p>\n";
+    case Block::Kind::kHeading: {
+      std::string h = "h" + std::to_string(std::min(b.level + 2, 6));
+      return "<" + h + ">" + Inline(b.spans) + "</" + h + ">\n";
+    }
+    case Block::Kind::kListItem:
+      return "<p class=\"li\" style=\"margin-left:" + std::to_string(2 * (b.level - 1)) + "em\">" +
+             (b.marker.empty() ? "" : "<span class=\"mk\">" + Esc(b.marker) + "</span> ") +
+             Inline(b.spans) + "</p>\n";
+    case Block::Kind::kQuote:
+      return "<blockquote>" + Inline(b.spans) + "</blockquote>\n";
+    case Block::Kind::kCode:
+      return "<pre>" + Esc(b.literal) + "</pre>\n";
+    case Block::Kind::kImage:
+      if (!SafeUrl(b.src)) return "<p class=\"cap\">" + Esc(b.alt) + "</p>\n";
+      return "<figure><img src=\"" + Esc(b.src) + "\" alt=\"" + Esc(b.alt) + "\"><figcaption>" +
+             Esc(b.alt) + "</figcaption></figure>\n";
+    case Block::Kind::kRule:
+      return "<hr>\n";
+    case Block::Kind::kTable:
+      return Table(b);
+  }
+  return "";
+}
+
+std::string Css(const Fonts& f) {
+  auto fam = [](const std::string& desc) { return "\"" + Esc(desc) + "\""; };
+  return "body{margin:0;background:#f4f4f4;color:#111;font-family:" + fam(f.fangsong) +
+         ",\"FangSong\",\"STFangsong\",serif;font-size:16pt;line-height:1.8}"
+         "main{max-width:156mm;margin:0 auto;background:#fff;padding:20mm 26mm 20mm 28mm}"
+         "header{text-align:center;color:" +
+         Esc(f.red) + ";border-bottom:2pt solid " + Esc(f.red) +
+         ";padding-bottom:4pt;margin-bottom:1em}"
+         ".masthead{font-size:20pt;font-family:" +
+         fam(f.title) +
+         ",serif;font-weight:bold}"
+         ".title{font-family:" +
+         fam(f.title) +
+         ",serif;font-weight:bold;font-size:26pt;margin:0;line-height:1.4}"
+         ".title.big{font-size:48pt;letter-spacing:.12em}"
+         ".sub{font-family:" +
+         fam(f.kai) +
+         ",\"KaiTi\",serif;font-size:18pt}"
+         ".no{color:#111;margin:.3em 0}"
+         ".meta{display:flex;justify-content:space-between;color:#111;padding:0 1em}"
+         ".toc{margin:1em 0}.toc h2{text-align:center;font-family:" +
+         fam(f.hei) +
+         ",sans-serif;font-size:16pt;font-weight:normal}"
+         ".toc ol{padding-left:2em}.toc a{color:inherit;text-decoration:none}"
+         "article h2{font-family:" +
+         fam(f.title) +
+         ",serif;font-size:22pt;text-align:center;margin:1.2em 0 .5em}"
+         "article h3{font-family:" +
+         fam(f.hei) +
+         ",sans-serif;font-size:16pt;font-weight:normal;text-indent:2em;margin:0}"
+         "article h4{font-family:" +
+         fam(f.kai) +
+         ",serif;font-size:16pt;font-weight:normal;text-indent:2em;margin:0}"
+         "article h5,article h6{font-size:16pt;text-indent:2em;margin:0}"
+         "p{margin:0;text-indent:2em;text-align:justify}.org{text-align:center;text-indent:0}"
+         "strong{font-family:" +
+         fam(f.hei) +
+         ",sans-serif;font-weight:normal}"
+         "em{font-family:" +
+         fam(f.kai) +
+         ",serif;font-style:normal}"
+         "blockquote{font-family:" +
+         fam(f.kai) +
+         ",serif;margin:0 2em}"
+         "pre{font-size:12pt;white-space:pre-wrap;margin:0 2em}"
+         ".tw{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:12pt;margin:.5em "
+         "0}"
+         "th,td{border:.5pt solid #333;padding:2pt 4pt}figure{text-align:center;margin:.5em 0}"
+         "img{max-width:100%}figcaption{font-size:14pt}"
+         ".dist{border-top:1pt solid #111;border-bottom:1pt solid "
+         "#111;margin-top:2em;font-size:14pt}"
+         ".dist p{text-indent:0;padding:0 1em;border-bottom:.5pt solid #111}.dist "
+         "p:last-child{border:0;display:flex;justify-content:space-between}"
+         ".rev{color:" +
+         Esc(f.red) + ";font-family:" + fam(f.kai) +
+         ",serif}"
+         "@media (max-width:700px){main{padding:1em}body{font-size:13pt}.title{font-size:20pt}"
+         ".title.big{font-size:34pt}article h2{font-size:18pt}}"
+         "@media print{@page{size:A4;margin:37mm 26mm 35mm 28mm}body{background:#fff}"
+         "main{padding:0;max-width:none}article h2{break-after:avoid}article h3,article "
+         "h4{break-after:avoid}"
+         "p{orphans:2;widows:2}a{color:inherit;text-decoration:none}}";
+}
+
+}  // namespace
+
+Result<std::string> WriteHtml(const Issue& issue, const Fonts& fonts) {
+  JB_ASSIGN_OR_RETURN(std::string date, ChineseDate(issue.date));
+  std::string title;
+  for (const auto& l : issue.title_lines) title += l;
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">";
+  out += "<title>" + Esc(title) + "（第" + std::to_string(issue.number) + "期）</title>";
+  out += "<style>" + Css(fonts) + "</style></head><body><main>\n<header>";
+  if (!issue.masthead.empty()) out += "<div class=\"masthead\">" + Esc(issue.masthead) + "</div>";
+  for (size_t i = 0; i < issue.title_lines.size(); ++i) {
+    bool big = i + 1 == issue.title_lines.size();
+    out += std::string("<h1 class=\"title") + (big ? " big" : "") + "\">" +
+           Esc(issue.title_lines[i]) + "</h1>";
+  }
+  if (!issue.subtitle.empty()) out += "<div class=\"sub\">（" + Esc(issue.subtitle) + "）</div>";
+  out += "<div class=\"no\">第" + std::to_string(issue.number) + "期</div>";
+  out += "<div class=\"meta\"><span>" + Esc(issue.issuer) + "</span><span>" + Esc(date) +
+         "</span></div></header>\n";
+  if (!issue.revision_note.empty())
+    out += "<p class=\"rev\">" + Esc(issue.revision_note) + "</p>\n";
+  out += "<nav class=\"toc\"><h2>目　录</h2><ol>";
+  for (size_t i = 0; i < issue.sections.size(); ++i) {
+    out += "<li><a href=\"#s" + std::to_string(i + 1) + "\">" + Esc(issue.sections[i].title) +
+           "</a></li>";
+  }
+  out += "</ol></nav>\n";
+  for (size_t i = 0; i < issue.sections.size(); ++i) {
+    const Section& s = issue.sections[i];
+    out += "<article id=\"s" + std::to_string(i + 1) + "\"><h2>" + Esc(s.title) + "</h2>\n";
+    if (!s.org.empty()) out += "<p class=\"org\">" + Esc(s.org) + "</p>\n";
+    auto blocks = ParseMarkdown(s.body_markdown);
+    if (!blocks.ok()) {
+      std::string field = "sections[" + std::to_string(i) + "].body";
+      return Status::Invalid(field, blocks.status().key(),
+                             field + ": " + blocks.status().message());
+    }
+    for (const Block& b : *blocks) out += BlockHtml(b);
+    out += "</article>\n";
+  }
+  if (!issue.closing_note.empty()) out += "<p>" + Esc(issue.closing_note) + "</p>\n";
+  if (!issue.distribution.empty() || issue.copies > 0) {
+    out += "<footer class=\"dist\">";
+    for (const Recipients& r : issue.distribution) {
+      out += "<p>" + Esc(r.label) + "：";
+      for (size_t j = 0; j < r.to.size(); ++j) out += (j ? "，" : "") + Esc(r.to[j]);
+      out += "。</p>";
+    }
+    out += "<p><span>" + Esc(issue.issuer) + "</span><span>" + Esc(date) + "印发";
+    if (issue.copies > 0) out += "（共印" + std::to_string(issue.copies) + "份）";
+    out += "</span></p></footer>\n";
+  }
+  out += "</main></body></html>\n";
+  return out;
+}
+
+}  // namespace jianbao::typeset

@@ -1,0 +1,310 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Whole-document checks on real PDFs, read back with pdftotext -bbox-layout:
+// the contents' page numbers, 避头尾 and justification, on the seed
+// bulletin's content (read from ../shared/seed at test time) and on a
+// generated punctuation-heavy issue.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+
+#include "core/text.h"
+#include "typeset/cjk.h"
+#include "typeset/layout.h"
+#include "typeset/pdf_probe.h"
+#include "typeset/seed_issue.h"
+#include "typeset/typeset.h"
+
+namespace jianbao::typeset {
+namespace {
+
+using probe::PdfPage;
+using probe::Word;
+
+constexpr double kRight = geo::kLeft + geo::kTextW;
+
+struct VisualLine {
+  double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+  std::u32string text;
+  double height() const { return y1 - y0; }
+};
+
+// Groups a page's words into visual lines by baseline, left to right.
+std::vector<VisualLine> VisualLines(const PdfPage& page) {
+  std::vector<Word> words = page.words;
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return std::fabs(a.y1 - b.y1) > 2 ? a.y1 < b.y1 : a.x0 < b.x0;
+  });
+  std::vector<VisualLine> lines;
+  for (const Word& w : words) {
+    if (lines.empty() || std::fabs(lines.back().y1 - w.y1) > 2) lines.emplace_back();
+    VisualLine& l = lines.back();
+    l.x0 = std::min(l.x0, w.x0);
+    l.y0 = std::min(l.y0, w.y0);
+    l.x1 = std::max(l.x1, w.x1);
+    l.y1 = std::max(l.y1, w.y1);
+    l.text += w.text;
+  }
+  return lines;
+}
+
+bool InTextBlock(const VisualLine& l) {
+  return l.y0 > geo::kTop - 3 && l.y1 < geo::kBottom + 8 && l.x0 > geo::kLeft - 1;
+}
+
+std::string Utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) text::AppendUtf8(c, &out);
+  return out;
+}
+
+std::u32string NoSpaces(const std::string& s) {
+  std::u32string out;
+  for (char32_t c : text::DecodeUtf8(s)) {
+    if (c != U' ' && c != 0x3000) out += c;
+  }
+  return out;
+}
+
+// Returns one message per line that breaks a 避头尾 rule.
+std::vector<std::string> KinsokuViolations(const std::vector<PdfPage>& pages) {
+  std::vector<std::string> bad;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (const VisualLine& l : VisualLines(pages[p])) {
+      if (!InTextBlock(l) || l.text.empty()) continue;
+      // Only a continuation line (flush left) can start with a forbidden mark;
+      // a paragraph may begin with "——".
+      if (std::fabs(l.x0 - geo::kLeft) < 1 && cjk::NoLineStart(l.text.front())) {
+        bad.push_back("page " + std::to_string(p + 1) + " starts with: " + Utf8(l.text));
+      }
+      if (cjk::NoLineEnd(l.text.back())) {
+        bad.push_back("page " + std::to_string(p + 1) + " ends with: " + Utf8(l.text));
+      }
+    }
+  }
+  return bad;
+}
+
+bool IsContentsEntry(const VisualLine& l) {
+  return l.text.size() > 2 && l.text[0] >= U'0' && l.text[0] <= U'9' &&
+         (l.text[1] == U'.' || (l.text[1] >= U'0' && l.text[1] <= U'9' && l.text[2] == U'.'));
+}
+
+// Returns one message per line that should reach the right edge and does
+// not: every body line followed by a flush-left continuation line.
+std::vector<std::string> JustificationViolations(const std::vector<PdfPage>& pages, int* checked) {
+  struct Ref {
+    size_t page;
+    VisualLine line;
+  };
+  std::vector<Ref> body;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (const VisualLine& l : VisualLines(pages[p])) {
+      if (InTextBlock(l) && !IsContentsEntry(l)) body.push_back({p, l});
+    }
+  }
+  std::vector<std::string> bad;
+  for (size_t i = 0; i + 1 < body.size(); ++i) {
+    const VisualLine& l = body[i].line;
+    const VisualLine& next = body[i + 1].line;
+    bool same_size = std::fabs(l.height() - next.height()) < 1.5;
+    bool starts_body = l.x0 < geo::kLeft + 2 * geo::kBody + 1.5;
+    bool continued = std::fabs(next.x0 - geo::kLeft) < 1;
+    bool adjacent = body[i + 1].page != body[i].page || next.y0 - l.y0 < 1.5 * geo::kPitch;
+    if (!same_size || !starts_body || !continued || !adjacent) continue;
+    ++*checked;
+    double over = l.x1 - kRight;
+    bool squeezed_end = cjk::ShapeOf(l.text.back()) == cjk::PunctShape::kBlankRight;
+    if (std::fabs(over) <= 1.0 || (squeezed_end && over > -1 && over <= geo::kBody / 2 + 1))
+      continue;
+    bad.push_back("page " + std::to_string(body[i].page + 1) + " right edge " +
+                  std::to_string(l.x1) + ": " + Utf8(l.text));
+  }
+  return bad;
+}
+
+// Returns the numbers printed in the 目录 of page 1, top to bottom.
+std::vector<int> ContentsNumbers(const PdfPage& page) {
+  double contents_y = 0;
+  for (const VisualLine& l : VisualLines(page)) {
+    if (l.text == U"目录") contents_y = l.y1;
+  }
+  std::vector<std::pair<double, int>> found;
+  for (const Word& w : page.words) {
+    bool digits = !w.text.empty() && std::all_of(w.text.begin(), w.text.end(),
+                                                 [](char32_t c) { return c >= U'0' && c <= U'9'; });
+    if (digits && w.y0 > contents_y && contents_y > 0 && w.x0 > kRight - 2.5 * geo::kBody - 1 &&
+        w.y1 < geo::kBottom) {
+      found.emplace_back(w.y0, std::stoi(Utf8(w.text)));
+    }
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<int> out;
+  for (auto& f : found) out.push_back(f.second);
+  return out;
+}
+
+// Returns the page (1-based) where each title is set in title type, 0 if none.
+std::vector<int> TitlePages(const std::vector<PdfPage>& pages, const Issue& issue) {
+  std::vector<int> out;
+  size_t from = 0;
+  for (const Section& s : issue.sections) {
+    std::u32string want = NoSpaces(s.title);
+    int found = 0;
+    for (size_t p = from; p < pages.size() && !found; ++p) {
+      for (const VisualLine& l : VisualLines(pages[p])) {
+        if (l.height() > 27 && l.text.size() >= 2 && want.rfind(l.text, 0) == 0) {
+          found = static_cast<int>(p) + 1;
+          from = p;
+          break;
+        }
+      }
+    }
+    out.push_back(found);
+  }
+  return out;
+}
+
+class PdfTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ts = Typesetter::Create(Fonts());
+    ASSERT_TRUE(ts.ok()) << ts.status().ToString();
+    ts_ = std::move(ts).value().release();
+  }
+  static void TearDownTestSuite() { delete ts_; }
+
+  // Renders and checks every rule; returns the pages.
+  std::vector<PdfPage> RenderAndCheck(const Issue& issue) {
+    auto pdf = ts_->RenderPdf(issue);
+    EXPECT_TRUE(pdf.ok()) << pdf.status().ToString();
+    if (!pdf.ok()) return {};
+    auto pages = probe::ReadPdf(*pdf);
+    EXPECT_TRUE(pages.ok()) << pages.status().ToString();
+    if (!pages.ok()) return {};
+    for (const auto& v : KinsokuViolations(*pages)) ADD_FAILURE() << "避头尾: " << v;
+    int checked = 0;
+    for (const auto& v : JustificationViolations(*pages, &checked))
+      ADD_FAILURE() << "ragged: " << v;
+    EXPECT_GT(checked, 10) << "too few full lines found to check";
+    std::vector<int> listed = ContentsNumbers(pages->front());
+    std::vector<int> actual = TitlePages(*pages, issue);
+    EXPECT_EQ(listed, actual) << "目录 page numbers differ from where the articles start";
+    auto map = ts_->Paginate(issue);
+    EXPECT_TRUE(map.ok());
+    if (map.ok()) {
+      EXPECT_EQ(map->section_pages, actual);
+      EXPECT_EQ(map->page_count, static_cast<int>(pages->size()));
+    }
+    return std::move(pages).value();
+  }
+
+  static Typesetter* ts_;
+};
+
+Typesetter* PdfTest::ts_ = nullptr;
+
+TEST_F(PdfTest, SeedBulletin) {
+  std::string path = SeedPath();
+  if (path.empty()) GTEST_SKIP() << "no seed bulletin in $JIANBAO_SHARED/seed or ../shared/seed";
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto issue = IssueFromLegacyText(ss.str());
+  ASSERT_TRUE(issue.ok()) << issue.status().ToString();
+  ASSERT_EQ(issue->sections.size(), 7u);
+  issue->distribution = {{"报", {"工业和信息化部"}}, {"发", {"各省通信行业协会"}}};
+  auto pages = RenderAndCheck(*issue);
+  EXPECT_GE(pages.size(), 12u);
+  EXPECT_LE(pages.size(), 16u);
+}
+
+// A deterministic issue full of the punctuation that 避头尾 is about.
+Issue PunctuationIssue() {
+  const char* pieces[] = {"通信",     "行业",     "协会",   "，",       "。",     "、",
+                          "；",       "：",       "？",     "！",       "“保障”", "《通知》",
+                          "（一线）", "「要求」", "……",     "——",       "5G",     " 网络",
+                          "750",      "件",       "Wi-Fi ", "复工复产", "疫情",   "防控"};
+  std::mt19937 rng(20200319);
+  std::uniform_int_distribution<int> pick(0, std::size(pieces) - 1);
+  Issue issue;
+  issue.title_lines = {"测试简报"};
+  issue.number = 1;
+  issue.issuer = "测试";
+  issue.date = "2020-03-19";
+  for (int s = 0; s < 4; ++s) {
+    std::string body;
+    for (int p = 0; p < 6; ++p) {
+      std::string para;
+      for (int k = 0; k < 90; ++k) para += pieces[pick(rng)];
+      body += para + "。\n\n";
+      if (p == 2) body += "## 小标题" + std::to_string(s) + "\n\n";
+    }
+    issue.sections.push_back({"第" + std::to_string(s + 1) + "部分“标点”压力测试", body, ""});
+  }
+  return issue;
+}
+
+TEST_F(PdfTest, PunctuationHeavyIssue) {
+  auto pages = RenderAndCheck(PunctuationIssue());
+  EXPECT_GE(pages.size(), 3u);
+}
+
+TEST_F(PdfTest, OutlineLinksMetadataAndEmbeddedFonts) {
+  Issue issue = PunctuationIssue();
+  auto pdf = ts_->RenderPdf(issue);
+  ASSERT_TRUE(pdf.ok());
+  EXPECT_NE(pdf->find("/Outlines"), std::string::npos);
+  EXPECT_NE(pdf->find("/Subtype /Link"), std::string::npos);
+  EXPECT_NE(pdf->find("/Dest"), std::string::npos);
+  std::string path = probe::TempFile(*pdf, ".pdf");
+  std::string out = path + ".txt";
+  ASSERT_EQ(probe::Run("pdfinfo '" + path + "' > '" + out + "' && pdffonts '" + path + "' >> '" +
+                       out + "'"),
+            0);
+  std::ifstream in(out);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string info = ss.str();
+  EXPECT_NE(info.find("测试简报（第1期）"), std::string::npos) << info;
+  EXPECT_NE(info.find("Author:          测试"), std::string::npos) << info;
+  EXPECT_EQ(info.find(" no  "), std::string::npos) << "every font embedded as a subset:\n" << info;
+  std::remove(path.c_str());
+  std::remove(out.c_str());
+}
+
+TEST_F(PdfTest, MissingFontIsAnErrorNamingIt) {
+  Fonts fonts;
+  fonts.fangsong = "No Such Fangsong";
+  auto ts = Typesetter::Create(fonts);
+  ASSERT_FALSE(ts.ok());
+  EXPECT_EQ(ts.status().field(), "fonts.fangsong");
+  EXPECT_NE(ts.status().message().find("No Such Fangsong"), std::string::npos);
+}
+
+TEST_F(PdfTest, UncoveredCharacterIsAnErrorNamingIt) {
+  Issue issue = PunctuationIssue();
+  issue.sections[1].body_markdown = "正文\xEE\x80\x80。";  // U+E000, private use
+  auto pdf = ts_->RenderPdf(issue);
+  ASSERT_FALSE(pdf.ok());
+  EXPECT_EQ(pdf.status().field(), "sections[1].body");
+  EXPECT_NE(pdf.status().message().find("U+E000"), std::string::npos) << pdf.status().message();
+}
+
+TEST_F(PdfTest, PngPagesOnePerPage) {
+  Issue issue = PunctuationIssue();
+  auto map = ts_->Paginate(issue);
+  auto pngs = ts_->RenderPngPages(issue, 30);
+  ASSERT_TRUE(pngs.ok());
+  ASSERT_EQ(static_cast<int>(pngs->size()), map->page_count);
+  EXPECT_EQ(pngs->front().substr(1, 3), "PNG");
+}
+
+}  // namespace
+}  // namespace jianbao::typeset

@@ -1,0 +1,153 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// The typesetting engine: turns a bulletin issue (简报) into a print-ready PDF
+// in the red-header layout of GB/T 9704, and into DOCX, HTML, plain text and
+// PNG page previews. It takes plain values and returns bytes; it knows nothing
+// about HTTP or SQL.
+//
+// Typical use in a long-running process:
+//
+//   auto ts = jianbao::typeset::Typesetter::Create(
+//       jianbao::typeset::FontsFromConfig(config));
+//   if (!ts.ok()) { ... ts.status() names the missing font ... }
+//   auto issue = jianbao::typeset::ParseIssueJson(json_text);
+//   auto pdf = (*ts)->RenderPdf(*issue);   // bytes of the PDF file
+//
+// The free functions RenderPdf() etc. build a Typesetter for one call.
+
+#ifndef JIANBAO_TYPESET_TYPESET_H_
+#define JIANBAO_TYPESET_TYPESET_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/config.h"
+#include "core/status.h"
+
+namespace jianbao::typeset {
+
+// One article or data section of an issue.
+struct Section {
+  std::string title;          // set centred in 2号 title type; appears in 目录
+  std::string body_markdown;  // CommonMark with GitHub tables
+  std::string org;            // optional: the contributing organisation
+};
+
+// One line of the distribution block: "报：工业和信息化部，…".
+struct Recipients {
+  std::string label;            // "报", "送", "发" …
+  std::vector<std::string> to;  // recipients, joined with "，"
+};
+
+// A bulletin issue, as the bulletins module hands it to the engine.
+struct Issue {
+  std::string masthead;                  // optional, e.g. the association's name
+  std::vector<std::string> title_lines;  // at least one; the last is set largest
+  std::string subtitle;                  // optional, e.g. "协会专刊"
+  int number = 0;                        // 第N期; > 0
+  std::string issuer;                    // left under the title
+  std::string date;                      // "YYYY-MM-DD", printed "2020年3月19日"
+  std::vector<Section> sections;         // in order
+  std::string closing_note;              // optional, after the last section
+  std::vector<Recipients> distribution;  // optional, on the last page
+  int copies = 0;                        // optional; 0 = not printed
+  std::string revision_note;             // optional: visible note of a correction
+  std::string base_dir;                  // where relative image paths resolve ("" = cwd)
+};
+
+// Font for each typographic role, as Pango font descriptions without a size
+// ("Noto Serif CJK SC", "Noto Serif CJK SC Bold"), plus the header red.
+struct Fonts {
+  std::string song = "Noto Serif CJK SC";        // 宋体: contents, tables
+  std::string fangsong = "Noto Serif CJK SC";    // 仿宋: body text
+  std::string hei = "Noto Sans CJK SC";          // 黑体: first-level headings, bold
+  std::string kai = "LXGW WenKai";               // 楷体: second-level headings, italic
+  std::string title = "Noto Serif CJK SC Bold";  // 小标宋: header and article titles
+  std::string mono = "Noto Sans Mono CJK SC";    // code
+  std::string red = "#FF3333";                   // header red (M80 Y80), "#RRGGBB"
+};
+
+// Returns the fonts configured under "fonts.song", "fonts.fangsong",
+// "fonts.hei", "fonts.kai", "fonts.title", "fonts.mono" and "fonts.red",
+// with the Debian defaults above for unset keys.
+Fonts FontsFromConfig(const Config& config);
+
+// Parses the issue JSON of docs/typeset.md. On error returns
+// kInvalidArgument whose field() names the key ("sections[2].title") and whose
+// message says what is wrong. `base_dir` becomes Issue::base_dir.
+Result<Issue> ParseIssueJson(std::string_view json, std::string base_dir = "");
+
+// Returns "2020年3月19日" for "2020-03-19", or an error naming "date".
+Result<std::string> ChineseDate(std::string_view iso_date);
+
+// Checks an issue's invariants (title, number, date, sections). Returns OK or
+// kInvalidArgument naming the field. Every Render function calls it.
+Status ValidateIssue(const Issue& issue);
+
+// Where each section starts in the PDF (1-based page numbers) and how many
+// pages there are; what the 目录 prints.
+struct PageMap {
+  std::vector<int> section_pages;
+  int page_count = 0;
+};
+
+class Engine;  // the Pango/Cairo state, defined in engine.h
+
+// Holds the font map and fonts of one configuration so that repeated renders
+// pay for font loading once. Thread-safe: calls are serialised by an internal
+// mutex (Pango font maps must not be used from two threads at once); use one
+// Typesetter per thread for parallel rendering.
+class Typesetter {
+ public:
+  // Returns a ready Typesetter, or kInvalidArgument naming the role and font
+  // ("fonts.fangsong: font 'X' is not installed") when a font is missing.
+  static Result<std::unique_ptr<Typesetter>> Create(const Fonts& fonts);
+  ~Typesetter();
+  Typesetter(const Typesetter&) = delete;
+  Typesetter& operator=(const Typesetter&) = delete;
+
+  // Returns the bytes of a PDF (A4, fonts embedded as subsets, outline,
+  // linked contents, metadata), or an error: kInvalidArgument naming the
+  // field for bad input or a character no configured font covers.
+  Result<std::string> RenderPdf(const Issue& issue);
+
+  // Returns one PNG file's bytes per page at `dpi` (REQUIRES: 10 <= dpi <= 600).
+  Result<std::vector<std::string>> RenderPngPages(const Issue& issue, int dpi);
+
+  // Returns where sections start in the PDF layout, without writing a PDF.
+  Result<PageMap> Paginate(const Issue& issue);
+
+  // Returns the bytes of a .docx (Office Open XML) document.
+  Result<std::string> RenderDocx(const Issue& issue);
+
+  // Returns one self-contained UTF-8 HTML page (escaped, responsive, with a
+  // print stylesheet). Images are referenced by their path, not embedded.
+  Result<std::string> RenderHtml(const Issue& issue);
+
+  // Returns the issue as UTF-8 plain text laid out like a legacy bulletin,
+  // with the contents' page numbers of the PDF layout.
+  Result<std::string> RenderText(const Issue& issue);
+
+  const Fonts& fonts() const { return fonts_; }
+
+ private:
+  Typesetter(Fonts fonts, std::unique_ptr<Engine> engine);
+  Fonts fonts_;
+  std::unique_ptr<Engine> engine_;
+  std::mutex mu_;
+};
+
+// One-shot conveniences: build a Typesetter, render, discard. Same results
+// and errors as the Typesetter methods plus the font errors of Create().
+Result<std::string> RenderPdf(const Issue& issue, const Fonts& fonts);
+Result<std::vector<std::string>> RenderPngPages(const Issue& issue, const Fonts& fonts, int dpi);
+Result<std::string> RenderDocx(const Issue& issue, const Fonts& fonts);
+Result<std::string> RenderHtml(const Issue& issue, const Fonts& fonts);
+Result<std::string> RenderText(const Issue& issue, const Fonts& fonts);
+
+}  // namespace jianbao::typeset
+
+#endif  // JIANBAO_TYPESET_TYPESET_H_
