@@ -2,8 +2,10 @@
 
 #include "epidemic/importer.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/clock.h"
@@ -72,7 +74,10 @@ class Parser {
       if (!st.ok()) return st;
     }
     if (!reader_.error().ok()) return reader_.error();
-    for (auto& [key, figs] : rows_) batch_.rows.push_back({key.first, key.second, figs});
+    // Stored in (date, region) order, the primary key's, for locality.
+    std::sort(batch_.rows.begin(), batch_.rows.end(), [](const RegionDay& a, const RegionDay& b) {
+      return std::tie(a.date, a.region) < std::tie(b.date, b.region);
+    });
     for (auto& [code, region] : cities_) batch_.regions.push_back(region);
     return std::move(batch_);
   }
@@ -132,14 +137,14 @@ class Parser {
   }
 
   Status Put(const std::string& date, const std::string& region, const FigureSet& figs) {
-    auto [it, inserted] = rows_.try_emplace({date, region}, figs);
-    if (inserted) {
-      first_line_[{date, region}] = reader_.line();
-    } else {
+    auto [it, inserted] = index_.try_emplace(date + "|" + region, lines_.size());
+    if (!inserted) {
       return RowError(reader_.line(), 1, "date",
                       "duplicate row for " + date + " region " + region + ", first at line " +
-                          std::to_string(first_line_[{date, region}]));
+                          std::to_string(lines_[it->second]));
     }
+    batch_.rows.push_back({date, region, figs});
+    lines_.push_back(reader_.line());
     return Status::Ok();
   }
 
@@ -243,8 +248,8 @@ class Parser {
   const RegionExists& exists_;
   ImportBatch batch_;
   std::vector<Field> columns_;
-  std::map<std::pair<std::string, std::string>, FigureSet> rows_;
-  std::map<std::pair<std::string, std::string>, int> first_line_;
+  std::unordered_map<std::string, size_t> index_;  // "date|region" -> position in lines_
+  std::vector<int> lines_;                         // the line of each stored row
   std::map<std::string, Region> cities_;
 };
 

@@ -3,6 +3,8 @@
 #include "epidemic/regions.h"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
 namespace jianbao::epidemic {
 
@@ -85,9 +87,13 @@ const std::vector<Region>& BuiltinRegions() {
 }
 
 const Region* FindBuiltinRegion(std::string_view code) {
-  const auto& all = BuiltinRegions();
-  auto it = std::find_if(all.begin(), all.end(), [&](const Region& r) { return r.code == code; });
-  return it == all.end() ? nullptr : &*it;
+  static const auto* const kByCode = [] {
+    auto m = std::make_unique<std::unordered_map<std::string_view, const Region*>>();
+    for (const Region& r : BuiltinRegions()) (*m)[r.code] = &r;
+    return m.release();  // never destroyed: used during static destruction too
+  }();
+  auto it = kByCode->find(code);
+  return it == kByCode->end() ? nullptr : it->second;
 }
 
 bool IsMainlandUnit(std::string_view code) {

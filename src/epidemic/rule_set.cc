@@ -287,42 +287,48 @@ class DailyJump : public Rule {
  public:
   std::string_view name() const override { return "daily_jump"; }
   std::string_view description() const override {
-    return "without a reported new value, a daily increase is not more than 3 times the largest "
-           "of the previous 7 days (and at most 100)";
+    return "without a reported new value, a daily increase is at most 100 or 3 times the "
+           "largest increase of the previous 7 days";
   }
   void Check(const RuleContext& ctx, std::vector<Violation>* out) const override {
-    ForEachRow(ctx, [&](const std::string& region, const DaySeries& series, int64_t day,
-                        const FigureSet& s) {
-      for (Field f : kTrio) {
-        if (s.has(*NewOf(f))) continue;  // reported: cumulative_identity checks it
-        auto inc = Increase(series, day, f);
-        if (!inc) continue;
-        int64_t base = 0;
-        int history = 0;
-        for (int k = 1; k <= kJumpWindow; ++k) {
-          if (auto b = Increase(series, day - k, f)) {
-            base = std::max(base, *b);
-            ++history;
-          }
-        }
-        if (history < kJumpHistory) continue;
-        int64_t limit = std::max(kJumpMin, kJumpFactor * base);
-        if (*inc <= limit) continue;
-        int64_t corr = ctx.index.Correction(region, day, f);
-        Emit(out, day, region, name(), f, limit, *inc,
-             L(f) + "单日增加" + N(*inc) + "，超过前" + N(kJumpWindow) + "日最大增幅" + N(base) +
-                 "的" + N(kJumpFactor) + "倍",
-             corr != 0 && *inc - corr <= limit);
-      }
-    });
+    for (const auto& [region, series] : ctx.index.by_region()) {
+      // The region's days in order; increases need the previous calendar day.
+      std::vector<std::pair<int64_t, const FigureSet*>> days;
+      days.reserve(series.size());
+      for (const auto& [day, figs] : series) days.emplace_back(day, &figs);
+      for (Field f : kTrio) CheckField(ctx, region, days, f, out);
+    }
   }
 
  private:
-  static std::optional<int64_t> Increase(const DaySeries& series, int64_t day, Field f) {
-    auto now = FigureIndex::ValueIn(series, day, f);
-    auto before = FigureIndex::ValueIn(series, day - 1, f);
-    if (!now || !before) return std::nullopt;
-    return *now - *before;
+  void CheckField(const RuleContext& ctx, const std::string& region,
+                  const std::vector<std::pair<int64_t, const FigureSet*>>& days, Field f,
+                  std::vector<Violation>* out) const {
+    std::vector<std::optional<int64_t>> inc(days.size());
+    for (size_t i = 1; i < days.size(); ++i) {
+      auto now = days[i].second->get(f), before = days[i - 1].second->get(f);
+      if (days[i].first == days[i - 1].first + 1 && now && before) inc[i] = *now - *before;
+    }
+    for (size_t i = 1; i < days.size(); ++i) {
+      int64_t day = days[i].first;
+      if (!inc[i] || day < ctx.from_day || day > ctx.to_day) continue;
+      if (days[i].second->has(*NewOf(f))) continue;  // reported: cumulative_identity checks it
+      int64_t base = 0;
+      int history = 0;
+      for (size_t k = i; k-- > 1 && days[k].first >= day - kJumpWindow;) {
+        if (!inc[k]) continue;
+        base = std::max(base, *inc[k]);
+        ++history;
+      }
+      if (history < kJumpHistory) continue;
+      int64_t limit = std::max(kJumpMin, kJumpFactor * base);
+      if (*inc[i] <= limit) continue;
+      int64_t corr = ctx.index.Correction(region, day, f);
+      Emit(out, day, region, name(), f, limit, *inc[i],
+           L(f) + "单日增加" + N(*inc[i]) + "，超过上限" + N(limit) + "（前" + N(kJumpWindow) +
+               "日最大增幅" + N(base) + "的" + N(kJumpFactor) + "倍，且不少于" + N(kJumpMin) + "）",
+           corr != 0 && *inc[i] - corr <= limit);
+    }
   }
 };
 
