@@ -72,23 +72,8 @@ Status AddCode(Engine& e, const Block& b, Flow* flow) {
   return AddPara(e, Plain(lines, s), f, flow);
 }
 
-std::string ResolvePath(const std::string& base, const std::string& src, Status* st) {
-  bool bad = src.empty() || src[0] == '/' || src.find("://") != std::string::npos;
-  std::stringstream ss(src);
-  std::string part;
-  while (std::getline(ss, part, '/')) bad = bad || part == "..";
-  if (bad) {
-    *st = Status::Invalid("", "bad_image_path",
-                          "image '" + src + "' must be a relative path inside the issue's folder");
-    return "";
-  }
-  return base.empty() ? src : base + "/" + src;
-}
-
 Status AddImage(Engine& e, const Block& b, const std::string& base, Flow* flow) {
-  Status st;
-  std::string path = ResolvePath(base, b.src, &st);
-  JB_RETURN_IF_ERROR(st);
+  JB_ASSIGN_OR_RETURN(std::string path, ImagePath(base, b.src));
   std::shared_ptr<cairo_surface_t> surf(cairo_image_surface_create_from_png(path.c_str()),
                                         SurfaceFree());
   if (cairo_surface_status(surf.get()) != CAIRO_STATUS_SUCCESS) {
@@ -223,6 +208,18 @@ Status AddBlock(Engine& e, const Block& b, const std::string& base, Flow* flow) 
 }
 
 }  // namespace
+
+Result<std::string> ImagePath(const std::string& base, const std::string& src) {
+  bool bad = src.empty() || src[0] == '/' || src.find(':') != std::string::npos;
+  std::stringstream ss(src);
+  std::string part;
+  while (std::getline(ss, part, '/')) bad = bad || part == "..";
+  if (bad) {
+    return Status::Invalid("", "bad_image_path",
+                           "image '" + src + "' must be a relative path inside the issue's folder");
+  }
+  return base.empty() ? src : base + "/" + src;
+}
 
 RichText StyledSpans(const Spans& spans, const TextStyle& base) {
   RichText out;

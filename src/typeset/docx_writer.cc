@@ -1,11 +1,339 @@
 // Copyright 2026 The Jianbao Authors.
+//
+// document.xml of the DOCX: the red header, a TOC field, the articles with
+// heading styles (so the TOC and the navigation pane see them), tables,
+// images, and the distribution block; A4 with the GB/T 9704 margins and
+// odd/even page-number footers.
 
+#include <fstream>
+#include <sstream>
+
+#include "typeset/blocks.h"
+#include "typeset/docx_parts.h"
+#include "typeset/markdown.h"
 #include "typeset/writers.h"
 
 namespace jianbao::typeset {
+namespace {
 
-Result<std::string> WriteDocx(const Issue& issue, const Fonts& fonts) {
-  return Status::Internal("docx output is not implemented yet");
+using docx::Esc;
+using docx::Family;
+
+constexpr int kTextTwips = 8844;  // 156 mm
+
+std::string RunXml(const std::string& text, const std::string& rpr = "") {
+  std::string out = "<w:r>" + (rpr.empty() ? "" : "<w:rPr>" + rpr + "</w:rPr>");
+  std::string chunk;
+  auto flush = [&] {
+    if (!chunk.empty()) out += "<w:t xml:space=\"preserve\">" + Esc(chunk) + "</w:t>";
+    chunk.clear();
+  };
+  for (char c : text) {
+    if (c == '\n' || c == '\t') {
+      flush();
+      out += c == '\n' ? "<w:br/>" : "<w:tab/>";
+    } else {
+      chunk += c;
+    }
+  }
+  flush();
+  return out + "</w:r>";
+}
+
+std::string FontRpr(const std::string& family) {
+  std::string f = Esc(family);
+  return "<w:rFonts w:ascii=\"" + f + "\" w:hAnsi=\"" + f + "\" w:eastAsia=\"" + f + "\"/>";
+}
+
+class DocxBuilder {
+ public:
+  DocxBuilder(const Issue& issue, const Fonts& fonts, const PageMap* pages)
+      : issue_(issue), fonts_(fonts), pages_(pages), red_(Esc(fonts.red.substr(1))) {}
+  Result<std::string> Build();
+
+ private:
+  void Para(const std::string& style, const std::string& runs, const std::string& ppr = "") {
+    body_ += "<w:p><w:pPr>" + (style.empty() ? "" : "<w:pStyle w:val=\"" + style + "\"/>") + ppr +
+             "</w:pPr>" + runs + "</w:p>";
+  }
+  std::string Runs(const Spans& spans, const std::string& base_rpr = "");
+  Status Header();
+  void Contents();
+  Status Blocks(const std::vector<Block>& blocks);
+  void Table(const Block& b);
+  Status Image(const Block& b);
+  void Distribution(const std::string& date);
+
+  const Issue& issue_;
+  const Fonts& fonts_;
+  const PageMap* pages_;
+  std::string red_;
+  std::string body_;
+  std::vector<std::pair<std::string, std::string>> media_;
+};
+
+std::string DocxBuilder::Runs(const Spans& spans, const std::string& base) {
+  std::string out;
+  for (const Span& s : spans) {
+    std::string rpr = base;
+    if (s.marks & kStrong) rpr += FontRpr(Family(fonts_.hei));
+    if (s.marks & kEmph) rpr += FontRpr(Family(fonts_.kai));
+    if (s.marks & kCode) rpr += FontRpr(Family(fonts_.mono));
+    if (s.marks & kStrike) rpr += "<w:strike/>";
+    if (s.marks & kLink) rpr += "<w:u w:val=\"single\"/>";
+    out += RunXml(s.text, rpr);
+  }
+  return out;
+}
+
+Status DocxBuilder::Header() {
+  const std::string centre = "<w:jc w:val=\"center\"/>";
+  if (!issue_.masthead.empty()) {
+    Para("Masthead", RunXml(issue_.masthead, "<w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>"));
+  }
+  for (size_t i = 0; i < issue_.title_lines.size(); ++i) {
+    bool last = i + 1 == issue_.title_lines.size();
+    std::string rpr = last ? "<w:spacing w:val=\"120\"/><w:sz w:val=\"96\"/><w:szCs w:val=\"96\"/>"
+                           : "<w:sz w:val=\"52\"/><w:szCs w:val=\"52\"/>";
+    Para("Masthead", RunXml(issue_.title_lines[i], rpr));
+  }
+  if (!issue_.subtitle.empty()) {
+    Para("",
+         RunXml("（" + issue_.subtitle + "）", FontRpr(Family(fonts_.kai)) + "<w:color w:val=\"" +
+                                                   red_ + "\"/><w:sz w:val=\"36\"/>"),
+         centre);
+  }
+  Para("", RunXml("第" + std::to_string(issue_.number) + "期"), centre);
+  JB_ASSIGN_OR_RETURN(std::string date, ChineseDate(issue_.date));
+  Para("", RunXml(issue_.issuer + "\t" + date),
+       "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"16\" w:space=\"4\" w:color=\"" + red_ +
+           "\"/></w:pBdr><w:tabs><w:tab w:val=\"right\" w:pos=\"" +
+           std::to_string(kTextTwips - 320) +
+           "\"/></w:tabs><w:ind w:left=\"320\" w:right=\"0\"/><w:jc w:val=\"left\"/>");
+  if (!issue_.revision_note.empty()) {
+    Para("Body", RunXml(issue_.revision_note,
+                        FontRpr(Family(fonts_.kai)) + "<w:color w:val=\"" + red_ + "\"/>"));
+  }
+  return Status();
+}
+
+void DocxBuilder::Contents() {
+  Para("", RunXml("目  录", FontRpr(Family(fonts_.hei))),
+       "<w:jc w:val=\"center\"/><w:spacing w:before=\"290\"/>");
+  const size_t n = issue_.sections.size();
+  for (size_t i = 0; i < n; ++i) {
+    std::string runs;
+    if (i == 0) {
+      runs +=
+          "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+          "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u "
+          "</w:instrText></w:r>"
+          "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
+    }
+    std::string page =
+        pages_ && i < pages_->section_pages.size() ? std::to_string(pages_->section_pages[i]) : "";
+    runs += "<w:hyperlink w:anchor=\"s" + std::to_string(i + 1) + "\">" +
+            RunXml(std::to_string(i + 1) + ". " + issue_.sections[i].title + "\t" + page) +
+            "</w:hyperlink>";
+    if (i + 1 == n) runs += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+    Para("TOC1", runs);
+  }
+}
+
+void DocxBuilder::Table(const Block& b) {
+  size_t cols = b.align.size();
+  for (const auto& row : b.rows) cols = std::max(cols, row.size());
+  if (cols == 0) return;
+  int w = kTextTwips / static_cast<int>(cols);
+  body_ += "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(kTextTwips) +
+           "\" w:type=\"dxa\"/><w:tblBorders>";
+  for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"}) {
+    body_ += std::string("<w:") + side + " w:val=\"single\" w:sz=\"4\" w:color=\"000000\"/>";
+  }
+  body_ += "</w:tblBorders></w:tblPr><w:tblGrid>";
+  for (size_t c = 0; c < cols; ++c) body_ += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
+  body_ += "</w:tblGrid>";
+  for (size_t r = 0; r < b.rows.size(); ++r) {
+    body_ += r == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>";
+    for (size_t c = 0; c < cols; ++c) {
+      char al = c < b.align.size() ? b.align[c] : ' ';
+      std::string jc = r == 0 || al == 'c' ? "center" : al == 'r' ? "right" : "left";
+      Spans spans = c < b.rows[r].size() ? b.rows[r][c] : Spans();
+      body_ += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(w) + "\" w:type=\"dxa\"/></w:tcPr>";
+      Para("Cell", Runs(spans, r == 0 ? FontRpr(Family(fonts_.hei)) : ""),
+           "<w:jc w:val=\"" + jc + "\"/>");
+      body_ += "</w:tc>";
+    }
+    body_ += "</w:tr>";
+  }
+  body_ += "</w:tbl>";
+  Para("", "", "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>");
+}
+
+Status DocxBuilder::Image(const Block& b) {
+  JB_ASSIGN_OR_RETURN(std::string path, ImagePath(issue_.base_dir, b.src));
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string png = ss.str();
+  if (png.size() < 24 || png.compare(1, 3, "PNG") != 0) {
+    return Status::Invalid("", "bad_image", "image '" + b.src + "' cannot be read as PNG");
+  }
+  auto be32 = [&](size_t at) {
+    return (static_cast<uint32_t>(static_cast<unsigned char>(png[at])) << 24) |
+           (static_cast<uint32_t>(static_cast<unsigned char>(png[at + 1])) << 16) |
+           (static_cast<uint32_t>(static_cast<unsigned char>(png[at + 2])) << 8) |
+           static_cast<unsigned char>(png[at + 3]);
+  };
+  double cx = be32(16) * 9525.0, cy = be32(20) * 9525.0;  // EMU at 96 dpi
+  double scale = std::min(1.0, 5616000.0 / std::max(cx, 1.0));
+  std::string w = std::to_string(static_cast<int64_t>(cx * scale));
+  std::string h = std::to_string(static_cast<int64_t>(cy * scale));
+  media_.emplace_back("word/media/image" + std::to_string(media_.size() + 1) + ".png", png);
+  std::string id = std::to_string(media_.size());
+  std::string drawing =
+      "<w:r><w:drawing><wp:inline><wp:extent cx=\"" + w + "\" cy=\"" + h + "\"/><wp:docPr id=\"" +
+      id + "\" name=\"Picture " + id + "\" descr=\"" + Esc(b.alt) +
+      "\"/><a:graphic><a:graphicData "
+      "uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+      "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"" +
+      id + "\" name=\"image" + id +
+      ".png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImg" + id +
+      "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" "
+      "y=\"0\"/>"
+      "<a:ext cx=\"" +
+      w + "\" cy=\"" + h +
+      "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+      "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
+  Para("", drawing, "<w:jc w:val=\"center\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>");
+  if (!b.alt.empty())
+    Para("", RunXml(b.alt, FontRpr(Family(fonts_.kai)) + "<w:sz w:val=\"28\"/>"),
+         "<w:jc w:val=\"center\"/>");
+  return Status();
+}
+
+Status DocxBuilder::Blocks(const std::vector<Block>& blocks) {
+  for (const Block& b : blocks) {
+    switch (b.kind) {
+      case Block::Kind::kParagraph:
+        Para("Body", Runs(b.spans));
+        break;
+      case Block::Kind::kHeading:
+        Para(b.level <= 2 ? "Heading2" : b.level == 3 ? "Heading3" : "Heading4", Runs(b.spans));
+        break;
+      case Block::Kind::kListItem: {
+        Spans spans = b.spans;
+        if (!b.marker.empty()) spans.insert(spans.begin(), Span{b.marker + " ", 0, ""});
+        Para("Body", Runs(spans),
+             "<w:ind w:left=\"" + std::to_string(640 * std::min(b.level - 1, 4)) +
+                 "\" w:firstLineChars=\"200\" w:firstLine=\"640\"/>");
+        break;
+      }
+      case Block::Kind::kQuote:
+        Para("Quote", Runs(b.spans));
+        break;
+      case Block::Kind::kCode:
+        Para("Code", RunXml(b.literal));
+        break;
+      case Block::Kind::kTable:
+        Table(b);
+        break;
+      case Block::Kind::kImage:
+        JB_RETURN_IF_ERROR(Image(b));
+        break;
+      case Block::Kind::kRule:
+        Para("", RunXml("＊　＊　＊"), "<w:jc w:val=\"center\"/>");
+        break;
+    }
+  }
+  return Status();
+}
+
+void DocxBuilder::Distribution(const std::string& date) {
+  body_ += "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(kTextTwips) +
+           "\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"8\"/>"
+           "<w:bottom w:val=\"single\" w:sz=\"8\"/><w:insideH w:val=\"single\" w:sz=\"4\"/>"
+           "</w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w=\"" +
+           std::to_string(kTextTwips) + "\"/></w:tblGrid>";
+  auto row = [&](const std::string& runs, const std::string& ppr) {
+    body_ += "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(kTextTwips) +
+             "\" w:type=\"dxa\"/></w:tcPr>";
+    Para("Distribution", runs, ppr);
+    body_ += "</w:tc></w:tr>";
+  };
+  for (const Recipients& r : issue_.distribution) {
+    std::string to;
+    for (size_t j = 0; j < r.to.size(); ++j) to += (j ? "，" : "") + r.to[j];
+    row(RunXml(r.label + "：" + to + "。"), "");
+  }
+  std::string printed = date + "印发";
+  if (issue_.copies > 0) printed += "（共印" + std::to_string(issue_.copies) + "份）";
+  row(RunXml(issue_.issuer + "\t" + printed), "<w:tabs><w:tab w:val=\"right\" w:pos=\"" +
+                                                  std::to_string(kTextTwips - 560) +
+                                                  "\"/></w:tabs>");
+  body_ += "</w:tbl>";
+}
+
+Result<std::string> DocxBuilder::Build() {
+  JB_RETURN_IF_ERROR(Header());
+  Contents();
+  for (size_t i = 0; i < issue_.sections.size(); ++i) {
+    const Section& s = issue_.sections[i];
+    std::string anchor = "s" + std::to_string(i + 1);
+    Para("Heading1", "<w:bookmarkStart w:id=\"" + std::to_string(i + 1) + "\" w:name=\"" + anchor +
+                         "\"/>" + RunXml(s.title) + "<w:bookmarkEnd w:id=\"" +
+                         std::to_string(i + 1) + "\"/>");
+    if (!s.org.empty())
+      Para("", RunXml(s.org, FontRpr(Family(fonts_.kai))), "<w:jc w:val=\"center\"/>");
+    std::string field = "sections[" + std::to_string(i) + "].body";
+    auto blocks = ParseMarkdown(s.body_markdown);
+    Status st = blocks.ok() ? Blocks(*blocks) : blocks.status();
+    if (!st.ok()) return Status::Invalid(field, st.key(), field + ": " + st.message());
+  }
+  if (!issue_.closing_note.empty()) Para("Body", RunXml(issue_.closing_note));
+  JB_ASSIGN_OR_RETURN(std::string date, ChineseDate(issue_.date));
+  if (!issue_.distribution.empty() || issue_.copies > 0) {
+    Para("", "", "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>");
+    Distribution(date);
+  }
+  body_ +=
+      "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/>"
+      "<w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>"
+      "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+      "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" "
+      "w:footer=\"1247\" w:gutter=\"0\"/><w:docGrid w:type=\"lines\" "
+      "w:linePitch=\"579\"/></w:sectPr>";
+  std::string doc =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+      "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+      "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+      "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>" +
+      body_ + "</w:body></w:document>";
+  std::string title;
+  for (const auto& l : issue_.title_lines) title += l;
+  title += "（第" + std::to_string(issue_.number) + "期）";
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"[Content_Types].xml", docx::ContentTypes(!media_.empty())},
+      {"_rels/.rels", docx::PackageRels()},
+      {"word/document.xml", doc},
+      {"word/_rels/document.xml.rels", docx::DocumentRels(static_cast<int>(media_.size()))},
+      {"word/styles.xml", docx::Styles(fonts_)},
+      {"word/settings.xml", docx::Settings()},
+      {"word/footer1.xml", docx::Footer(true)},
+      {"word/footer2.xml", docx::Footer(false)},
+      {"docProps/core.xml", docx::CoreProps(title, issue_.issuer)},
+  };
+  for (auto& m : media_) files.push_back(std::move(m));
+  return docx::Zip(files);
+}
+
+}  // namespace
+
+Result<std::string> WriteDocx(const Issue& issue, const Fonts& fonts, const PageMap* pages) {
+  DocxBuilder builder(issue, fonts, pages);
+  return builder.Build();
 }
 
 }  // namespace jianbao::typeset

@@ -120,7 +120,8 @@ class Typesetter {
   // Returns where sections start in the PDF layout, without writing a PDF.
   Result<PageMap> Paginate(const Issue& issue);
 
-  // Returns the bytes of a .docx (Office Open XML) document.
+  // Returns the bytes of a .docx (Office Open XML) document whose TOC field
+  // caches the PDF layout's page numbers.
   Result<std::string> RenderDocx(const Issue& issue);
 
   // Returns one self-contained UTF-8 HTML page (escaped, responsive, with a

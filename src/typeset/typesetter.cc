@@ -44,8 +44,8 @@ Result<PageMap> Typesetter::Paginate(const Issue& issue) {
 }
 
 Result<std::string> Typesetter::RenderDocx(const Issue& issue) {
-  JB_RETURN_IF_ERROR(ValidateIssue(issue));
-  return WriteDocx(issue, fonts_);
+  JB_ASSIGN_OR_RETURN(PageMap map, Paginate(issue));
+  return WriteDocx(issue, fonts_, &map);
 }
 
 Result<std::string> Typesetter::RenderHtml(const Issue& issue) {
@@ -69,8 +69,8 @@ Result<std::vector<std::string>> RenderPngPages(const Issue& issue, const Fonts&
 }
 
 Result<std::string> RenderDocx(const Issue& issue, const Fonts& fonts) {
-  JB_RETURN_IF_ERROR(ValidateIssue(issue));
-  return WriteDocx(issue, fonts);
+  JB_ASSIGN_OR_RETURN(auto ts, Typesetter::Create(fonts));
+  return ts->RenderDocx(issue);
 }
 
 Result<std::string> RenderHtml(const Issue& issue, const Fonts& fonts) {

@@ -21,8 +21,10 @@ Result<std::string> WriteText(const Issue& issue, const PageMap* pages);
 // Returns one self-contained HTML page. REQUIRES: ValidateIssue(issue).ok()
 Result<std::string> WriteHtml(const Issue& issue, const Fonts& fonts);
 
-// Returns the bytes of a .docx file. REQUIRES: ValidateIssue(issue).ok()
-Result<std::string> WriteDocx(const Issue& issue, const Fonts& fonts);
+// Returns the bytes of a .docx file; `pages` (may be null) supplies the page
+// numbers cached in the TOC field, which Word refreshes on opening.
+// REQUIRES: ValidateIssue(issue).ok()
+Result<std::string> WriteDocx(const Issue& issue, const Fonts& fonts, const PageMap* pages);
 
 }  // namespace jianbao::typeset
 

@@ -1,0 +1,114 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// DOCX: the package is well formed, and LibreOffice converts it to a PDF
+// that holds every article (skipped only when soffice is not installed).
+
+#include <gtest/gtest.h>
+#include <zip.h>
+
+#include <filesystem>
+#include <fstream>
+#include <pugixml.hpp>
+#include <sstream>
+
+#include "typeset/pdf_probe.h"
+#include "typeset/typeset.h"
+
+namespace jianbao::typeset {
+namespace {
+
+Issue Sample() {
+  Issue issue;
+  issue.masthead = "中国通信企业协会";
+  issue.title_lines = {"信息通信行业抗击疫情及复工复产", "信息简报"};
+  issue.subtitle = "协会专刊";
+  issue.number = 31;
+  issue.issuer = "中国通信企业协会秘书处";
+  issue.date = "2020-03-19";
+  issue.sections = {
+      {"湖北行协·抗击病毒 我们在行动",
+       "## 众志成城\n\n正文**加粗**与*强调*，含 <script> & “引号”。\n\n- 一\n- 二\n", ""},
+      {"疫情动态（截至3月18日）",
+       "| 地区 | 确诊 |\n|---|--:|\n| 湖北 | 67800 |\n\n> 引文\n\n```\ncode\n```\n", "湖北行协"},
+  };
+  issue.closing_note = "（以上信息来源政府网站转载）";
+  issue.distribution = {{"报", {"工业和信息化部"}}, {"发", {"各省通信行业协会"}}};
+  issue.copies = 100;
+  return issue;
+}
+
+std::string ReadEntry(const std::string& zip_bytes, const char* name) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(zip_bytes.data(), zip_bytes.size(), 0, &err);
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
+  if (za == nullptr) {
+    zip_source_free(src);
+    return "";
+  }
+  std::string out;
+  if (zip_file_t* f = zip_fopen(za, name, 0)) {
+    char buf[8192];
+    zip_int64_t n;
+    while ((n = zip_fread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+    zip_fclose(f);
+  }
+  zip_close(za);
+  return out;
+}
+
+TEST(DocxTest, PackageIsWellFormed) {
+  auto docx = RenderDocx(Sample(), Fonts());
+  ASSERT_TRUE(docx.ok()) << docx.status().ToString();
+  for (const char* part :
+       {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+        "word/settings.xml", "word/footer1.xml", "word/footer2.xml", "word/_rels/document.xml.rels",
+        "docProps/core.xml"}) {
+    std::string xml = ReadEntry(*docx, part);
+    ASSERT_FALSE(xml.empty()) << part;
+    pugi::xml_document doc;
+    EXPECT_TRUE(doc.load_string(xml.c_str())) << part;
+  }
+  std::string doc = ReadEntry(*docx, "word/document.xml");
+  EXPECT_NE(doc.find("TOC \\o"), std::string::npos);
+  EXPECT_NE(doc.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_NE(doc.find("&amp;"), std::string::npos);
+  EXPECT_EQ(doc.find("<script>"), std::string::npos);
+  EXPECT_NE(doc.find("w:pgMar w:top=\"2098\""), std::string::npos);
+  EXPECT_NE(ReadEntry(*docx, "word/footer1.xml").find("PAGE"), std::string::npos);
+}
+
+TEST(DocxTest, LibreOfficeConvertsItToPdf) {
+  if (probe::Run("command -v soffice >/dev/null 2>&1") != 0) {
+    GTEST_SKIP()
+        << "soffice not installed (scripts/packages/typeset.txt lists libreoffice-writer-nogui)";
+  }
+  auto docx = RenderDocx(Sample(), Fonts());
+  ASSERT_TRUE(docx.ok());
+  std::string path = probe::TempFile(*docx, ".docx");
+  std::filesystem::path dir = path + ".out";
+  std::string cmd = "soffice --headless -env:UserInstallation=file://" + dir.string() +
+                    "/profile --convert-to pdf --outdir '" + dir.string() + "' '" + path +
+                    "' >/dev/null 2>&1";
+  ASSERT_EQ(probe::Run(cmd), 0);
+  std::filesystem::path pdf =
+      dir / std::filesystem::path(path).filename().replace_extension(".pdf");
+  std::ifstream in(pdf, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto pages = probe::ReadPdf(ss.str());
+  ASSERT_TRUE(pages.ok()) << pages.status().ToString();
+  std::u32string all;
+  for (const auto& p : *pages) {
+    for (const auto& w : p.words) all += w.text;
+  }
+  EXPECT_NE(all.find(U"信息简报"), std::u32string::npos);
+  EXPECT_NE(all.find(U"我们在行动"), std::u32string::npos);
+  EXPECT_NE(all.find(U"67800"), std::u32string::npos);
+  EXPECT_NE(all.find(U"—1—"), std::u32string::npos) << "page number footer";
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace jianbao::typeset
