@@ -1,0 +1,32 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// libFuzzer: random CommonMark through the block parser and every writer,
+// including the Pango/Cairo layout (one warm Typesetter for the process).
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "typeset/markdown.h"
+#include "typeset/typeset.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static std::unique_ptr<jianbao::typeset::Typesetter> ts = [] {
+    auto r = jianbao::typeset::Typesetter::Create(jianbao::typeset::Fonts());
+    return r.ok() ? std::move(r).value() : nullptr;
+  }();
+  std::string md(reinterpret_cast<const char*>(data), size);
+  auto blocks = jianbao::typeset::ParseMarkdown(md);
+  if (!blocks.ok() || ts == nullptr) return 0;
+  jianbao::typeset::Issue issue;
+  issue.title_lines = {"模糊测试"};
+  issue.number = 1;
+  issue.issuer = "测试";
+  issue.date = "2020-03-19";
+  issue.sections.push_back({"标题", md, ""});
+  (void)ts->Paginate(issue);
+  (void)ts->RenderHtml(issue);
+  (void)ts->RenderDocx(issue);
+  return 0;
+}
