@@ -1,0 +1,157 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "bulletins/json.h"
+
+#include "core/clock.h"
+#include "core/text.h"
+
+namespace jianbao::bulletins {
+namespace {
+
+using nlohmann::json;
+
+Result<std::string> Str(const json& obj, const std::string& key, const std::string& field,
+                        size_t max_chars, bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) return Status::Invalid(field, "required", field + " is required");
+    return std::string();
+  }
+  if (!it->is_string()) return Status::Invalid(field, "wrong_type", field + " must be a string");
+  std::string v = it->get<std::string>();
+  if (!text::IsValidUtf8(v)) return Status::Invalid(field, "invalid_utf8", field + " is not UTF-8");
+  if (text::CodePointCount(v) > max_chars) {
+    return Status::Invalid(field, "too_long", field + " is too long");
+  }
+  if (required && text::Trim(v).empty()) return Status::Invalid(field, "required", field + " is required");
+  return v;
+}
+
+}  // namespace
+
+json DistributionJson(const std::vector<DistributionLine>& lines) {
+  json out = json::array();
+  for (const auto& l : lines) out.push_back({{"label", l.label}, {"to", l.org_codes}});
+  return out;
+}
+
+Result<std::vector<DistributionLine>> ParseDistribution(const json& j, const std::string& field) {
+  if (!j.is_array() || j.size() > 10) {
+    return Status::Invalid(field, "wrong_type", field + " must be a list of up to 10 lines");
+  }
+  std::vector<DistributionLine> out;
+  for (size_t i = 0; i < j.size(); ++i) {
+    const std::string f = field + "[" + std::to_string(i) + "]";
+    if (!j[i].is_object()) return Status::Invalid(f, "wrong_type", f + " must be an object");
+    DistributionLine line;
+    JB_ASSIGN_OR_RETURN(line.label, Str(j[i], "label", f + ".label", 4, true));
+    auto to = j[i].find("to");
+    if (to == j[i].end() || !to->is_array() || to->size() > 200) {
+      return Status::Invalid(f + ".to", "wrong_type", f + ".to must be a list of organisation codes");
+    }
+    for (const json& code : *to) {
+      if (!code.is_string()) return Status::Invalid(f + ".to", "wrong_type", "codes are strings");
+      line.org_codes.push_back(code.get<std::string>());
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+json SectionsJson(const std::vector<SectionSpec>& sections) {
+  json out = json::array();
+  for (const auto& s : sections) {
+    json j = {{"kind", s.kind}, {"title", s.title}, {"org", s.org}, {"body", s.body}};
+    if (s.piece_id) j["piece_id"] = s.piece_id;
+    if (!s.data_date.empty()) j["data_date"] = s.data_date;
+    out.push_back(j);
+  }
+  return out;
+}
+
+Result<std::vector<SectionSpec>> ParseSections(const json& j) {
+  if (!j.is_array() || j.size() > 60) {
+    return Status::Invalid("sections", "wrong_type", "sections must be a list of up to 60");
+  }
+  std::vector<SectionSpec> out;
+  for (size_t i = 0; i < j.size(); ++i) {
+    const std::string f = "sections[" + std::to_string(i) + "]";
+    if (!j[i].is_object()) return Status::Invalid(f, "wrong_type", f + " must be an object");
+    SectionSpec s;
+    JB_ASSIGN_OR_RETURN(s.kind, Str(j[i], "kind", f + ".kind", 16, true));
+    if (s.kind != "piece" && s.kind != "epidemic" && s.kind != "text") {
+      return Status::Invalid(f + ".kind", "out_of_range", "kind must be piece, epidemic or text");
+    }
+    JB_ASSIGN_OR_RETURN(s.title, Str(j[i], "title", f + ".title", 100, true));
+    JB_ASSIGN_OR_RETURN(s.org, Str(j[i], "org", f + ".org", 30, false));
+    JB_ASSIGN_OR_RETURN(s.body, Str(j[i], "body", f + ".body", 200000, false));
+    JB_ASSIGN_OR_RETURN(s.data_date, Str(j[i], "data_date", f + ".data_date", 10, false));
+    if (!s.data_date.empty() && !clock::IsValidDate(s.data_date)) {
+      return Status::Invalid(f + ".data_date", "invalid_date", "data_date must be YYYY-MM-DD");
+    }
+    if (auto p = j[i].find("piece_id"); p != j[i].end() && !p->is_null()) {
+      if (!p->is_number_integer()) return Status::Invalid(f + ".piece_id", "wrong_type", "piece_id must be a number");
+      s.piece_id = p->get<int64_t>();
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+json SeriesJson(const Series& s) {
+  return {{"id", s.id},           {"code", s.code},         {"title", s.title},
+          {"subtitle", s.subtitle}, {"masthead", s.masthead}, {"issuer", s.issuer},
+          {"owner", s.owner_org}, {"numbering", s.numbering}, {"public", s.is_public},
+          {"distribution", DistributionJson(s.distribution)}};
+}
+
+json IssueJson(const IssueRecord& i, const Series& series, const std::vector<FileInfo>& files,
+               bool with_content) {
+  json j = {{"id", i.id},
+            {"series", {{"code", series.code}, {"title", series.title}, {"subtitle", series.subtitle}}},
+            {"year", i.year},
+            {"number", i.number},
+            {"supplement", i.supplement},
+            {"status", i.status},
+            {"date", i.date},
+            {"revision", i.revision},
+            {"revises", i.revises_id ? json(i.revises_id) : json()},
+            {"revision_note", i.revision_note},
+            {"copies", i.copies},
+            {"imported", i.imported},
+            {"created_by", i.created_by},
+            {"approved_by", i.approved_by},
+            {"published_by", i.published_by},
+            {"created_at", i.created_at},
+            {"approved_at", i.approved_at},
+            {"published_at", i.published_at},
+            {"section_count", i.sections.size()}};
+  if (with_content) {
+    j["sections"] = SectionsJson(i.sections);
+    j["closing_note"] = i.closing_note;
+    j["distribution"] = DistributionJson(i.distribution);
+  }
+  json fs = json::array();
+  for (const auto& f : files) fs.push_back({{"format", f.format}, {"sha256", f.sha256}, {"size", f.size}});
+  j["files"] = fs;
+  return j;
+}
+
+json ReceiptJson(const Receipt& r) {
+  auto opt = [](const std::string& s) { return s.empty() ? json() : json(s); };
+  return {{"user_id", r.user_id},         {"login", r.login},
+          {"name", r.name},               {"org", {{"code", r.org_code}, {"name", r.org_name}}},
+          {"delivered_at", r.delivered_at}, {"read_at", opt(r.read_at)},
+          {"acknowledged_at", opt(r.acknowledged_at)}};
+}
+
+json InboxJson(const InboxItem& i) {
+  auto opt = [](const std::string& s) { return s.empty() ? json() : json(s); };
+  return {{"issue_id", i.issue_id},     {"series_title", i.series_title},
+          {"number", i.number},         {"supplement", i.supplement},
+          {"revision", i.revision},     {"date", i.date},
+          {"delivered_at", i.delivered_at}, {"read_at", opt(i.read_at)},
+          {"acknowledged_at", opt(i.acknowledged_at)}};
+}
+
+}  // namespace jianbao::bulletins

@@ -1,0 +1,86 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Values of the bulletins module: series, issues and their sections,
+// rendered files, deliveries.
+
+#ifndef JIANBAO_BULLETINS_MODEL_H_
+#define JIANBAO_BULLETINS_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jianbao::bulletins {
+
+struct DistributionLine {
+  std::string label;                 // 报 / 送 / 发
+  std::vector<std::string> org_codes;  // recipients from the organisation tree
+};
+
+struct Series {
+  int64_t id = 0;
+  std::string code;       // URL-safe: "ccea-epidemic"
+  std::string title;      // lines separated by '\n'; the last is set largest
+  std::string subtitle;   // 协会专刊
+  std::string masthead;   // 中国通信企业协会
+  std::string issuer;     // 中国通信企业协会秘书处
+  std::string owner_org;  // code of the owning organisation
+  std::string numbering = "yearly";  // "yearly" or "running"
+  bool is_public = false;
+  std::vector<DistributionLine> distribution;  // the default list of new issues
+};
+
+// One section of an issue: an adopted piece, a generated data section, or free text.
+struct SectionSpec {
+  std::string kind;  // "piece", "epidemic", "text"
+  int64_t piece_id = 0;      // kind == "piece"
+  std::string data_date;     // kind == "epidemic": the reporting day
+  std::string title;         // shown (with the org's short-name prefix for pieces)
+  std::string org;           // contributing organisation's short name ("湖北行协"), may be ""
+  std::string body;          // CommonMark
+};
+
+struct IssueRecord {
+  int64_t id = 0;
+  int64_t series_id = 0;
+  std::string series_code;
+  int year = 0;
+  int number = 0;
+  bool supplement = false;  // 增刊, numbered separately
+  std::string status;       // draft, approved, published, superseded
+  std::string date;         // YYYY-MM-DD (Asia/Shanghai)
+  std::vector<SectionSpec> sections;
+  std::string closing_note;
+  std::vector<DistributionLine> distribution;
+  int copies = 0;
+  int revision = 1;
+  int64_t revises_id = 0;   // the published issue this revision corrects
+  std::string revision_note;  // the visible 更正 note
+  std::string created_by, approved_by, published_by;
+  std::string created_at, approved_at, published_at;
+  bool imported = false;  // came from the legacy importer
+};
+
+struct FileInfo {
+  std::string format;  // pdf, docx, html, txt
+  std::string sha256;
+  int64_t size = 0;
+};
+
+struct Receipt {
+  int64_t user_id = 0;
+  std::string login, name, org_code, org_name;
+  std::string delivered_at, read_at, acknowledged_at;  // "" when not yet
+};
+
+struct InboxItem {
+  int64_t issue_id = 0;
+  std::string series_title, date, delivered_at, read_at, acknowledged_at;
+  int number = 0;
+  bool supplement = false;
+  int revision = 1;
+};
+
+}  // namespace jianbao::bulletins
+
+#endif  // JIANBAO_BULLETINS_MODEL_H_

@@ -1,0 +1,441 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Rendered files are stored base64-encoded in a TEXT column: the same code
+// path on SQLite and PostgreSQL (SOCI's PostgreSQL blobs are large objects).
+// IN (…) lists hold only codes that passed the organisation-code pattern.
+
+#include "bulletins/repository.h"
+
+#include <soci/soci.h>
+#include <sodium.h>
+
+#include "bulletins/json.h"
+
+namespace jianbao::bulletins::repo {
+namespace {
+
+using nlohmann::json;
+
+std::string ToBase64(const std::string& bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+std::string FromBase64(const std::string& b64) {
+  std::string out(b64.size() / 4 * 3 + 3, '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.data(),
+                        b64.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return "";
+  }
+  out.resize(len);
+  return out;
+}
+
+const char* kSeriesCols =
+    "id, code, title, subtitle, masthead, issuer, owner_org, numbering, is_public, distribution_json";
+
+struct SeriesRow {
+  long long id = 0;
+  int is_public = 0;
+  std::string code, title, subtitle, masthead, issuer, owner, numbering, dist;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(code));
+    st.exchange(soci::into(title));
+    st.exchange(soci::into(subtitle));
+    st.exchange(soci::into(masthead));
+    st.exchange(soci::into(issuer));
+    st.exchange(soci::into(owner));
+    st.exchange(soci::into(numbering));
+    st.exchange(soci::into(is_public));
+    st.exchange(soci::into(dist));
+  }
+  Series Get() const {
+    Series s{id, code, title, subtitle, masthead, issuer, owner, numbering, is_public != 0, {}};
+    auto d = ParseDistribution(json::parse(dist, nullptr, false), "distribution");
+    if (d.ok()) s.distribution = d.value();
+    return s;
+  }
+};
+
+std::vector<Series> QuerySeries(soci::session& s, const std::string& where, const std::string& text,
+                                long long id) {
+  SeriesRow row;
+  soci::statement st(s);
+  st.alloc();
+  st.prepare(std::string("SELECT ") + kSeriesCols + " FROM bulletin_series " + where);
+  std::string t = text;
+  if (!where.empty() && where.find(":code") != std::string::npos) st.exchange(soci::use(t, "code"));
+  if (!where.empty() && where.find(":id") != std::string::npos) st.exchange(soci::use(id, "id"));
+  row.Bind(st);
+  st.define_and_bind();
+  st.execute(false);
+  std::vector<Series> out;
+  while (st.fetch()) out.push_back(row.Get());
+  return out;
+}
+
+const char* kIssueCols =
+    "i.id, i.series_id, ser.code, i.year, i.number, i.supplement, i.status, i.date, "
+    "i.content_json, i.distribution_json, i.copies, i.revision, i.revises_id, i.revision_note, "
+    "i.created_by, i.approved_by, i.published_by, i.created_at, i.approved_at, i.published_at, "
+    "i.imported";
+
+struct IssueRow {
+  long long id = 0, series_id = 0, revises = 0;
+  int year = 0, number = 0, supplement = 0, copies = 0, revision = 0, imported = 0;
+  std::string code, status, date, content, dist, note, cby, aby, pby, cat, aat, pat;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(series_id));
+    st.exchange(soci::into(code));
+    st.exchange(soci::into(year));
+    st.exchange(soci::into(number));
+    st.exchange(soci::into(supplement));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(date));
+    st.exchange(soci::into(content));
+    st.exchange(soci::into(dist));
+    st.exchange(soci::into(copies));
+    st.exchange(soci::into(revision));
+    st.exchange(soci::into(revises));
+    st.exchange(soci::into(note));
+    st.exchange(soci::into(cby));
+    st.exchange(soci::into(aby));
+    st.exchange(soci::into(pby));
+    st.exchange(soci::into(cat));
+    st.exchange(soci::into(aat));
+    st.exchange(soci::into(pat));
+    st.exchange(soci::into(imported));
+  }
+  IssueRecord Get() const {
+    IssueRecord r;
+    r.id = id, r.series_id = series_id, r.series_code = code, r.year = year, r.number = number;
+    r.supplement = supplement != 0, r.status = status, r.date = date, r.copies = copies;
+    r.revision = revision, r.revises_id = revises, r.revision_note = note;
+    r.created_by = cby, r.approved_by = aby, r.published_by = pby;
+    r.created_at = cat, r.approved_at = aat, r.published_at = pat, r.imported = imported != 0;
+    json c = json::parse(content, nullptr, false);
+    if (c.is_object()) {
+      auto secs = ParseSections(c.value("sections", json::array()));
+      if (secs.ok()) r.sections = secs.value();
+      r.closing_note = c.value("closing_note", "");
+    }
+    auto d = ParseDistribution(json::parse(dist, nullptr, false), "distribution");
+    if (d.ok()) r.distribution = d.value();
+    return r;
+  }
+};
+
+std::string ContentJson(const IssueRecord& i) {
+  return json{{"sections", SectionsJson(i.sections)}, {"closing_note", i.closing_note}}.dump();
+}
+
+}  // namespace
+
+std::vector<store::Migration> Migrations() {
+  return {{1, "bulletin series, issues, files, deliveries", R"SQL(
+CREATE TABLE bulletin_series (
+  id {{pk}},
+  code TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  subtitle TEXT NOT NULL DEFAULT '',
+  masthead TEXT NOT NULL DEFAULT '',
+  issuer TEXT NOT NULL DEFAULT '',
+  owner_org TEXT NOT NULL,
+  numbering TEXT NOT NULL,
+  is_public INTEGER NOT NULL DEFAULT 0,
+  distribution_json TEXT NOT NULL DEFAULT '[]',
+  created_at TEXT NOT NULL
+);
+CREATE TABLE bulletin_issues (
+  id {{pk}},
+  series_id {{int}} NOT NULL REFERENCES bulletin_series(id),
+  year INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  supplement INTEGER NOT NULL DEFAULT 0,
+  revision INTEGER NOT NULL DEFAULT 1,
+  status TEXT NOT NULL,
+  date TEXT NOT NULL,
+  content_json TEXT NOT NULL,
+  distribution_json TEXT NOT NULL DEFAULT '[]',
+  copies INTEGER NOT NULL DEFAULT 0,
+  revises_id {{int}} NOT NULL DEFAULT 0,
+  revision_note TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL DEFAULT '',
+  approved_by TEXT NOT NULL DEFAULT '',
+  published_by TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  approved_at TEXT NOT NULL DEFAULT '',
+  published_at TEXT NOT NULL DEFAULT '',
+  imported INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (series_id, year, number, supplement, revision)
+);
+CREATE INDEX bulletin_issues_status ON bulletin_issues(status);
+CREATE TABLE bulletin_files (
+  issue_id {{int}} NOT NULL REFERENCES bulletin_issues(id),
+  format TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  data_b64 TEXT NOT NULL,
+  PRIMARY KEY (issue_id, format)
+);
+CREATE TABLE bulletin_deliveries (
+  issue_id {{int}} NOT NULL REFERENCES bulletin_issues(id),
+  user_id {{int}} NOT NULL,
+  login TEXT NOT NULL,
+  name TEXT NOT NULL,
+  org_code TEXT NOT NULL,
+  org_name TEXT NOT NULL,
+  delivered_at TEXT NOT NULL,
+  read_at TEXT NOT NULL DEFAULT '',
+  acknowledged_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (issue_id, user_id)
+);
+CREATE INDEX bulletin_deliveries_user ON bulletin_deliveries(user_id);
+)SQL"}};
+}
+
+std::vector<Series> ListSeries(soci::session& s) { return QuerySeries(s, "ORDER BY id", "", 0); }
+
+std::optional<Series> FindSeries(soci::session& s, const std::string& code) {
+  auto v = QuerySeries(s, "WHERE code = :code", code, 0);
+  if (v.empty()) return std::nullopt;
+  return v[0];
+}
+
+std::optional<Series> FindSeriesById(soci::session& s, int64_t id) {
+  auto v = QuerySeries(s, "WHERE id = :id", "", id);
+  if (v.empty()) return std::nullopt;
+  return v[0];
+}
+
+int64_t InsertSeries(soci::session& s, const Series& x, const std::string& now) {
+  long long id = 0;
+  int pub = x.is_public ? 1 : 0;
+  const std::string dist = DistributionJson(x.distribution).dump();
+  s << "INSERT INTO bulletin_series (code, title, subtitle, masthead, issuer, owner_org, numbering, "
+       "is_public, distribution_json, created_at) VALUES (:code, :title, :sub, :mast, :iss, :owner, "
+       ":num, :pub, :dist, :now) RETURNING id",
+      soci::use(x.code), soci::use(x.title), soci::use(x.subtitle), soci::use(x.masthead),
+      soci::use(x.issuer), soci::use(x.owner_org), soci::use(x.numbering), soci::use(pub),
+      soci::use(dist), soci::use(now), soci::into(id);
+  return id;
+}
+
+std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const IssueFilter& f) {
+  std::string where = " WHERE 1 = 1";
+  if (f.series_id) where += " AND i.series_id = " + std::to_string(f.series_id);
+  if (f.year) where += " AND i.year = " + std::to_string(f.year);
+  if (!f.include_all) {
+    std::string owners;
+    for (const auto& o : f.owner_orgs) owners += (owners.empty() ? "'" : ",'") + o + "'";
+    where += " AND (i.status IN ('published', 'superseded')" +
+             (owners.empty() ? std::string() : " OR ser.owner_org IN (" + owners + ")") + ")";
+  }
+  std::string status = f.status;
+  if (!status.empty()) where += " AND i.status = :status";
+  const std::string from = " FROM bulletin_issues i JOIN bulletin_series ser ON ser.id = i.series_id";
+  long long total = 0;
+  {
+    soci::statement st(s);
+    st.alloc();
+    st.prepare("SELECT COUNT(*)" + from + where);
+    if (!status.empty()) st.exchange(soci::use(status, "status"));
+    st.exchange(soci::into(total));
+    st.define_and_bind();
+    st.execute(true);
+  }
+  IssueRow row;
+  soci::statement st(s);
+  st.alloc();
+  st.prepare(std::string("SELECT ") + kIssueCols + from + where +
+             " ORDER BY i.date DESC, i.number DESC, i.revision DESC LIMIT " +
+             std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset));
+  if (!status.empty()) st.exchange(soci::use(status, "status"));
+  row.Bind(st);
+  st.define_and_bind();
+  st.execute(false);
+  std::vector<IssueRecord> out;
+  while (st.fetch()) out.push_back(row.Get());
+  return {out, total};
+}
+
+std::optional<IssueRecord> FindIssue(soci::session& s, int64_t id) {
+  IssueRow row;
+  long long key = id;
+  soci::statement st(s);
+  st.alloc();
+  st.prepare(std::string("SELECT ") + kIssueCols +
+             " FROM bulletin_issues i JOIN bulletin_series ser ON ser.id = i.series_id "
+             "WHERE i.id = :id");
+  st.exchange(soci::use(key, "id"));
+  row.Bind(st);
+  st.define_and_bind();
+  st.execute(false);
+  if (!st.fetch()) return std::nullopt;
+  return row.Get();
+}
+
+int NextNumber(soci::session& s, int64_t series_id, int year, bool supplement) {
+  long long sid = series_id;
+  int sup = supplement ? 1 : 0;
+  int max = 0;
+  soci::indicator ind;
+  s << "SELECT MAX(number) FROM bulletin_issues WHERE series_id = :s AND year = :y AND "
+       "supplement = :sup",
+      soci::use(sid), soci::use(year), soci::use(sup), soci::into(max, ind);
+  return (ind == soci::i_ok ? max : 0) + 1;
+}
+
+int64_t InsertIssue(soci::session& s, const IssueRecord& i) {
+  long long id = 0, sid = i.series_id, revises = i.revises_id;
+  int sup = i.supplement ? 1 : 0, imported = i.imported ? 1 : 0;
+  const std::string content = ContentJson(i), dist = DistributionJson(i.distribution).dump();
+  s << "INSERT INTO bulletin_issues (series_id, year, number, supplement, revision, status, date, "
+       "content_json, distribution_json, copies, revises_id, revision_note, created_by, "
+       "created_at, imported) VALUES (:sid, :year, :num, :sup, :rev, :status, :date, :content, "
+       ":dist, :copies, :revises, :note, :by, :at, :imported) RETURNING id",
+      soci::use(sid), soci::use(i.year), soci::use(i.number), soci::use(sup),
+      soci::use(i.revision), soci::use(i.status), soci::use(i.date), soci::use(content),
+      soci::use(dist), soci::use(i.copies), soci::use(revises), soci::use(i.revision_note),
+      soci::use(i.created_by), soci::use(i.created_at), soci::use(imported), soci::into(id);
+  return id;
+}
+
+void UpdateIssue(soci::session& s, const IssueRecord& i) {
+  long long id = i.id;
+  const std::string content = ContentJson(i), dist = DistributionJson(i.distribution).dump();
+  s << "UPDATE bulletin_issues SET status = :status, date = :date, content_json = :content, "
+       "distribution_json = :dist, copies = :copies, revision_note = :note, approved_by = :aby, "
+       "approved_at = :aat, published_by = :pby, published_at = :pat WHERE id = :id",
+      soci::use(i.status), soci::use(i.date), soci::use(content), soci::use(dist),
+      soci::use(i.copies), soci::use(i.revision_note), soci::use(i.approved_by),
+      soci::use(i.approved_at), soci::use(i.published_by), soci::use(i.published_at),
+      soci::use(id);
+}
+
+void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& f, const std::string& bytes) {
+  long long id = issue_id, size = f.size;
+  const std::string b64 = ToBase64(bytes);
+  s << "INSERT INTO bulletin_files (issue_id, format, sha256, size, data_b64) VALUES "
+       "(:id, :fmt, :sha, :size, :data)",
+      soci::use(id), soci::use(f.format), soci::use(f.sha256), soci::use(size), soci::use(b64);
+}
+
+std::vector<FileInfo> ListFiles(soci::session& s, int64_t issue_id) {
+  long long id = issue_id, size = 0;
+  FileInfo f;
+  soci::statement st = (s.prepare << "SELECT format, sha256, size FROM bulletin_files WHERE "
+                                     "issue_id = :id ORDER BY format",
+                        soci::use(id), soci::into(f.format), soci::into(f.sha256), soci::into(size));
+  st.execute();
+  std::vector<FileInfo> out;
+  while (st.fetch()) {
+    f.size = size;
+    out.push_back(f);
+  }
+  return out;
+}
+
+std::optional<std::string> ReadFile(soci::session& s, int64_t issue_id, const std::string& format,
+                                    FileInfo* info) {
+  long long id = issue_id, size = 0;
+  std::string b64;
+  s << "SELECT sha256, size, data_b64 FROM bulletin_files WHERE issue_id = :id AND format = :f",
+      soci::use(id), soci::use(format), soci::into(info->sha256), soci::into(size), soci::into(b64);
+  if (!s.got_data()) return std::nullopt;
+  info->format = format;
+  info->size = size;
+  return FromBase64(b64);
+}
+
+void InsertDelivery(soci::session& s, int64_t issue_id, const Receipt& r) {
+  long long id = issue_id, uid = r.user_id;
+  s << "INSERT INTO bulletin_deliveries (issue_id, user_id, login, name, org_code, org_name, "
+       "delivered_at) VALUES (:i, :u, :l, :n, :oc, :on, :at)",
+      soci::use(id), soci::use(uid), soci::use(r.login), soci::use(r.name), soci::use(r.org_code),
+      soci::use(r.org_name), soci::use(r.delivered_at);
+}
+
+std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id) {
+  long long id = issue_id, uid = 0;
+  Receipt r;
+  soci::statement st =
+      (s.prepare << "SELECT user_id, login, name, org_code, org_name, delivered_at, read_at, "
+                    "acknowledged_at FROM bulletin_deliveries WHERE issue_id = :id ORDER BY "
+                    "org_code, login",
+       soci::use(id), soci::into(uid), soci::into(r.login), soci::into(r.name),
+       soci::into(r.org_code), soci::into(r.org_name), soci::into(r.delivered_at),
+       soci::into(r.read_at), soci::into(r.acknowledged_at));
+  st.execute();
+  std::vector<Receipt> out;
+  while (st.fetch()) {
+    r.user_id = uid;
+    out.push_back(r);
+  }
+  return out;
+}
+
+bool IsRecipient(soci::session& s, int64_t issue_id, int64_t user_id) {
+  long long id = issue_id, uid = user_id;
+  int n = 0;
+  s << "SELECT COUNT(*) FROM bulletin_deliveries WHERE issue_id = :i AND user_id = :u",
+      soci::use(id), soci::use(uid), soci::into(n);
+  return n > 0;
+}
+
+bool MarkDelivery(soci::session& s, int64_t issue_id, int64_t user_id, bool ack,
+                  const std::string& now) {
+  if (!IsRecipient(s, issue_id, user_id)) return false;
+  long long id = issue_id, uid = user_id;
+  s << "UPDATE bulletin_deliveries SET read_at = :now WHERE issue_id = :i AND user_id = :u AND "
+       "read_at = ''",
+      soci::use(now), soci::use(id), soci::use(uid);
+  if (ack) {
+    s << "UPDATE bulletin_deliveries SET acknowledged_at = :now WHERE issue_id = :i AND "
+         "user_id = :u AND acknowledged_at = ''",
+        soci::use(now), soci::use(id), soci::use(uid);
+  }
+  return true;
+}
+
+std::pair<std::vector<InboxItem>, int64_t> Inbox(soci::session& s, int64_t user_id, int offset,
+                                                 int limit) {
+  long long uid = user_id, total = 0, iid = 0;
+  s << "SELECT COUNT(*) FROM bulletin_deliveries WHERE user_id = :u", soci::use(uid),
+      soci::into(total);
+  InboxItem it;
+  int sup = 0;
+  soci::statement st =
+      (s.prepare << "SELECT d.issue_id, ser.title, i.number, i.supplement, i.revision, i.date, "
+                    "d.delivered_at, d.read_at, d.acknowledged_at FROM bulletin_deliveries d "
+                    "JOIN bulletin_issues i ON i.id = d.issue_id JOIN bulletin_series ser ON "
+                    "ser.id = i.series_id WHERE d.user_id = :u ORDER BY d.delivered_at DESC, "
+                    "d.issue_id DESC LIMIT " +
+                        std::to_string(limit) + " OFFSET " + std::to_string(offset),
+       soci::use(uid), soci::into(iid), soci::into(it.series_title), soci::into(it.number),
+       soci::into(sup), soci::into(it.revision), soci::into(it.date), soci::into(it.delivered_at),
+       soci::into(it.read_at), soci::into(it.acknowledged_at));
+  st.execute();
+  std::vector<InboxItem> out;
+  while (st.fetch()) {
+    it.issue_id = iid;
+    it.supplement = sup != 0;
+    out.push_back(it);
+  }
+  return {out, total};
+}
+
+int64_t UnreadCount(soci::session& s, int64_t user_id) {
+  long long uid = user_id, n = 0;
+  s << "SELECT COUNT(*) FROM bulletin_deliveries WHERE user_id = :u AND read_at = ''",
+      soci::use(uid), soci::into(n);
+  return n;
+}
+
+}  // namespace jianbao::bulletins::repo

@@ -1,0 +1,65 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// All SQL of the bulletins module. Functions run inside the caller's
+// Database::Read/Write and throw soci errors (Database turns them into a Status).
+
+#ifndef JIANBAO_BULLETINS_REPOSITORY_H_
+#define JIANBAO_BULLETINS_REPOSITORY_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bulletins/model.h"
+#include "store/database.h"
+
+namespace soci {
+class session;
+}
+
+namespace jianbao::bulletins::repo {
+
+// Returns this module's migrations (module name "bulletins").
+std::vector<store::Migration> Migrations();
+
+std::vector<Series> ListSeries(soci::session& s);
+std::optional<Series> FindSeries(soci::session& s, const std::string& code);
+std::optional<Series> FindSeriesById(soci::session& s, int64_t id);
+int64_t InsertSeries(soci::session& s, const Series& series, const std::string& now);
+
+struct IssueFilter {
+  int64_t series_id = 0;  // 0 = any
+  int year = 0;           // 0 = any
+  std::string status;     // "" = any
+  std::vector<std::string> owner_orgs;  // drafts visible only for these owners; empty = none
+  bool include_all = false;             // staff of every owner (system)
+  int offset = 0, limit = 20;
+};
+// Returns issues matching the filter, newest first, and the total count.
+std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const IssueFilter& f);
+std::optional<IssueRecord> FindIssue(soci::session& s, int64_t id);
+// Returns the next number for (series, year, supplement): 1 + the largest used.
+int NextNumber(soci::session& s, int64_t series_id, int year, bool supplement);
+int64_t InsertIssue(soci::session& s, const IssueRecord& issue);
+// Writes the editable content and the workflow fields.
+void UpdateIssue(soci::session& s, const IssueRecord& issue);
+
+void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& info, const std::string& bytes);
+std::vector<FileInfo> ListFiles(soci::session& s, int64_t issue_id);
+// Returns the file's bytes, or nullopt.
+std::optional<std::string> ReadFile(soci::session& s, int64_t issue_id, const std::string& format,
+                                    FileInfo* info);
+
+void InsertDelivery(soci::session& s, int64_t issue_id, const Receipt& r);
+std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id);
+// Sets read_at (and acknowledged_at when `ack`) if unset. Returns false when not a recipient.
+bool MarkDelivery(soci::session& s, int64_t issue_id, int64_t user_id, bool ack,
+                  const std::string& now);
+bool IsRecipient(soci::session& s, int64_t issue_id, int64_t user_id);
+std::pair<std::vector<InboxItem>, int64_t> Inbox(soci::session& s, int64_t user_id, int offset,
+                                                 int limit);
+int64_t UnreadCount(soci::session& s, int64_t user_id);
+
+}  // namespace jianbao::bulletins::repo
+
+#endif  // JIANBAO_BULLETINS_REPOSITORY_H_

@@ -1,0 +1,571 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "bulletins/service.h"
+
+#include <soci/soci.h>
+#include <sodium.h>
+
+#include <regex>
+
+#include "bulletins/json.h"
+#include "bulletins/repository.h"
+#include "core/clock.h"
+
+namespace jianbao::bulletins {
+namespace {
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+  return hex;
+}
+
+std::vector<std::string> SplitLines(const std::string& s) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t end = s.find('\n', pos);
+    if (end == std::string::npos) end = s.size();
+    if (end > pos) out.push_back(s.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+Status NotFoundIssue() { return Status::NotFound("issue_not_found", "no such bulletin issue"); }
+
+Status WrongState(const std::string& want, const std::string& have) {
+  return Status::Conflict("wrong_state", "the issue is " + have + ", it must be " + want);
+}
+
+int YearOf(const std::string& date) { return std::stoi(date.substr(0, 4)); }
+
+}  // namespace
+
+BulletinService::BulletinService(store::Database* db, orgs::OrgService* orgs,
+                                 typeset::Typesetter* typesetter, SectionSources* sources)
+    : db_(db), orgs_(orgs), typesetter_(typesetter), sources_(sources) {}
+
+bool BulletinService::IsStaff(const Actor& actor, const Series& series) const {
+  if (actor.is_system()) return true;
+  auto orgs = orgs_->ListOrgs(actor);
+  if (!orgs.ok()) return false;
+  std::string code = series.owner_org;
+  for (int depth = 0; depth < 16 && !code.empty(); ++depth) {
+    if (code == actor.org_code) return true;
+    std::string parent;
+    for (const auto& o : orgs.value()) {
+      if (o.code == code) parent = o.parent_code;
+    }
+    code = parent;
+  }
+  return false;
+}
+
+Status BulletinService::RequireStaff(const Actor& actor, const Series& series,
+                                     const char* role) const {
+  if (!actor.is_system() && !actor.HasRole(role)) {
+    return Status::Denied(std::string("needs the ") + role + " role");
+  }
+  if (!IsStaff(actor, series)) {
+    return Status(Code::kPermissionDenied, "outside_scope",
+                  "only staff of " + series.owner_org + " may do this");
+  }
+  return Status::Ok();
+}
+
+Result<IssueView> BulletinService::Load(soci::session& s, int64_t id) {
+  auto issue = repo::FindIssue(s, id);
+  if (!issue) return NotFoundIssue();
+  auto series = repo::FindSeriesById(s, issue->series_id);
+  if (!series) return NotFoundIssue();
+  return IssueView{*issue, *series, repo::ListFiles(s, id)};
+}
+
+Status BulletinService::CanRead(soci::session& s, const std::optional<Actor>& actor,
+                                const IssueView& v) const {
+  const bool published = v.issue.status == "published" || v.issue.status == "superseded";
+  if (actor && IsStaff(*actor, v.series)) return Status::Ok();
+  if (published && v.series.is_public) return Status::Ok();
+  if (!actor) return Status(Code::kUnauthenticated, "unauthenticated", "sign in first");
+  if (published && repo::IsRecipient(s, v.issue.id, actor->user_id)) return Status::Ok();
+  return published ? Status::Denied("not a recipient of this issue") : NotFoundIssue();
+}
+
+Result<std::vector<Series>> BulletinService::ListSeries(const Actor& actor) {
+  std::vector<Series> out;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    out = repo::ListSeries(s);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) {
+  static const std::regex kCode("^[a-z0-9][a-z0-9-]{1,31}$");
+  if (!std::regex_match(series.code, kCode)) {
+    return Status::Invalid("code", "invalid_code", "invalid series code");
+  }
+  if (series.numbering != "yearly" && series.numbering != "running") {
+    return Status::Invalid("numbering", "out_of_range", "numbering must be yearly or running");
+  }
+  if (SplitLines(series.title).empty()) return Status::Invalid("title", "required", "title is required");
+  if (!actor.is_system() && !actor.HasRole(kRoleAdmin) && !actor.HasRole(kRoleEditor)) {
+    return Status::Denied("admins and editors only");
+  }
+  if (!IsStaff(actor, series)) {
+    return Status(Code::kPermissionDenied, "outside_scope", "not your organisation");
+  }
+  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
+  if (std::none_of(orgs.begin(), orgs.end(), [&](const orgs::Org& o) { return o.code == series.owner_org; })) {
+    return Status::Invalid("owner", "org_not_found", "no such organisation: " + series.owner_org);
+  }
+  for (const auto& line : series.distribution) {
+    for (const auto& code : line.org_codes) {
+      if (std::none_of(orgs.begin(), orgs.end(), [&](const orgs::Org& o) { return o.code == code; })) {
+        return Status::Invalid("distribution", "org_not_found", "no such organisation: " + code);
+      }
+    }
+  }
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    if (repo::FindSeries(s, series.code)) return Status::Conflict("code_taken", "code taken", "code");
+    series.id = repo::InsertSeries(s, series, clock::NowIso());
+    orgs::Audit(s, actor, "bulletin.series_create", "bulletin_series", series.code, "",
+                SeriesJson(series).dump());
+    return Status::Ok();
+  }));
+  return series;
+}
+
+Result<IssuePage> BulletinService::ListIssues(const Actor& actor, const std::string& series_code,
+                                              int year, const std::string& status, int offset,
+                                              int limit) {
+  IssuePage page;
+  JB_ASSIGN_OR_RETURN(std::vector<Series> all, ListSeries(actor));
+  repo::IssueFilter f;
+  f.year = year, f.status = status, f.offset = offset, f.limit = limit;
+  f.include_all = actor.is_system();
+  for (const Series& ser : all) {
+    if (ser.code == series_code) f.series_id = ser.id;
+    if (IsStaff(actor, ser)) f.owner_orgs.push_back(ser.owner_org);
+  }
+  if (!series_code.empty() && !f.series_id) {
+    return Status::Invalid("series", "series_not_found", "no such series: " + series_code);
+  }
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    auto [items, total] = repo::ListIssues(s, f);
+    page.total = total;
+    for (IssueRecord& r : items) {
+      IssueView v{r, *repo::FindSeriesById(s, r.series_id), repo::ListFiles(s, r.id)};
+      // Published issues of private series are listed only for staff and recipients.
+      if (!CanRead(s, actor, v).ok()) {
+        --page.total;
+        continue;
+      }
+      page.items.push_back(std::move(v));
+    }
+    return Status::Ok();
+  }));
+  return page;
+}
+
+Result<IssueView> BulletinService::GetIssue(const std::optional<Actor>& actor, int64_t id) {
+  std::optional<IssueView> out;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    JB_RETURN_IF_ERROR(CanRead(s, actor, v));
+    out = std::move(v);
+    return Status::Ok();
+  }));
+  return *out;
+}
+
+Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const std::string& series_code,
+                                               const std::string& date, bool supplement) {
+  if (!clock::IsValidDate(date)) return Status::Invalid("date", "invalid_date", "bad date");
+  int64_t id = 0;
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    auto series = repo::FindSeries(s, series_code);
+    if (!series) return Status::Invalid("series", "series_not_found", "no such series: " + series_code);
+    JB_RETURN_IF_ERROR(RequireStaff(actor, *series, kRoleEditor));
+    IssueRecord r;
+    r.series_id = series->id;
+    r.year = series->numbering == "yearly" ? YearOf(date) : 0;
+    r.number = repo::NextNumber(s, series->id, r.year, supplement);
+    r.supplement = supplement;
+    r.status = "draft";
+    r.date = date;
+    r.distribution = series->distribution;
+    r.created_by = actor.login;
+    r.created_at = clock::NowIso();
+    id = repo::InsertIssue(s, r);
+    orgs::Audit(s, actor, "bulletin.issue_create", "bulletin_issue", std::to_string(id), "",
+                nlohmann::json{{"series", series_code}, {"number", r.number}, {"date", date}}.dump());
+    return Status::Ok();
+  }));
+  return GetIssue(actor, id);
+}
+
+Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
+                                               const IssueRecord& content) {
+  if (!clock::IsValidDate(content.date)) return Status::Invalid("date", "invalid_date", "bad date");
+  if (content.copies < 0 || content.copies > 1000000) {
+    return Status::Invalid("copies", "out_of_range", "copies must be 0 to 1000000");
+  }
+  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
+  for (const auto& line : content.distribution) {
+    for (const auto& code : line.org_codes) {
+      if (std::none_of(orgs.begin(), orgs.end(), [&](const orgs::Org& o) { return o.code == code; })) {
+        return Status::Invalid("distribution", "org_not_found", "no such organisation: " + code);
+      }
+    }
+  }
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));
+    if (v.issue.status != "draft") return WrongState("draft", v.issue.status);
+    IssueRecord after = v.issue;
+    if (after.revision == 1 && after.date != content.date && after.year != 0 &&
+        YearOf(content.date) != after.year) {
+      return Status::Invalid("date", "out_of_range", "the date must stay in the issue's year");
+    }
+    after.date = content.date;
+    after.sections = content.sections;
+    after.closing_note = content.closing_note;
+    after.distribution = content.distribution;
+    after.copies = content.copies;
+    if (after.revision > 1 && !content.revision_note.empty()) after.revision_note = content.revision_note;
+    repo::UpdateIssue(s, after);
+    orgs::Audit(s, actor, "bulletin.issue_update", "bulletin_issue", std::to_string(id),
+                IssueJson(v.issue, v.series, {}, true).dump(), IssueJson(after, v.series, {}, true).dump());
+    return Status::Ok();
+  }));
+  return GetIssue(actor, id);
+}
+
+Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleApprover));
+    if (v.issue.status != "draft") return WrongState("draft", v.issue.status);
+    if (v.issue.sections.empty()) {
+      return Status::Invalid("sections", "required", "an issue needs at least one section");
+    }
+    IssueRecord after = v.issue;
+    after.status = "approved";
+    after.approved_by = actor.login;
+    after.approved_at = clock::NowIso();
+    repo::UpdateIssue(s, after);
+    orgs::Audit(s, actor, "bulletin.approve", "bulletin_issue", std::to_string(id),
+                R"({"status":"draft"})", R"({"status":"approved"})");
+    return Status::Ok();
+  }));
+  return GetIssue(actor, id);
+}
+
+typeset::Issue BulletinService::ToTypeset(const IssueRecord& r, const Series& series,
+                                          const std::vector<orgs::Org>& orgs) const {
+  typeset::Issue t;
+  t.masthead = series.masthead;
+  t.title_lines = SplitLines(series.title);
+  t.subtitle = r.supplement ? (series.subtitle.empty() ? "增刊" : series.subtitle + "·增刊")
+                            : series.subtitle;
+  t.number = r.number;
+  t.issuer = series.issuer;
+  t.date = r.date;
+  for (const SectionSpec& s : r.sections) t.sections.push_back({s.title, s.body, s.org});
+  t.closing_note = r.closing_note;
+  for (const DistributionLine& line : r.distribution) {
+    typeset::Recipients rec{line.label, {}};
+    for (const std::string& code : line.org_codes) {
+      auto it = std::find_if(orgs.begin(), orgs.end(), [&](const orgs::Org& o) { return o.code == code; });
+      rec.to.push_back(it == orgs.end() ? code : it->name);
+    }
+    if (!rec.to.empty()) t.distribution.push_back(rec);
+  }
+  t.copies = r.copies;
+  if (r.revision > 1) t.revision_note = "更正：" + r.revision_note;
+  return t;
+}
+
+Result<std::vector<Receipt>> BulletinService::Recipients(const std::vector<DistributionLine>& lines) {
+  std::vector<Receipt> out;
+  const Actor system = Actor::System();
+  const std::string now = clock::NowIso();
+  for (const auto& line : lines) {
+    for (const auto& code : line.org_codes) {
+      for (int offset = 0;; offset += 100) {
+        JB_ASSIGN_OR_RETURN(auto page, orgs_->ListUsers(system, code, "", "", offset, 100));
+        for (const orgs::User& u : page.items) {
+          if (u.org_code != code || u.disabled) continue;
+          if (std::any_of(out.begin(), out.end(), [&](const Receipt& r) { return r.user_id == u.id; })) continue;
+          out.push_back(Receipt{u.id, u.login, u.name, u.org_code, u.org_name, now, "", ""});
+        }
+        if (offset + 100 >= page.total) break;
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+struct Rendered {
+  std::vector<std::pair<FileInfo, std::string>> files;
+};
+
+Result<Rendered> RenderAll(typeset::Typesetter& ts, const typeset::Issue& issue) {
+  Rendered out;
+  auto add = [&out](const std::string& format, Result<std::string> bytes) -> Status {
+    if (!bytes.ok()) return bytes.status();
+    out.files.push_back({FileInfo{format, Sha256Hex(bytes.value()),
+                                  static_cast<int64_t>(bytes.value().size())},
+                         std::move(bytes).value()});
+    return Status::Ok();
+  };
+  JB_RETURN_IF_ERROR(add("pdf", ts.RenderPdf(issue)));
+  JB_RETURN_IF_ERROR(add("docx", ts.RenderDocx(issue)));
+  JB_RETURN_IF_ERROR(add("html", ts.RenderHtml(issue)));
+  JB_RETURN_IF_ERROR(add("txt", ts.RenderText(issue)));
+  return out;
+}
+
+}  // namespace
+
+Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
+  std::optional<IssueView> v;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView loaded, Load(s, id));
+    v = std::move(loaded);
+    return Status::Ok();
+  }));
+  JB_RETURN_IF_ERROR(RequireStaff(actor, v->series, kRoleEditor));
+  if (v->issue.status != "approved") return WrongState("approved (签发)", v->issue.status);
+  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
+  JB_ASSIGN_OR_RETURN(Rendered rendered, RenderAll(*typesetter_, ToTypeset(v->issue, v->series, orgs)));
+  JB_ASSIGN_OR_RETURN(std::vector<Receipt> recipients, Recipients(v->issue.distribution));
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView now, Load(s, id));
+    if (now.issue.status != "approved") return WrongState("approved (签发)", now.issue.status);
+    for (const auto& [info, bytes] : rendered.files) repo::InsertFile(s, id, info, bytes);
+    IssueRecord after = now.issue;
+    after.status = "published";
+    after.published_by = actor.login;
+    after.published_at = clock::NowIso();
+    repo::UpdateIssue(s, after);
+    if (after.revises_id) {
+      if (auto old = repo::FindIssue(s, after.revises_id); old && old->status == "published") {
+        old->status = "superseded";
+        repo::UpdateIssue(s, *old);
+      }
+    }
+    for (const Receipt& r : recipients) repo::InsertDelivery(s, id, r);
+    nlohmann::json files = nlohmann::json::object();
+    for (const auto& [info, bytes] : rendered.files) files[info.format] = info.sha256;
+    orgs::Audit(s, actor, "bulletin.publish", "bulletin_issue", std::to_string(id),
+                R"({"status":"approved"})",
+                nlohmann::json{{"status", "published"}, {"sha256", files},
+                               {"recipients", recipients.size()}}.dump());
+    return Status::Ok();
+  }));
+  return GetIssue(actor, id);
+}
+
+Result<IssueView> BulletinService::Correct(const Actor& actor, int64_t id, const std::string& note) {
+  if (note.empty()) return Status::Invalid("note", "required", "a correction needs a visible note");
+  int64_t new_id = 0;
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));
+    if (v.issue.status != "published") return WrongState("published", v.issue.status);
+    IssueRecord r = v.issue;
+    r.revision = v.issue.revision + 1;
+    r.revises_id = id;
+    r.revision_note = note;
+    r.status = "draft";
+    r.approved_by = r.approved_at = r.published_by = r.published_at = "";
+    r.created_by = actor.login;
+    r.created_at = clock::NowIso();
+    r.imported = false;
+    new_id = repo::InsertIssue(s, r);
+    orgs::Audit(s, actor, "bulletin.correct", "bulletin_issue", std::to_string(new_id), "",
+                nlohmann::json{{"revises", id}, {"revision", r.revision}, {"note", note}}.dump());
+    return Status::Ok();
+  }));
+  return GetIssue(actor, new_id);
+}
+
+Result<Preview> BulletinService::RenderPreview(const Actor& actor, int64_t id, int dpi) {
+  JB_ASSIGN_OR_RETURN(IssueView v, GetIssue(actor, id));
+  if (!IsStaff(actor, v.series)) return Status::Denied("only staff preview issues");
+  if (v.issue.sections.empty()) {
+    return Status::Invalid("sections", "required", "add a section before previewing");
+  }
+  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
+  const typeset::Issue t = ToTypeset(v.issue, v.series, orgs);
+  Preview p;
+  JB_ASSIGN_OR_RETURN(p.png_pages, typesetter_->RenderPngPages(t, dpi));
+  JB_ASSIGN_OR_RETURN(typeset::PageMap map, typesetter_->Paginate(t));
+  p.section_pages = map.section_pages;
+  return p;
+}
+
+Result<std::string> BulletinService::File(const std::optional<Actor>& actor, int64_t id,
+                                          const std::string& format, FileInfo* info) {
+  std::optional<std::string> bytes;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    JB_RETURN_IF_ERROR(CanRead(s, actor, v));
+    bytes = repo::ReadFile(s, id, format, info);
+    if (!bytes) return Status::NotFound("file_not_found", "no " + format + " file for this issue");
+    return Status::Ok();
+  }));
+  return *bytes;
+}
+
+Result<std::vector<Receipt>> BulletinService::Receipts(const Actor& actor, int64_t id) {
+  std::vector<Receipt> out;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    if (!IsStaff(actor, v.series)) return Status::Denied("only staff see receipts");
+    out = repo::ListReceipts(s, id);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::pair<std::vector<InboxItem>, int64_t>> BulletinService::Inbox(const Actor& actor,
+                                                                           int offset, int limit) {
+  std::pair<std::vector<InboxItem>, int64_t> out;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    out = repo::Inbox(s, actor.user_id, offset, limit);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<int64_t> BulletinService::UnreadCount(const Actor& actor) {
+  int64_t n = 0;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    n = repo::UnreadCount(s, actor.user_id);
+    return Status::Ok();
+  }));
+  return n;
+}
+
+Status BulletinService::MarkRead(const Actor& actor, int64_t id, bool acknowledge) {
+  return db_->Write([&](soci::session& s) {
+    if (!repo::MarkDelivery(s, id, actor.user_id, acknowledge, clock::NowIso())) {
+      return NotFoundIssue();
+    }
+    orgs::Audit(s, actor, acknowledge ? "bulletin.acknowledge" : "bulletin.read", "bulletin_issue",
+                std::to_string(id), "", "");
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<SourcePiece>> BulletinService::AdoptedPieces(const Actor& actor,
+                                                                const std::string& text) {
+  if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
+  if (!sources_) return Status(Code::kUnavailable, "source_unavailable", "no piece source");
+  return sources_->AdoptedPieces(actor, text, 50);
+}
+
+Result<SectionSpec> BulletinService::PieceSection(const Actor& actor, int64_t piece_id) {
+  if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
+  if (!sources_) return Status(Code::kUnavailable, "source_unavailable", "no piece source");
+  JB_ASSIGN_OR_RETURN(SourcePiece p, sources_->AdoptedPiece(actor, piece_id));
+  SectionSpec s;
+  s.kind = "piece";
+  s.piece_id = p.id;
+  s.org = p.org_short_name;
+  s.title = p.org_short_name.empty() ? p.title : p.org_short_name + "·" + p.title;
+  s.body = p.body;
+  return s;
+}
+
+Result<SectionSpec> BulletinService::EpidemicSection(const Actor& actor, const std::string& date) {
+  if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
+  if (!clock::IsValidDate(date)) return Status::Invalid("date", "invalid_date", "bad date");
+  if (!sources_) return Status(Code::kUnavailable, "source_unavailable", "no data source");
+  JB_ASSIGN_OR_RETURN(GeneratedSection g, sources_->EpidemicSection(date));
+  SectionSpec s;
+  s.kind = "epidemic";
+  s.data_date = date;
+  s.title = g.title;
+  s.body = g.body;
+  return s;
+}
+
+Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor, const std::string& series_code,
+                                                   const std::string& text,
+                                                   const LegacyOptions& options) {
+  JB_ASSIGN_OR_RETURN(LegacyImport imported, ImportLegacyText(text, options));
+  std::optional<Series> series;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    series = repo::FindSeries(s, series_code);
+    return series ? Status::Ok()
+                  : Status::Invalid("series", "series_not_found", "no such series: " + series_code);
+  }));
+  JB_RETURN_IF_ERROR(RequireStaff(actor, *series, kRoleEditor));
+  IssueRecord r;
+  r.series_id = series->id;
+  r.date = imported.issue.date;
+  r.year = series->numbering == "yearly" ? YearOf(r.date) : 0;
+  r.number = imported.issue.number;
+  r.status = "published";
+  r.closing_note = imported.issue.closing_note;
+  r.created_by = r.approved_by = r.published_by = actor.login;
+  r.created_at = r.approved_at = r.published_at = clock::NowIso();
+  r.imported = true;
+  for (size_t i = 0; i < imported.issue.sections.size(); ++i) {
+    const auto& sec = imported.issue.sections[i];
+    SectionSpec spec{imported.kinds[i] == SectionKind::kEpidemic ? "epidemic" : "text", 0, "",
+                     sec.title, sec.org, sec.body_markdown};
+    r.sections.push_back(spec);
+  }
+  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
+  typeset::Issue t = imported.issue;  // keep the old issue's own header lines
+  JB_ASSIGN_OR_RETURN(Rendered rendered, RenderAll(*typesetter_, t));
+  int64_t id = 0;
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    if (repo::NextNumber(s, series->id, r.year, false) > r.number) {
+      // The number may be free below the maximum; check it exactly.
+      auto [items, total] = repo::ListIssues(s, {series->id, r.year, "", {}, true, 0, 1000});
+      for (const auto& other : items) {
+        if (other.number == r.number && !other.supplement) {
+          return Status::Conflict("duplicate", "issue " + std::to_string(r.number) +
+                                                   " of this series is already in the archive");
+        }
+      }
+    }
+    id = repo::InsertIssue(s, r);
+    for (const auto& [info, bytes] : rendered.files) repo::InsertFile(s, id, info, bytes);
+    orgs::Audit(s, actor, "bulletin.import", "bulletin_issue", std::to_string(id), "",
+                nlohmann::json{{"series", series_code}, {"number", r.number}, {"date", r.date},
+                               {"sections", r.sections.size()}}.dump());
+    return Status::Ok();
+  }));
+  JB_ASSIGN_OR_RETURN(IssueView view, GetIssue(actor, id));
+  return ImportResult{view, imported.recognised, imported.problems};
+}
+
+Result<std::pair<Series, std::vector<IssueRecord>>> BulletinService::PublicIssues(
+    const std::string& series_code, int limit) {
+  std::pair<Series, std::vector<IssueRecord>> out;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    auto series = repo::FindSeries(s, series_code);
+    if (!series || !series->is_public) {
+      return Status::NotFound("series_not_found", "no such public series: " + series_code);
+    }
+    out.first = *series;
+    auto [items, total] = repo::ListIssues(s, {series->id, 0, "published", {}, true, 0, limit});
+    out.second = std::move(items);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+}  // namespace jianbao::bulletins

@@ -1,0 +1,50 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// SectionSources: what the composer can pull into an issue from other
+// modules — adopted pieces (信息报送) and generated data sections (疫情动态).
+// The bulletins module depends on this interface only; src/cli/wiring.cc
+// implements it over the other modules' services.
+
+#ifndef JIANBAO_BULLETINS_SOURCES_H_
+#define JIANBAO_BULLETINS_SOURCES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/actor.h"
+#include "core/status.h"
+
+namespace jianbao::bulletins {
+
+struct SourcePiece {
+  int64_t id = 0;
+  std::string title;
+  std::string org_code;
+  std::string org_short_name;  // the "湖北行协" of "湖北行协·…"
+  std::string body;            // CommonMark
+  std::string adopted_at;
+};
+
+struct GeneratedSection {
+  std::string title;  // "新型冠状病毒肺炎疫情动态（截至3月18日）"
+  std::string body;   // CommonMark
+};
+
+class SectionSources {
+ public:
+  virtual ~SectionSources() = default;
+  // Returns adopted pieces the actor may use, newest first, whose title
+  // contains `text` ("" = all), at most `limit`.
+  virtual Result<std::vector<SourcePiece>> AdoptedPieces(const Actor& actor,
+                                                         const std::string& text, int limit) = 0;
+  // Returns one adopted piece, or kNotFound.
+  virtual Result<SourcePiece> AdoptedPiece(const Actor& actor, int64_t id) = 0;
+  // Returns the epidemic dynamics section for a reporting day, or kNotFound
+  // when that day has no figures.
+  virtual Result<GeneratedSection> EpidemicSection(const std::string& date) = 0;
+};
+
+}  // namespace jianbao::bulletins
+
+#endif  // JIANBAO_BULLETINS_SOURCES_H_
