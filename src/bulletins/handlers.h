@@ -1,0 +1,20 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// HTTP handlers of the bulletins module (docs/bulletins.md): thin — parse,
+// call one service method, serialise.
+
+#ifndef JIANBAO_BULLETINS_HANDLERS_H_
+#define JIANBAO_BULLETINS_HANDLERS_H_
+
+#include "bulletins/service.h"
+#include "http/app.h"
+
+namespace jianbao::bulletins {
+
+// Registers /api/v1/bulletins/…, /api/v1/inbox/… and the public feed.
+// REQUIRES: `service` outlives `app`.
+void Register(http::App& app, BulletinService& service);
+
+}  // namespace jianbao::bulletins
+
+#endif  // JIANBAO_BULLETINS_HANDLERS_H_
