@@ -86,7 +86,7 @@ void AddDay(CLI::App* epi, std::shared_ptr<Options> o) {
   auto* c = epi->add_subcommand("day", "Print one reporting day as JSON (or its stored rows)");
   c->add_option("--date", o->date, "reporting day YYYY-MM-DD")->required();
   c->add_option("--db", o->db, "database URL");
-  c->add_flag("--json", o->json, "print the day JSON (default); without it, the stored rows");
+  c->add_flag("--json", o->json, "print the day JSON; without it, the stored rows (the grid)");
   c->callback([o] {
     auto db = OpenDb(o->db);
     EpidemicService svc(*db);

@@ -4,7 +4,9 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <array>
+#include <memory>
 
 #include "core/clock.h"
 #include "epidemic/regions.h"
@@ -85,15 +87,65 @@ struct RowBinding {
       inds[static_cast<int>(f)] = v ? soci::i_ok : soci::i_null;
     }
   }
-  void Bind(soci::statement& st) {
-    st.exchange(soci::use(day, "day"));
-    st.exchange(soci::use(region, "region"));
+  // Binds the members to the placeholders named after the columns plus `suffix`.
+  void Bind(soci::statement& st, const std::string& suffix = "") {
+    st.exchange(soci::use(day, "day" + suffix));
+    st.exchange(soci::use(region, "region" + suffix));
     for (Field f : AllFields()) {
       int i = static_cast<int>(f);
-      st.exchange(soci::use(values[i], inds[i], std::string(FieldName(f))));
+      st.exchange(soci::use(values[i], inds[i], std::string(FieldName(f)) + suffix));
     }
-    st.exchange(soci::use(source, "source"));
+    st.exchange(soci::use(source, "source" + suffix));
   }
+};
+
+// Rows per upsert statement. PostgreSQL: one round trip per 256 rows.
+// SQLite has no round trips, and re-executing a one-row statement binds fastest.
+size_t MergeChunk(soci::session& s) { return s.get_backend_name() == "postgresql" ? 256 : 1; }
+
+// The upsert of `n` rows: a reported value overwrites, an unreported one keeps
+// the stored value, and a row whose reported values are all equal is not touched.
+std::string MergeSql(size_t n) {
+  std::string values, set, changed;
+  for (size_t r = 0; r < n; ++r) {
+    std::string sfx = "_" + std::to_string(r);
+    values += std::string(r ? ", " : "") + "(:day" + sfx + ", :region" + sfx;
+    for (Field f : AllFields()) values += ", :" + std::string(FieldName(f)) + sfx;
+    values += ", :source" + sfx + ")";
+  }
+  for (Field f : AllFields()) {
+    std::string c(FieldName(f));
+    set += c + " = COALESCE(excluded." + c + ", epidemic_figures." + c + "), ";
+    changed += std::string(changed.empty() ? "" : " OR ") + "(excluded." + c +
+               " IS NOT NULL AND excluded." + c + " IS DISTINCT FROM epidemic_figures." + c + ")";
+  }
+  return "INSERT INTO epidemic_figures (day, region" + FieldColumns() + ", source) VALUES " +
+         values + " ON CONFLICT (day, region) DO UPDATE SET " + set +
+         "source = excluded.source WHERE " + changed;
+}
+
+// A prepared multi-row upsert and the values bound to it.
+class MergeStatement {
+ public:
+  MergeStatement(soci::session& s, size_t n, const std::string& source) : bindings_(n), st_(s) {
+    for (size_t r = 0; r < n; ++r) {
+      bindings_[r].source = source;
+      bindings_[r].Bind(st_, "_" + std::to_string(r));
+    }
+    st_.alloc();
+    st_.prepare(MergeSql(n));
+    st_.define_and_bind();
+  }
+  // Upserts rows[first, first + n); returns how many stored rows changed.
+  int Run(const std::vector<RegionDay>& rows, size_t first) {
+    for (size_t r = 0; r < bindings_.size(); ++r) bindings_[r].Set(rows[first + r]);
+    st_.execute(true);
+    return static_cast<int>(st_.get_affected_rows());
+  }
+
+ private:
+  std::vector<RowBinding> bindings_;  // never resized: the statement holds their addresses
+  soci::statement st_;
 };
 
 // Reads an integer column whatever width the engine reports it in.
@@ -163,29 +215,19 @@ Result<std::vector<Region>> LoadRegions(soci::session& s) {
 
 Result<int> MergeFigures(soci::session& s, const std::vector<RegionDay>& rows,
                          const std::string& source) {
-  std::string set, changed;
-  for (Field f : AllFields()) {
-    std::string c(FieldName(f));
-    set += c + " = COALESCE(excluded." + c + ", epidemic_figures." + c + "), ";
-    changed += std::string(changed.empty() ? "" : " OR ") + "(excluded." + c +
-               " IS NOT NULL AND excluded." + c + " IS DISTINCT FROM epidemic_figures." + c + ")";
+  const size_t chunk = MergeChunk(s);
+  int changed = 0;
+  std::unique_ptr<MergeStatement> full;
+  for (size_t first = 0; first < rows.size(); first += chunk) {
+    size_t n = std::min(chunk, rows.size() - first);
+    if (n == chunk) {
+      if (!full) full = std::make_unique<MergeStatement>(s, n, source);
+      changed += full->Run(rows, first);
+    } else {
+      changed += MergeStatement(s, n, source).Run(rows, first);
+    }
   }
-  std::string sql = InsertFiguresSql() + " ON CONFLICT (day, region) DO UPDATE SET " + set +
-                    "source = excluded.source WHERE " + changed;
-  RowBinding b;
-  b.source = source;
-  soci::statement st(s);
-  b.Bind(st);
-  st.alloc();
-  st.prepare(sql);
-  st.define_and_bind();
-  int changed_rows = 0;
-  for (const RegionDay& row : rows) {
-    b.Set(row);
-    st.execute(true);
-    changed_rows += static_cast<int>(st.get_affected_rows());
-  }
-  return changed_rows;
+  return changed;
 }
 
 Status ReplaceFigures(soci::session& s, const RegionDay& row, const std::string& source) {
