@@ -2,11 +2,13 @@
 
 #include "epidemic/cli.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
+#include "epidemic/importer.h"
 #include "epidemic/json.h"
 #include "epidemic/repository.h"
 #include "epidemic/service.h"
@@ -40,6 +42,10 @@ std::unique_ptr<store::Database> OpenDb(const std::string& url) {
 }
 
 std::string ReadFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) > kMaxImportBytes && !ec) {
+    Fail(Status(Code::kPayloadTooLarge, "file_too_large", path + " is larger than 64 MB"));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) Fail(Status::Invalid("file", "file_unreadable", "cannot read " + path));
   std::ostringstream ss;
