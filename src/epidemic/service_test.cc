@@ -156,6 +156,26 @@ TEST_P(ServiceTest, SharedCsvPlusIssueJsonGivesTheIssueDayAndTheSeedText) {
   EXPECT_FALSE(mainland->points[1].derived);
 }
 
+TEST_P(ServiceTest, SharedCsvPlusOurFiguresCsvGivesTheSeedText) {
+  // data/nhc_2020-03-18.csv holds the NHC figures the shared CSV lacks.
+  ASSERT_TRUE(svc_->Import(testing::ReadFile(testing::SharedCsvPath()), "shared.csv").ok());
+  auto extra = svc_->Import(testing::ReadFile("src/epidemic/data/nhc_2020-03-18.csv"), "nhc.csv");
+  ASSERT_TRUE(extra.ok()) << extra.status().ToString();
+  EXPECT_EQ(extra->format, "figures");
+  auto day = svc_->GetDay("2020-03-18");
+  ASSERT_TRUE(day.ok());
+  EXPECT_EQ(day->derived, (std::vector<std::string>{"mainland.cum_confirmed", "mainland.cum_cured",
+                                                    "mainland.cum_deaths"}));
+  auto n = svc_->NarrativeFor("2020-03-18", "");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  std::string text = n->Text();
+  for (size_t p = text.find("**"); p != std::string::npos; p = text.find("**", p)) text.erase(p, 2);
+  EXPECT_EQ(text, testing::SeedSection());
+  auto report = svc_->Validate("2020-03-18", "2020-03-18");
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->violations.empty()) << ViolationsToJson(report->violations);
+}
+
 TEST_P(ServiceTest, Corrections) {
   auto added = svc_->LoadKnownCorrections();
   ASSERT_TRUE(added.ok()) << added.status().ToString();
