@@ -55,7 +55,7 @@ Result<ImportReport> EpidemicService::Import(std::string_view content, const std
     return Status(Code::kPayloadTooLarge, "import_too_large",
                   "the file is larger than " + std::to_string(kMaxImportBytes >> 20) + " MB");
   }
-  size_t first = content.find_first_not_of(" \t\r\n");
+  size_t first = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string_view::npos && content[first] == '{') {
     JB_ASSIGN_OR_RETURN(Day day, DayFromJson(content));
     return StoreDay(day, source);
