@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.h"
+#include "submissions/cli.h"
 
 #ifdef JIANBAO_HAVE_TYPESET
 #include "typeset/cli.h"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::from_str(level));
   }
   jianbao::cli::AddPlatformCommands(app);
+  jianbao::submissions::AddCommands(app);
 #ifdef JIANBAO_HAVE_TYPESET
   jianbao::typeset::AddCommands(app);
 #endif

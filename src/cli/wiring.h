@@ -11,8 +11,10 @@
 
 #include "core/config.h"
 #include "http/app.h"
+#include "notify/notify.h"
 #include "orgs/service.h"
 #include "store/database.h"
+#include "submissions/service.h"
 
 namespace jianbao::cli {
 
@@ -23,6 +25,8 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url);
 struct Services {
   Services(store::Database* db, const Config& config);
   std::unique_ptr<orgs::OrgService> orgs;
+  std::unique_ptr<notify::NotifyService> notify;
+  std::unique_ptr<submissions::SubmissionService> submissions;
 };
 
 // Registers every module's routes on `app`.
