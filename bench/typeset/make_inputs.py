@@ -45,9 +45,9 @@ def body_tex(md):
 def to_tex(issue):
     title_lines = issue['title'].split('\n')
     y, m, d = (int(x) for x in issue['date'].split('-'))
-    parts = [r'''\documentclass[zihao=3,UTF8]{ctexart}
+    parts = [r'''\documentclass[UTF8]{ctexart}
 \usepackage[a4paper,top=37mm,left=28mm,textwidth=156mm,textheight=225mm]{geometry}
-\usepackage{xcolor,fancyhdr,hyperref}
+\usepackage{xcolor,fancyhdr}
 \setCJKmainfont{Noto Serif CJK SC}
 \setCJKsansfont{Noto Sans CJK SC}
 \setCJKfamilyfont{zhhei}{Noto Sans CJK SC}
@@ -60,6 +60,7 @@ def to_tex(issue):
 \pagestyle{fancy}\fancyhf{}\renewcommand{\headrulewidth}{0pt}
 \fancyfoot[RO]{\zihao{4}— \thepage{} —\hspace{1em}}\fancyfoot[LE]{\hspace{1em}\zihao{4}— \thepage{} —}
 \begin{document}
+\zihao{3}\linespread{1.3}\selectfont
 \thispagestyle{fancy}
 \begin{center}\color{red}\bfseries''']
     if issue.get('masthead'):

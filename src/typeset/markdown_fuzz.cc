@@ -11,6 +11,9 @@
 #include "typeset/markdown.h"
 #include "typeset/typeset.h"
 
+// fontconfig keeps its caches for the life of the process; that is not a leak of ours.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static std::unique_ptr<jianbao::typeset::Typesetter> ts = [] {
     auto r = jianbao::typeset::Typesetter::Create(jianbao::typeset::Fonts());
