@@ -43,7 +43,7 @@ void AddCommands(CLI::App& app) {
       throw CLI::RuntimeError(2);
     }
     if (opt->json) {
-      std::cout << nlohmann::json{{"title", doc->title}, {"body", doc->body}}.dump() << "\n";
+      std::cout << nlohmann::ordered_json{{"title", doc->title}, {"body", doc->body}}.dump() << "\n";
     } else {
       std::cout << doc->title << "\n\n" << doc->body << "\n";
     }
