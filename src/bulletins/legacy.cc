@@ -59,6 +59,14 @@ bool StartsWithClosingPunct(const std::string& line) {
   return !u.empty() && kClose.find(u[0]) != std::u32string::npos;
 }
 
+// A sub-heading is short and has no sentence-internal punctuation; a short
+// line with a comma is the first half of a sentence that a page break cut.
+bool IsHeadingShape(const std::string& line) {
+  return text::CodePointCount(line) <= kHeadingMaxChars &&
+         line.find("，") == std::string::npos && line.find("、") == std::string::npos &&
+         line.find("；") == std::string::npos;
+}
+
 bool IsStrayPageNumber(const std::string& line) {
   static const std::regex kPage(R"(^(—|-|–|\s)*\d{1,3}(—|-|–|\s)*$|^第\s*\d{1,3}\s*页$)");
   return std::regex_match(line, kPage);
@@ -201,10 +209,8 @@ std::vector<std::string> Blocks(std::string_view input, LegacyImport* out) {
 std::vector<std::string> Heal(const std::vector<std::string>& blocks, int* healed) {
   std::vector<std::string> out;
   for (const std::string& b : blocks) {
-    const bool join =
-        !out.empty() && ((!EndsSentence(out.back()) &&
-                          text::CodePointCount(out.back()) > kHeadingMaxChars) ||
-                         StartsWithClosingPunct(b));
+    const bool join = !out.empty() && ((!EndsSentence(out.back()) && !IsHeadingShape(out.back())) ||
+                                       StartsWithClosingPunct(b));
     if (join) {
       out.back() += b;
       ++*healed;
@@ -219,8 +225,8 @@ std::string ToMarkdown(const std::vector<std::string>& paragraphs, int* headings
   std::string md;
   for (const std::string& p : paragraphs) {
     if (!md.empty()) md += "\n\n";
-    const bool heading = !EndsSentence(p) && text::CodePointCount(p) <= kHeadingMaxChars &&
-                         p.rfind("——", 0) != 0 && p.rfind("（", 0) != 0;
+    const bool heading = !EndsSentence(p) && IsHeadingShape(p) && p.rfind("——", 0) != 0 &&
+                         p.rfind("（", 0) != 0;
     if (heading) {
       md += "## " + p;
       ++*headings;

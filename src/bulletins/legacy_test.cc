@@ -96,6 +96,8 @@ TEST_F(LegacyImportTest, SeedIsRecoveredWhole) {
   EXPECT_NE(issue.sections[0].body_markdown.find("## 众志成城 投入疫情防控阻击战"), std::string::npos);
   EXPECT_NE(issue.sections[0].body_markdown.find("湖北通信行业协会《专题简报》"), std::string::npos);
   EXPECT_NE(issue.sections[6].body_markdown.find("新增疑似病例0 例"), std::string::npos);
+  EXPECT_NE(issue.sections[4].body_markdown.find("除了坚持日常工作外"), std::string::npos);
+  for (const auto& s : issue.sections) EXPECT_EQ(s.body_markdown.find("## 杨"), std::string::npos);
   EXPECT_EQ(issue.sections[6].body_markdown.find("\n\n0 例"), std::string::npos);
   EXPECT_NE(issue.closing_note.find("以上信息来源"), std::string::npos);
   EXPECT_EQ(issue.sections[6].body_markdown.find("以上信息来源"), std::string::npos);

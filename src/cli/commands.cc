@@ -57,6 +57,7 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
   auto hostport = OrFail(http::ParseListen(config.GetString("server.listen", "127.0.0.1:8080")));
   auto db = OrFail(OpenDatabase(config.GetString("database.url")));
   Services services(db.get(), config);
+  if (!services.typesetter) Fail(services.typesetter_status);
   if (demo) {
     const std::string logins = OrFail(LoadDemoData(services));
     if (!logins.empty()) std::cout << logins << std::flush;

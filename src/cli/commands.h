@@ -13,6 +13,9 @@ namespace jianbao::cli {
 // and throw CLI::RuntimeError with a non-zero exit code.
 void AddPlatformCommands(CLI::App& app);
 
+// Adds import-bulletin.
+void AddBulletinCommands(CLI::App& app);
+
 }  // namespace jianbao::cli
 
 #endif  // JIANBAO_CLI_COMMANDS_H_

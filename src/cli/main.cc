@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::from_str(level));
   }
   jianbao::cli::AddPlatformCommands(app);
+  jianbao::cli::AddBulletinCommands(app);
   jianbao::submissions::AddCommands(app);
 #ifdef JIANBAO_HAVE_TYPESET
   jianbao::typeset::AddCommands(app);

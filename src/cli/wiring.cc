@@ -2,6 +2,10 @@
 
 #include "cli/wiring.h"
 
+#include "bulletins/demo.h"
+#include "bulletins/handlers.h"
+#include "bulletins/repository.h"
+#include "epidemic/repository.h"
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
 #include "orgs/repository.h"
@@ -17,6 +21,8 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
   db->AddMigrations("orgs", orgs::repo::Migrations());
   db->AddMigrations("notify", notify::Migrations());
   db->AddMigrations("submissions", submissions::repo::Migrations());
+  db->AddMigrations("epidemic", epidemic::Migrations());
+  db->AddMigrations("bulletins", bulletins::repo::Migrations());
   JB_RETURN_IF_ERROR(db->Migrate());
   return db;
 }
@@ -24,12 +30,25 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
 Services::Services(store::Database* db, const Config& config)
     : orgs(std::make_unique<orgs::OrgService>(db, config)),
       notify(std::make_unique<notify::NotifyService>(db)),
-      submissions(std::make_unique<submissions::SubmissionService>(db, orgs.get(), config)) {}
+      submissions(std::make_unique<submissions::SubmissionService>(db, orgs.get(), config)),
+      epidemic(std::make_unique<epidemic::EpidemicService>(*db)) {
+  auto ts = typeset::Typesetter::Create(typeset::FontsFromConfig(config));
+  if (ts.ok()) {
+    typesetter = std::move(ts).value();
+  } else {
+    typesetter_status = ts.status();
+  }
+  sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get());
+  bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
+                                                           sources.get());
+  seed_dir = config.GetString("demo.seed_dir", "../shared/seed");
+}
 
 void RegisterRoutes(http::App& app, Services& services) {
   orgs::Register(app, *services.orgs);
   notify::Register(app, *services.notify);
   submissions::Register(app, *services.submissions);
+  bulletins::Register(app, *services.bulletins);
 }
 
 Result<std::string> LoadDemoData(Services& services) {
@@ -37,6 +56,7 @@ Result<std::string> LoadDemoData(Services& services) {
   if (!empty) return std::string();
   JB_RETURN_IF_ERROR(orgs::LoadDemo(*services.orgs));
   JB_RETURN_IF_ERROR(submissions::LoadDemo(*services.submissions, *services.orgs));
+  JB_RETURN_IF_ERROR(bulletins::LoadDemo(*services.bulletins, services.seed_dir));
   std::string out = "Demo sign-ins (password " + std::string(orgs::kDemoPassword) + "):\n";
   for (const auto& d : orgs::DemoLogins()) {
     out += "  " + d.login + std::string(24 - std::min<size_t>(d.login.size(), 23), ' ') + d.role +

@@ -9,12 +9,16 @@
 #include <memory>
 #include <string>
 
+#include "bulletins/service.h"
+#include "cli/sources.h"
 #include "core/config.h"
+#include "epidemic/service.h"
 #include "http/app.h"
 #include "notify/notify.h"
 #include "orgs/service.h"
 #include "store/database.h"
 #include "submissions/service.h"
+#include "typeset/typeset.h"
 
 namespace jianbao::cli {
 
@@ -27,6 +31,12 @@ struct Services {
   std::unique_ptr<orgs::OrgService> orgs;
   std::unique_ptr<notify::NotifyService> notify;
   std::unique_ptr<submissions::SubmissionService> submissions;
+  std::unique_ptr<epidemic::EpidemicService> epidemic;
+  std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
+  Status typesetter_status;                          // why typesetter is null
+  std::unique_ptr<ModuleSources> sources;
+  std::unique_ptr<bulletins::BulletinService> bulletins;
+  std::string seed_dir;  // where the demo loader looks for old bulletins
 };
 
 // Registers every module's routes on `app`.

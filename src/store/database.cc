@@ -191,7 +191,9 @@ Status StatusFromException(const std::exception& e) {
     return Status::Conflict("in_use", "referenced by other records: " + what);
   }
   if (what.find("database is locked") != std::string::npos ||
-      what.find("connection") != std::string::npos) {
+      what.find("could not connect") != std::string::npos ||
+      what.find("server closed the connection") != std::string::npos ||
+      what.find("no connection to the server") != std::string::npos) {
     return Status(Code::kUnavailable, "db_unavailable", "database unavailable: " + what);
   }
   return Status::Internal("database error: " + what);

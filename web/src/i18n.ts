@@ -29,9 +29,24 @@ export function storeLocale(locale: Locale): void {
 
 type Messages = typeof zhCN
 
+// Each module keeps its own messages in src/modules/<name>/locales/{zh-CN,en}.json,
+// under its own top-level key; they are merged into the shared catalogue here.
+const moduleLocales = import.meta.glob<Record<string, unknown>>('./modules/*/locales/*.json', {
+  eager: true,
+  import: 'default',
+})
+
+function withModules(base: Record<string, unknown>, locale: string): Messages {
+  const merged: Record<string, unknown> = { ...base }
+  for (const [path, messages] of Object.entries(moduleLocales)) {
+    if (path.endsWith(`/${locale}.json`)) Object.assign(merged, messages)
+  }
+  return merged as Messages
+}
+
 export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': withModules(zhCN, 'zh-CN'), en: withModules(en, 'en') },
 })

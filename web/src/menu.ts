@@ -1,7 +1,8 @@
 // The side menu as one table: which item, which route, which roles see it.
 // Routes take their access rule from here too, so the menu and the guard agree.
-// Later modules add their rows to MENU.
+// Domain modules add their rows through src/modules/<name>/module.ts (see UiModule).
 import type { Component } from 'vue'
+import type { RouteRecordRaw } from 'vue-router'
 import { Document, House, OfficeBuilding, User, UserFilled } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
@@ -19,8 +20,23 @@ export interface MenuItem {
 
 const EVERYONE: readonly Role[] = []
 
+/**
+ * A domain module of the UI: src/modules/<name>/module.ts default-exports one.
+ * Its menu rows appear after the platform's own, ordered by `order`.
+ */
+export interface UiModule {
+  order: number
+  menu: readonly MenuItem[]
+  routes: readonly RouteRecordRaw[]
+}
+
+export const MODULES: readonly UiModule[] = Object.values(
+  import.meta.glob<UiModule>('./modules/*/module.ts', { eager: true, import: 'default' }),
+).sort((a, b) => a.order - b.order)
+
 export const MENU: readonly MenuItem[] = [
   { label: 'menu.workbench', route: '/', icon: House, roles: EVERYONE, test: 'workbench' },
+  ...MODULES.flatMap((m) => m.menu),
   { label: 'menu.orgs', route: '/orgs', icon: OfficeBuilding, roles: ['admin'], test: 'orgs' },
   { label: 'menu.users', route: '/users', icon: UserFilled, roles: ['admin'], test: 'users' },
   { label: 'menu.audit', route: '/audit', icon: Document, roles: ['admin'], test: 'audit' },

@@ -5,6 +5,7 @@ import MainLayout from '@/layouts/MainLayout.vue'
 import { i18n } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
 import { safeRedirect } from '@/utils/redirect'
+import { MODULES } from '@/menu'
 import { accountRoutes } from './account'
 import { authRoutes } from './auth'
 import { orgsRoutes } from './orgs'
@@ -20,6 +21,7 @@ export const router = createRouter({
       children: [
         ...workbenchRoutes,
         ...orgsRoutes,
+        ...MODULES.flatMap((m) => m.routes),
         ...accountRoutes,
         {
           path: ':pathMatch(.*)*',

@@ -1,0 +1,48 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "cli/sources.h"
+
+#include "epidemic/narrative.h"
+
+namespace jianbao::cli {
+
+Result<bulletins::SourcePiece> ModuleSources::ToSource(const Actor& actor,
+                                                       const submissions::Piece& p) {
+  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
+  bulletins::SourcePiece out{p.id, p.title, p.owner_org_code, "", p.body, p.adopted_at};
+  for (const auto& o : orgs) {
+    if (o.code == p.owner_org_code) out.org_short_name = o.short_name.empty() ? o.name : o.short_name;
+  }
+  return out;
+}
+
+Result<std::vector<bulletins::SourcePiece>> ModuleSources::AdoptedPieces(const Actor& actor,
+                                                                         const std::string& text,
+                                                                         int limit) {
+  submissions::PieceFilter f;
+  f.states = {"adopted"};
+  f.text = text;
+  f.limit = limit;
+  JB_ASSIGN_OR_RETURN(auto page, submissions_->List(actor, f));
+  std::vector<bulletins::SourcePiece> out;
+  for (const auto& p : page.items) {
+    JB_ASSIGN_OR_RETURN(bulletins::SourcePiece s, ToSource(actor, p));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<bulletins::SourcePiece> ModuleSources::AdoptedPiece(const Actor& actor, int64_t id) {
+  JB_ASSIGN_OR_RETURN(auto view, submissions_->Get(actor, id));
+  if (view.piece.state != "adopted") {
+    return Status::Conflict("not_adopted", "only adopted pieces can go into a bulletin");
+  }
+  return ToSource(actor, view.piece);
+}
+
+Result<bulletins::GeneratedSection> ModuleSources::EpidemicSection(const std::string& date) {
+  JB_ASSIGN_OR_RETURN(epidemic::Narrative n, epidemic_->NarrativeFor(date, epidemic::DefaultTemplate()));
+  return bulletins::GeneratedSection{n.title, n.body};
+}
+
+}  // namespace jianbao::cli

@@ -1,0 +1,39 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// ModuleSources: the bulletins composer's SectionSources over the
+// information-reporting and epidemic modules' services.
+
+#ifndef JIANBAO_CLI_SOURCES_H_
+#define JIANBAO_CLI_SOURCES_H_
+
+#include "bulletins/sources.h"
+#include "epidemic/service.h"
+#include "orgs/service.h"
+#include "submissions/service.h"
+
+namespace jianbao::cli {
+
+class ModuleSources : public bulletins::SectionSources {
+ public:
+  // REQUIRES: the services outlive this object.
+  ModuleSources(orgs::OrgService* orgs, submissions::SubmissionService* submissions,
+                epidemic::EpidemicService* epidemic)
+      : orgs_(orgs), submissions_(submissions), epidemic_(epidemic) {}
+
+  Result<std::vector<bulletins::SourcePiece>> AdoptedPieces(const Actor& actor,
+                                                            const std::string& text,
+                                                            int limit) override;
+  Result<bulletins::SourcePiece> AdoptedPiece(const Actor& actor, int64_t id) override;
+  Result<bulletins::GeneratedSection> EpidemicSection(const std::string& date) override;
+
+ private:
+  Result<bulletins::SourcePiece> ToSource(const Actor& actor, const submissions::Piece& p);
+
+  orgs::OrgService* orgs_;
+  submissions::SubmissionService* submissions_;
+  epidemic::EpidemicService* epidemic_;
+};
+
+}  // namespace jianbao::cli
+
+#endif  // JIANBAO_CLI_SOURCES_H_
