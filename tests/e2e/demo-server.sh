@@ -7,7 +7,8 @@
 check_e2e_prerequisites() {
   local bin=$1
   if [ ! -x "$bin" ]; then echo "e2e: server binary $bin not found" >&2; exit 2; fi
-  if [ ! -f web/dist/index.html ]; then echo "e2e: web/dist missing; run npm run build in web/" >&2; exit 2; fi
+  web_root=${JIANBAO_WEB_ROOT:-web/dist}
+  if [ ! -f "$web_root/index.html" ]; then echo "e2e: $web_root missing; run npm run build in web/" >&2; exit 2; fi
   if [ ! -d web/node_modules/playwright-core ]; then echo "e2e: web/node_modules missing; run npm ci in web/" >&2; exit 2; fi
   if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then echo "e2e: ${CHROMIUM:-/usr/bin/chromium} missing" >&2; exit 2; fi
 }
@@ -33,7 +34,7 @@ start_demo_server() {
   port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
   url="http://127.0.0.1:$port"
 
-  "$bin" serve --listen "127.0.0.1:$port" --db "sqlite:$tmp/e2e.db" --demo --web-root web/dist \
+  "$bin" serve --listen "127.0.0.1:$port" --db "sqlite:$tmp/e2e.db" --demo --web-root "$web_root" \
     >"$tmp/server.log" 2>&1 &
   server_pid=$!
 
