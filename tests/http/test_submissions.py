@@ -167,6 +167,18 @@ class SubmissionScenarioTest(unittest.TestCase):
         err = self.act(self.editor, sent["id"], "resubmit", status=409)
         self.assertEqual(err["error"]["key"], "invalid_transition")
         self.assertEqual(server.client("approver").call("GET", "/api/v1/submissions")[1]["total"], 0)
+        found = self.call_ok(self.reporter, "GET", "/api/v1/submissions?q=%E5%86%85%E9%83%A8%E8%8D%89&state=draft")
+        self.assertEqual([p["id"] for p in found["items"]], [draft["id"]])
+        today = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
+        dated = self.call_ok(self.reporter, "GET", f"/api/v1/submissions?from={today}&to={today}&page_size=100")
+        self.assertIn(sent["id"], [p["id"] for p in dated["items"]])
+        self.assertEqual(self.reporter.call("GET", "/api/v1/submissions?state=lost")[0], 400)
+        withdrawn = self.act(self.reporter, sent["id"], "withdraw")
+        self.assertEqual(withdrawn["state"], "draft")
+        self.assertEqual(self.editor.call("GET", f"/api/v1/submissions/{sent['id']}")[0], 404)
+        status, body, _ = server.client("editor", lang="en").call(
+            "POST", f"/api/v1/submissions/{draft['id']}/comments", {"body": "x"})
+        self.assertEqual((status, body["error"]["key"]), (404, "submission_not_found"))
 
     def test_comments_attachments_and_bulk(self):
         p = self.new_piece("带附件的稿件")
