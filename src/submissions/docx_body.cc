@@ -15,6 +15,7 @@ namespace jianbao::submissions::docx {
 namespace {
 
 constexpr size_t kMaxHeadingChars = 40;  // a short bold one-line paragraph is a heading
+constexpr int kMaxDepth = 100;           // deeper XML is ignored, so the stack stays bounded
 
 bool Is(pugi::xml_node n, std::string_view local) { return LocalName(n.name()) == local; }
 
@@ -38,22 +39,6 @@ bool Toggle(pugi::xml_node props, std::string_view local) {
   if (!n) return false;
   const std::string v = Attr(n, "val");
   return v != "0" && v != "false" && v != "off";
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-int HeadingFromName(const std::string& name) {
-  for (const char* prefix : {"heading ", "标题 ", "标题"}) {
-    const size_t len = std::strlen(prefix);
-    if (name.size() > len && name.compare(0, len, prefix) == 0) {
-      const char d = name[len];
-      if (d >= '1' && d <= '9') return d - '0';
-    }
-  }
-  return 0;
 }
 
 struct Run {
@@ -81,7 +66,17 @@ class Converter {
   }
 
  private:
+  // Counts the recursion depth of the walk; Deep() is true beyond kMaxDepth.
+  struct Depth {
+    explicit Depth(int* d) : d_(d) { ++*d_; }
+    ~Depth() { --*d_; }
+    bool Deep() const { return *d_ > kMaxDepth; }
+    int* d_;
+  };
+
   void Blocks(pugi::xml_node parent) {
+    Depth depth(&depth_);
+    if (depth.Deep()) return;
     for (pugi::xml_node n : parent.children()) {
       if (too_large_) return;
       if (Is(n, "p")) {
@@ -99,6 +94,8 @@ class Converter {
   // Collects the runs of a paragraph, depth first, skipping deleted text,
   // field instructions, text boxes and alternate-content fallbacks.
   void Inline(pugi::xml_node n, const StyleInfo* pstyle, Para* p, bool bold, bool italic) {
+    Depth depth(&depth_);
+    if (depth.Deep()) return;
     for (pugi::xml_node c : n.children()) {
       const std::string_view name = LocalName(c.name());
       if (name == "pPr" || name == "rPr" || name == "delText" || name == "instrText" ||
@@ -296,6 +293,8 @@ class Converter {
   }
 
   void CellText(pugi::xml_node n, std::string* cell) {
+    Depth depth(&depth_);
+    if (depth.Deep()) return;
     for (pugi::xml_node c : n.children()) {
       if (Is(c, "p")) {
         Para p = Read(c);
@@ -323,6 +322,7 @@ class Converter {
   size_t max_bytes_;
   std::string out_, title_, first_text_;
   bool last_list_ = false, too_large_ = false;
+  int depth_ = 0;
   std::map<std::string, int> counters_;
 };
 
@@ -332,61 +332,6 @@ std::string_view LocalName(const char* name) {
   std::string_view n(name);
   const size_t colon = n.find(':');
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-std::map<std::string, StyleInfo> ReadStyles(const pugi::xml_document& doc) {
-  std::map<std::string, StyleInfo> out;
-  for (pugi::xml_node s : doc.document_element().children()) {
-    if (!Is(s, "style")) continue;
-    StyleInfo info;
-    info.name = Lower(Attr(Child(s, "name"), "val"));
-    info.heading = HeadingFromName(info.name);
-    info.title = info.name == "title" || info.name == "标题";
-    pugi::xml_node ppr = Child(s, "pPr");
-    if (pugi::xml_node ol = Child(ppr, "outlineLvl"); ol && !info.heading) {
-      const int v = std::atoi(Attr(ol, "val").c_str());
-      if (v >= 0 && v < 9) info.heading = v + 1;
-    }
-    if (pugi::xml_node np = Child(ppr, "numPr")) {
-      info.num_id = Attr(Child(np, "numId"), "val");
-      info.num_level = std::atoi(Attr(Child(np, "ilvl"), "val").c_str());
-    }
-    info.bold = Toggle(Child(s, "rPr"), "b");
-    info.based_on = Attr(Child(s, "basedOn"), "val");
-    out[Attr(s, "styleId")] = info;
-  }
-  // Inherit heading level, bold and numbering from based-on styles (bounded depth).
-  for (auto& [id, info] : out) {
-    std::string parent = info.based_on;
-    for (int depth = 0; depth < 10 && !parent.empty(); ++depth) {
-      auto it = out.find(parent);
-      if (it == out.end()) break;
-      if (!info.heading && !info.title) info.heading = it->second.heading;
-      info.bold = info.bold || it->second.bold;
-      if (info.num_id.empty()) info.num_id = it->second.num_id;
-      parent = it->second.based_on;
-    }
-  }
-  return out;
-}
-
-std::map<std::string, std::map<int, bool>> ReadNumbering(const pugi::xml_document& doc) {
-  std::map<std::string, std::map<int, bool>> abstract;
-  std::map<std::string, std::map<int, bool>> out;
-  for (pugi::xml_node a : doc.document_element().children()) {
-    if (!Is(a, "abstractNum")) continue;
-    auto& levels = abstract[Attr(a, "abstractNumId")];
-    for (pugi::xml_node l : a.children()) {
-      if (!Is(l, "lvl")) continue;
-      const std::string fmt = Attr(Child(l, "numFmt"), "val");
-      levels[std::atoi(Attr(l, "ilvl").c_str())] = fmt != "bullet" && fmt != "none" && !fmt.empty();
-    }
-  }
-  for (pugi::xml_node n : doc.document_element().children()) {
-    if (!Is(n, "num")) continue;
-    out[Attr(n, "numId")] = abstract[Attr(Child(n, "abstractNumId"), "val")];
-  }
-  return out;
 }
 
 Converted Convert(const Parts& parts, size_t max_body_bytes, bool* too_large) {

@@ -175,6 +175,25 @@ TEST(DocxHostileTest, EntitiesAndDoctype) {
   EXPECT_EQ(KeyOf(BuildZip({{"word/document.xml", xxe}})), "docx_entities");
 }
 
+TEST(DocxHostileTest, DeepNestingKeepsTheStack) {
+  std::string deep = "<w:p>";
+  for (int i = 0; i < 200000; ++i) deep += "<w:r>";
+  deep += "<w:t>深</w:t>";
+  for (int i = 0; i < 200000; ++i) deep += "</w:r>";
+  deep += "</w:p>" + Para("浅");
+  std::string tables;
+  for (int i = 0; i < 5000; ++i) tables += "<w:tbl><w:tr><w:tc>";
+  for (int i = 0; i < 5000; ++i) tables += "</w:tc></w:tr></w:tbl>";
+  // The ratio check would refuse this file; switch it off to reach the walk.
+  ImportLimits limits;
+  limits.max_ratio = size_t{1} << 30;
+  auto r = ReadDocx(MinimalDocx(deep + tables), limits);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->body.rfind("浅", 0), 0u) << r->body;  // text below the depth limit is left out
+  EXPECT_EQ(r->body.find("深"), std::string::npos);
+  EXPECT_EQ(KeyOf(MinimalDocx(deep)), "docx_bomb");
+}
+
 // A document produced by LibreOffice from HTML written here.
 TEST(DocxLibreOfficeTest, HtmlConvertedBySoffice) {
   if (std::system("command -v soffice >/dev/null 2>&1") != 0) GTEST_SKIP() << "no soffice";
