@@ -1,0 +1,361 @@
+// 信息报送 (submissions): pieces, workflow, versions, comments, attachments, import,
+// commissions (约稿) and adoption statistics. See docs/submissions.md.
+import { ApiError, apiUrl, get, patch, post, del, type ApiErrorCode, type Query } from './http'
+import type { Page } from './types'
+import { useSessionStore } from '@/stores/session'
+import { useLocaleStore } from '@/stores/locale'
+
+export type PieceState = 'draft' | 'submitted' | 'returned' | 'resubmitted' | 'adopted' | 'not_adopted'
+export type PieceAction = 'edit' | 'submit' | 'withdraw' | 'resubmit' | 'adopt' | 'return' | 'reject'
+
+export interface OrgBrief {
+  id: number
+  code: string
+  name: string
+  short_name?: string
+}
+
+export interface Piece {
+  id: number
+  title: string
+  body?: string
+  authors: string[]
+  contact: string
+  tags: string[]
+  state: PieceState
+  org: OrgBrief
+  target: OrgBrief
+  commission_id: number | null
+  commission_on_time: boolean | null
+  version: number
+  created_by: { id: number; login: string; name: string }
+  created_at: string
+  updated_at: string
+  first_submitted_at: string | null
+  submitted_at: string | null
+  reviewed_at: string | null
+  adopted_at: string | null
+  return_reason: string | null
+}
+
+export interface PieceEvent {
+  id: number
+  action: PieceAction
+  from: PieceState
+  to: PieceState
+  reason: string | null
+  actor: string
+  at: string
+}
+
+export interface Attachment {
+  id: number
+  name: string
+  mime: string
+  size: number
+  sha256: string
+  created_at: string
+  url: string
+}
+
+export interface PieceDetail extends Piece {
+  body: string
+  body_html: string
+  actions: PieceAction[]
+  events: PieceEvent[]
+  attachments: Attachment[]
+}
+
+export interface Version {
+  number: number
+  title: string
+  author: string
+  note: string
+  created_at: string
+  body?: string
+  body_html?: string
+}
+
+export interface DiffLine {
+  op: 'equal' | 'delete' | 'insert'
+  text: string
+  old: number | null
+  new: number | null
+}
+
+export interface Diff {
+  from: Version
+  to: Version
+  title_changed: boolean
+  inserted: number
+  deleted: number
+  lines: DiffLine[]
+}
+
+export interface Comment {
+  id: number
+  author: { id: number; login: string; name: string; org: string | OrgBrief }
+  body: string
+  created_at: string
+}
+
+export interface WorkflowState {
+  name: PieceState
+  zh: string
+  en: string
+  terminal: boolean
+}
+export interface WorkflowAction {
+  name: PieceAction
+  zh: string
+  en: string
+}
+export interface Transition {
+  from: PieceState
+  action: PieceAction
+  role: 'reporter' | 'editor'
+  to: PieceState
+  reason_required: boolean
+  reason_allowed: boolean
+}
+export interface Workflow {
+  states: WorkflowState[]
+  actions: WorkflowAction[]
+  transitions: Transition[]
+}
+
+export interface Target {
+  id: number
+  code: string
+  name: string
+  kind: string
+}
+
+export interface PieceChange {
+  title?: string
+  body?: string
+  authors?: string[]
+  contact?: string
+  tags?: string[]
+  target?: string
+  commission_id?: number
+  note?: string
+}
+
+export interface BulkResult {
+  results: { id: number; ok: boolean; state?: PieceState; error?: { code: string; key: string; message: string } }[]
+  succeeded: number
+  failed: number
+}
+
+export interface Commission {
+  id: number
+  topic: string
+  description: string
+  requester: string
+  org: OrgBrief
+  deadline: string
+  deadline_at: string
+  status: 'open' | 'closed'
+  created_by: string
+  created_at: string
+  answers: number
+  answered_at: string | null
+  on_time: boolean | null
+  pieces?: Piece[]
+}
+
+export interface StatsRow {
+  rank: number
+  org: OrgBrief
+  submitted: number
+  adopted: number
+  adoption_rate: number
+  commissioned: number
+  commissioned_on_time: number
+  commissioned_late: number
+}
+
+export interface Stats {
+  period: { label: string; from: string; to: string }
+  target: OrgBrief
+  rows: StatsRow[]
+  total: Omit<StatsRow, 'rank' | 'org'>
+}
+
+export interface PieceQuery extends Query {
+  state?: string
+  org?: string
+  q?: string
+  from?: string
+  to?: string
+  commission?: number
+  page?: number
+  page_size?: number
+}
+
+/** GET /submissions/workflow — the one workflow table (cached for the page's life). */
+let workflowPromise: Promise<Workflow> | null = null
+export function fetchWorkflow(): Promise<Workflow> {
+  if (!workflowPromise) {
+    workflowPromise = get<Workflow>('/submissions/workflow').catch((e) => {
+      workflowPromise = null
+      throw e
+    })
+  }
+  return workflowPromise
+}
+
+export function listTargets(): Promise<Target[]> {
+  return get<{ items: Target[] }>('/submissions/targets').then((r) => r.items)
+}
+
+export function listPieces(q: PieceQuery): Promise<Page<Piece>> {
+  return get<Page<Piece>>('/submissions', q)
+}
+
+export function createPiece(p: PieceChange): Promise<Piece> {
+  return post<Piece>('/submissions', p)
+}
+
+export function getPiece(id: number): Promise<PieceDetail> {
+  return get<PieceDetail>(`/submissions/${id}`)
+}
+
+export function updatePiece(id: number, change: PieceChange): Promise<Piece> {
+  return patch<Piece>(`/submissions/${id}`, change)
+}
+
+export function pieceAction(id: number, action: PieceAction, reason?: string): Promise<Piece> {
+  return post<Piece>(`/submissions/${id}/actions`, reason ? { action, reason } : { action })
+}
+
+export function bulkAction(ids: number[], action: PieceAction, reason?: string): Promise<BulkResult> {
+  return post<BulkResult>('/submissions/bulk', reason ? { ids, action, reason } : { ids, action })
+}
+
+export function listVersions(id: number): Promise<Version[]> {
+  return get<{ items: Version[] }>(`/submissions/${id}/versions`).then((r) => r.items)
+}
+
+export function getVersion(id: number, n: number): Promise<Version> {
+  return get<Version>(`/submissions/${id}/versions/${n}`)
+}
+
+export function diffVersions(id: number, from: number, to: number): Promise<Diff> {
+  return get<Diff>(`/submissions/${id}/diff`, { from, to })
+}
+
+export function listComments(id: number): Promise<Comment[]> {
+  return get<{ items: Comment[] }>(`/submissions/${id}/comments`).then((r) => r.items)
+}
+
+export function addComment(id: number, body: string): Promise<Comment> {
+  return post<Comment>(`/submissions/${id}/comments`, { body })
+}
+
+/** POST /submissions/preview — the server's safe rendering (raw HTML dropped). */
+export function previewBody(body: string): Promise<string> {
+  return post<{ html: string }>('/submissions/preview', { body }).then((r) => r.html)
+}
+
+/** Sends a file's bytes as the raw request body (the API's upload convention). */
+async function upload<T>(path: string, file: Blob, query?: Query): Promise<T> {
+  const session = useSessionStore()
+  const locale = useLocaleStore()
+  let res: Response
+  try {
+    res = await fetch(apiUrl(path, query), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': locale.locale,
+        'Content-Type': 'application/octet-stream',
+        'X-CSRF-Token': session.csrfToken,
+      },
+      body: file,
+    })
+  } catch (e) {
+    throw new ApiError({ status: 0, code: 'network', key: 'network_error', message: String(e) })
+  }
+  const text = await res.text()
+  let json: unknown = null
+  try {
+    json = text ? JSON.parse(text) : null
+  } catch {
+    json = null
+  }
+  if (!res.ok) {
+    const err = ((json as { error?: Record<string, string> } | null)?.error ?? {}) as Record<string, string>
+    throw new ApiError({
+      status: res.status,
+      code: (err.code as ApiErrorCode) || (res.status === 413 ? 'payload_too_large' : 'internal'),
+      key: err.key ?? '',
+      message: err.message || `HTTP ${res.status}`,
+      field: err.field ?? '',
+    })
+  }
+  return json as T
+}
+
+/** The import format of a file name: docx or txt (null for anything else). */
+export function importFormat(name: string): 'docx' | 'txt' | null {
+  const n = name.toLowerCase()
+  if (n.endsWith('.docx')) return 'docx'
+  if (n.endsWith('.txt')) return 'txt'
+  return null
+}
+
+/** POST /submissions/import — a new draft from a .docx/.txt. */
+export function importPiece(
+  file: Blob,
+  format: 'docx' | 'txt',
+  opts: { target?: string; commission_id?: number } = {},
+): Promise<Piece> {
+  return upload<Piece>('/submissions/import', file, { format, ...opts })
+}
+
+export function addAttachment(id: number, file: File): Promise<Attachment> {
+  return upload<Attachment>(`/submissions/${id}/attachments`, file, { name: file.name })
+}
+
+export function deleteAttachment(id: number, aid: number): Promise<void> {
+  return del<void>(`/submissions/${id}/attachments/${aid}`)
+}
+
+export function listCommissions(q: { status?: string; page?: number; page_size?: number }): Promise<Page<Commission>> {
+  return get<Page<Commission>>('/commissions', q)
+}
+
+export function getCommission(id: number): Promise<Commission> {
+  return get<Commission>(`/commissions/${id}`)
+}
+
+export function createCommission(c: { topic: string; description?: string; org: string; deadline: string }): Promise<Commission> {
+  return post<Commission>('/commissions', c)
+}
+
+export function closeCommission(id: number): Promise<Commission> {
+  return post<Commission>(`/commissions/${id}/close`)
+}
+
+export function fetchStats(q: { period?: string; target?: string }): Promise<Stats> {
+  return get<Stats>('/submissions/stats', q)
+}
+
+export function statsPieces(q: {
+  period?: string
+  target?: string
+  org: string
+  kind: 'submitted' | 'adopted'
+  page?: number
+  page_size?: number
+}): Promise<Page<Piece>> {
+  return get<Page<Piece>>('/submissions/stats/pieces', q)
+}
+
+/** The download address of the statistics table (same-origin GET; the session cookie authorises it). */
+export function statsExportUrl(q: { period?: string; target?: string; format: 'xlsx' | 'csv' }): string {
+  return apiUrl('/submissions/stats/export', q)
+}
