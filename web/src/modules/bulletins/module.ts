@@ -1,0 +1,57 @@
+// The bulletins (简报) module of the UI: issues, archive, composer, sign-off, receipts,
+// inbox and legacy import. API in src/api/bulletins.ts, pages in src/views/bulletins/.
+import type { RouteRecordRaw } from 'vue-router'
+import { Collection, Files, Message } from '@element-plus/icons-vue'
+import type { MenuItem, UiModule } from '@/menu'
+import type { Role } from '@/api/types'
+
+const STAFF: readonly Role[] = ['editor', 'approver', 'admin']
+const EDITORS: readonly Role[] = ['editor']
+
+const menu: MenuItem[] = [
+  { label: 'bulletins.menu.issues', route: '/bulletins', icon: Collection, roles: STAFF, test: 'bulletins' },
+  { label: 'bulletins.menu.archive', route: '/archive', icon: Files, roles: STAFF, test: 'archive' },
+  { label: 'bulletins.menu.inbox', route: '/inbox', icon: Message, roles: [], test: 'inbox' },
+]
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: 'bulletins',
+    name: 'bulletins',
+    component: () => import('@/views/bulletins/issues/index.vue'),
+    meta: { roles: STAFF, title: 'bulletins.menu.issues' },
+  },
+  {
+    path: 'bulletins/import',
+    name: 'bulletin-import',
+    component: () => import('@/views/bulletins/import/index.vue'),
+    meta: { roles: EDITORS, title: 'bulletins.import.title' },
+  },
+  {
+    path: 'bulletins/issues/:id(\\d+)',
+    name: 'bulletin-issue',
+    component: () => import('@/views/bulletins/issue/index.vue'),
+    meta: { title: 'bulletins.issue.title' },
+  },
+  {
+    path: 'bulletins/issues/:id(\\d+)/edit',
+    name: 'bulletin-composer',
+    component: () => import('@/views/bulletins/composer/index.vue'),
+    meta: { roles: EDITORS, title: 'bulletins.composer.title' },
+  },
+  {
+    path: 'archive',
+    name: 'bulletin-archive',
+    component: () => import('@/views/bulletins/archive/index.vue'),
+    meta: { roles: STAFF, title: 'bulletins.menu.archive' },
+  },
+  {
+    path: 'inbox',
+    name: 'inbox',
+    component: () => import('@/views/bulletins/inbox/index.vue'),
+    meta: { title: 'bulletins.menu.inbox' },
+  },
+]
+
+const bulletins: UiModule = { order: 30, menu, routes }
+export default bulletins
