@@ -1,0 +1,52 @@
+// The 疫情动态 (epidemic statistics) module of the UI: charts, day grid, import,
+// validation report and narrative preview. API in src/api/epidemic.ts, pages in
+// src/views/epidemic/.
+import type { RouteRecordRaw } from 'vue-router'
+import { DataLine } from '@element-plus/icons-vue'
+import type { MenuItem, UiModule } from '@/menu'
+import type { Role } from '@/api/types'
+
+/** Who sees the desk: the data desk (editor) and the people who sign bulletins off. */
+export const EPIDEMIC_STAFF: readonly Role[] = ['editor', 'approver', 'admin']
+/** Who may change figures (the server checks the same). */
+export const EPIDEMIC_EDITORS: readonly Role[] = ['editor']
+
+const menu: MenuItem[] = [
+  { label: 'epidemic.menu', route: '/epidemic', icon: DataLine, roles: EPIDEMIC_STAFF, test: 'epidemic' },
+]
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: 'epidemic',
+    name: 'epidemic-charts',
+    component: () => import('@/views/epidemic/charts/index.vue'),
+    meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.menu' },
+  },
+  {
+    path: 'epidemic/grid',
+    name: 'epidemic-grid',
+    component: () => import('@/views/epidemic/grid/index.vue'),
+    meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.grid.title' },
+  },
+  {
+    path: 'epidemic/import',
+    name: 'epidemic-import',
+    component: () => import('@/views/epidemic/import/index.vue'),
+    meta: { roles: EPIDEMIC_EDITORS, title: 'epidemic.import.title' },
+  },
+  {
+    path: 'epidemic/validation',
+    name: 'epidemic-validation',
+    component: () => import('@/views/epidemic/validation/index.vue'),
+    meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.validation.title' },
+  },
+  {
+    path: 'epidemic/narrative',
+    name: 'epidemic-narrative',
+    component: () => import('@/views/epidemic/narrative/index.vue'),
+    meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.narrative.title' },
+  },
+]
+
+const epidemic: UiModule = { order: 40, menu, routes }
+export default epidemic
