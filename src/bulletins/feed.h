@@ -17,6 +17,10 @@ namespace jianbao::bulletins {
 std::string AtomFeed(const Series& series, const std::vector<IssueRecord>& issues,
                      const std::string& base_url);
 
+// Returns the public HTML page of a series: its issues with links to every
+// stored format and the feed. All text is escaped.
+std::string PublicPage(const Series& series, const std::vector<IssueRecord>& issues);
+
 // Returns `s` with &, <, >, " and ' escaped for XML.
 std::string XmlEscape(const std::string& s);
 

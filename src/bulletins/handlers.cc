@@ -143,6 +143,10 @@ Response PutIssue(Context& ctx, BulletinService& svc) {
     auto d = ParseDistribution((*body)["distribution"], "distribution");
     if (!d.ok()) return ctx.Error(d.status());
     content.distribution = d.value();
+  } else {  // absent: keep the issue's list
+    auto current = svc.GetIssue(ctx.actor(), *id);
+    if (!current.ok()) return ctx.Error(current.status());
+    content.distribution = current->issue.distribution;
   }
   auto copies = http::OptionalInt(*body, "copies", 0, 1000000);
   if (!copies.ok()) return ctx.Error(copies.status());
@@ -316,6 +320,15 @@ Response GetFeed(Context& ctx, BulletinService& svc) {
   return resp;
 }
 
+Response GetPublicPage(Context& ctx, BulletinService& svc) {
+  auto r = svc.PublicIssues(ctx.Param("series"), 200);
+  if (!r.ok()) return ctx.Error(r.status());
+  Response resp;
+  resp.body = PublicPage(r->first, r->second);
+  resp.Header("Content-Type", "text/html; charset=utf-8");
+  return resp;
+}
+
 }  // namespace
 
 void Register(http::App& app, BulletinService& svc) {
@@ -344,7 +357,8 @@ void Register(http::App& app, BulletinService& svc) {
   app.Post("/api/v1/inbox/:id/read",
            [&svc](Context& ctx) { return PostInboxMark(ctx, svc, false); });
   app.Post("/api/v1/inbox/:id/ack", [&svc](Context& ctx) { return PostInboxMark(ctx, svc, true); });
-  app.Get("/api/v1/public/bulletins/:series/feed.atom", bind(GetFeed), open);
+  app.Get("/public/bulletins/:series", bind(GetPublicPage), open);
+  app.Get("/public/bulletins/:series/feed.atom", bind(GetFeed), open);
 }
 
 }  // namespace jianbao::bulletins

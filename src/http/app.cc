@@ -93,7 +93,7 @@ Response App::Handle(Request req) {
       route_name = "/metrics";
       r.body = metrics_.Render();
       r.Header("Content-Type", "text/plain; version=0.0.4");
-    } else if (req.path.rfind("/api/", 0) == 0) {
+    } else if (req.path.rfind("/api/", 0) == 0 || req.path.rfind("/public/", 0) == 0) {
       r = HandleApi(req, &route_name);
     } else if ((req.method == "GET" || req.method == "HEAD") && static_) {
       r = static_->Serve(req);

@@ -3,7 +3,7 @@
 // App: the request pipeline every module plugs into. A module registers its
 // routes with app.Get/Post/… in its Register(App&) function; App::Handle does
 // sessions, CSRF, body limits, errors, metrics and the access log around the
-// handlers, and serves the web UI for everything outside /api/.
+// handlers, and serves the web UI for everything outside /api/ and /public/.
 
 #ifndef JIANBAO_HTTP_APP_H_
 #define JIANBAO_HTTP_APP_H_
