@@ -36,6 +36,12 @@ export function useInbox() {
     }
   }
 
+  /** Replaces the open item with its reloaded row (server times). */
+  function refreshCurrent(): void {
+    const fresh = items.value.find((i) => i.issue_id === current.value?.issue_id)
+    if (fresh) current.value = fresh
+  }
+
   /** Opens an item: marks it read (once) and loads the issue's details. */
   async function open(item: InboxItem): Promise<void> {
     current.value = item
@@ -46,7 +52,9 @@ export function useInbox() {
     try {
       if (!item.read_at) {
         await markRead(item.issue_id)
-        void load()
+        current.value = { ...item, read_at: new Date().toISOString() }
+        await load()
+        refreshCurrent()
       }
       issue.value = await getIssue(item.issue_id)
     } catch (e) {
@@ -65,8 +73,7 @@ export function useInbox() {
       const now = new Date().toISOString()
       current.value = { ...current.value, acknowledged_at: now, read_at: current.value.read_at || now }
       await load()
-      const fresh = items.value.find((i) => i.issue_id === current.value?.issue_id)
-      if (fresh) current.value = fresh
+      refreshCurrent()
       return true
     } catch (e) {
       ackError.value = e
