@@ -20,6 +20,21 @@ async function fillDate(scope, id, value) {
   await input.press('Enter')
 }
 
+/** Drags section `from` by its handle onto the upper half of section `to` (vuedraggable). */
+async function dragSection(page, composer, from, to) {
+  const handle = composer.getByTestId(`section-${from}`).locator('.drag-handle')
+  const target = await composer.getByTestId(`section-${to}`).boundingBox()
+  const h = await handle.boundingBox()
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2)
+  await page.mouse.down()
+  for (let i = 1; i <= 10; i++) {
+    await page.mouse.move(h.x + h.width / 2, h.y + ((target.y + 4 - h.y) * i) / 10)
+    await page.waitForTimeout(30)
+  }
+  await page.mouse.up()
+  await page.waitForTimeout(200)
+}
+
 /** Confirms the open Element Plus message box. */
 async function confirmBox(page) {
   const box = page.locator('.el-message-box').last()
@@ -91,6 +106,13 @@ describe('bulletins', () => {
       await composer.getByTestId('section-1').waitFor()
       await composer.getByTestId('section-1').getByTestId('section-body').fill('当日数据暂缺，以国家卫健委通报为准。')
     }
+    // Drag the second section above the first: the stored order follows (checked below).
+    const kinds = () =>
+      composer.locator('[data-test^="section-"][data-kind]').evaluateAll((els) => els.map((e) => e.dataset.kind))
+    const second = (await kinds())[1]
+    await dragSection(page, composer, 1, 0)
+    assert.deepEqual(await kinds(), [second, 'piece'])
+
     await composer.getByTestId('composer-closing-note').fill('（以上信息来源各省行协提供）')
     await composer.getByTestId('unsaved').waitFor()
 
@@ -114,8 +136,9 @@ describe('bulletins', () => {
     const issue = await (await api.get(`/api/v1/bulletins/issues/${issueId}`)).json()
     assert.equal(issue.status, 'draft')
     assert.equal(issue.sections.length, 2)
-    assert.equal(issue.sections[0].kind, 'piece')
-    assert.equal(issue.sections[1].kind, epidemicAvailable ? 'epidemic' : 'text')
+    assert.equal(issue.sections[0].kind, epidemicAvailable ? 'epidemic' : 'text')
+    assert.equal(issue.sections[1].kind, 'piece')
+    assert.match(issue.sections[1].title, /行协·/)
     assert.equal(issue.closing_note, '（以上信息来源各省行协提供）')
     assert.ok(issue.distribution.some((l) => l.to.includes('hubei-ctc')), 'hubei-ctc is in the distribution')
     await api.dispose()
