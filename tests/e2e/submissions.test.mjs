@@ -156,13 +156,21 @@ describe('information reporting (信息报送)', () => {
     assert.equal(await title.inputValue(), TITLE, `title from the .docx (${docx.how})`)
     assert.match(await page.getByTestId('piece-body').inputValue(), /应急通信保障演练/)
     await page.getByTestId('piece-preview').locator('li', { hasText: '基站抢通' }).waitFor()
-    await page.getByTestId('piece-authors').locator('input').fill('李娜')
-    await page.getByTestId('piece-authors').locator('input').press('Enter')
+    // The importer leaves authors empty: add a second author next to none, then check the tag.
+    const authors = page.getByTestId('piece-authors')
+    await authors.click()
+    await authors.locator('input').pressSequentially('王磊')
+    await page.locator('.el-select-dropdown__item', { hasText: '王磊' }).first().click()
+    await authors.locator('.el-tag', { hasText: '王磊' }).waitFor()
+    await page.getByTestId('piece-contact').fill('027-87650000')
     await shot(page, 'submissions-editor-imported')
 
     await page.getByTestId('piece-action-submit').click()
     await page.waitForURL(/\/submissions\/\d+$/)
     await expectState(page, 'submitted')
+    const meta = await page.locator('.el-descriptions').innerText()
+    assert.match(meta, /王磊/)
+    assert.match(meta, /027-87650000/)
   })
 
   it('editor returns it with a reason', async () => {

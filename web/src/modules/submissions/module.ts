@@ -42,6 +42,13 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: BOTH, title: 'submissions.piece.title' },
   },
   {
+    // The same review screen under the queue's path, so the editor's menu item stays active.
+    path: 'submissions/review/:id(\\d+)',
+    name: 'submissions-review-piece',
+    component: () => import('@/views/submissions/piece/index.vue'),
+    meta: { roles: EDITOR, title: 'submissions.piece.title' },
+  },
+  {
     path: 'submissions/review',
     name: 'submissions-review',
     component: () => import('@/views/submissions/review/index.vue'),

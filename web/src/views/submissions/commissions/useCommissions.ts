@@ -14,6 +14,7 @@ import {
   type Piece,
 } from '@/api/submissions'
 import { useSessionStore } from '@/stores/session'
+import { pieceRoute } from '../shared/pieceRoute'
 
 export function useCommissions() {
   const router = useRouter()
@@ -122,7 +123,7 @@ export function useCommissions() {
     void router.push({ name: 'submissions-edit', params: { id: p.id }, query: { imported: '1' } })
   }
   function openPiece(p: Piece): void {
-    void router.push({ name: 'submissions-piece', params: { id: p.id } })
+    void router.push(pieceRoute(p.id))
   }
 
   function onPage(p: number): void {

@@ -20,6 +20,8 @@ import {
 } from '@/api/submissions'
 import { hasField } from '@/utils/errors'
 import { useWorkflow } from '../shared/useWorkflow'
+import { pieceRoute } from '../shared/pieceRoute'
+import { useSessionStore } from '@/stores/session'
 
 const FIELDS = ['title', 'body', 'authors', 'contact', 'tags', 'target', 'note', 'commission_id']
 
@@ -84,6 +86,8 @@ export function useEditor() {
         piece.value = null
         form.target = commissionId.value ? '' : (targets.value[0]?.code ?? '')
         if (typeof route.query.topic === 'string') form.title = route.query.topic
+        const me = useSessionStore().user
+        if (me && !form.authors.length) form.authors = [me.name]
       }
     } catch (e) {
       loadError.value = e
@@ -174,7 +178,7 @@ export function useEditor() {
     try {
       await pieceAction(piece.value.id, action)
       ElMessage.success(t('submissions.actionDone', { action: wf.actionLabel(action) }))
-      await router.push({ name: 'submissions-piece', params: { id: piece.value.id } })
+      await router.push(pieceRoute(piece.value.id))
     } catch (e) {
       saveError.value = e
     } finally {

@@ -95,7 +95,7 @@ export function useReview() {
   }
 
   function open(p: Piece): void {
-    void router.push({ name: 'submissions-piece', params: { id: p.id } })
+    void router.push({ name: 'submissions-review-piece', params: { id: p.id } })
   }
 
   function reset(): void {
