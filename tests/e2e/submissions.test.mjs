@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { launch, shot, signIn } from './lib.mjs'
+import { SHOTS, launch, shot, signIn } from './lib.mjs'
 
 const STAMP = Date.now().toString(36)
 const TITLE = `湖北行协开展应急通信保障演练 ${STAMP}`
@@ -245,6 +245,9 @@ describe('information reporting (信息报送)', () => {
     await table.getByText('湖北省通信行业协会').waitFor()
     await page.getByTestId('stats-chart').locator('canvas').waitFor()
     await shot(page, 'submissions-stats')
+    await page.getByTestId('stats-chart').scrollIntoViewIfNeeded()
+    await page.waitForTimeout(600)
+    await page.getByTestId('stats-chart').screenshot({ path: path.join(SHOTS, 'submissions-stats-chart.png') })
 
     await page.getByTestId('stats-adopted-hubei').click()
     const drill = page.getByTestId('stats-drill')
@@ -272,5 +275,34 @@ describe('information reporting (信息报送)', () => {
     await page.getByTestId('commission-create').click()
     await page.getByTestId('commission-dialog').getByTestId('commission-topic').waitFor()
     await shot(page, 'submissions-commission-create')
+    await page.keyboard.press('Escape')
+  })
+
+  it('a reporter answers a commission addressed to them with a piece', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'heilongjiang-reporter')
+    await page.getByTestId('menu-submissions-commissions').click()
+    const row = page.getByTestId('commission-table').locator('.el-table__row', { hasText: '冬季极寒天气通信保障' })
+    await row.waitFor()
+    await shot(page, 'submissions-commissions-reporter')
+    await row.getByRole('button', { name: '撰写稿件' }).click()
+    await page.waitForURL(/\/submissions\/new\?commission=/)
+    assert.equal(await page.getByTestId('piece-title').inputValue(), '冬季极寒天气通信保障')
+    await page.getByTestId('piece-body').fill('黑龙江行协组织会员单位开展**极寒天气**通信保障。\n\n- 提前储备油机\n- 加密巡检')
+    await page.getByTestId('piece-preview').locator('strong', { hasText: '极寒天气' }).waitFor()
+    await page.getByTestId('piece-save').click()
+    await page.waitForURL(/\/submissions\/\d+\/edit$/)
+    await page.getByTestId('piece-action-submit').waitFor()
+    await shot(page, 'submissions-commission-answer')
+  })
+
+  it('shows the review queue in English', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'editor')
+    await page.getByTestId('locale-switch').click()
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+    await page.getByTestId('menu-submissions-review').click()
+    await page.getByTestId('review-table').getByText('Submitted').first().waitFor()
+    await shot(page, 'submissions-review-queue-en')
   })
 })
