@@ -1,8 +1,8 @@
 // Editor of one piece: fields, CommonMark body with the server's safe live preview,
 // attachments, and the workflow actions the API says this user may take now.
 import { computed, reactive, ref, watch } from 'vue'
-import { useRoute, useRouter } from 'vue-router'
-import { ElMessage } from 'element-plus'
+import { onBeforeRouteLeave, useRoute, useRouter } from 'vue-router'
+import { ElMessage, ElMessageBox } from 'element-plus'
 import { useI18n } from 'vue-i18n'
 import {
   addAttachment,
@@ -48,7 +48,8 @@ export function useEditor() {
   const loadError = ref<unknown>(null)
   const saveError = ref<unknown>(null)
   const saving = ref(false)
-  const dirty = ref(false)
+  /** The form as last loaded or saved; the form is dirty when it differs. */
+  const snapshot = ref('')
   const preview = ref('')
   const previewing = ref(false)
   const previewError = ref<unknown>(null)
@@ -73,7 +74,7 @@ export function useEditor() {
       note: '',
     })
     preview.value = p.body_html
-    dirty.value = false
+    snapshot.value = formKey()
   }
 
   async function load(): Promise<void> {
@@ -120,13 +121,10 @@ export function useEditor() {
       timer = setTimeout(() => void renderPreview(), 350)
     },
   )
-  watch(
-    () => [form.title, form.body, form.authors, form.contact, form.tags, form.target],
-    () => {
-      dirty.value = true
-    },
-    { deep: true },
-  )
+  function formKey(): string {
+    return JSON.stringify([form.title, form.body, form.authors, form.contact, form.tags, form.target, form.note])
+  }
+  const dirty = computed(() => formKey() !== snapshot.value)
 
   function change(): PieceChange {
     const c: PieceChange = {
@@ -220,6 +218,21 @@ export function useEditor() {
 
   const fieldErr = computed(() => (hasField(saveError.value, FIELDS) ? saveError.value : null))
   const bannerErr = computed(() => (hasField(saveError.value, FIELDS) ? null : saveError.value))
+
+  // Ask before leaving with unsaved changes.
+  onBeforeRouteLeave(async () => {
+    if (!canEdit.value || !dirty.value || saving.value) return true
+    try {
+      await ElMessageBox.confirm(t('submissions.edit.leave'), t('submissions.edit.title'), {
+        type: 'warning',
+        confirmButtonText: t('submissions.edit.discard'),
+        cancelButtonText: t('common.cancel'),
+      })
+      return true
+    } catch {
+      return false
+    }
+  })
 
   void load()
   return {

@@ -73,8 +73,8 @@ export function useStats() {
     const names = rows.map((r) => r.org.short_name || r.org.name)
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('submissions.stats.submitted'), t('submissions.stats.adopted')] },
-      grid: { left: 40, right: 48, bottom: 40, top: 40 },
+      legend: { top: 0 },
+      grid: { left: 40, right: 56, bottom: 30, top: 44 },
       xAxis: { type: 'category', data: names, axisLabel: { interval: 0 } },
       yAxis: [
         { type: 'value', minInterval: 1 },
