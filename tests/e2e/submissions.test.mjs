@@ -293,7 +293,38 @@ describe('information reporting (信息报送)', () => {
     await page.getByTestId('piece-save').click()
     await page.waitForURL(/\/submissions\/\d+\/edit$/)
     await page.getByTestId('piece-action-submit').waitFor()
+
+    // An attachment: upload a text file, see it listed, download it.
+    const note = path.join(tmp, '保障清单.txt')
+    fs.writeFileSync(note, '油机 12 台\n应急车 3 辆\n')
+    await page.getByTestId('attachment-upload').locator('input[type=file]').setInputFiles(note)
+    const att = page.getByTestId('attachment-table').locator('.el-table__row', { hasText: '保障清单.txt' })
+    await att.waitFor()
+    const href = await att.getByRole('link', { name: '下载' }).getAttribute('href')
+    const res = await page.request.get(href)
+    assert.equal(res.status(), 200)
+    assert.equal((await res.text()).trim(), '油机 12 台\n应急车 3 辆')
     await shot(page, 'submissions-commission-answer')
+  })
+
+  it('an editor returns pieces in bulk with one reason', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'editor')
+    await page.getByTestId('menu-submissions-review').click()
+    const row = page.getByTestId('review-table').locator('.el-table__row', { hasText: '河北行协走访会员单位了解经营困难' })
+    await row.waitFor()
+    await row.locator('.el-checkbox').click()
+    await page.getByTestId('bulk-return').click()
+    const dialog = page.getByTestId('reason-dialog')
+    await dialog.getByTestId('reason-input').fill('请补充走访企业名单')
+    await dialog.getByTestId('reason-confirm').click()
+    await row.waitFor({ state: 'detached' }) // the queue shows waiting pieces only
+    await page.getByTestId('filter-state').click()
+    await page.locator('.el-select-dropdown__item', { hasText: '退回修改' }).click()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('filter-search').click()
+    await page.getByTestId('review-table').locator('.el-table__row', { hasText: '河北行协走访会员单位了解经营困难' }).waitFor()
+    await shot(page, 'submissions-review-bulk')
   })
 
   it('shows the review queue in English', async () => {
