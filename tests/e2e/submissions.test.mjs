@@ -201,7 +201,9 @@ describe('information reporting (信息报送)', () => {
   it('reporter sees the reason, fixes the piece and resubmits', async () => {
     const { context, page } = b
     await signIn(context, page, 'hubei-reporter')
-    await page.getByTestId('menu-notifications').click()
+    await page.getByTestId('menu-submissions-mine').click()
+    await page.getByTestId('notify-bell').locator('.el-badge__content').waitFor() // unread count shown
+    await page.getByTestId('notify-bell').click()
     await page.getByTestId('notify-list').getByText(TITLE).first().waitFor()
     await shot(page, 'submissions-notifications-reporter')
 
@@ -287,7 +289,7 @@ describe('information reporting (信息报送)', () => {
     await shot(page, 'submissions-commissions-reporter')
     await row.getByRole('button', { name: '撰写稿件' }).click()
     await page.waitForURL(/\/submissions\/new\?commission=/)
-    assert.equal(await page.getByTestId('piece-title').inputValue(), '冬季极寒天气通信保障')
+    await page.waitForFunction(() => document.querySelector('[data-test="piece-title"]')?.value === '冬季极寒天气通信保障')
     await page.getByTestId('piece-body').fill('黑龙江行协组织会员单位开展**极寒天气**通信保障。\n\n- 提前储备油机\n- 加密巡检')
     await page.getByTestId('piece-preview').locator('strong', { hasText: '极寒天气' }).waitFor()
     await page.getByTestId('piece-save').click()
