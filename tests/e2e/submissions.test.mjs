@@ -329,6 +329,24 @@ describe('information reporting (信息报送)', () => {
     await shot(page, 'submissions-review-bulk')
   })
 
+  it('a broken .docx gets a clear error and stores nothing', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'hubei-reporter')
+    await page.getByTestId('menu-submissions-mine').click()
+    const total = await page.getByTestId('piece-pager').locator('.el-pagination__total').innerText()
+    const bad = path.join(tmp, 'broken.docx')
+    fs.writeFileSync(bad, 'this is not a zip archive')
+    await page.getByTestId('piece-import').click()
+    const dialog = page.getByTestId('import-dialog')
+    await dialog.locator('input[type=file]').setInputFiles(bad)
+    await dialog.getByTestId('error').getByText('不是有效的 .docx').waitFor()
+    await shot(page, 'submissions-import-error')
+    await page.keyboard.press('Escape')
+    await page.reload()
+    await page.getByTestId('piece-table').locator('.el-table__row').first().waitFor()
+    assert.equal(await page.getByTestId('piece-pager').locator('.el-pagination__total').innerText(), total)
+  })
+
   it('shows the review queue in English', async () => {
     const { context, page } = b
     await signIn(context, page, 'editor')
