@@ -333,6 +333,7 @@ describe('information reporting (信息报送)', () => {
     const { context, page } = b
     await signIn(context, page, 'hubei-reporter')
     await page.getByTestId('menu-submissions-mine').click()
+    await page.getByTestId('piece-table').locator('.el-table__row').first().waitFor()
     const total = await page.getByTestId('piece-pager').locator('.el-pagination__total').innerText()
     const bad = path.join(tmp, 'broken.docx')
     fs.writeFileSync(bad, 'this is not a zip archive')
