@@ -139,9 +139,10 @@ namespace {
 const char* kCommissionSelect =
     "SELECT c.id, c.topic, c.description, c.requester_org_id, c.org_id, c.deadline, "
     "c.deadline_at, c.status, c.created_by, c.created_by_login, c.created_at, "
-    "(SELECT COUNT(*) FROM pieces p WHERE p.commission_id = c.id AND p.first_submitted_at <> ''), "
+    "(SELECT COUNT(*) FROM pieces p WHERE p.commission_id = c.id AND p.first_submitted_at <> '' "
+    "AND p.state <> 'draft'), "
     "COALESCE((SELECT MIN(p.first_submitted_at) FROM pieces p WHERE p.commission_id = c.id AND "
-    "p.first_submitted_at <> ''), '') FROM commissions c ";
+    "p.first_submitted_at <> '' AND p.state <> 'draft'), '') FROM commissions c ";
 
 std::vector<Commission> FetchCommissions(soci::session& s, const std::string& sql, Binder& b) {
   std::vector<Commission> out;
@@ -215,7 +216,7 @@ std::map<int64_t, PieceCounts> CountPieces(soci::session& s, int64_t target,
   soci::statement st =
       (s.prepare << "SELECT owner_org_id, COUNT(*), SUM(CASE WHEN state = 'adopted' THEN 1 ELSE 0 "
                     "END) FROM pieces WHERE target_org_id = :t AND first_submitted_at >= :from "
-                    "AND first_submitted_at < :to GROUP BY owner_org_id",
+                    "AND first_submitted_at < :to AND state <> 'draft' GROUP BY owner_org_id",
        soci::use(t), soci::use(from_utc), soci::use(to_utc), soci::into(org), soci::into(submitted),
        soci::into(adopted));
   st.execute();
@@ -231,10 +232,11 @@ std::map<int64_t, CommissionCounts> CountCommissions(soci::session& s, int64_t t
   soci::statement st =
       (s.prepare << "SELECT c.org_id, COUNT(*), "
                     "SUM(CASE WHEN EXISTS (SELECT 1 FROM pieces p WHERE p.commission_id = c.id "
-                    "AND p.first_submitted_at <> '' AND p.first_submitted_at < c.deadline_at) "
+                    "AND p.first_submitted_at <> '' AND p.state <> 'draft' AND "
+                    "p.first_submitted_at < c.deadline_at) "
                     "THEN 1 ELSE 0 END), "
                     "SUM(CASE WHEN EXISTS (SELECT 1 FROM pieces p WHERE p.commission_id = c.id "
-                    "AND p.first_submitted_at <> '') THEN 1 ELSE 0 END) "
+                    "AND p.first_submitted_at <> '' AND p.state <> 'draft') THEN 1 ELSE 0 END) "
                     "FROM commissions c WHERE c.requester_org_id = :t AND c.deadline >= :from "
                     "AND c.deadline <= :to GROUP BY c.org_id",
        soci::use(t), soci::use(from), soci::use(to), soci::into(org), soci::into(total),
@@ -250,7 +252,7 @@ PageOf<Piece> StatsPieces(soci::session& s, int64_t target, int64_t owner,
   Binder b;
   std::string where = "WHERE p.target_org_id = " + b.Int(target) +
                       " AND p.first_submitted_at >= " + b.Text(from_utc) +
-                      " AND p.first_submitted_at < " + b.Text(to_utc);
+                      " AND p.first_submitted_at < " + b.Text(to_utc) + " AND p.state <> 'draft'";
   if (owner) where += " AND p.owner_org_id = " + b.Int(owner);
   if (kind == "adopted") where += " AND p.state = 'adopted'";
   PageOf<Piece> page;

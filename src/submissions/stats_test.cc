@@ -81,8 +81,10 @@ class StatsTest : public testing::ServiceFixture {
              draft.owner_org_id = ids_["hubei"];
              draft.target_org_id = ids_["ccea"];
              draft.created_at = draft.updated_at = "2026-05-01T00:00:00Z";
-             repo::InsertPiece(s, draft);
+             draft.id = repo::InsertPiece(s, draft);
              Piece other = draft;
+             draft.first_submitted_at = "2026-05-01T00:00:00Z";  // submitted, then withdrawn
+             repo::UpdateWorkflow(s, draft);
              other.state = kAdopted;
              other.owner_org_id = ids_["hubei-ctc"];
              other.target_org_id = ids_["hubei"];
