@@ -2,10 +2,9 @@
 
 #include "bulletins/handlers.h"
 
-#include <sodium.h>
-
 #include "bulletins/feed.h"
 #include "bulletins/json.h"
+#include "core/bytes.h"
 
 namespace jianbao::bulletins {
 namespace {
@@ -14,17 +13,6 @@ using http::Context;
 using http::Json;
 using http::JsonResponse;
 using http::Response;
-
-Result<int64_t> Id(const Context& ctx, const std::string& name = "id") {
-  const std::string v = ctx.Param(name);
-  try {
-    size_t pos = 0;
-    const long long id = std::stoll(v, &pos);
-    if (pos == v.size() && id > 0) return static_cast<int64_t>(id);
-  } catch (const std::exception&) {
-  }
-  return Status::NotFound("issue_not_found", "no such bulletin issue: " + v);
-}
 
 std::optional<Actor> MaybeActor(const Context& ctx) {
   if (!ctx.session) return std::nullopt;
@@ -88,9 +76,14 @@ Response ListIssues(Context& ctx, BulletinService& svc) {
     if (year < 1900 || year > 2999) return ctx.Error(Status::Invalid("year", "out_of_range", "bad year"));
   }
   const std::string status = ctx.req.Query("status");
-  if (!status.empty() && status != "draft" && status != "approved" && status != "published" &&
-      status != "superseded") {
-    return ctx.Error(Status::Invalid("status", "out_of_range", "unknown status"));
+  for (size_t pos = 0; !status.empty() && pos <= status.size();) {
+    size_t end = status.find(',', pos);
+    if (end == std::string::npos) end = status.size();
+    const std::string one = status.substr(pos, end - pos);
+    if (one != "draft" && one != "approved" && one != "published" && one != "superseded") {
+      return ctx.Error(Status::Invalid("status", "out_of_range", "unknown status: " + one));
+    }
+    pos = end + 1;
   }
   auto r = svc.ListIssues(ctx.actor(), ctx.req.Query("series"), year, status, page->offset(),
                           page->page_size);
@@ -115,13 +108,13 @@ Response PostIssue(Context& ctx, BulletinService& svc) {
 }
 
 Response GetIssue(Context& ctx, BulletinService& svc) {
-  auto id = Id(ctx);
+  auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   return IssueResponse(ctx, svc.GetIssue(MaybeActor(ctx), *id));
 }
 
 Response PutIssue(Context& ctx, BulletinService& svc) {
-  auto id = Id(ctx);
+  auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   auto body = http::ParseObject(ctx.req.body, {"date", "sections", "closing_note", "distribution",
                                                "copies", "revision_note"});
@@ -155,7 +148,7 @@ Response PutIssue(Context& ctx, BulletinService& svc) {
 }
 
 Response Action(Context& ctx, BulletinService& svc, const std::string& action) {
-  auto id = Id(ctx);
+  auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   if (action == "approve") return IssueResponse(ctx, svc.Approve(ctx.actor(), *id));
   if (action == "publish") return IssueResponse(ctx, svc.Publish(ctx.actor(), *id));
@@ -166,16 +159,8 @@ Response Action(Context& ctx, BulletinService& svc, const std::string& action) {
   return IssueResponse(ctx, svc.Correct(ctx.actor(), *id, *note), 201);
 }
 
-std::string Base64(const std::string& bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.pop_back();
-  return out;
-}
-
 Response PostPreview(Context& ctx, BulletinService& svc) {
-  auto id = Id(ctx);
+  auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   int dpi = 48;
   if (const std::string d = ctx.req.Query("dpi"); !d.empty()) {
@@ -184,13 +169,13 @@ Response PostPreview(Context& ctx, BulletinService& svc) {
   }
   return http::Respond(ctx, svc.RenderPreview(ctx.actor(), *id, dpi), [](const Preview& p) {
     Json pages = Json::array();
-    for (const auto& png : p.png_pages) pages.push_back("data:image/png;base64," + Base64(png));
+    for (const auto& png : p.png_pages) pages.push_back("data:image/png;base64," + bytes::Base64Encode(png));
     return JsonResponse(200, {{"pages", pages}, {"section_pages", p.section_pages}});
   });
 }
 
 Response GetFile(Context& ctx, BulletinService& svc) {
-  auto id = Id(ctx);
+  auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   static const std::map<std::string, std::pair<std::string, std::string>> kTypes = {
       {"pdf", {"application/pdf", "pdf"}},
@@ -216,13 +201,16 @@ Response GetFile(Context& ctx, BulletinService& svc) {
                                       type->second.second + "\"");
   if (format == "html") {
     // The stored page is self-contained; forbid scripts in it whatever it holds.
-    r.Header("Content-Security-Policy", "default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'");
+    r.Header("Content-Security-Policy",
+             "default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'; "
+             "frame-ancestors 'self'");
+    r.Header("X-Frame-Options", "SAMEORIGIN");  // the web UI shows it in a frame
   }
   return r;
 }
 
 Response GetReceipts(Context& ctx, BulletinService& svc) {
-  auto id = Id(ctx);
+  auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   return http::Respond(ctx, svc.Receipts(ctx.actor(), *id), [](const std::vector<Receipt>& all) {
     Json items = Json::array();
@@ -254,7 +242,7 @@ Response GetInbox(Context& ctx, BulletinService& svc) {
 }
 
 Response PostInboxMark(Context& ctx, BulletinService& svc, bool ack) {
-  auto id = Id(ctx);
+  auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   Status st = svc.MarkRead(ctx.actor(), *id, ack);
   return st.ok() ? http::NoContent() : ctx.Error(st);
@@ -274,7 +262,7 @@ Response GetPieces(Context& ctx, BulletinService& svc) {
 }
 
 Response PieceSectionHandler(Context& ctx, BulletinService& svc) {
-  auto id = Id(ctx);
+  auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   return http::Respond(ctx, svc.PieceSection(ctx.actor(), *id), [](const SectionSpec& s) {
     return JsonResponse(200, SectionsJson({s})[0]);

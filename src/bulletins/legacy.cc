@@ -158,19 +158,19 @@ Header ParseHeader(const std::vector<std::string>& lines, LegacyImport* out) {
   h.title_lines = rest;
   auto note = [out](const std::string& what, const std::string& value) {
     if (value.empty()) {
-      out->problems.push_back("header: " + what + " not found");
+      out->problems.push_back("报头未找到" + what);
     } else {
       out->recognised.push_back(what + "：" + value);
     }
   };
-  note("masthead", h.masthead);
+  note("版头", h.masthead);
   std::string title;
   for (const auto& t : h.title_lines) title += (title.empty() ? "" : " / ") + t;
-  note("title", title);
-  note("subtitle", h.subtitle);
-  note("number", h.number ? "第" + std::to_string(h.number) + "期" : "");
-  note("issuer", h.issuer);
-  note("date", h.date);
+  note("标题", title);
+  note("副标题", h.subtitle);
+  note("期号", h.number ? "第" + std::to_string(h.number) + "期" : "");
+  note("编发单位", h.issuer);
+  note("日期", h.date);
   return h;
 }
 
@@ -201,7 +201,7 @@ std::vector<std::string> Blocks(std::string_view input, LegacyImport* out) {
     }
     blocks.push_back(line);
   }
-  if (dropped) out->problems.push_back("dropped " + std::to_string(dropped) + " stray page numbers");
+  if (dropped) out->problems.push_back("删除了 " + std::to_string(dropped) + " 个孤立页码（stray page numbers）");
   return blocks;
 }
 
@@ -281,12 +281,12 @@ std::vector<Found> LocateByContents(const std::vector<std::string>& body,
     int at = FindTitle(body, cursor, e.title, &lines);
     if (at < 0) at = FindTitle(body, 0, e.title, &lines);
     if (at < 0) {
-      out->problems.push_back("contents entry not found in the text: " + e.title);
+      out->problems.push_back("目录条目在正文中未找到：" + e.title);
       continue;
     }
     std::string title;
     for (int k = 0; k < lines; ++k) title += body[at + k];
-    if (lines > 1) out->problems.push_back("title split over " + std::to_string(lines) + " lines joined: " + title);
+    if (lines > 1) out->problems.push_back("标题跨 " + std::to_string(lines) + " 行，已合并（title split）：" + title);
     found.push_back({at, lines, title});
     cursor = at + lines;
   }
@@ -344,9 +344,9 @@ Result<LegacyImport> ImportLegacyText(std::string_view input, const LegacyOption
     size_t i = toc_at + 1;
     for (TocEntry e; i < blocks.size() && ParseTocLine(blocks[i], &e); ++i) toc.push_back(e);
     body_from = i;
-    out.recognised.push_back("contents: " + std::to_string(toc.size()) + " entries");
+    out.recognised.push_back("目录：" + std::to_string(toc.size()) + " 条");
   } else {
-    out.problems.push_back("no contents (目录) found: titles recognised by their shape");
+    out.problems.push_back("未找到目录（no contents）：按标题格式识别文章");
     size_t first = 0;
     while (first < blocks.size() && !LooksLikeTitle(blocks[first])) ++first;
     header_lines.assign(blocks.begin(), blocks.begin() + first);
@@ -367,7 +367,7 @@ Result<LegacyImport> ImportLegacyText(std::string_view input, const LegacyOption
   std::sort(starts.begin(), starts.end());
   bool reordered = false;
   for (size_t k = 1; k < found.size(); ++k) reordered |= found[k].index < found[k - 1].index;
-  if (reordered) out.problems.push_back("articles appear out of contents order; ordered by the contents");
+  if (reordered) out.problems.push_back("文章顺序与目录不一致（out of contents order）：已按目录排序");
 
   typeset::Issue& issue = out.issue;
   int healed = 0, headings = 0;
@@ -385,19 +385,23 @@ Result<LegacyImport> ImportLegacyText(std::string_view input, const LegacyOption
     s.body_markdown = ToMarkdown(Heal(paras, &healed), &headings);
     issue.sections.push_back(s);
     out.kinds.push_back(IsEpidemicTitle(f.title) ? SectionKind::kEpidemic : SectionKind::kArticle);
-    out.recognised.push_back(std::string(IsEpidemicTitle(f.title) ? "statistics" : "article") +
+    out.recognised.push_back(std::string(IsEpidemicTitle(f.title) ? "统计" : "文章") +
                              "：" + f.title + (s.org.empty() ? "" : "（" + s.org + "）"));
   }
-  if (healed) out.recognised.push_back("paragraphs healed across page breaks: " + std::to_string(healed));
-  if (headings) out.recognised.push_back("sub-headings: " + std::to_string(headings));
-  if (!issue.closing_note.empty()) out.recognised.push_back("closing note：" + issue.closing_note);
+  if (healed) out.recognised.push_back("跨页断开的段落已接合：" + std::to_string(healed) + " 处");
+  if (headings) out.recognised.push_back("小标题：" + std::to_string(headings) + " 个");
+  if (!issue.closing_note.empty()) out.recognised.push_back("结束语：" + issue.closing_note);
 
   issue.masthead = h.masthead;
   issue.title_lines = h.title_lines;
   issue.subtitle = h.subtitle;
   issue.issuer = h.issuer;
-  issue.number = h.number ? h.number : options.number;
-  issue.date = !h.date.empty() ? h.date : options.date;
+  issue.number = options.number > 0 ? options.number : h.number;
+  issue.date = !options.date.empty() ? options.date : h.date;
+  if (options.number > 0 && h.number > 0 && options.number != h.number) {
+    out.problems.push_back("期号按指定值 " + std::to_string(options.number) + "（报头为第" +
+                           std::to_string(h.number) + "期）");
+  }
   if (issue.title_lines.empty()) {
     return Status::Invalid("title", "no_title", "the bulletin's title was not found in the header");
   }

@@ -33,8 +33,8 @@ struct LegacyImport {
 
 // Options for fields the text may have lost.
 struct LegacyOptions {
-  int number = 0;    // used when the header has no 第N期
-  std::string date;  // "YYYY-MM-DD", used when the header has no date
+  int number = 0;    // > 0: the issue number, overriding the header's 第N期
+  std::string date;  // "YYYY-MM-DD": the date, overriding the header's
 };
 
 // Parses extracted text. Returns kInvalidArgument with a message naming what

@@ -7,33 +7,14 @@
 #include "bulletins/repository.h"
 
 #include <soci/soci.h>
-#include <sodium.h>
 
 #include "bulletins/json.h"
+#include "core/bytes.h"
 
 namespace jianbao::bulletins::repo {
 namespace {
 
 using nlohmann::json;
-
-std::string ToBase64(const std::string& bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
-std::string FromBase64(const std::string& b64) {
-  std::string out(b64.size() / 4 * 3 + 3, '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.data(),
-                        b64.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
-    return "";
-  }
-  out.resize(len);
-  return out;
-}
 
 const char* kSeriesCols =
     "id, code, title, subtitle, masthead, issuer, owner_org, numbering, is_public, distribution_json";
@@ -237,15 +218,26 @@ std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const 
     where += " AND (i.status IN ('published', 'superseded')" +
              (owners.empty() ? std::string() : " OR ser.owner_org IN (" + owners + ")") + ")";
   }
+  // A comma-separated status list; the handler admits only the four status names.
   std::string status = f.status;
-  if (!status.empty()) where += " AND i.status = :status";
+  std::string statuses;
+  for (size_t pos = 0; !status.empty() && pos <= status.size();) {
+    size_t end = status.find(',', pos);
+    if (end == std::string::npos) end = status.size();
+    const std::string one = status.substr(pos, end - pos);
+    if (one == "draft" || one == "approved" || one == "published" || one == "superseded") {
+      statuses += (statuses.empty() ? "'" : ",'") + one + "'";
+    }
+    pos = end + 1;
+  }
+  if (!statuses.empty()) where += " AND i.status IN (" + statuses + ")";
+  status.clear();  // no bound parameter any more
   const std::string from = " FROM bulletin_issues i JOIN bulletin_series ser ON ser.id = i.series_id";
   long long total = 0;
   {
     soci::statement st(s);
     st.alloc();
     st.prepare("SELECT COUNT(*)" + from + where);
-    if (!status.empty()) st.exchange(soci::use(status, "status"));
     st.exchange(soci::into(total));
     st.define_and_bind();
     st.execute(true);
@@ -256,7 +248,6 @@ std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const 
   st.prepare(std::string("SELECT ") + kIssueCols + from + where +
              " ORDER BY i.date DESC, i.number DESC, i.revision DESC LIMIT " +
              std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset));
-  if (!status.empty()) st.exchange(soci::use(status, "status"));
   row.Bind(st);
   st.define_and_bind();
   st.execute(false);
@@ -319,9 +310,9 @@ void UpdateIssue(soci::session& s, const IssueRecord& i) {
       soci::use(id);
 }
 
-void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& f, const std::string& bytes) {
+void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& f, const std::string& data) {
   long long id = issue_id, size = f.size;
-  const std::string b64 = ToBase64(bytes);
+  const std::string b64 = bytes::Base64Encode(data);
   s << "INSERT INTO bulletin_files (issue_id, format, sha256, size, data_b64) VALUES "
        "(:id, :fmt, :sha, :size, :data)",
       soci::use(id), soci::use(f.format), soci::use(f.sha256), soci::use(size), soci::use(b64);
@@ -351,7 +342,7 @@ std::optional<std::string> ReadFile(soci::session& s, int64_t issue_id, const st
   if (!s.got_data()) return std::nullopt;
   info->format = format;
   info->size = size;
-  return FromBase64(b64);
+  return bytes::Base64Decode(b64).value_or("");
 }
 
 void InsertDelivery(soci::session& s, int64_t issue_id, const Receipt& r) {

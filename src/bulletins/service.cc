@@ -3,24 +3,16 @@
 #include "bulletins/service.h"
 
 #include <soci/soci.h>
-#include <sodium.h>
 
 #include <regex>
 
 #include "bulletins/json.h"
 #include "bulletins/repository.h"
+#include "core/bytes.h"
 #include "core/clock.h"
 
 namespace jianbao::bulletins {
 namespace {
-
-std::string Sha256Hex(const std::string& bytes) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
-  return hex;
-}
 
 std::vector<std::string> SplitLines(const std::string& s) {
   std::vector<std::string> out;
@@ -318,11 +310,11 @@ struct Rendered {
 
 Result<Rendered> RenderAll(typeset::Typesetter& ts, const typeset::Issue& issue) {
   Rendered out;
-  auto add = [&out](const std::string& format, Result<std::string> bytes) -> Status {
-    if (!bytes.ok()) return bytes.status();
-    out.files.push_back({FileInfo{format, Sha256Hex(bytes.value()),
-                                  static_cast<int64_t>(bytes.value().size())},
-                         std::move(bytes).value()});
+  auto add = [&out](const std::string& format, Result<std::string> rendered) -> Status {
+    if (!rendered.ok()) return rendered.status();
+    out.files.push_back({FileInfo{format, bytes::Sha256Hex(rendered.value()),
+                                  static_cast<int64_t>(rendered.value().size())},
+                         std::move(rendered).value()});
     return Status::Ok();
   };
   JB_RETURN_IF_ERROR(add("pdf", ts.RenderPdf(issue)));
@@ -481,7 +473,9 @@ Result<SectionSpec> BulletinService::PieceSection(const Actor& actor, int64_t pi
   s.kind = "piece";
   s.piece_id = p.id;
   s.org = p.org_short_name;
-  s.title = p.org_short_name.empty() ? p.title : p.org_short_name + "·" + p.title;
+  // "湖北行协·title", unless the title already names the organisation first.
+  const bool named = !p.org_short_name.empty() && p.title.rfind(p.org_short_name, 0) == 0;
+  s.title = p.org_short_name.empty() || named ? p.title : p.org_short_name + "·" + p.title;
   s.body = p.body;
   return s;
 }
@@ -536,13 +530,17 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor, const std
       auto [items, total] = repo::ListIssues(s, {series->id, r.year, "", {}, true, 0, 1000});
       for (const auto& other : items) {
         if (other.number == r.number && !other.supplement) {
-          return Status::Conflict("duplicate", "issue " + std::to_string(r.number) +
-                                                   " of this series is already in the archive");
+          return Status::Conflict("issue_exists", "第" + std::to_string(r.number) + "期（" +
+                                                      std::to_string(r.year) +
+                                                      "）已在归档中；如需另存，请指定期号",
+                                  "number");
         }
       }
     }
     id = repo::InsertIssue(s, r);
-    for (const auto& [info, bytes] : rendered.files) repo::InsertFile(s, id, info, bytes);
+    r.id = id;
+    repo::UpdateIssue(s, r);  // the sign-off and publication fields
+    for (const auto& [info, data] : rendered.files) repo::InsertFile(s, id, info, data);
     orgs::Audit(s, actor, "bulletin.import", "bulletin_issue", std::to_string(id), "",
                 nlohmann::json{{"series", series_code}, {"number", r.number}, {"date", r.date},
                                {"sections", r.sections.size()}}.dump());

@@ -14,6 +14,17 @@ namespace jianbao::http {
 
 Response Context::Error(const Status& status) const { return ErrorResponse(status, lang); }
 
+Result<int64_t> Context::IdParam(const std::string& name, const std::string& not_found_key) const {
+  const std::string v = Param(name);
+  try {
+    size_t pos = 0;
+    const long long id = std::stoll(v, &pos);
+    if (pos == v.size() && id > 0) return static_cast<int64_t>(id);
+  } catch (const std::exception&) {
+  }
+  return Status::NotFound(not_found_key, "not found: " + v);
+}
+
 App::App(Config config, store::Database* db) : config_(std::move(config)), db_(db) {}
 
 namespace {
@@ -22,13 +33,17 @@ bool IsStateChanging(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+// Adds the default security headers that the handler did not set itself.
 void AddSecurityHeaders(Response* r) {
-  r->Header("X-Content-Type-Options", "nosniff");
-  r->Header("X-Frame-Options", "DENY");
-  r->Header("Referrer-Policy", "same-origin");
-  r->Header("Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-            "frame-ancestors 'none'");
+  auto add = [r](const char* name, const char* value) {
+    if (r->GetHeader(name).empty()) r->Header(name, value);
+  };
+  add("X-Content-Type-Options", "nosniff");
+  add("X-Frame-Options", "DENY");
+  add("Referrer-Policy", "same-origin");
+  add("Content-Security-Policy",
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+      "frame-ancestors 'none'");
 }
 
 }  // namespace

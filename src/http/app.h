@@ -64,6 +64,9 @@ class Context {
     auto it = req.params.find(name);
     return it == req.params.end() ? "" : it->second;
   }
+  // Returns the positive integer path parameter `name`, or kNotFound with
+  // `not_found_key` when it is missing, not a number or out of range.
+  Result<int64_t> IdParam(const std::string& name, const std::string& not_found_key) const;
   Response Error(const Status& status) const;
 };
 

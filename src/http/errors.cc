@@ -51,6 +51,9 @@ const std::map<std::string, Texts>& Table() {
       {"outside_scope", {"只能管理本机构及下级机构", "you can only manage your own organisation and those below it"}},
       {"last_admin", {"不能移除本机构最后一位管理员", "cannot remove the organisation's last admin"}},
       {"invalid_date", {"{field} 不是有效日期（YYYY-MM-DD）", "{field} is not a valid date (YYYY-MM-DD)"}},
+      {"day_not_found", {"该日期没有疫情数据", "no epidemic figures for that day"}},
+      {"issue_not_found", {"简报不存在", "no such bulletin issue"}},
+      {"wrong_state", {"当前状态不允许此操作", "not allowed in the issue's current state"}},
       {"internal", {"服务器内部错误，请稍后重试", "internal server error, please retry later"}},
       {"db_unavailable", {"数据库暂时不可用，请稍后重试", "the database is unavailable, please retry later"}},
   };

@@ -19,17 +19,6 @@ std::string SessionCookie(const std::string& token, bool secure, int max_age) {
   return c;
 }
 
-Result<int64_t> ParseId(const Context& ctx) {
-  const std::string v = ctx.Param("id");
-  try {
-    size_t pos = 0;
-    const long long id = std::stoll(v, &pos);
-    if (pos == v.size() && id > 0) return static_cast<int64_t>(id);
-  } catch (const std::exception&) {
-  }
-  return Status::NotFound("user_not_found", "no such user: " + v);
-}
-
 Response PostSession(Context& ctx, OrgService& svc) {
   auto body = http::ParseObject(ctx.req.body, {"login", "password"});
   if (!body.ok()) return ctx.Error(body.status());
@@ -159,7 +148,7 @@ Response PostUser(Context& ctx, OrgService& svc) {
 }
 
 Response PatchUser(Context& ctx, OrgService& svc) {
-  auto id = ParseId(ctx);
+  auto id = ctx.IdParam("id", "user_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   auto body = http::ParseObject(ctx.req.body, {"name", "roles", "disabled"});
   if (!body.ok()) return ctx.Error(body.status());
@@ -181,7 +170,7 @@ Response PatchUser(Context& ctx, OrgService& svc) {
 }
 
 Response PostUserPassword(Context& ctx, OrgService& svc) {
-  auto id = ParseId(ctx);
+  auto id = ctx.IdParam("id", "user_not_found");
   if (!id.ok()) return ctx.Error(id.status());
   auto body = http::ParseObject(ctx.req.body, {"password"});
   if (!body.ok()) return ctx.Error(body.status());

@@ -3,16 +3,24 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, menuItems, resetBrowser, shot, signIn, submitLogin } from './lib.mjs'
 
-const ADMIN_MENU = ['workbench', 'orgs', 'users', 'audit', 'account']
-const USER_MENU = ['workbench', 'account']
+// Each module's rows (src/modules/*/module.ts) sit between the workbench and the
+// platform's administration rows, in module order: submissions, bulletins, epidemic, notify.
+const ADMIN_MENU = ['workbench', 'submissions-stats', 'bulletins', 'archive', 'inbox', 'epidemic',
+  'notifications', 'orgs', 'users', 'audit', 'account']
+const EDITOR_MENU = ['workbench', 'submissions-review', 'submissions-commissions', 'submissions-stats',
+  'bulletins', 'archive', 'inbox', 'epidemic', 'notifications', 'account']
+const APPROVER_MENU = ['workbench', 'bulletins', 'archive', 'inbox', 'epidemic', 'notifications', 'account']
+const REPORTER_MENU = ['workbench', 'submissions-mine', 'submissions-commissions', 'inbox', 'notifications',
+  'account']
+const USER_MENU = ['workbench', 'inbox', 'notifications', 'account']
 
 // Demo sign-ins and the menu each must see.
 const DEMO = [
   { login: 'admin', org: 'ccea', menu: ADMIN_MENU },
-  { login: 'editor', org: 'ccea-sec', menu: USER_MENU },
-  { login: 'approver', org: 'ccea-sec', menu: USER_MENU },
+  { login: 'editor', org: 'ccea-sec', menu: EDITOR_MENU },
+  { login: 'approver', org: 'ccea-sec', menu: APPROVER_MENU },
   { login: 'hubei-admin', org: 'hubei', menu: ADMIN_MENU },
-  { login: 'hubei-reporter', org: 'hubei', menu: USER_MENU },
+  { login: 'hubei-reporter', org: 'hubei', menu: REPORTER_MENU },
   { login: 'hubei-desk', org: 'hubei', menu: USER_MENU },
   { login: 'member', org: null, menu: USER_MENU },
   { login: 'liaison', org: null, menu: USER_MENU },
