@@ -5,6 +5,8 @@
 #include "bulletins/demo.h"
 #include "bulletins/handlers.h"
 #include "bulletins/repository.h"
+#include "epidemic/demo.h"
+#include "epidemic/handlers.h"
 #include "epidemic/repository.h"
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
@@ -49,6 +51,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   notify::Register(app, *services.notify);
   submissions::Register(app, *services.submissions);
   bulletins::Register(app, *services.bulletins);
+  epidemic::Register(app, *services.epidemic);
 }
 
 Result<std::string> LoadDemoData(Services& services) {
@@ -57,6 +60,7 @@ Result<std::string> LoadDemoData(Services& services) {
   JB_RETURN_IF_ERROR(orgs::LoadDemo(*services.orgs));
   JB_RETURN_IF_ERROR(submissions::LoadDemo(*services.submissions, *services.orgs));
   JB_RETURN_IF_ERROR(bulletins::LoadDemo(*services.bulletins, services.seed_dir));
+  JB_RETURN_IF_ERROR(epidemic::LoadDemo(*services.epidemic, services.seed_dir));
   std::string out = "Demo sign-ins (password " + std::string(orgs::kDemoPassword) + "):\n";
   for (const auto& d : orgs::DemoLogins()) {
     out += "  " + d.login + std::string(24 - std::min<size_t>(d.login.size(), 23), ' ') + d.role +

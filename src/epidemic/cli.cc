@@ -12,6 +12,7 @@
 #include "epidemic/json.h"
 #include "epidemic/repository.h"
 #include "epidemic/service.h"
+#include "orgs/repository.h"
 
 namespace jianbao::epidemic {
 
@@ -36,6 +37,7 @@ void Check(const Status& st) {
 
 std::unique_ptr<store::Database> OpenDb(const std::string& url) {
   auto db = Check(store::Database::Open(url));
+  db->AddMigrations("orgs", orgs::repo::Migrations());  // the audit log
   db->AddMigrations("epidemic", Migrations());
   Check(db->Migrate());
   return db;
@@ -83,7 +85,7 @@ void AddImport(CLI::App* epi, std::shared_ptr<Options> o) {
   c->callback([o] {
     auto db = OpenDb(o->db);
     EpidemicService svc(*db);
-    ImportReport r = Check(svc.Import(ReadFile(o->file), o->file));
+    ImportReport r = Check(svc.Import(Actor::System(), ReadFile(o->file), o->file));
     std::cout << ImportReportToJson(r) << "\n";
   });
 }
@@ -124,7 +126,7 @@ void AddSet(CLI::App* epi, std::shared_ptr<Options> o) {
     }
     auto db = OpenDb(o->db);
     EpidemicService svc(*db);
-    Check(svc.UpdateFigures(o->date, o->region, figs, "cli"));
+    Check(svc.UpdateFigures(Actor::System(), o->date, o->region, figs, "cli"));
   });
 }
 
@@ -190,7 +192,7 @@ void AddCorrections(CLI::App* epi, std::shared_ptr<Options> o) {
   list->callback([o] {
     auto db = OpenDb(o->db);
     EpidemicService svc(*db);
-    if (o->load_known) std::cerr << Check(svc.LoadKnownCorrections()) << " corrections added\n";
+    if (o->load_known) std::cerr << Check(svc.LoadKnownCorrections(Actor::System())) << " corrections added\n";
     std::cout << CorrectionsToJson(Check(svc.ListCorrections(o->from, o->to))) << "\n";
   });
   auto* add = epi->add_subcommand("correct", "Record a correction (核减/核增/订正)");
@@ -205,7 +207,7 @@ void AddCorrections(CLI::App* epi, std::shared_ptr<Options> o) {
     auto db = OpenDb(o->db);
     EpidemicService svc(*db);
     Correction c{0, o->date, o->region, ParseField(o->field), o->delta, o->reason, o->source};
-    std::cout << CorrectionsToJson({Check(svc.AddCorrection(c))}) << "\n";
+    std::cout << CorrectionsToJson({Check(svc.AddCorrection(Actor::System(), c))}) << "\n";
   });
 }
 

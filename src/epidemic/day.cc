@@ -132,7 +132,17 @@ Status ReadDay(const Json& j, Day* day) {
   };
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string& k = it.key();
-    if (k == "date" || k == "derived") continue;
+    if (k == "date") continue;
+    if (k == "derived") {
+      // Values the exporter filled in; DayToRows leaves them out, so a day
+      // exported and imported again stores nothing that was not reported.
+      if (!it.value().is_array()) return Bad(k, "not an array of keys");
+      for (const Json& key : it.value()) {
+        if (!key.is_string()) return Bad(k, "not an array of keys");
+        day->derived.push_back(key.get<std::string>());
+      }
+      continue;
+    }
     if (k == "mainland") {
       day->mainland.emplace();
       JB_RETURN_IF_ERROR(ReadSection(

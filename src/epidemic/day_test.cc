@@ -71,6 +71,16 @@ TEST(DayTest, BuildDaySumsProvincesAndSaysSo) {
             day.derived.end());
   EXPECT_FALSE(day.imported);
   EXPECT_TRUE(day.hk_macau_taiwan.empty());
+
+  // Exported and read back, the derived values are not stored as reported.
+  auto again = DayFromJson(DayToJson(day));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->derived, day.derived);
+  for (const RegionDay& row : DayToRows(*again)) {
+    if (row.region == "000000") {
+      EXPECT_FALSE(row.figures.has(Field::kCumConfirmed));
+    }
+  }
 }
 
 }  // namespace

@@ -107,6 +107,13 @@ struct Correction {
   std::string source;
 };
 
+// The stored reporting days: first, last and how many.
+struct DateRange {
+  std::string first;  // "" when nothing is stored
+  std::string last;
+  int days = 0;
+};
+
 // A failed validation rule on one day, region and field.
 struct Violation {
   std::string date;

@@ -341,6 +341,17 @@ Result<std::vector<Correction>> LoadCorrections(soci::session& s, const std::str
   return out;
 }
 
+Result<DateRange> StoredDates(soci::session& s) {
+  DateRange range;
+  soci::indicator fi = soci::i_null, li = soci::i_null;
+  long long days = 0;
+  s << "SELECT MIN(day), MAX(day), COUNT(DISTINCT day) FROM epidemic_figures",
+      soci::into(range.first, fi), soci::into(range.last, li), soci::into(days);
+  if (fi != soci::i_ok || li != soci::i_ok) return DateRange{};
+  range.days = static_cast<int>(days);
+  return range;
+}
+
 Status DeleteCorrection(soci::session& s, int64_t id) {
   long long key = id;
   soci::statement st =

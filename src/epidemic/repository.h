@@ -60,6 +60,9 @@ Result<int> InsertCorrections(soci::session& s, std::vector<Correction>* correct
 Result<std::vector<Correction>> LoadCorrections(soci::session& s, const std::string& from,
                                                 const std::string& to);
 
+// Returns the first and last stored day and how many distinct days there are.
+Result<DateRange> StoredDates(soci::session& s);
+
 // Deletes correction `id`. Returns NotFound when there is none.
 Status DeleteCorrection(soci::session& s, int64_t id);
 

@@ -5,13 +5,16 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/clock.h"
 #include "epidemic/embedded.h"
 #include "epidemic/importer.h"
 #include "epidemic/regions.h"
+#include "epidemic/json.h"
 #include "epidemic/repository.h"
+#include "orgs/service.h"
 
 namespace jianbao::epidemic {
 
@@ -29,7 +32,22 @@ std::string ShiftDate(const std::string& date, int64_t days) {
   return date.empty() ? date : clock::DateFromDays(clock::DaysFromDate(date) + days);
 }
 
+// One grid row as compact JSON for the audit log ("" when nothing is stored).
+std::string RowAuditJson(const std::vector<RegionDay>& rows) {
+  if (rows.empty()) return "";
+  return nlohmann::json::parse(RowsToJson(rows)).dump();
+}
+
+std::string CorrectionAuditJson(const Correction& c) {
+  return nlohmann::json::parse(CorrectionsToJson({c})).front().dump();
+}
+
 }  // namespace
+
+Status EpidemicService::RequireEditor(const Actor& actor) {
+  if (actor.is_system() || actor.HasRole(kRoleEditor)) return Status::Ok();
+  return Status::Denied("only the data desk (editor) may change the epidemic figures");
+}
 
 Result<std::vector<RegionDay>> EpidemicService::Load(const std::string& from, const std::string& to,
                                                      const std::string& region) {
@@ -50,7 +68,9 @@ Result<std::vector<Region>> EpidemicService::ListRegions() {
   return regions;
 }
 
-Result<ImportReport> EpidemicService::Import(std::string_view content, const std::string& source) {
+Result<ImportReport> EpidemicService::Import(const Actor& actor, std::string_view content,
+                                             const std::string& source) {
+  JB_RETURN_IF_ERROR(RequireEditor(actor));
   if (content.size() > kMaxImportBytes) {
     return Status(Code::kPayloadTooLarge, "import_too_large",
                   "the file is larger than " + std::to_string(kMaxImportBytes >> 20) + " MB");
@@ -58,17 +78,19 @@ Result<ImportReport> EpidemicService::Import(std::string_view content, const std
   size_t first = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string_view::npos && content[first] == '{') {
     JB_ASSIGN_OR_RETURN(Day day, DayFromJson(content));
-    return StoreDay(day, source);
+    return StoreDay(actor, day, source);
   }
   JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
   std::set<std::string, std::less<>> known;
   for (const Region& r : regions) known.insert(r.code);
   RegionExists exists = [&known](std::string_view code) { return known.count(code) > 0; };
   JB_ASSIGN_OR_RETURN(ImportBatch batch, ParseImport(content, exists));
-  return StoreBatch(std::move(batch), source);
+  return StoreBatch(actor, std::move(batch), source);
 }
 
-Result<ImportReport> EpidemicService::StoreBatch(ImportBatch batch, const std::string& source) {
+Result<ImportReport> EpidemicService::StoreBatch(const Actor& actor, ImportBatch batch,
+                                                 const std::string& source) {
+  JB_RETURN_IF_ERROR(RequireEditor(actor));
   ImportReport report;
   report.format = std::string(ImportFormatName(batch.format));
   report.records = batch.records;
@@ -79,16 +101,30 @@ Result<ImportReport> EpidemicService::StoreBatch(ImportBatch batch, const std::s
     JB_ASSIGN_OR_RETURN(report.changed, repository::MergeFigures(s, batch.rows, source));
     JB_ASSIGN_OR_RETURN(report.corrections_added,
                         repository::InsertCorrections(s, &batch.corrections, true));
+    if (report.changed > 0 || report.corrections_added > 0) {
+      std::string first, last;
+      for (const RegionDay& row : batch.rows) {
+        if (first.empty() || row.date < first) first = row.date;
+        if (row.date > last) last = row.date;
+      }
+      nlohmann::json after = nlohmann::json::parse(ImportReportToJson(report));
+      after["source"] = source;
+      after["from"] = first;
+      after["to"] = last;
+      orgs::Audit(s, actor, "epidemic.import", "epidemic_day", first == last ? first : first + "/" + last,
+                  "", after.dump());
+    }
     return Status::Ok();
   }));
   return report;
 }
 
-Result<ImportReport> EpidemicService::StoreDay(const Day& day, const std::string& source) {
+Result<ImportReport> EpidemicService::StoreDay(const Actor& actor, const Day& day,
+                                               const std::string& source) {
   ImportBatch batch;
   batch.rows = DayToRows(day);
   batch.records = 1;
-  JB_ASSIGN_OR_RETURN(ImportReport report, StoreBatch(std::move(batch), source));
+  JB_ASSIGN_OR_RETURN(ImportReport report, StoreBatch(actor, std::move(batch), source));
   report.format = "day-json";
   return report;
 }
@@ -105,8 +141,66 @@ Result<std::vector<RegionDay>> EpidemicService::GetDayFigures(const std::string&
   return Load(date, date);
 }
 
-Status EpidemicService::UpdateFigures(const std::string& date, const std::string& region,
-                                      const FigureSet& figures, const std::string& source) {
+Result<DayGrid> EpidemicService::GetDayGrid(const std::string& date) {
+  JB_ASSIGN_OR_RETURN(std::vector<RegionDay> rows, GetDayFigures(date));
+  DayGrid grid{date, std::move(rows), {}};
+  FigureSet sums;
+  std::set<Field> summed;
+  const RegionDay* mainland = nullptr;
+  for (const RegionDay& row : grid.rows) {
+    if (row.region == kMainland) mainland = &row;
+    if (!IsMainlandUnit(row.region)) continue;
+    for (Field f : AllFields()) {
+      if (!IsCumulative(f) || !row.figures.has(f)) continue;
+      sums.set(f, sums.get(f).value_or(0) + *row.figures.get(f));
+      summed.insert(f);
+    }
+  }
+  RegionDay mainland_derived{date, std::string(kMainland), {}};
+  for (Field f : summed) {
+    if (!mainland || !mainland->figures.has(f)) mainland_derived.figures.set(f, sums.get(f));
+  }
+  auto current = [](const FigureSet& f) -> std::optional<int64_t> {
+    if (f.has(Field::kCurrentConfirmed) || !f.has(Field::kCumConfirmed) ||
+        !f.has(Field::kCumCured) || !f.has(Field::kCumDeaths)) {
+      return std::nullopt;
+    }
+    return *f.get(Field::kCumConfirmed) - *f.get(Field::kCumCured) - *f.get(Field::kCumDeaths);
+  };
+  bool mainland_listed = false;
+  for (const RegionDay& row : grid.rows) {
+    RegionDay d{date, row.region, {}};
+    if (row.region == kMainland) {
+      d = mainland_derived;
+      mainland_listed = true;
+      FigureSet both = row.figures;
+      both.MergeFrom(d.figures);
+      d.figures.set(Field::kCurrentConfirmed, current(both));
+    } else {
+      d.figures.set(Field::kCurrentConfirmed, current(row.figures));
+    }
+    if (!d.figures.empty()) grid.derived.push_back(std::move(d));
+  }
+  if (!mainland_listed && !mainland_derived.figures.empty()) {
+    mainland_derived.figures.set(Field::kCurrentConfirmed, current(mainland_derived.figures));
+    grid.derived.insert(grid.derived.begin(), std::move(mainland_derived));
+  }
+  return grid;
+}
+
+Result<DateRange> EpidemicService::StoredDates() {
+  DateRange range;
+  JB_RETURN_IF_ERROR(db_.Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(range, repository::StoredDates(s));
+    return Status::Ok();
+  }));
+  return range;
+}
+
+Status EpidemicService::UpdateFigures(const Actor& actor, const std::string& date,
+                                      const std::string& region, const FigureSet& figures,
+                                      const std::string& source) {
+  JB_RETURN_IF_ERROR(RequireEditor(actor));
   if (!clock::IsValidDate(date)) return CheckDate(date, "date");
   JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
   if (std::none_of(regions.begin(), regions.end(),
@@ -120,7 +214,16 @@ Status EpidemicService::UpdateFigures(const std::string& date, const std::string
     }
   }
   return db_.Write([&](soci::session& s) {
-    return repository::ReplaceFigures(s, RegionDay{date, region, figures}, source);
+    JB_ASSIGN_OR_RETURN(std::vector<RegionDay> before, repository::LoadFigures(s, date, date, region));
+    RegionDay row{date, region, figures};
+    JB_RETURN_IF_ERROR(repository::ReplaceFigures(s, row, source));
+    std::string before_json = RowAuditJson(before);
+    std::string after_json = figures.empty() ? "" : RowAuditJson({row});
+    if (before_json != after_json) {
+      orgs::Audit(s, actor, "epidemic.update", "epidemic_day", date + "/" + region, before_json,
+                  after_json);
+    }
+    return Status::Ok();
   });
 }
 
@@ -136,7 +239,8 @@ Result<std::vector<Correction>> EpidemicService::ListCorrections(const std::stri
   return out;
 }
 
-Result<Correction> EpidemicService::AddCorrection(Correction c) {
+Result<Correction> EpidemicService::AddCorrection(const Actor& actor, Correction c) {
+  JB_RETURN_IF_ERROR(RequireEditor(actor));
   if (!clock::IsValidDate(c.date)) return CheckDate(c.date, "date");
   if (!IsCumulative(c.field)) {
     return Status::Invalid("field", "not_cumulative", "corrections apply to cumulative fields");
@@ -149,17 +253,29 @@ Result<Correction> EpidemicService::AddCorrection(Correction c) {
     return Status::Invalid("region", "unknown_region", "unknown region code \"" + c.region + "\"");
   }
   std::vector<Correction> one{std::move(c)};
-  JB_RETURN_IF_ERROR(db_.Write(
-      [&](soci::session& s) { return repository::InsertCorrections(s, &one, false).status(); }));
+  JB_RETURN_IF_ERROR(db_.Write([&](soci::session& s) {
+    JB_RETURN_IF_ERROR(repository::InsertCorrections(s, &one, false).status());
+    orgs::Audit(s, actor, "epidemic.correction_add", "epidemic_correction",
+                std::to_string(one.front().id), "", CorrectionAuditJson(one.front()));
+    return Status::Ok();
+  }));
   return one.front();
 }
 
-Status EpidemicService::DeleteCorrection(int64_t id) {
-  return db_.Write([&](soci::session& s) { return repository::DeleteCorrection(s, id); });
+Status EpidemicService::DeleteCorrection(const Actor& actor, int64_t id) {
+  JB_RETURN_IF_ERROR(RequireEditor(actor));
+  return db_.Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(std::vector<Correction> all, repository::LoadCorrections(s, "", ""));
+    auto it = std::find_if(all.begin(), all.end(), [id](const Correction& c) { return c.id == id; });
+    JB_RETURN_IF_ERROR(repository::DeleteCorrection(s, id));
+    orgs::Audit(s, actor, "epidemic.correction_delete", "epidemic_correction", std::to_string(id),
+                it == all.end() ? "" : CorrectionAuditJson(*it), "");
+    return Status::Ok();
+  });
 }
 
-Result<int> EpidemicService::LoadKnownCorrections() {
-  JB_ASSIGN_OR_RETURN(ImportReport report, Import(embedded::kKnownCorrections, "known"));
+Result<int> EpidemicService::LoadKnownCorrections(const Actor& actor) {
+  JB_ASSIGN_OR_RETURN(ImportReport report, Import(actor, embedded::kKnownCorrections, "known"));
   return report.corrections_added;
 }
 

@@ -4,6 +4,12 @@
 // today and thin HTTP handlers will call it later: each method takes plain
 // values, does one job in at most one transaction and returns a Result.
 // No HTTP and no SQL here (SQL is in repository.cc).
+//
+// Roles: methods that change data take the acting user and require the
+// `editor` role (the data desk) or the system actor (CLI, demo loader); each
+// change is written to the audit log (orgs::Audit) in its transaction, so the
+// database needs the orgs migrations too. Reads are open to anyone signed in
+// (the HTTP layer checks the session).
 
 #ifndef JIANBAO_EPIDEMIC_SERVICE_H_
 #define JIANBAO_EPIDEMIC_SERVICE_H_
@@ -13,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/actor.h"
 #include "core/status.h"
 #include "epidemic/day.h"
 #include "epidemic/importer.h"
@@ -50,6 +57,16 @@ struct Series {
   std::vector<SeriesPoint> points;  // only days with a value
 };
 
+// One day's grid: the stored rows plus the values that are not reported but
+// can be filled in (marked "derived" in the UI): a missing mainland cumulative
+// value is the sum of the 31 provinces and XPCC; a missing current_confirmed is
+// cum_confirmed - cum_cured - cum_deaths.
+struct DayGrid {
+  std::string date;
+  std::vector<RegionDay> rows;
+  std::vector<RegionDay> derived;  // only the derived fields are set
+};
+
 struct RegionValue {
   Region region;
   int64_t value = 0;
@@ -64,31 +81,38 @@ class EpidemicService {
   // day JSON) in one transaction. On any bad row nothing is stored and the
   // error names line, column and reason. Importing the same content again
   // changes nothing (report.changed == 0). `source` is recorded on each row.
-  Result<ImportReport> Import(std::string_view content, const std::string& source);
+  Result<ImportReport> Import(const Actor& actor, std::string_view content,
+                              const std::string& source);
 
   // Returns the day `date` built from the stored figures (see BuildDay).
   // Returns InvalidArgument for a bad date, NotFound when nothing is stored for it.
   Result<Day> GetDay(const std::string& date);
 
   // Stores a day JSON's values, merging them into the stored rows.
-  Result<ImportReport> StoreDay(const Day& day, const std::string& source);
+  Result<ImportReport> StoreDay(const Actor& actor, const Day& day, const std::string& source);
 
   // Returns every stored row of `date`, by region code: the grid.
   Result<std::vector<RegionDay>> GetDayFigures(const std::string& date);
 
+  // Returns the grid of `date` with its derived values.
+  Result<DayGrid> GetDayGrid(const std::string& date);
+  // Returns the first and last stored reporting days.
+  Result<DateRange> StoredDates();
+
   // Replaces one grid row: `figures` becomes exactly what is stored for
   // (date, region); unset fields become "not reported".
-  Status UpdateFigures(const std::string& date, const std::string& region, const FigureSet& figures,
-                       const std::string& source);
+  Status UpdateFigures(const Actor& actor, const std::string& date, const std::string& region,
+                       const FigureSet& figures, const std::string& source);
 
   // Returns corrections with from <= date <= to ("" = unbounded).
   Result<std::vector<Correction>> ListCorrections(const std::string& from, const std::string& to);
   // Records a correction; returns it with its id. kConflict if an equal one exists.
-  Result<Correction> AddCorrection(Correction c);
-  Status DeleteCorrection(int64_t id);
+  Result<Correction> AddCorrection(const Actor& actor, Correction c);
+  // NotFound when there is no correction `id`.
+  Status DeleteCorrection(const Actor& actor, int64_t id);
   // Records the known corrections (data/known_corrections.csv) that are not
   // recorded yet; returns how many were added.
-  Result<int> LoadKnownCorrections();
+  Result<int> LoadKnownCorrections(const Actor& actor);
 
   // Runs every rule for from <= date <= to ("" = everything stored).
   Result<ValidationReport> Validate(const std::string& from, const std::string& to);
@@ -109,8 +133,11 @@ class EpidemicService {
 
   Result<std::vector<Region>> ListRegions();
 
+  // Returns PermissionDenied unless `actor` may change the figures (editor or system).
+  static Status RequireEditor(const Actor& actor);
+
  private:
-  Result<ImportReport> StoreBatch(ImportBatch batch, const std::string& source);
+  Result<ImportReport> StoreBatch(const Actor& actor, ImportBatch batch, const std::string& source);
   Result<std::vector<RegionDay>> Load(const std::string& from, const std::string& to,
                                       const std::string& region = "");
 

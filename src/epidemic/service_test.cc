@@ -55,11 +55,12 @@ class ServiceTest : public ::testing::TestWithParam<std::string> {
 
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<EpidemicService> svc_;
+  const Actor sys_ = Actor::System();
 };
 
 TEST_P(ServiceTest, BadFilesLeaveTheDatabaseUnchanged) {
   const std::string good = SharedCsvHead(1500);
-  auto first = svc_->Import(good, "head.csv");
+  auto first = svc_->Import(sys_, good, "head.csv");
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_GT(first->changed, 0);
   const std::string before = Snapshot();
@@ -78,7 +79,7 @@ TEST_P(ServiceTest, BadFilesLeaveTheDatabaseUnchanged) {
     // The bad row comes after a row that would change the stored values.
     std::string content = cases[i];
     content.insert(content.find('\n') + 1, "2020-04-30,中国,CN,北京市,110000,,,999,0,0,0\n");
-    auto r = svc_->Import(content, "bad.csv");
+    auto r = svc_->Import(sys_, content, "bad.csv");
     ASSERT_FALSE(r.ok()) << i;
     EXPECT_NE(r.status().message().find(expected[i]), std::string::npos) << r.status().message();
     EXPECT_EQ(Snapshot(), before) << "case " << i;
@@ -87,19 +88,19 @@ TEST_P(ServiceTest, BadFilesLeaveTheDatabaseUnchanged) {
 
 TEST_P(ServiceTest, ReimportChangesNothing) {
   const std::string good = SharedCsvHead(3000);
-  ASSERT_TRUE(svc_->Import(good, "a.csv").ok());
+  ASSERT_TRUE(svc_->Import(sys_, good, "a.csv").ok());
   const std::string before = Snapshot();
-  auto again = svc_->Import(good, "a.csv");
+  auto again = svc_->Import(sys_, good, "a.csv");
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->changed, 0);
   EXPECT_EQ(Snapshot(), before);
 }
 
 TEST_P(ServiceTest, SharedCsvPlusIssueJsonGivesTheIssueDayAndTheSeedText) {
-  auto csv = svc_->Import(testing::ReadFile(testing::SharedCsvPath()), "shared.csv");
+  auto csv = svc_->Import(sys_, testing::ReadFile(testing::SharedCsvPath()), "shared.csv");
   ASSERT_TRUE(csv.ok()) << csv.status().ToString();
   EXPECT_EQ(csv->records, 50172);
-  auto json = svc_->Import(testing::kIssueDayJson, "day.json");
+  auto json = svc_->Import(sys_, testing::kIssueDayJson, "day.json");
   ASSERT_TRUE(json.ok()) << json.status().ToString();
   auto day = svc_->GetDay("2020-03-18");
   ASSERT_TRUE(day.ok()) << day.status().ToString();
@@ -126,7 +127,7 @@ TEST_P(ServiceTest, SharedCsvPlusIssueJsonGivesTheIssueDayAndTheSeedText) {
   }
   FigureSet wrong = hubei;
   wrong.set(Field::kCumDeaths, 3131);
-  ASSERT_TRUE(svc_->UpdateFigures("2020-03-18", "420000", wrong, "grid").ok());
+  ASSERT_TRUE(svc_->UpdateFigures(sys_, "2020-03-18", "420000", wrong, "grid").ok());
   report = svc_->Validate("2020-03-18", "2020-03-18");
   ASSERT_TRUE(report.ok());
   EXPECT_FALSE(report->days[0].verified);
@@ -134,7 +135,7 @@ TEST_P(ServiceTest, SharedCsvPlusIssueJsonGivesTheIssueDayAndTheSeedText) {
   for (const Violation& v : report->violations) rules.insert(v.rule);
   EXPECT_TRUE(rules.count("mainland_sum"));
   EXPECT_TRUE(rules.count("cumulative_identity"));
-  ASSERT_TRUE(svc_->UpdateFigures("2020-03-18", "420000", hubei, "grid").ok());
+  ASSERT_TRUE(svc_->UpdateFigures(sys_, "2020-03-18", "420000", hubei, "grid").ok());
   EXPECT_TRUE(svc_->Validate("2020-03-18", "2020-03-18")->violations.empty());
 
   auto whole = svc_->Validate("", "");
@@ -158,8 +159,8 @@ TEST_P(ServiceTest, SharedCsvPlusIssueJsonGivesTheIssueDayAndTheSeedText) {
 
 TEST_P(ServiceTest, SharedCsvPlusOurFiguresCsvGivesTheSeedText) {
   // data/nhc_2020-03-18.csv holds the NHC figures the shared CSV lacks.
-  ASSERT_TRUE(svc_->Import(testing::ReadFile(testing::SharedCsvPath()), "shared.csv").ok());
-  auto extra = svc_->Import(testing::ReadFile("src/epidemic/data/nhc_2020-03-18.csv"), "nhc.csv");
+  ASSERT_TRUE(svc_->Import(sys_, testing::ReadFile(testing::SharedCsvPath()), "shared.csv").ok());
+  auto extra = svc_->Import(sys_, testing::ReadFile("src/epidemic/data/nhc_2020-03-18.csv"), "nhc.csv");
   ASSERT_TRUE(extra.ok()) << extra.status().ToString();
   EXPECT_EQ(extra->format, "figures");
   auto day = svc_->GetDay("2020-03-18");
@@ -177,28 +178,28 @@ TEST_P(ServiceTest, SharedCsvPlusOurFiguresCsvGivesTheSeedText) {
 }
 
 TEST_P(ServiceTest, Corrections) {
-  auto added = svc_->LoadKnownCorrections();
+  auto added = svc_->LoadKnownCorrections(sys_);
   ASSERT_TRUE(added.ok()) << added.status().ToString();
   EXPECT_EQ(*added, 10);
-  EXPECT_EQ(*svc_->LoadKnownCorrections(), 0);
+  EXPECT_EQ(*svc_->LoadKnownCorrections(sys_), 0);
   auto list = svc_->ListCorrections("2020-04-17", "2020-04-17");
   ASSERT_TRUE(list.ok());
   EXPECT_EQ(list->size(), 6u);
   Correction c{0, "2020-04-05", "420000", Field::kCumDeaths, 1, "湖北核增1例死亡病例", "x"};
-  auto dup = svc_->AddCorrection(c);
+  auto dup = svc_->AddCorrection(sys_, c);
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.status().code(), Code::kConflict);
   c.reason = "另一条";
-  auto ok = svc_->AddCorrection(c);
+  auto ok = svc_->AddCorrection(sys_, c);
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_GT(ok->id, 0);
-  EXPECT_TRUE(svc_->DeleteCorrection(ok->id).ok());
-  EXPECT_EQ(svc_->DeleteCorrection(ok->id).code(), Code::kNotFound);
+  EXPECT_TRUE(svc_->DeleteCorrection(sys_, ok->id).ok());
+  EXPECT_EQ(svc_->DeleteCorrection(sys_, ok->id).code(), Code::kNotFound);
   c.field = Field::kNewDeaths;
-  EXPECT_EQ(svc_->AddCorrection(c).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(svc_->AddCorrection(sys_, c).status().code(), Code::kInvalidArgument);
   c.field = Field::kCumDeaths;
   c.region = "999999";
-  EXPECT_EQ(svc_->AddCorrection(c).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(svc_->AddCorrection(sys_, c).status().code(), Code::kInvalidArgument);
 }
 
 TEST_P(ServiceTest, BadRequests) {
@@ -207,12 +208,64 @@ TEST_P(ServiceTest, BadRequests) {
   EXPECT_EQ(svc_->Validate("x", "").status().code(), Code::kInvalidArgument);
   FigureSet f;
   f.set(Field::kCumConfirmed, 1);
-  EXPECT_EQ(svc_->UpdateFigures("2020-03-18", "999999", f, "grid").code(), Code::kInvalidArgument);
+  EXPECT_EQ(svc_->UpdateFigures(sys_, "2020-03-18", "999999", f, "grid").code(), Code::kInvalidArgument);
   f.set(Field::kCumConfirmed, -1);
-  EXPECT_EQ(svc_->UpdateFigures("2020-03-18", "420000", f, "grid").code(), Code::kInvalidArgument);
-  EXPECT_EQ(svc_->Import("{\"date\":\"2020-03-18\",\"x\":1}", "d.json").status().code(),
+  EXPECT_EQ(svc_->UpdateFigures(sys_, "2020-03-18", "420000", f, "grid").code(), Code::kInvalidArgument);
+  EXPECT_EQ(svc_->Import(sys_, "{\"date\":\"2020-03-18\",\"x\":1}", "d.json").status().code(),
             Code::kInvalidArgument);
-  EXPECT_EQ(svc_->Import(std::string(kHeader), "empty.csv")->changed, 0);
+  EXPECT_EQ(svc_->Import(sys_, std::string(kHeader), "empty.csv")->changed, 0);
+}
+
+TEST_P(ServiceTest, ChangesNeedTheEditorRoleAndAreAudited) {
+  auto audit_count = [&](const std::string& action) {
+    long long n = 0;
+    Status st = db_->Read([&](soci::session& s) {
+      s << "SELECT COUNT(*) FROM audit_log WHERE action = :a", soci::use(action), soci::into(n);
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return n;
+  };
+  const long long imports = audit_count("epidemic.import");
+  const long long updates = audit_count("epidemic.update");
+  Actor reporter;
+  reporter.user_id = 7;
+  reporter.login = "reporter";
+  reporter.roles = {kRoleReporter, kRoleApprover, kRoleAdmin};
+  Actor editor = reporter;
+  editor.login = "editor";
+  editor.roles = {kRoleEditor};
+  const std::string before = Snapshot();
+  EXPECT_EQ(svc_->Import(reporter, testing::kIssueDayJson, "d.json").status().code(),
+            Code::kPermissionDenied);
+  FigureSet f;
+  f.set(Field::kCumConfirmed, 1);
+  EXPECT_EQ(svc_->UpdateFigures(reporter, "2020-03-18", "420000", f, "grid").code(),
+            Code::kPermissionDenied);
+  Correction c{0, "2020-04-05", "420000", Field::kCumDeaths, 1, "r", "s"};
+  EXPECT_EQ(svc_->AddCorrection(reporter, c).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(svc_->DeleteCorrection(reporter, 1).code(), Code::kPermissionDenied);
+  EXPECT_EQ(svc_->LoadKnownCorrections(reporter).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(Snapshot(), before);
+
+  ASSERT_TRUE(svc_->Import(editor, testing::kIssueDayJson, "d.json").ok());
+  EXPECT_EQ(audit_count("epidemic.import"), imports + 1);
+  ASSERT_TRUE(svc_->Import(editor, testing::kIssueDayJson, "d.json").ok());  // no change, no entry
+  EXPECT_EQ(audit_count("epidemic.import"), imports + 1);
+  ASSERT_TRUE(svc_->UpdateFigures(editor, "2020-03-18", "420000", f, "grid").ok());
+  EXPECT_EQ(audit_count("epidemic.update"), updates + 1);
+  auto added = svc_->AddCorrection(editor, c);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  ASSERT_TRUE(svc_->DeleteCorrection(editor, added->id).ok());
+  std::string before_json;
+  Status st = db_->Read([&](soci::session& s) {
+    s << "SELECT before_json FROM audit_log WHERE action = 'epidemic.correction_delete' AND "
+         "entity_id = :id",
+        soci::use(std::to_string(added->id)), soci::into(before_json);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(st.ok());
+  EXPECT_NE(before_json.find("\"reason\":\"r\""), std::string::npos) << before_json;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ServiceTest, ::testing::ValuesIn(testing::TestDatabaseUrls()),

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "epidemic/repository.h"
+#include "orgs/repository.h"
 
 namespace jianbao::epidemic::testing {
 
@@ -61,6 +62,7 @@ std::unique_ptr<store::Database> OpenFreshDatabase(const std::string& url) {
     return Status::Ok();
   });
   EXPECT_TRUE(st.ok()) << st.ToString();
+  out->AddMigrations("orgs", orgs::repo::Migrations());  // the audit log
   out->AddMigrations("epidemic", Migrations());
   st = out->Migrate();
   EXPECT_TRUE(st.ok()) << st.ToString();

@@ -1,0 +1,24 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Demo data for `make run`: the shared CSV (when present), the built-in NHC
+// figures for 2020-03-18 and the known corrections, so that the screens and
+// the bulletin composer's 疫情动态 section for 2020-03-18 have data.
+
+#ifndef JIANBAO_EPIDEMIC_DEMO_H_
+#define JIANBAO_EPIDEMIC_DEMO_H_
+
+#include <string>
+
+#include "epidemic/service.h"
+
+namespace jianbao::epidemic {
+
+// Imports, as the system actor: every `<seed_dir>/../data/epidemic/*.csv`
+// (only rows dated 2020-03-01…2020-04-30 of the shared CSV, to keep start-up
+// fast), then data/nhc_2020-03-18.csv and data/known_corrections.csv.
+// A missing shared directory is not an error.
+Status LoadDemo(EpidemicService& svc, const std::string& seed_dir);
+
+}  // namespace jianbao::epidemic
+
+#endif  // JIANBAO_EPIDEMIC_DEMO_H_
