@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 //
-// The jianbao command: serve, migrate, user, and the engines' commands.
+// The jianbao command: serve, migrate, user, and the modules' commands.
 // Each module adds its own subcommands with an AddCommands(CLI::App&) call;
 // a failing command prints its message to stderr and throws
 // CLI::RuntimeError(exit_code).
@@ -10,14 +10,9 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.h"
-#include "submissions/cli.h"
-
-#ifdef JIANBAO_HAVE_TYPESET
-#include "typeset/cli.h"
-#endif
-#ifdef JIANBAO_HAVE_EPIDEMIC
 #include "epidemic/cli.h"
-#endif
+#include "submissions/cli.h"
+#include "typeset/cli.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Jianbao 简报 — information reporting and bulletins"};
@@ -31,12 +26,8 @@ int main(int argc, char** argv) {
   jianbao::cli::AddPlatformCommands(app);
   jianbao::cli::AddBulletinCommands(app);
   jianbao::submissions::AddCommands(app);
-#ifdef JIANBAO_HAVE_TYPESET
   jianbao::typeset::AddCommands(app);
-#endif
-#ifdef JIANBAO_HAVE_EPIDEMIC
   jianbao::epidemic::AddCommands(app);
-#endif
   CLI11_PARSE(app, argc, argv);
   return 0;
 }
