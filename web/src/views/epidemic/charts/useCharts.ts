@@ -29,7 +29,7 @@ function lineOption(series: Series[], names: string[]) {
         name: names[i],
         type: 'line',
         showSymbol: true,
-        symbolSize: 4,
+        symbolSize: 3,
         data: dates.map((d) => {
           const p = byDate.get(d)
           if (!p) return null

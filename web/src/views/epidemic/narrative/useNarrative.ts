@@ -20,7 +20,7 @@ export function useNarrative() {
   let seq = 0
 
   async function render(): Promise<void> {
-    if (!date.value) return
+    if (!date.value || (choice.value === 'custom' && !custom.value.trim())) return
     const mine = ++seq
     loading.value = true
     error.value = null
@@ -50,8 +50,12 @@ export function useNarrative() {
     }
   }
 
-  watch([date, choice], () => {
-    if (choice.value === 'custom' && !custom.value) void startFrom('default')
+  watch([date, choice], async () => {
+    // An empty editor is filled first; the edit then triggers the preview below.
+    if (choice.value === 'custom' && !custom.value.trim()) {
+      await startFrom('default')
+      return
+    }
     void render()
   })
   // Live preview while typing, a moment after the last key.
