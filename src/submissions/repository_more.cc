@@ -2,8 +2,9 @@
 //
 // Comments, attachments, commissions and the statistics queries.
 
-#include <sodium.h>
+#include <soci/soci.h>
 
+#include "core/bytes.h"
 #include "submissions/repository.h"
 #include "submissions/repository_internal.h"
 
@@ -11,29 +12,6 @@ namespace jianbao::submissions::repo {
 
 using internal::Binder;
 using internal::IdList;
-
-namespace {
-
-std::string ToBase64(const std::string& bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
-std::string FromBase64(const std::string& text) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
-    return "";
-  }
-  out.resize(len);
-  return out;
-}
-
-}  // namespace
 
 int64_t InsertComment(soci::session& s, const Comment& c) {
   long long id = 0, piece = c.piece_id, author = c.author_id;
@@ -68,7 +46,7 @@ std::vector<Comment> ListComments(soci::session& s, int64_t piece_id) {
 int64_t InsertAttachment(soci::session& s, const Attachment& a, int64_t user_id,
                          const std::string& now) {
   long long id = 0, piece = a.piece_id, size = a.size, by = user_id;
-  const std::string data = ToBase64(a.data);
+  const std::string data = bytes::Base64Encode(a.data);
   s << "INSERT INTO piece_attachments (piece_id, name, mime, size, sha256, data_base64, "
        "created_by, created_at) VALUES (:piece, :name, :mime, :size, :sha, :data, :by, :at) "
        "RETURNING id",
@@ -108,7 +86,7 @@ std::optional<Attachment> FindAttachment(soci::session& s, int64_t piece_id, int
   a.id = id;
   a.piece_id = piece_id;
   a.size = size;
-  a.data = FromBase64(data);
+  a.data = bytes::Base64Decode(data).value_or("");
   return a;
 }
 

@@ -3,8 +3,8 @@
 // Attachments, import and commissioning (约稿).
 
 #include <soci/soci.h>
-#include <sodium.h>
 
+#include "core/bytes.h"
 #include "core/clock.h"
 #include "core/text.h"
 #include "notify/notify.h"
@@ -15,13 +15,6 @@
 namespace jianbao::submissions {
 namespace {
 
-std::string Sha256Hex(const std::string& bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 // Keeps the last path component, without control characters, at most 120 characters.
 std::string CleanName(const std::string& name, const std::string& mime) {
@@ -62,7 +55,7 @@ Result<Attachment> SubmissionService::AddAttachment(const Actor& actor, int64_t 
   a.piece_id = id;
   a.name = CleanName(name, a.mime);
   a.size = static_cast<int64_t>(bytes.size());
-  a.sha256 = Sha256Hex(bytes);
+  a.sha256 = jianbao::bytes::Sha256Hex(bytes);
   a.data = bytes;
   JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
@@ -140,7 +133,7 @@ Result<Piece> SubmissionService::Import(const Actor& actor, const std::string& f
                    p.id,
                    CleanName(img.ref, img.mime),
                    img.mime,
-                   Sha256Hex(img.data),
+                   jianbao::bytes::Sha256Hex(img.data),
                    p.created_at,
                    static_cast<int64_t>(img.data.size()),
                    img.data};
