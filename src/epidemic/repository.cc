@@ -87,7 +87,7 @@ struct RowBinding {
       inds[static_cast<int>(f)] = v ? soci::i_ok : soci::i_null;
     }
   }
-  // Binds the members to the placeholders named after the columns plus `suffix`.
+  // Binds the members to the parameters named after the columns plus `suffix`.
   void Bind(soci::statement& st, const std::string& suffix = "") {
     st.exchange(soci::use(day, "day" + suffix));
     st.exchange(soci::use(region, "region" + suffix));

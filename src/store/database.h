@@ -3,9 +3,9 @@
 // Database: the one way every module reaches SQLite or PostgreSQL.
 //
 // A module writes its SQL once, in the common dialect of both engines
-// (named `:param` placeholders, `INSERT ... RETURNING id`, TEXT timestamps in
+// (named `:param` parameters, `INSERT ... RETURNING id`, TEXT timestamps in
 // UTC ISO-8601, INTEGER 0/1 booleans). Migration text may use these
-// placeholders, replaced per engine:
+// markers, replaced per engine:
 //   {{pk}}    INTEGER PRIMARY KEY AUTOINCREMENT | BIGSERIAL PRIMARY KEY
 //   {{blob}}  BLOB | BYTEA
 //   {{int}}   INTEGER | BIGINT
@@ -69,7 +69,7 @@ class Database {
   // Runs `work` on a reader connection (no transaction is kept open).
   Status Read(const Work& work);
 
-  // Returns the placeholder-substituted form of migration text for this engine.
+  // Returns migration text with its {{…}} markers replaced for this engine.
   std::string Dialect(const std::string& sql) const;
 
   class Pool;
