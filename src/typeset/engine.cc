@@ -135,15 +135,37 @@ Status Engine::CheckItemFont(const ShapedPara& p, PangoItem* item, const PangoGl
                              " is not covered by the configured fonts (only by '" + fam + "')");
 }
 
+namespace {
+
+// True for the bidirectional formatting characters (LRM, RLM, embeddings,
+// overrides, isolates): a bulletin is set left to right, and these would
+// reorder glyphs inside a unit range.
+bool IsBidiControl(char32_t c) {
+  return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// Appends `in` to `out` with control characters as spaces and bidi controls dropped.
+// Invalid UTF-8 is copied as it is, for Shape's UTF-8 check to report.
+void AppendShapable(const std::string& in, std::string* out) {
+  if (!text::IsValidUtf8(in)) {
+    *out += in;
+    return;
+  }
+  for (char32_t c : text::DecodeUtf8(in)) {
+    if (IsBidiControl(c)) continue;
+    text::AppendUtf8(c < 0x20 && c != '\n' ? U' ' : c, out);
+  }
+}
+
+}  // namespace
+
 Result<ShapedPara> Engine::Shape(const RichText& runs) {
   ShapedPara p;
   std::unique_ptr<PangoAttrList, AttrListFree> attrs(pango_attr_list_new());
   std::vector<std::pair<uint32_t, uint32_t>> run_bytes;
   for (const Run& run : runs) {
     uint32_t start = static_cast<uint32_t>(p.text.size());
-    for (char c : run.text) {
-      p.text += (static_cast<unsigned char>(c) < 0x20 && c != '\n') ? ' ' : c;
-    }
+    AppendShapable(run.text, &p.text);
     uint32_t end = static_cast<uint32_t>(p.text.size());
     PangoFontDescription* d = pango_font_description_copy(descs_[static_cast<int>(run.style.role)]);
     pango_font_description_set_absolute_size(d, run.style.size * PANGO_SCALE);

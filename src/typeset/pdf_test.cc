@@ -297,6 +297,17 @@ TEST_F(PdfTest, UncoveredCharacterIsAnErrorNamingIt) {
   EXPECT_NE(pdf.status().message().find("U+E000"), std::string::npos) << pdf.status().message();
 }
 
+// Found by the Markdown fuzzer: a right-to-left override reordered glyphs
+// inside a line segment and the layout read outside its glyph string.
+TEST_F(PdfTest, BidiControlsAreDroppedNotFatal) {
+  Issue issue = PunctuationIssue();
+  issue.sections[1].body_markdown =
+      "正文\u202e“引号”《书名》…\u202e——l](http://x) 文，“引号”\u2066中文\u2069abc\u200f。";
+  auto pdf = ts_->RenderPdf(issue);
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  EXPECT_EQ(pdf->substr(0, 4), "%PDF");
+}
+
 TEST_F(PdfTest, PngPagesOnePerPage) {
   Issue issue = PunctuationIssue();
   auto map = ts_->Paginate(issue);

@@ -4,6 +4,7 @@
 // or end a line (避头尾), squeezing of adjacent punctuation (标点挤压), a
 // quarter em between Chinese and Latin, and where justification may stretch.
 
+#include <algorithm>
 #include <vector>
 
 #include "core/text.h"
@@ -112,10 +113,11 @@ GlyphSeg Engine::MakeSegment(const ShapedPara& p, int a, int b, const double* xs
   seg.y = y;
   seg.rgb = p.styles[first.run].rgb;
   int g0 = -1, g1 = -1;
+  // Glyph order may run against unit order (right-to-left scripts): take the span.
   for (int k = a; k < b; ++k) {
     if (p.info[k].glyph_begin < 0) continue;
-    if (g0 < 0) g0 = p.info[k].glyph_begin;
-    g1 = p.info[k].glyph_end;
+    g0 = g0 < 0 ? p.info[k].glyph_begin : std::min(g0, p.info[k].glyph_begin);
+    g1 = std::max(g1, p.info[k].glyph_end);
   }
   PangoItem* item = pango_item_copy(const_cast<PangoItem*>(src_item));
   item->offset = 0;
@@ -134,6 +136,7 @@ GlyphSeg Engine::MakeSegment(const ShapedPara& p, int a, int b, const double* xs
   auto set_advance = [&](int k, double adv) {
     const UnitInfo& u = p.info[k];
     int last = u.glyph_end - 1 - g0;
+    if (u.glyph_begin - g0 < 0 || last < 0 || last >= count) return;
     int others = 0;
     for (int g = u.glyph_begin - g0; g < last; ++g) others += gs->glyphs[g].geometry.width;
     gs->glyphs[last].geometry.width = static_cast<int>(adv * PANGO_SCALE) - others;
