@@ -340,7 +340,8 @@ describe('information reporting (信息报送)', () => {
     await page.getByTestId('piece-import').click()
     const dialog = page.getByTestId('import-dialog')
     await dialog.locator('input[type=file]').setInputFiles(bad)
-    await dialog.getByTestId('error').getByText('不是有效的 .docx').waitFor()
+    // The server's own Chinese message (errors.cc) names the problem.
+    await dialog.getByTestId('error').getByText(/已损坏|不是有效的 .docx|不是 Word/).waitFor()
     await shot(page, 'submissions-import-error')
     await page.keyboard.press('Escape')
     await page.reload()
