@@ -42,6 +42,7 @@ const std::map<std::string, Texts>& Table() {
       {"weak_password", {"密码至少需要 8 个字符", "the password needs at least 8 characters"}},
       {"wrong_password", {"原密码不正确", "the current password is wrong"}},
       {"invalid_role", {"角色无效：{field}", "invalid role in {field}"}},
+      {"invalid_email", {"电子邮箱地址格式不正确", "invalid e-mail address"}},
       {"invalid_login", {"登录名只能包含字母、数字、点、横线和下划线（2–64 个字符）", "a login has 2–64 letters, digits, '.', '-' or '_'"}},
       {"invalid_code", {"机构代码只能包含小写字母、数字和横线（2–32 个字符）", "an organisation code has 2–32 lower-case letters, digits or '-'"}},
       {"invalid_kind", {"机构类型无效", "invalid organisation kind"}},

@@ -66,6 +66,16 @@ Response PutPassword(Context& ctx, OrgService& svc) {
   return st.ok() ? http::NoContent() : ctx.Error(st);
 }
 
+Response PutEmail(Context& ctx, OrgService& svc) {
+  auto body = http::ParseObject(ctx.req.body, {"email"});
+  if (!body.ok()) return ctx.Error(body.status());
+  auto email = http::OptionalString(*body, "email", 254);
+  if (!email.ok()) return ctx.Error(email.status());
+  if (!email.value()) return ctx.Error(Status::Invalid("email", "required", "email is required"));
+  return http::Respond(ctx, svc.SetOwnEmail(ctx.actor(), **email),
+                       [](const User& u) { return JsonResponse(200, UserJson(u)); });
+}
+
 Response ListOrgs(Context& ctx, OrgService& svc) {
   return http::Respond(ctx, svc.ListOrgs(ctx.actor()), [](const std::vector<Org>& orgs) {
     Json items = Json::array();
@@ -123,7 +133,7 @@ Response ListUsers(Context& ctx, OrgService& svc) {
 }
 
 Response PostUser(Context& ctx, OrgService& svc) {
-  auto body = http::ParseObject(ctx.req.body, {"login", "password", "org", "roles", "name"});
+  auto body = http::ParseObject(ctx.req.body, {"login", "password", "org", "roles", "name", "email"});
   if (!body.ok()) return ctx.Error(body.status());
   NewUser u;
   auto login = http::RequiredString(*body, "login", 64);
@@ -134,6 +144,8 @@ Response PostUser(Context& ctx, OrgService& svc) {
   if (!org.ok()) return ctx.Error(org.status());
   auto roles = http::OptionalStringArray(*body, "roles", 10, 32);
   if (!roles.ok()) return ctx.Error(roles.status());
+  auto email = http::OptionalString(*body, "email", 254);
+  if (!email.ok()) return ctx.Error(email.status());
   auto pw = body->find("password");
   if (pw == body->end() || !pw->is_string()) {
     return ctx.Error(Status::Invalid("password", "required", "password is required"));
@@ -142,6 +154,7 @@ Response PostUser(Context& ctx, OrgService& svc) {
   u.name = *name;
   u.org_code = *org;
   u.roles = roles.value().value_or(std::vector<std::string>{});
+  u.email = email.value().value_or("");
   u.password = pw->get<std::string>();
   return http::Respond(ctx, svc.CreateUser(ctx.actor(), u),
                        [](const User& created) { return JsonResponse(201, UserJson(created)); });
@@ -150,7 +163,7 @@ Response PostUser(Context& ctx, OrgService& svc) {
 Response PatchUser(Context& ctx, OrgService& svc) {
   auto id = ctx.IdParam("id", "user_not_found");
   if (!id.ok()) return ctx.Error(id.status());
-  auto body = http::ParseObject(ctx.req.body, {"name", "roles", "disabled"});
+  auto body = http::ParseObject(ctx.req.body, {"name", "roles", "disabled", "email"});
   if (!body.ok()) return ctx.Error(body.status());
   UserPatch patch;
   auto name = http::OptionalString(*body, "name", 50);
@@ -162,6 +175,9 @@ Response PatchUser(Context& ctx, OrgService& svc) {
   if (!roles.ok()) return ctx.Error(roles.status());
   auto disabled = http::OptionalBool(*body, "disabled");
   if (!disabled.ok()) return ctx.Error(disabled.status());
+  auto email = http::OptionalString(*body, "email", 254);
+  if (!email.ok()) return ctx.Error(email.status());
+  patch.email = *email;
   patch.name = *name;
   patch.roles = *roles;
   patch.disabled = *disabled;
@@ -214,6 +230,7 @@ void Register(http::App& app, OrgService& svc) {
   app.Delete("/api/v1/session", bind(DeleteSession));
   app.Get("/api/v1/me", bind(GetMe));
   app.Put("/api/v1/me/password", bind(PutPassword));
+  app.Put("/api/v1/me/email", bind(PutEmail));
   app.Get("/api/v1/orgs", bind(ListOrgs));
   app.Post("/api/v1/orgs", bind(PostOrg));
   app.Patch("/api/v1/orgs/:code", bind(PatchOrg));

@@ -20,6 +20,7 @@ nlohmann::json UserJson(const User& u) {
           {"org", {{"code", u.org_code}, {"name", u.org_name}, {"short_name", u.org_short_name}}},
           {"roles", u.roles},
           {"disabled", u.disabled},
+          {"email", u.email},
           {"created_at", u.created_at}};
 }
 

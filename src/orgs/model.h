@@ -40,6 +40,7 @@ struct User {
   std::vector<std::string> roles;
   bool disabled = false;
   std::string created_at;
+  std::string email;  // optional; where bulletins are e-mailed ("" = none)
 };
 
 struct UserFilter {

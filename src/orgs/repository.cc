@@ -30,12 +30,12 @@ std::string LikePattern(const std::string& text) {
 
 const char* kUserSelect =
     "SELECT u.id, u.login, u.name, u.org_id, o.code, o.name, o.short_name, u.disabled, "
-    "u.created_at FROM users u JOIN orgs o ON o.id = u.org_id ";
+    "u.created_at, u.email FROM users u JOIN orgs o ON o.id = u.org_id ";
 
 struct UserRow {
   long long id = 0, org_id = 0;
   int disabled = 0;
-  std::string login, name, org_code, org_name, org_short, created_at;
+  std::string login, name, org_code, org_name, org_short, created_at, email;
   void Bind(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(login));
@@ -46,6 +46,7 @@ struct UserRow {
     st.exchange(soci::into(org_short));
     st.exchange(soci::into(disabled));
     st.exchange(soci::into(created_at));
+    st.exchange(soci::into(email));
   }
   User ToUser() const {
     User u;
@@ -58,6 +59,7 @@ struct UserRow {
     u.org_short_name = org_short;
     u.disabled = disabled != 0;
     u.created_at = created_at;
+    u.email = email;
     return u;
   }
 };
@@ -162,6 +164,9 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_at ON audit_log(at);
 CREATE INDEX audit_org ON audit_log(org_id);
+)SQL"},
+          {2, "users: e-mail address", R"SQL(
+ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
 )SQL"}};
 }
 
@@ -243,10 +248,10 @@ int64_t InsertUser(soci::session& s, const User& user, const std::string& hash,
   long long id = 0;
   long long org = user.org_id;
   int disabled = user.disabled ? 1 : 0;
-  s << "INSERT INTO users (login, name, org_id, password_hash, disabled, created_at, updated_at) "
-       "VALUES (:login, :name, :org, :hash, :disabled, :now, :now2) RETURNING id",
+  s << "INSERT INTO users (login, name, org_id, password_hash, disabled, created_at, updated_at, "
+       "email) VALUES (:login, :name, :org, :hash, :disabled, :now, :now2, :email) RETURNING id",
       soci::use(user.login), soci::use(user.name), soci::use(org), soci::use(hash),
-      soci::use(disabled), soci::use(now), soci::use(now), soci::into(id);
+      soci::use(disabled), soci::use(now), soci::use(now), soci::use(user.email), soci::into(id);
   WriteRoles(s, id, user.roles);
   return id;
 }
@@ -254,8 +259,10 @@ int64_t InsertUser(soci::session& s, const User& user, const std::string& hash,
 void UpdateUser(soci::session& s, const User& user, const std::string& now) {
   long long id = user.id;
   int disabled = user.disabled ? 1 : 0;
-  s << "UPDATE users SET name = :name, disabled = :disabled, updated_at = :now WHERE id = :id",
-      soci::use(user.name), soci::use(disabled), soci::use(now), soci::use(id);
+  s << "UPDATE users SET name = :name, disabled = :disabled, email = :email, updated_at = :now "
+       "WHERE id = :id",
+      soci::use(user.name), soci::use(disabled), soci::use(user.email), soci::use(now),
+      soci::use(id);
   WriteRoles(s, user.id, user.roles);
 }
 

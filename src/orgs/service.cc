@@ -42,6 +42,19 @@ Status CheckRoles(const std::vector<std::string>& roles) {
   return Status::Ok();
 }
 
+// An address for SMTP: ASCII local part and a dotted domain, no spaces or
+// line breaks (it goes into mail headers). "" means none.
+Status CheckEmail(const std::string& email) {
+  static const std::regex kEmail(
+      "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+      "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+  if (email.empty()) return Status::Ok();
+  if (email.size() > 254 || !std::regex_match(email, kEmail)) {
+    return Status::Invalid("email", "invalid_email", "invalid e-mail address");
+  }
+  return Status::Ok();
+}
+
 std::vector<std::string> Dedup(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -189,6 +202,22 @@ Status OrgService::ChangePassword(const Actor& actor, const std::string& old_pas
   });
 }
 
+Result<User> OrgService::SetOwnEmail(const Actor& actor, const std::string& email) {
+  JB_RETURN_IF_ERROR(CheckEmail(email));
+  User after;
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    std::optional<User> before = repo::FindUser(s, actor.user_id);
+    if (!before) return Status::NotFound("user_not_found", "no such user");
+    after = *before;
+    after.email = email;
+    repo::UpdateUser(s, after, clock::NowIso());
+    Audit(s, actor, "user.email_change", "user", std::to_string(actor.user_id),
+          nlohmann::json{{"email", before->email}}.dump(), nlohmann::json{{"email", email}}.dump());
+    return Status::Ok();
+  }));
+  return after;
+}
+
 Result<std::vector<Org>> OrgService::ListOrgs(const Actor& actor) {
   std::vector<Org> orgs;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
@@ -284,6 +313,7 @@ Result<User> OrgService::CreateUser(const Actor& actor, const NewUser& in) {
   }
   JB_RETURN_IF_ERROR(CheckPasswordStrength(in.password, "password"));
   JB_RETURN_IF_ERROR(CheckRoles(in.roles));
+  JB_RETURN_IF_ERROR(CheckEmail(in.email));
   if (in.roles.empty()) return Status::Invalid("roles", "required", "at least one role");
   JB_ASSIGN_OR_RETURN(std::string hash, HashPassword(in.password));
   User created;
@@ -301,6 +331,7 @@ Result<User> OrgService::CreateUser(const Actor& actor, const NewUser& in) {
     u.name = in.name;
     u.org_id = org->id;
     u.roles = Dedup(in.roles);
+    u.email = in.email;
     const int64_t id = repo::InsertUser(s, u, hash, clock::NowIso());
     created = *repo::FindUser(s, id);
     Audit(s, actor, "user.create", "user", std::to_string(id), "", UserJson(created).dump());
@@ -311,6 +342,7 @@ Result<User> OrgService::CreateUser(const Actor& actor, const NewUser& in) {
 
 Result<User> OrgService::UpdateUser(const Actor& actor, int64_t id, const UserPatch& patch) {
   if (patch.roles) JB_RETURN_IF_ERROR(CheckRoles(*patch.roles));
+  if (patch.email) JB_RETURN_IF_ERROR(CheckEmail(*patch.email));
   User after;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     std::optional<User> before = repo::FindUser(s, id);
@@ -321,6 +353,7 @@ Result<User> OrgService::UpdateUser(const Actor& actor, int64_t id, const UserPa
     if (patch.name) after.name = *patch.name;
     if (patch.roles) after.roles = Dedup(*patch.roles);
     if (patch.disabled) after.disabled = *patch.disabled;
+    if (patch.email) after.email = *patch.email;
     if (after.roles.empty()) return Status::Invalid("roles", "required", "at least one role");
     const bool self = id == actor.user_id;
     if (self && (after.disabled || std::find(after.roles.begin(), after.roles.end(), kRoleAdmin) == after.roles.end())) {

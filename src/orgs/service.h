@@ -32,12 +32,14 @@ struct NewOrg {
 struct NewUser {
   std::string login, password, name, org_code;
   std::vector<std::string> roles;
+  std::string email;  // optional
 };
 
 struct UserPatch {
   std::optional<std::string> name;
   std::optional<std::vector<std::string>> roles;
   std::optional<bool> disabled;
+  std::optional<std::string> email;  // "" clears it
 };
 
 struct SignIn {
@@ -62,6 +64,9 @@ class OrgService : public http::Authenticator {
   // Changes the actor's own password. kInvalidArgument "wrong_password" when `old_password` is wrong.
   Status ChangePassword(const Actor& actor, const std::string& old_password,
                         const std::string& new_password);
+
+  // Sets the actor's own e-mail address ("" removes it); kInvalidArgument "invalid_email".
+  Result<User> SetOwnEmail(const Actor& actor, const std::string& email);
 
   // Returns every organisation, parents before children (any signed-in user).
   Result<std::vector<Org>> ListOrgs(const Actor& actor);

@@ -1,0 +1,51 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// SMTP delivery through libcurl: one message to its recipients per call.
+// Configured under [mail] (or JIANBAO_MAIL_* variables); e-mail is off unless
+// mail.smtp_url is set.
+//
+//   mail.smtp_url   "smtp://mail.example.org:587" or "smtps://…:465"; "" = off
+//   mail.from       sender address, "bulletin@example.org"
+//   mail.from_name  display name of the sender (default "简报")
+//   mail.username, mail.password   SMTP AUTH credentials (optional)
+//   mail.starttls   "required" (default), "try" or "off" (smtp:// only)
+//   mail.timeout_seconds   per message (default 60)
+
+#ifndef JIANBAO_MAIL_SMTP_H_
+#define JIANBAO_MAIL_SMTP_H_
+
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/status.h"
+
+namespace jianbao::mail {
+
+struct SmtpConfig {
+  std::string url;
+  std::string from;
+  std::string from_name = "简报";
+  std::string username, password;
+  std::string starttls = "required";
+  int timeout_seconds = 60;
+
+  bool enabled() const { return !url.empty(); }
+};
+
+// Reads the [mail] keys above.
+SmtpConfig SmtpConfigFrom(const Config& config);
+
+// Checks a configuration: a smtp:// or smtps:// URL, a sender address, a
+// known starttls value. Returns kInvalidArgument naming the key.
+Status ValidateSmtpConfig(const SmtpConfig& config);
+
+// Sends `data` (a composed message, see mime.h) from config.from to
+// `recipients`. Returns kUnavailable with the server's or libcurl's error
+// text when delivery fails (the caller retries later).
+Status SendMail(const SmtpConfig& config, const std::vector<std::string>& recipients,
+                const std::string& data);
+
+}  // namespace jianbao::mail
+
+#endif  // JIANBAO_MAIL_SMTP_H_
