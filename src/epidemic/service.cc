@@ -301,11 +301,6 @@ Result<ValidationReport> EpidemicService::Validate(const std::string& from, cons
   return report;
 }
 
-Result<Narrative> EpidemicService::NarrativeFor(const std::string& date,
-                                                std::string_view template_text) {
-  JB_ASSIGN_OR_RETURN(Day day, GetDay(date));
-  return RenderNarrative(day, template_text.empty() ? DefaultTemplate() : template_text);
-}
 
 Result<Series> EpidemicService::GetSeries(const std::string& region, Field field,
                                           const std::string& from, const std::string& to) {

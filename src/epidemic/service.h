@@ -21,11 +21,13 @@
 
 #include "core/actor.h"
 #include "core/status.h"
+#include "epidemic/chart.h"
 #include "epidemic/day.h"
 #include "epidemic/importer.h"
 #include "epidemic/model.h"
 #include "epidemic/narrative.h"
 #include "epidemic/rules.h"
+#include "epidemic/trend.h"
 #include "store/database.h"
 
 namespace jianbao::epidemic {
@@ -70,6 +72,14 @@ struct DayGrid {
 struct RegionValue {
   Region region;
   int64_t value = 0;
+};
+
+// How NarrativeFor renders: with or without the print trend chart.
+struct NarrativeOptions {
+  // Appends the trend chart to the body as a Markdown image with a PNG data
+  // URI (after a blank line), for the bulletin's PDF.
+  bool chart = false;
+  int chart_days = kDefaultChartDays;  // the chart's window, ending at the day
 };
 
 class EpidemicService {
@@ -117,8 +127,24 @@ class EpidemicService {
   // Runs every rule for from <= date <= to ("" = everything stored).
   Result<ValidationReport> Validate(const std::string& from, const std::string& to);
 
-  // Renders the narrative for a stored day with `template_text` ("" = default).
-  Result<Narrative> NarrativeFor(const std::string& date, std::string_view template_text);
+  // Renders the narrative for a stored day with `template_text` ("" = default);
+  // with options.chart, the body ends with TrendChartMarkdown(date, chart_days).
+  // Returns NotFound when nothing is stored for `date`, InvalidArgument for a
+  // bad date, template or (with the chart) chart_days.
+  Result<Narrative> NarrativeFor(const std::string& date, std::string_view template_text,
+                                 const NarrativeOptions& options = {});
+
+  // Returns the trend chart's data for the `days` days ending at `date`
+  // (trend.h). Returns InvalidArgument (field "date" or "days") for a bad
+  // date or a days value outside [kMinChartDays, kMaxChartDays], NotFound
+  // when nothing is stored for `date`.
+  Result<TrendChart> TrendChartFor(const std::string& date, int days = kDefaultChartDays);
+  // Returns that chart as PNG bytes (chart.h: 15.6 cm x 7 cm at 300 dpi);
+  // errors as TrendChartFor.
+  Result<std::string> TrendChartPng(const std::string& date, int days = kDefaultChartDays);
+  // Returns that chart as Markdown for a section body:
+  // "![<title>](data:image/png;base64,…)"; errors as TrendChartFor.
+  Result<std::string> TrendChartMarkdown(const std::string& date, int days = kDefaultChartDays);
 
   // Returns `field` of `region` over [from, to]. For the mainland (000000),
   // unreported cumulative values are summed from the provinces (derived).
