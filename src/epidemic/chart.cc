@@ -96,14 +96,21 @@ double SlotX(const Frame& f, size_t n, size_t i) {
   return f.left + f.width() * (static_cast<double>(i) + 0.5) / static_cast<double>(n);
 }
 
-void DrawLegend(ChartCanvas& c, bool estimated) {
+// Names the kinds of bars that the chart has, and the line.
+void DrawLegend(ChartCanvas& c, const std::vector<TrendPoint>& points) {
   struct Item {
     std::string label;
     Rgb color;
     bool line;
   };
-  std::vector<Item> items{{"新增确诊病例（左轴）", kNewColor, false}};
-  if (estimated) items.push_back({"新增确诊（据累计数推算）", kEstimatedColor, false});
+  auto any = [&](bool estimated) {
+    return std::any_of(points.begin(), points.end(), [&](const TrendPoint& p) {
+      return p.new_confirmed && p.new_estimated == estimated;
+    });
+  };
+  std::vector<Item> items;
+  if (any(false)) items.push_back({"新增确诊病例（左轴）", kNewColor, false});
+  if (any(true)) items.push_back({"新增确诊（据累计数推算，左轴）", kEstimatedColor, false});
   items.push_back({"现有确诊病例（右轴）", kCurrentColor, true});
   constexpr double kSwatch = 9, kGap = 3, kSpacing = 12, kY = 28;
   double total = 0;
@@ -200,9 +207,7 @@ Result<std::string> RenderTrendChartPng(const TrendChart& chart) {
   Scale left, right;
   MakeScales(chart, &left, &right);
   c.DrawText(chart.title, c.width() / 2, 6, kTitleStyle, {Align::kCenter, Align::kStart});
-  bool estimated = std::any_of(chart.points.begin(), chart.points.end(),
-                               [](const TrendPoint& p) { return p.new_estimated; });
-  DrawLegend(c, estimated);
+  DrawLegend(c, chart.points);
   const Frame f{kMargin + WidestTick(c, left) + 4, kPlotTop,
                 c.width() - kMargin - WidestTick(c, right) - 4, c.height() - kPlotBottomGap};
   DrawGrid(c, f, left, right);

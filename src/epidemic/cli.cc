@@ -71,11 +71,18 @@ Field ParseField(const std::string& name) {
 // Options shared by the subcommands. CLI11 callbacks must be copyable, hence shared_ptr.
 struct Options {
   std::string db = "jianbao.db", file, date, from, to, region, field, reason, source;
-  std::string day_json, template_arg;
+  std::string day_json, template_arg, output;
   std::vector<std::string> values;
   int64_t delta = 0;
-  bool json = false, unexplained = false, load_known = false;
+  int days = kDefaultChartDays;
+  bool json = false, unexplained = false, load_known = false, chart = false;
 };
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  if (!out.flush()) Fail(Status::Invalid("output", "file_unwritable", "cannot write " + path));
+}
 
 void AddImport(CLI::App* epi, std::shared_ptr<Options> o) {
   auto* c =
@@ -165,6 +172,11 @@ void AddNarrative(CLI::App* epi, std::shared_ptr<Options> o) {
   date->excludes(file);
   c->add_option("--db", o->db, "database URL");
   c->add_option("--template", o->template_arg, "template file, or default | plain");
+  auto* chart = c->add_flag("--chart", o->chart,
+                            "append the trend chart as a Markdown PNG data URI (needs --date)");
+  chart->excludes(file);
+  c->add_option("--days", o->days, "the chart's window in days, ending at --date")
+      ->needs(chart);
   c->callback([o] {
     if (o->date.empty() && o->day_json.empty()) {
       Fail(Status::Invalid("date", "missing_day", "give --date (with --db) or --day-json FILE"));
@@ -176,9 +188,22 @@ void AddNarrative(CLI::App* epi, std::shared_ptr<Options> o) {
     } else {
       auto db = OpenDb(o->db);
       EpidemicService svc(*db);
-      n = Check(svc.NarrativeFor(o->date, tmpl));
+      n = Check(svc.NarrativeFor(o->date, tmpl, {.chart = o->chart, .chart_days = o->days}));
     }
     std::cout << n.Text() << "\n";
+  });
+}
+
+void AddChart(CLI::App* epi, std::shared_ptr<Options> o) {
+  auto* c = epi->add_subcommand("chart", "Draw the print trend chart (PNG, 15.6 cm x 7 cm, 300 dpi)");
+  c->add_option("--date", o->date, "last day of the chart")->required();
+  c->add_option("--days", o->days, "window in days (2..366, default 30)");
+  c->add_option("-o,--output", o->output, "PNG file to write")->required();
+  c->add_option("--db", o->db, "database URL");
+  c->callback([o] {
+    auto db = OpenDb(o->db);
+    EpidemicService svc(*db);
+    WriteFile(o->output, Check(svc.TrendChartPng(o->date, o->days)));
   });
 }
 
@@ -243,6 +268,7 @@ void AddCommands(CLI::App& app) {
   AddSet(epi, o);
   AddValidate(epi, o);
   AddNarrative(epi, o);
+  AddChart(epi, o);
   AddCorrections(epi, o);
   AddSeries(epi, o);
 }

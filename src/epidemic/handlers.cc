@@ -6,19 +6,31 @@
 
 #include "core/clock.h"
 #include "epidemic/day.h"
+#include "epidemic/handlers_internal.h"
 #include "epidemic/json.h"
-#include "epidemic/narrative.h"
 #include "epidemic/regions.h"
 
 namespace jianbao::epidemic {
+namespace internal {
+
+Result<std::string> DateQuery(const http::Context& ctx, const std::string& name, bool required) {
+  std::string v = ctx.req.Query(name);
+  if (v.empty() && required) return Status::Invalid(name, "required", name + " is required");
+  if (!v.empty() && !clock::IsValidDate(v)) {
+    return Status::Invalid(name, "invalid_date", name + ": not a date YYYY-MM-DD");
+  }
+  return v;
+}
+
+}  // namespace internal
+
 namespace {
 
 using http::Context;
+using internal::DateQuery;
 using http::Json;
 using http::JsonResponse;
 using http::Response;
-
-constexpr size_t kMaxTemplateChars = 64 * 1024;
 
 // The module's JSON helpers return text; handlers answer with values.
 Json Parsed(const std::string& text) { return Json::parse(text); }
@@ -37,16 +49,6 @@ Json FiguresJson(const FigureSet& f) {
     if (f.has(field)) out[std::string(FieldName(field))] = *f.get(field);
   }
   return out;
-}
-
-// Query parameter `name` as a date ("" when absent).
-Result<std::string> DateQuery(const Context& ctx, const std::string& name, bool required) {
-  std::string v = ctx.req.Query(name);
-  if (v.empty() && required) return Status::Invalid(name, "required", name + " is required");
-  if (!v.empty() && !clock::IsValidDate(v)) {
-    return Status::Invalid(name, "invalid_date", name + ": not a date YYYY-MM-DD");
-  }
-  return v;
 }
 
 Result<Field> FieldQuery(const Context& ctx, Field fallback) {
@@ -243,58 +245,6 @@ Response GetValidation(Context& ctx, EpidemicService& svc) {
   });
 }
 
-Response NarrativeResponse(const Context& ctx, const std::string& date, const std::string& name,
-                           const Result<Narrative>& n) {
-  return http::Respond(ctx, n, [&](const Narrative& text) {
-    return JsonResponse(200, {{"date", date},
-                              {"template", name},
-                              {"title", text.title},
-                              {"body", text.body},
-                              {"text", text.Text()}});
-  });
-}
-
-Response GetNarrative(Context& ctx, EpidemicService& svc) {
-  auto date = DateQuery(ctx, "date", true);
-  if (!date.ok()) return ctx.Error(date.status());
-  std::string name = ctx.req.Query("template");
-  if (name.empty()) name = "default";
-  auto text = BuiltinTemplate(name);
-  if (!text) {
-    return ctx.Error(Status::Invalid("template", "unknown_template",
-                                     "template must be default or plain"));
-  }
-  return NarrativeResponse(ctx, *date, name, svc.NarrativeFor(*date, *text));
-}
-
-Response GetTemplate(Context& ctx, EpidemicService&) {
-  auto text = BuiltinTemplate(ctx.Param("name"));
-  if (!text) return ctx.Error(Status::NotFound("template_not_found", "templates: default, plain"));
-  return JsonResponse(200, {{"name", ctx.Param("name")}, {"text", std::string(*text)}});
-}
-
-Response PostNarrative(Context& ctx, EpidemicService& svc) {
-  auto body = http::ParseObject(ctx.req.body, {"date", "template"});
-  if (!body.ok()) return ctx.Error(body.status());
-  auto date = http::RequiredString(*body, "date", 10);
-  if (!date.ok()) return ctx.Error(date.status());
-  if (!clock::IsValidDate(*date)) {
-    return ctx.Error(Status::Invalid("date", "invalid_date", "date: not a date YYYY-MM-DD"));
-  }
-  auto it = body->find("template");
-  if (it == body->end() || !it->is_string()) {
-    return ctx.Error(Status::Invalid("template", "required", "template is required"));
-  }
-  const std::string& text = it->get_ref<const std::string&>();
-  if (text.size() > kMaxTemplateChars) {
-    return ctx.Error(Status::Invalid("template", "too_long", "the template is too long"));
-  }
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return ctx.Error(Status::Invalid("template", "required", "template is required"));
-  }
-  return NarrativeResponse(ctx, *date, "custom", svc.NarrativeFor(*date, text));
-}
-
 Response GetSeries(Context& ctx, EpidemicService& svc) {
   std::string region = ctx.req.Query("region");
   if (region.empty()) region = std::string(kMainland);
@@ -339,9 +289,7 @@ Response GetCurrentByProvince(Context& ctx, EpidemicService& svc) {
 }  // namespace
 
 void Register(http::App& app, EpidemicService& svc) {
-  auto bind = [&svc](Response (*fn)(Context&, EpidemicService&)) {
-    return [fn, &svc](Context& ctx) { return fn(ctx, svc); };
-  };
+  auto bind = [&svc](internal::Handler fn) { return internal::Bind(fn, svc); };
   const std::string base = "/api/v1/epidemic";
   app.Get(base + "/regions", bind(GetRegions));
   app.Get(base + "/fields", bind(GetFields));
@@ -356,12 +304,10 @@ void Register(http::App& app, EpidemicService& svc) {
   app.Post(base + "/corrections/known", bind(PostKnownCorrections));
   app.Delete(base + "/corrections/:id", bind(DeleteCorrection));
   app.Get(base + "/validation", bind(GetValidation));
-  app.Get(base + "/narrative", bind(GetNarrative));
-  app.Post(base + "/narrative", bind(PostNarrative));
-  app.Get(base + "/templates/:name", bind(GetTemplate));
   app.Get(base + "/series", bind(GetSeries));
   app.Get(base + "/hubei-vs-rest", bind(GetHubeiVsRest));
   app.Get(base + "/current-by-province", bind(GetCurrentByProvince));
+  internal::RegisterNarrativeRoutes(app, svc, base);
 }
 
 }  // namespace jianbao::epidemic

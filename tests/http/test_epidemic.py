@@ -1,8 +1,12 @@
 """疫情动态 API scenarios: roles, import (errors leave the database unchanged), the grid,
-validation, corrections, narrative and chart series. Runs on SQLite and PostgreSQL."""
+validation, corrections, narrative, chart series and the print chart (PNG). Runs on SQLite
+and PostgreSQL."""
 
+import struct
 import unittest
+import urllib.error
 import urllib.parse
+import urllib.request
 
 import harness
 
@@ -58,6 +62,7 @@ class EpidemicTest(unittest.TestCase):
         for method, path, body in [("GET", f"{BASE}/regions", None),
                                    ("GET", f"{BASE}/days/2020-03-18", None),
                                    ("GET", q(f"{BASE}/narrative", date="2020-03-18"), None),
+                                   ("GET", q(f"{BASE}/chart.png", date="2020-03-18"), None),
                                    ("POST", f"{BASE}/import", {"content": FIGURES}),
                                    ("PUT", f"{BASE}/days/2021-06-01/figures/110000", {"cum_confirmed": 1})]:
             status, resp, _ = c.call(method, path, body)
@@ -262,6 +267,51 @@ class EpidemicTest(unittest.TestCase):
         status, tmpl, _ = self.approver.call("GET", f"{BASE}/templates/default")
         self.assertEqual(status, 200)
         self.assertIn("{{", tmpl["text"])
+
+    def png(self, c, **params):
+        """Returns (status, content type, raw body) of GET chart.png."""
+        req = urllib.request.Request(c.base + q(f"{BASE}/chart.png", **params))
+        try:
+            with c.opener.open(req, timeout=30) as r:
+                return r.status, r.headers["Content-Type"], r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers["Content-Type"], e.read()
+
+    def test_chart_png(self):
+        for login in ("approver", "member"):  # every signed-in user may read
+            status, ctype, body = self.png(server.client(login), date="2020-03-18", days=14)
+            self.assertEqual((status, ctype), (200, "image/png"), body[:200])
+            self.assertEqual(body[:8], b"\x89PNG\r\n\x1a\n")
+            width, height = struct.unpack(">II", body[16:24])
+            self.assertEqual((width, height), (1843, 827))  # 15.6 cm x 7 cm at 300 dpi
+        status, _, default = self.png(self.approver, date="2020-03-18")
+        self.assertEqual(status, 200)
+        self.assertNotEqual(default, body, "the default window is 30 days, not 14")
+        for params, code, field in [({"date": "2020-03-18", "days": "1"}, 400, "days"),
+                                    ({"date": "2020-03-18", "days": "abc"}, 400, "days"),
+                                    ({"date": "2020-03-18", "days": "367"}, 400, "days"),
+                                    ({"date": "2020-02-30"}, 400, "date"),
+                                    ({}, 400, "date"),
+                                    ({"date": "2019-01-01"}, 404, None)]:
+            status, body, _ = self.approver.call("GET", q(f"{BASE}/chart.png", **params))
+            self.assertEqual(status, code, (params, body))
+            if field:
+                self.assertEqual(body["error"]["field"], field, body)
+
+    def test_narrative_with_chart(self):
+        status, plain, _ = self.approver.call("GET", q(f"{BASE}/narrative", date="2020-03-18"))
+        self.assertEqual(status, 200, plain)
+        status, body, _ = self.approver.call("GET", q(f"{BASE}/narrative", date="2020-03-18", chart="true", days=10))
+        self.assertEqual(status, 200, body)
+        self.assertTrue(body["body"].startswith(plain["body"] + "\n\n![全国新增确诊病例和现有确诊病例（3月9日—3月18日）](data:image/png;base64,iVBORw0KGgo"))
+        status, custom, _ = self.approver.call("POST", f"{BASE}/narrative",
+                                               {"date": "2020-03-18", "template": "标题\n\n正文", "chart": True})
+        self.assertEqual(status, 200, custom)
+        self.assertRegex(custom["body"], r"^正文\n\n!\[.*\]\(data:image/png;base64,[A-Za-z0-9+/=]+\)$")
+        status, bad, _ = self.approver.call("POST", f"{BASE}/narrative",
+                                            {"date": "2020-03-18", "template": "x", "chart": True, "days": 0})
+        self.assertEqual(status, 400, bad)
+        self.assertEqual(bad["error"]["field"], "days")
 
     def test_series_and_bars(self):
         status, s, _ = self.approver.call("GET", q(f"{BASE}/series", region="000000", field="cum_confirmed",
