@@ -2,6 +2,8 @@
 
 #include "bulletins/handlers.h"
 
+#include <map>
+
 #include "bulletins/feed.h"
 #include "bulletins/json.h"
 #include "core/bytes.h"
@@ -212,19 +214,31 @@ Response GetFile(Context& ctx, BulletinService& svc) {
 Response GetReceipts(Context& ctx, BulletinService& svc) {
   auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
-  return http::Respond(ctx, svc.Receipts(ctx.actor(), *id), [](const std::vector<Receipt>& all) {
+  const bool mail_enabled = svc.mail_enabled();
+  return http::Respond(ctx, svc.Receipts(ctx.actor(), *id), [&](const std::vector<Receipt>& all) {
     Json items = Json::array();
     int read = 0, acked = 0;
+    std::map<std::string, int> mail;
     for (const auto& r : all) {
       items.push_back(ReceiptJson(r));
       read += !r.read_at.empty();
       acked += !r.acknowledged_at.empty();
+      if (!r.mail_status.empty()) ++mail[r.mail_status];
     }
     return JsonResponse(200, {{"items", items},
                               {"total", all.size()},
                               {"read", read},
-                              {"acknowledged", acked}});
+                              {"acknowledged", acked},
+                              {"mail_enabled", mail_enabled},
+                              {"mail", mail}});
   });
+}
+
+Response PostMailRetry(Context& ctx, BulletinService& svc) {
+  auto id = ctx.IdParam("id", "issue_not_found");
+  if (!id.ok()) return ctx.Error(id.status());
+  return http::Respond(ctx, svc.RetryMail(ctx.actor(), *id),
+                       [](int n) { return JsonResponse(200, {{"requeued", n}}); });
 }
 
 Response GetInbox(Context& ctx, BulletinService& svc) {
@@ -337,6 +351,7 @@ void Register(http::App& app, BulletinService& svc) {
   app.Post("/api/v1/bulletins/issues/:id/preview", bind(PostPreview));
   app.Get("/api/v1/bulletins/issues/:id/files/:format", bind(GetFile), open);
   app.Get("/api/v1/bulletins/issues/:id/receipts", bind(GetReceipts));
+  app.Post("/api/v1/bulletins/issues/:id/mail/retry", bind(PostMailRetry));
   app.Get("/api/v1/bulletins/sources/pieces", bind(GetPieces));
   app.Get("/api/v1/bulletins/sources/pieces/:id", bind(PieceSectionHandler));
   app.Get("/api/v1/bulletins/sources/epidemic", bind(EpidemicSectionHandler));

@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/text.h"
+#include "mail/mime.h"
 
 namespace jianbao::bulletins {
 namespace {
@@ -142,7 +143,13 @@ json ReceiptJson(const Receipt& r) {
   return {{"user_id", r.user_id},         {"login", r.login},
           {"name", r.name},               {"org", {{"code", r.org_code}, {"name", r.org_name}}},
           {"delivered_at", r.delivered_at}, {"read_at", opt(r.read_at)},
-          {"acknowledged_at", opt(r.acknowledged_at)}};
+          {"acknowledged_at", opt(r.acknowledged_at)},
+          // The address is someone else's personal data: editors see it masked.
+          {"mail", r.mail_status.empty()
+                       ? json()
+                       : json{{"to", mail::MaskEmail(r.email)}, {"status", r.mail_status},
+                              {"attempts", r.mail_attempts}, {"error", opt(r.mail_error)},
+                              {"sent_at", opt(r.mailed_at)}}}};
 }
 
 json InboxJson(const InboxItem& i) {

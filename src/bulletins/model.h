@@ -71,6 +71,16 @@ struct Receipt {
   int64_t user_id = 0;
   std::string login, name, org_code, org_name;
   std::string delivered_at, read_at, acknowledged_at;  // "" when not yet
+  // E-mail copy: status "" (not e-mailed), "queued", "sending", "sent" or "failed".
+  std::string email, mail_status, mail_error, mailed_at;
+  int mail_attempts = 0;
+};
+
+// One e-mail copy the outbox has to send (a delivery with mail_status queued).
+struct MailJob {
+  int64_t issue_id = 0, user_id = 0;
+  std::string email, name;
+  int attempts = 0;
 };
 
 struct InboxItem {

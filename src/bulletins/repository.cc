@@ -178,6 +178,15 @@ CREATE TABLE bulletin_deliveries (
   PRIMARY KEY (issue_id, user_id)
 );
 CREATE INDEX bulletin_deliveries_user ON bulletin_deliveries(user_id);
+)SQL"},
+          {2, "e-mail copies of deliveries", R"SQL(
+ALTER TABLE bulletin_deliveries ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE bulletin_deliveries ADD COLUMN mail_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE bulletin_deliveries ADD COLUMN mail_attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bulletin_deliveries ADD COLUMN mail_error TEXT NOT NULL DEFAULT '';
+ALTER TABLE bulletin_deliveries ADD COLUMN mail_next_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE bulletin_deliveries ADD COLUMN mailed_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX bulletin_deliveries_mail ON bulletin_deliveries(mail_status, mail_next_at);
 )SQL"}};
 }
 
@@ -348,9 +357,11 @@ std::optional<std::string> ReadFile(soci::session& s, int64_t issue_id, const st
 void InsertDelivery(soci::session& s, int64_t issue_id, const Receipt& r) {
   long long id = issue_id, uid = r.user_id;
   s << "INSERT INTO bulletin_deliveries (issue_id, user_id, login, name, org_code, org_name, "
-       "delivered_at) VALUES (:i, :u, :l, :n, :oc, :on, :at)",
+       "delivered_at, email, mail_status, mail_next_at) VALUES (:i, :u, :l, :n, :oc, :on, :at, "
+       ":email, :ms, :next)",
       soci::use(id), soci::use(uid), soci::use(r.login), soci::use(r.name), soci::use(r.org_code),
-      soci::use(r.org_name), soci::use(r.delivered_at);
+      soci::use(r.org_name), soci::use(r.delivered_at), soci::use(r.email),
+      soci::use(r.mail_status), soci::use(r.delivered_at);
 }
 
 std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id) {
@@ -358,11 +369,13 @@ std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id) {
   Receipt r;
   soci::statement st =
       (s.prepare << "SELECT user_id, login, name, org_code, org_name, delivered_at, read_at, "
-                    "acknowledged_at FROM bulletin_deliveries WHERE issue_id = :id ORDER BY "
-                    "org_code, login",
+                    "acknowledged_at, email, mail_status, mail_attempts, mail_error, mailed_at "
+                    "FROM bulletin_deliveries WHERE issue_id = :id ORDER BY org_code, login",
        soci::use(id), soci::into(uid), soci::into(r.login), soci::into(r.name),
        soci::into(r.org_code), soci::into(r.org_name), soci::into(r.delivered_at),
-       soci::into(r.read_at), soci::into(r.acknowledged_at));
+       soci::into(r.read_at), soci::into(r.acknowledged_at), soci::into(r.email),
+       soci::into(r.mail_status), soci::into(r.mail_attempts), soci::into(r.mail_error),
+       soci::into(r.mailed_at));
   st.execute();
   std::vector<Receipt> out;
   while (st.fetch()) {
@@ -370,6 +383,53 @@ std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id) {
     out.push_back(r);
   }
   return out;
+}
+
+std::vector<MailJob> ClaimMailJobs(soci::session& s, const std::string& now,
+                                   const std::string& lease_until, int limit) {
+  std::vector<MailJob> out;
+  MailJob j;
+  long long iid = 0, uid = 0;
+  soci::statement st =
+      (s.prepare << "SELECT issue_id, user_id, email, name, mail_attempts FROM bulletin_deliveries "
+                    "WHERE mail_status IN ('queued', 'sending') AND mail_next_at <= :now "
+                    "ORDER BY mail_next_at, issue_id, user_id LIMIT :lim",
+       soci::use(now), soci::use(limit), soci::into(iid), soci::into(uid), soci::into(j.email),
+       soci::into(j.name), soci::into(j.attempts));
+  st.execute();
+  while (st.fetch()) {
+    j.issue_id = iid;
+    j.user_id = uid;
+    out.push_back(j);
+  }
+  for (const MailJob& job : out) {
+    long long i = job.issue_id, u = job.user_id;
+    s << "UPDATE bulletin_deliveries SET mail_status = 'sending', mail_next_at = :lease "
+         "WHERE issue_id = :i AND user_id = :u",
+        soci::use(lease_until), soci::use(i), soci::use(u);
+  }
+  return out;
+}
+
+void FinishMailJob(soci::session& s, const MailJob& job, const std::string& status,
+                   const std::string& error, const std::string& next_at, const std::string& now) {
+  long long i = job.issue_id, u = job.user_id;
+  const int attempts = job.attempts + 1;
+  const std::string mailed_at = status == "sent" ? now : "";
+  s << "UPDATE bulletin_deliveries SET mail_status = :st, mail_attempts = :n, mail_error = :err, "
+       "mail_next_at = :next, mailed_at = :at WHERE issue_id = :i AND user_id = :u",
+      soci::use(status), soci::use(attempts), soci::use(error), soci::use(next_at),
+      soci::use(mailed_at), soci::use(i), soci::use(u);
+}
+
+int RequeueFailedMail(soci::session& s, int64_t issue_id, const std::string& now) {
+  long long i = issue_id;
+  soci::statement st = (s.prepare << "UPDATE bulletin_deliveries SET mail_status = 'queued', "
+                                     "mail_attempts = 0, mail_error = '', mail_next_at = :now "
+                                     "WHERE issue_id = :i AND mail_status = 'failed'",
+                        soci::use(now), soci::use(i));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
 }
 
 bool IsRecipient(soci::session& s, int64_t issue_id, int64_t user_id) {

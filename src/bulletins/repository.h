@@ -52,6 +52,17 @@ std::optional<std::string> ReadFile(soci::session& s, int64_t issue_id, const st
 
 void InsertDelivery(soci::session& s, int64_t issue_id, const Receipt& r);
 std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id);
+
+// Returns up to `limit` e-mail copies due at `now` (queued, or stuck in
+// "sending" past their lease) and marks them "sending" until `lease_until`.
+std::vector<MailJob> ClaimMailJobs(soci::session& s, const std::string& now,
+                                   const std::string& lease_until, int limit);
+// Records the outcome of one attempt: status "sent", "queued" (retry at
+// `next_at`) or "failed"; counts the attempt.
+void FinishMailJob(soci::session& s, const MailJob& job, const std::string& status,
+                   const std::string& error, const std::string& next_at, const std::string& now);
+// Puts an issue's failed e-mail copies back in the queue; returns how many.
+int RequeueFailedMail(soci::session& s, int64_t issue_id, const std::string& now);
 // Sets read_at (and acknowledged_at when `ack`) if unset. Returns false when not a recipient.
 bool MarkDelivery(soci::session& s, int64_t issue_id, int64_t user_id, bool ack,
                   const std::string& now);

@@ -293,7 +293,12 @@ Result<std::vector<Receipt>> BulletinService::Recipients(const std::vector<Distr
         for (const orgs::User& u : page.items) {
           if (u.org_code != code || u.disabled) continue;
           if (std::any_of(out.begin(), out.end(), [&](const Receipt& r) { return r.user_id == u.id; })) continue;
-          out.push_back(Receipt{u.id, u.login, u.name, u.org_code, u.org_name, now, "", ""});
+          Receipt r;
+          r.user_id = u.id, r.login = u.login, r.name = u.name;
+          r.org_code = u.org_code, r.org_name = u.org_name, r.delivered_at = now;
+          r.email = u.email;
+          r.mail_status = mailer_ && !u.email.empty() ? "queued" : "";
+          out.push_back(r);
         }
         if (offset + 100 >= page.total) break;
       }
@@ -362,6 +367,7 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
                                {"recipients", recipients.size()}}.dump());
     return Status::Ok();
   }));
+  if (mailer_) mailer_->Wake();
   return GetIssue(actor, id);
 }
 
@@ -426,6 +432,20 @@ Result<std::vector<Receipt>> BulletinService::Receipts(const Actor& actor, int64
     return Status::Ok();
   }));
   return out;
+}
+
+Result<int> BulletinService::RetryMail(const Actor& actor, int64_t id) {
+  int n = 0;
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));
+    n = repo::RequeueFailedMail(s, id, clock::NowIso());
+    orgs::Audit(s, actor, "bulletin.mail_retry", "bulletin_issue", std::to_string(id), "",
+                nlohmann::json{{"requeued", n}}.dump());
+    return Status::Ok();
+  }));
+  if (mailer_ && n > 0) mailer_->Wake();
+  return n;
 }
 
 Result<std::pair<std::vector<InboxItem>, int64_t>> BulletinService::Inbox(const Actor& actor,

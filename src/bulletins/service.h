@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "bulletins/legacy.h"
+#include "bulletins/mailer.h"
 #include "bulletins/model.h"
 #include "bulletins/sources.h"
 #include "core/actor.h"
@@ -57,6 +58,11 @@ class BulletinService {
   BulletinService(store::Database* db, orgs::OrgService* orgs, typeset::Typesetter* typesetter,
                   SectionSources* sources);
 
+  // Turns on e-mail copies: publishing queues one for every recipient with
+  // an address and wakes `mailer`. Null (the default) = no e-mail.
+  void SetMailer(Mailer* mailer) { mailer_ = mailer; }
+  bool mail_enabled() const { return mailer_ != nullptr; }
+
   Result<std::vector<Series>> ListSeries(const Actor& actor);
   Result<Series> CreateSeries(const Actor& actor, Series series);
 
@@ -81,6 +87,8 @@ class BulletinService {
   Result<std::string> File(const std::optional<Actor>& actor, int64_t id, const std::string& format,
                            FileInfo* info);
   Result<std::vector<Receipt>> Receipts(const Actor& actor, int64_t id);
+  // Queues an issue's failed e-mail copies again (editor staff); returns how many.
+  Result<int> RetryMail(const Actor& actor, int64_t id);
 
   Result<std::pair<std::vector<InboxItem>, int64_t>> Inbox(const Actor& actor, int offset, int limit);
   Result<int64_t> UnreadCount(const Actor& actor);
@@ -115,6 +123,7 @@ class BulletinService {
   orgs::OrgService* orgs_;
   typeset::Typesetter* typesetter_;
   SectionSources* sources_;
+  Mailer* mailer_ = nullptr;
 };
 
 }  // namespace jianbao::bulletins

@@ -8,6 +8,8 @@
 
 #include "cli/wiring.h"
 #include "http/server.h"
+#include "mail/mime.h"
+#include "mail/smtp.h"
 #include "orgs/json.h"
 
 namespace jianbao::cli {
@@ -58,6 +60,8 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
   auto db = OrFail(OpenDatabase(config.GetString("database.url")));
   Services services(db.get(), config);
   if (!services.typesetter) Fail(services.typesetter_status);
+  if (!services.mail_status.ok()) Fail(services.mail_status);
+  if (services.mailer) services.mailer->Start(static_cast<int>(config.GetInt("mail.poll_seconds", 5)));
   if (demo) {
     const std::string logins = OrFail(LoadDemoData(services));
     if (!logins.empty()) std::cout << logins << std::flush;
@@ -120,6 +124,23 @@ void UserPasswd(const Common& c, const std::string& login) {
   Fail(Status::NotFound("user_not_found", "no such user: " + login));
 }
 
+// Sends a short test message with the [mail] settings, to check them.
+void MailTest(const Common& c, const std::string& to) {
+  const mail::SmtpConfig smtp = mail::SmtpConfigFrom(Resolve(c));
+  if (!smtp.enabled()) {
+    Fail(Status::Invalid("mail.smtp_url", "invalid_config",
+                         "e-mail is off: set mail.smtp_url (or JIANBAO_MAIL_SMTP_URL)"));
+  }
+  mail::Message m;
+  m.from = {smtp.from_name, smtp.from};
+  m.to = {{"", to}};
+  m.subject = "简报系统测试邮件 / Jianbao test message";
+  m.text = "这是一封测试邮件：简报系统的 SMTP 设置可以使用。\nThis is a test: Jianbao's SMTP settings work.\n";
+  Status st = mail::SendMail(smtp, {to}, mail::Compose(m));
+  if (!st.ok()) Fail(st);
+  std::cout << "test message sent to " << to << " through " << smtp.url << "\n";
+}
+
 }  // namespace
 
 void AddPlatformCommands(CLI::App& app) {
@@ -168,6 +189,14 @@ void AddPlatformCommands(CLI::App& app) {
   passwd->add_option("--login", *login, "login name")->required();
   passwd->add_flag("--password-stdin")->description("read the password from standard input (always on)");
   passwd->callback([=] { UserPasswd(*common, *login); });
+
+  auto* mail_cmd = app.add_subcommand("mail", "e-mail settings");
+  mail_cmd->require_subcommand(1);
+  auto to = std::make_shared<std::string>();
+  auto* test = mail_cmd->add_subcommand("test", "send a test message with the [mail] settings");
+  AddCommon(test, common.get());
+  test->add_option("--to", *to, "recipient address")->required();
+  test->callback([=] { MailTest(*common, *to); });
 }
 
 }  // namespace jianbao::cli

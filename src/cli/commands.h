@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 //
-// The platform's subcommands: serve, migrate, user add|list|passwd.
+// The platform's subcommands: serve, migrate, user add|list|passwd, mail test.
 
 #ifndef JIANBAO_CLI_COMMANDS_H_
 #define JIANBAO_CLI_COMMANDS_H_

@@ -43,6 +43,14 @@ Services::Services(store::Database* db, const Config& config)
   sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get());
   bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
                                                            sources.get());
+  const mail::SmtpConfig smtp = mail::SmtpConfigFrom(config);
+  if (smtp.enabled()) {
+    mail_status = mail::ValidateSmtpConfig(smtp);
+    if (mail_status.ok()) {
+      mailer = std::make_unique<bulletins::Mailer>(db, smtp);
+      bulletins->SetMailer(mailer.get());
+    }
+  }
   seed_dir = config.GetString("demo.seed_dir", "../shared/seed");
 }
 

@@ -35,6 +35,8 @@ struct Services {
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
   Status typesetter_status;                          // why typesetter is null
   std::unique_ptr<ModuleSources> sources;
+  std::unique_ptr<bulletins::Mailer> mailer;  // null unless mail.smtp_url is set
+  Status mail_status;                         // a bad [mail] configuration
   std::unique_ptr<bulletins::BulletinService> bulletins;
   std::string seed_dir;  // where the demo loader looks for old bulletins
 };

@@ -16,6 +16,11 @@ export interface MenuItem {
   roles: readonly Role[]
   /** Stable name for tests (data-test="menu-<test>"). */
   test: string
+  /**
+   * Optional count shown as a badge on the item (unread items and the like):
+   * the layout calls it on sign-in, on every navigation and every 30 s.
+   */
+  badge?: () => Promise<number>
 }
 
 const EVERYONE: readonly Role[] = []

@@ -155,6 +155,18 @@ export interface Receipt {
   delivered_at: string
   read_at: string
   acknowledged_at: string
+  /** The e-mail copy, when one was queued: masked address and delivery state. */
+  mail: ReceiptMail | null
+}
+
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed'
+
+export interface ReceiptMail {
+  to: string
+  status: MailStatus
+  attempts: number
+  error: string | null
+  sent_at: string | null
 }
 
 export interface Receipts {
@@ -162,11 +174,20 @@ export interface Receipts {
   total: number
   read: number
   acknowledged: number
+  /** Whether the server sends e-mail copies (mail.smtp_url configured). */
+  mail_enabled: boolean
+  /** Copies per e-mail status. */
+  mail: Partial<Record<MailStatus, number>>
 }
 
 /** GET /bulletins/issues/{id}/receipts (staff). */
 export function getReceipts(id: number): Promise<Receipts> {
   return get<Receipts>(`/bulletins/issues/${id}/receipts`)
+}
+
+/** POST /bulletins/issues/{id}/mail/retry (editors): queues failed e-mail copies again. */
+export function retryMail(id: number): Promise<{ requeued: number }> {
+  return post<{ requeued: number }>(`/bulletins/issues/${id}/mail/retry`)
 }
 
 export interface SourcePiece {

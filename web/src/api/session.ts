@@ -1,4 +1,4 @@
-// Sign-in, sign-out, the current user and their own password.
+// Sign-in, sign-out, the current user, their own password and e-mail address.
 import { del, get, post, put } from './http'
 import type { User } from './types'
 
@@ -36,4 +36,9 @@ export function changeMyPassword(oldPassword: string, newPassword: string): Prom
     { old_password: oldPassword, new_password: newPassword },
     { redirectOn401: false },
   )
+}
+
+/** PUT /me/email — sets the signed-in user's own e-mail address ("" removes it); returns the user. */
+export function setMyEmail(email: string): Promise<User> {
+  return put<User>('/me/email', { email })
 }

@@ -40,6 +40,8 @@ export interface User {
   org: OrgRef
   roles: Role[]
   disabled: boolean
+  /** "" when the user has none. */
+  email: string
   created_at: string
 }
 

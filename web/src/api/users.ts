@@ -23,6 +23,8 @@ export interface NewUser {
   org: string
   roles: Role[]
   name: string
+  /** Optional; where published bulletins are e-mailed when e-mail is configured. */
+  email?: string
 }
 
 /** POST /users — creates a user; returns it (201). 409 if the login is taken. */
@@ -30,10 +32,10 @@ export function createUser(user: NewUser): Promise<User> {
   return post<User>('/users', user)
 }
 
-/** PATCH /users/{id} — changes name, roles or the disabled flag; returns the user. */
+/** PATCH /users/{id} — changes name, roles, e-mail or the disabled flag; returns the user. */
 export function updateUser(
   id: number,
-  change: { name?: string; roles?: Role[]; disabled?: boolean },
+  change: { name?: string; roles?: Role[]; disabled?: boolean; email?: string },
 ): Promise<User> {
   return patch<User>(`/users/${id}`, change)
 }

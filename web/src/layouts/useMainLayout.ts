@@ -1,10 +1,11 @@
-// Logic of the main layout: the visible menu, the active item and signing out.
+// Logic of the main layout: the visible menu with its badges, the active item and signing out.
 import { computed } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { useI18n } from 'vue-i18n'
 import { visibleMenu } from '@/menu'
 import { useSessionStore } from '@/stores/session'
+import { useMenuBadges } from './useMenuBadges'
 
 export function useMainLayout() {
   const session = useSessionStore()
@@ -13,6 +14,7 @@ export function useMainLayout() {
   const { t } = useI18n()
 
   const menu = computed(() => visibleMenu(session.roles))
+  const badges = useMenuBadges(menu)
 
   /** The menu item whose route is the longest prefix of the current path. */
   const active = computed(() => {
@@ -32,5 +34,5 @@ export function useMainLayout() {
     await router.push({ name: 'login' })
   }
 
-  return { session, menu, active, signOut }
+  return { session, menu, badges, active, signOut }
 }

@@ -4,6 +4,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import { Collection, Files, Message } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
 import type { Role } from '@/api/types'
+import { getInbox } from '@/api/bulletins'
 
 const STAFF: readonly Role[] = ['editor', 'approver', 'admin']
 const EDITORS: readonly Role[] = ['editor']
@@ -11,7 +12,14 @@ const EDITORS: readonly Role[] = ['editor']
 const menu: MenuItem[] = [
   { label: 'bulletins.menu.issues', route: '/bulletins', icon: Collection, roles: STAFF, test: 'bulletins' },
   { label: 'bulletins.menu.archive', route: '/archive', icon: Files, roles: STAFF, test: 'archive' },
-  { label: 'bulletins.menu.inbox', route: '/inbox', icon: Message, roles: [], test: 'inbox' },
+  {
+    label: 'bulletins.menu.inbox',
+    route: '/inbox',
+    icon: Message,
+    roles: [],
+    test: 'inbox',
+    badge: () => getInbox({ page: 1, page_size: 1 }).then((r) => r.unread),
+  },
 ]
 
 const routes: RouteRecordRaw[] = [

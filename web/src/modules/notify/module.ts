@@ -2,8 +2,9 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { Bell } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
+import { unreadCount } from '@/api/notify'
 
-const menu: MenuItem[] = [{ label: 'notify.menu', route: '/notifications', icon: Bell, roles: [], test: 'notifications' }]
+const menu: MenuItem[] = [{ label: 'notify.menu', route: '/notifications', icon: Bell, roles: [], test: 'notifications', badge: unreadCount }]
 
 const routes: RouteRecordRaw[] = [
   {

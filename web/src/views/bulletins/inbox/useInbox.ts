@@ -2,6 +2,7 @@
 // opening one (marks it read) and acknowledging (签收).
 import { ref } from 'vue'
 import { acknowledge, getInbox, getIssue, markRead, type InboxItem, type Issue } from '@/api/bulletins'
+import { refreshMenuBadges } from '@/layouts/useMenuBadges'
 
 export function useInbox() {
   const items = ref<InboxItem[]>([])
@@ -52,6 +53,7 @@ export function useInbox() {
     try {
       if (!item.read_at) {
         await markRead(item.issue_id)
+        refreshMenuBadges()
         current.value = { ...item, read_at: new Date().toISOString() }
         await load()
         refreshCurrent()

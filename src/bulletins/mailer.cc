@@ -1,0 +1,140 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "bulletins/mailer.h"
+
+#include <spdlog/spdlog.h>
+
+#include "bulletins/repository.h"
+#include "core/clock.h"
+#include "typeset/typeset.h"
+
+namespace jianbao::bulletins {
+namespace {
+
+constexpr int kLeaseSeconds = 600;
+constexpr int kBackoffSeconds[] = {60, 300, 900, 3600};
+constexpr int kMaxAttempts = 5;
+
+std::string OneLine(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  std::string out;
+  for (char c : s) {  // "信息通信…及复工复产 信息简报": no space between Chinese lines
+    if (c == ' ' && !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80) continue;
+    out += c;
+  }
+  return out;
+}
+
+std::string Subject(const Series& series, const IssueRecord& issue) {
+  std::string s = OneLine(series.title);
+  if (!series.subtitle.empty()) s += "（" + series.subtitle + "）";
+  s += issue.supplement ? " 增刊第" : " 第";
+  s += std::to_string(issue.number) + "期";
+  auto date = typeset::ChineseDate(issue.date);
+  if (date.ok()) s += "（" + date.value() + "）";
+  if (issue.revision > 1) s += " 更正版";
+  return s;
+}
+
+std::string Filename(const Series& series, const IssueRecord& issue) {
+  return series.code + "-" + (issue.year ? std::to_string(issue.year) + "-" : "") +
+         (issue.supplement ? "zk" : "") + std::to_string(issue.number) +
+         (issue.revision > 1 ? "-r" + std::to_string(issue.revision) : "") + ".pdf";
+}
+
+}  // namespace
+
+Mailer::Mailer(store::Database* db, mail::SmtpConfig config) : db_(db), config_(std::move(config)) {}
+
+Mailer::~Mailer() { Stop(); }
+
+Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {
+  mail::Message m;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    auto issue = repo::FindIssue(s, job.issue_id);
+    if (!issue) return Status::NotFound("issue_not_found", "the issue is gone");
+    auto series = repo::FindSeriesById(s, issue->series_id);
+    if (!series) return Status::NotFound("series_not_found", "the series is gone");
+    FileInfo info;
+    auto html = repo::ReadFile(s, job.issue_id, "html", &info);
+    auto text = repo::ReadFile(s, job.issue_id, "txt", &info);
+    auto pdf = repo::ReadFile(s, job.issue_id, "pdf", &info);
+    if (!html || !pdf) return Status::NotFound("file_not_found", "the issue has no HTML or PDF");
+    m.subject = Subject(*series, *issue);
+    m.html = std::move(*html);
+    m.text = text.value_or("");
+    m.attachments.push_back({Filename(*series, *issue), "application/pdf", std::move(*pdf)});
+    return Status::Ok();
+  }));
+  m.from = {config_.from_name, config_.from};
+  m.to = {{job.name, job.email}};
+  return m;
+}
+
+Status Mailer::Attempt(const MailJob& job) {
+  JB_ASSIGN_OR_RETURN(mail::Message m, BuildMessage(job));
+  return mail::SendMail(config_, {job.email}, mail::Compose(m));
+}
+
+Result<int> Mailer::SendDue(int max) {
+  std::vector<MailJob> jobs;
+  const int64_t now = clock::NowUnix();
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    jobs = repo::ClaimMailJobs(s, clock::FormatIso(now), clock::FormatIso(now + kLeaseSeconds), max);
+    return Status::Ok();
+  }));
+  for (const MailJob& job : jobs) {
+    Status st = Attempt(job);
+    const int attempts = job.attempts + 1;
+    std::string status = "sent", next;
+    if (!st.ok()) {
+      spdlog::warn("bulletin e-mail to user {} for issue {} failed (attempt {}): {}", job.user_id,
+                   job.issue_id, attempts, st.message());
+      status = attempts >= kMaxAttempts ? "failed" : "queued";
+      if (status == "queued") next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
+    }
+    const std::string error = st.ok() ? "" : st.message().substr(0, 300);
+    JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+      repo::FinishMailJob(s, job, status, error, next, clock::NowIso());
+      return Status::Ok();
+    }));
+  }
+  return static_cast<int>(jobs.size());
+}
+
+void Mailer::Start(int poll_seconds) {
+  thread_ = std::thread([this, poll_seconds] {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      auto sent = SendDue(20);
+      if (!sent.ok()) spdlog::warn("bulletin e-mail outbox: {}", sent.status().message());
+      lock.lock();
+      // A full batch means more may be due: go round again at once.
+      if (sent.ok() && sent.value() == 20) continue;
+      cv_.wait_for(lock, std::chrono::seconds(poll_seconds), [this] { return stop_ || woken_; });
+      woken_ = false;
+    }
+  });
+}
+
+void Mailer::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Mailer::Wake() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+}  // namespace jianbao::bulletins

@@ -1,0 +1,65 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Mailer: the outbox of e-mail copies of published issues. Publishing queues
+// one copy per recipient who has an address (when mail is configured); the
+// Mailer sends due copies through SMTP — the issue's HTML as the body, its
+// text as the plain alternative, its PDF attached — and retries failures
+// with back-off (1, 5, 15, 60 minutes) before marking a copy "failed". A copy
+// being sent is leased for 10 minutes, so a crashed server's copies are
+// picked up again and several servers on one PostgreSQL do not send twice.
+//
+//   Mailer mailer(db, smtp_config);
+//   mailer.Start();   // background thread, polls every few seconds
+//   …
+//   mailer.Stop();
+
+#ifndef JIANBAO_BULLETINS_MAILER_H_
+#define JIANBAO_BULLETINS_MAILER_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "bulletins/model.h"
+#include "mail/mime.h"
+#include "mail/smtp.h"
+#include "store/database.h"
+
+namespace jianbao::bulletins {
+
+class Mailer {
+ public:
+  // REQUIRES: `db` outlives the Mailer; `config` is valid (ValidateSmtpConfig).
+  Mailer(store::Database* db, mail::SmtpConfig config);
+  ~Mailer();
+  Mailer(const Mailer&) = delete;
+  Mailer& operator=(const Mailer&) = delete;
+
+  // Sends up to `max` due copies; returns how many were attempted.
+  Result<int> SendDue(int max);
+
+  // Builds the e-mail of one copy (exposed for tests).
+  Result<mail::Message> BuildMessage(const MailJob& job);
+
+  // Starts / stops the background thread that calls SendDue every
+  // `poll_seconds` (and at once after Wake()).
+  void Start(int poll_seconds = 5);
+  void Stop();
+  void Wake();
+
+ private:
+  Status Attempt(const MailJob& job);
+
+  store::Database* db_;
+  mail::SmtpConfig config_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  bool woken_ = false;
+};
+
+}  // namespace jianbao::bulletins
+
+#endif  // JIANBAO_BULLETINS_MAILER_H_

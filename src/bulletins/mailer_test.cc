@@ -1,0 +1,146 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "bulletins/mailer.h"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <filesystem>
+
+#include "bulletins/repository.h"
+#include "core/clock.h"
+#include "mail/fake_smtp.h"
+
+namespace jianbao::bulletins {
+namespace {
+
+class MailerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("jb_mailer_" + std::to_string(::getpid()) + "_" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    std::filesystem::remove(path_);
+    db_ = std::move(store::Database::Open("sqlite:" + path_.string())).value();
+    db_->AddMigrations("bulletins", repo::Migrations());
+    ASSERT_TRUE(db_->Migrate().ok());
+    ASSERT_TRUE(db_->Write([&](soci::session& s) {
+      Series series;
+      series.code = "demo";
+      series.title = "信息通信行业\n信息简报";
+      series.subtitle = "协会专刊";
+      series.owner_org = "ccea";
+      const int64_t series_id = repo::InsertSeries(s, series, clock::NowIso());
+      IssueRecord issue;
+      issue.series_id = series_id;
+      issue.year = 2020;
+      issue.number = 31;
+      issue.status = "published";
+      issue.date = "2020-03-19";
+      issue_id_ = repo::InsertIssue(s, issue);
+      repo::InsertFile(s, issue_id_, {"pdf", "x", 9}, "%PDF-1.5\n");
+      repo::InsertFile(s, issue_id_, {"html", "x", 14}, "<p>简报正文</p>");
+      repo::InsertFile(s, issue_id_, {"txt", "x", 12}, "简报正文");
+      const std::string now = clock::NowIso();
+      for (auto [id, email] : {std::pair{1, "zhang@example.org"}, std::pair{2, "li@nobody.org"},
+                               std::pair{3, ""}}) {
+        Receipt r;
+        r.user_id = id, r.login = "u" + std::to_string(id), r.delivered_at = now;
+        r.email = email;
+        r.mail_status = r.email.empty() ? "" : "queued";
+        repo::InsertDelivery(s, issue_id_, r);
+      }
+      return Status::Ok();
+    }).ok());
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove(path_);
+  }
+  std::map<std::string, Receipt> ByLogin() {
+    std::map<std::string, Receipt> out;
+    EXPECT_TRUE(db_->Read([&](soci::session& s) {
+      for (const Receipt& r : repo::ListReceipts(s, issue_id_)) out[r.login] = r;
+      return Status::Ok();
+    }).ok());
+    return out;
+  }
+  // Makes every queued copy due now (skips the back-off wait).
+  void MakeDue() {
+    ASSERT_TRUE(db_->Write([&](soci::session& s) {
+      s << "UPDATE bulletin_deliveries SET mail_next_at = '' WHERE mail_status = 'queued'";
+      return Status::Ok();
+    }).ok());
+  }
+  mail::SmtpConfig Config(const mail::FakeSmtpServer& server) {
+    mail::SmtpConfig c;
+    c.url = server.url();
+    c.from = "bulletin@example.org";
+    c.starttls = "off";
+    return c;
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<store::Database> db_;
+  int64_t issue_id_ = 0;
+};
+
+TEST_F(MailerTest, SendsHtmlBodyWithPdfAndRetriesFailures) {
+  mail::FakeSmtpServer server;
+  server.RejectRecipientsContaining("nobody");
+  Mailer mailer(db_.get(), Config(server));
+  auto n = mailer.SendDue(10);
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(n.value(), 2);  // the user without an address gets no e-mail
+
+  auto got = server.Received();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].to, std::vector<std::string>{"zhang@example.org"});
+  EXPECT_NE(got[0].data.find("Content-Type: application/pdf; name=\"demo-2020-31.pdf\""),
+            std::string::npos);
+  EXPECT_NE(got[0].data.find("Content-Type: text/html; charset=UTF-8"), std::string::npos);
+  EXPECT_NE(got[0].data.find("Subject: =?UTF-8?B?"), std::string::npos);
+
+  auto r = ByLogin();
+  EXPECT_EQ(r["u1"].mail_status, "sent");
+  EXPECT_FALSE(r["u1"].mailed_at.empty());
+  EXPECT_EQ(r["u2"].mail_status, "queued");
+  EXPECT_EQ(r["u2"].mail_attempts, 1);
+  EXPECT_NE(r["u2"].mail_error.find("SMTP"), std::string::npos);
+  EXPECT_EQ(r["u3"].mail_status, "");
+
+  // Not due again before its back-off; sent copies are never sent twice.
+  EXPECT_EQ(mailer.SendDue(10).value(), 0);
+  for (int i = 0; i < 4; ++i) {
+    MakeDue();
+    EXPECT_EQ(mailer.SendDue(10).value(), 1);
+  }
+  r = ByLogin();
+  EXPECT_EQ(r["u2"].mail_status, "failed");
+  EXPECT_EQ(r["u2"].mail_attempts, 5);
+  EXPECT_EQ(server.Received().size(), 1u);
+
+  // An editor's retry puts it back; now the server accepts it.
+  server.RejectRecipientsContaining("");
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+    EXPECT_EQ(repo::RequeueFailedMail(s, issue_id_, clock::NowIso()), 1);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(mailer.SendDue(10).value(), 1);
+  EXPECT_EQ(ByLogin()["u2"].mail_status, "sent");
+  EXPECT_EQ(server.Received().size(), 2u);
+}
+
+TEST_F(MailerTest, BackgroundThreadSendsAfterWake) {
+  mail::FakeSmtpServer server;
+  Mailer mailer(db_.get(), Config(server));
+  mailer.Start(/*poll_seconds=*/60);
+  for (int i = 0; i < 100 && server.Received().size() < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  mailer.Stop();
+  EXPECT_EQ(server.Received().size(), 2u);
+}
+
+}  // namespace
+}  // namespace jianbao::bulletins

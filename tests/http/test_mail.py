@@ -1,0 +1,99 @@
+"""E-mail copies of published bulletins through a configured SMTP server
+(a sink on a loopback port): addresses on users, the HTML body and the PDF
+attachment, masked addresses and status in the receipts, retries."""
+
+import hashlib
+import time
+import unittest
+
+import harness
+from smtp_sink import SmtpSink
+
+server = None
+sink = None
+
+
+def setUpModule():
+    global server, sink
+    sink = SmtpSink().start()
+    server = harness.Server(extra_env={
+        "JIANBAO_MAIL_SMTP_URL": f"smtp://127.0.0.1:{sink.port}",
+        "JIANBAO_MAIL_FROM": "bulletin@jianbao.test",
+        "JIANBAO_MAIL_STARTTLS": "off",
+        "JIANBAO_MAIL_POLL_SECONDS": "1",
+    }).start()
+
+
+def tearDownModule():
+    server.stop()
+    sink.stop()
+
+
+class MailTest(unittest.TestCase):
+    def test_addresses_are_validated_and_audited(self):
+        member = server.client("member")
+        status, body, _ = member.call("PUT", "/api/v1/me/email", {"email": "bad\r\nBcc: x@y.org"})
+        self.assertEqual((status, body["error"]["field"]), (400, "email"))
+        status, body, _ = member.call("PUT", "/api/v1/me/email", {"email": "not-an-address"})
+        self.assertEqual(status, 400)
+        status, body, _ = member.call("PUT", "/api/v1/me/email", {"email": "member@jianbao.test"})
+        self.assertEqual((status, body["email"]), (200, "member@jianbao.test"))
+        self.assertEqual(member.call("GET", "/api/v1/me")[1]["user"]["email"], "member@jianbao.test")
+        status, audit, _ = server.client("admin").call("GET", "/api/v1/audit?action=user.email_change")
+        self.assertGreaterEqual(audit["total"], 1)
+
+    def test_published_issue_is_mailed_with_pdf(self):
+        admin = server.client("admin")
+        status, users, _ = admin.call("GET", "/api/v1/users?org=hubei-ctc&page_size=100")
+        self.assertEqual(status, 200, users)
+        target = users["items"][0]
+        status, body, _ = admin.call("PATCH", f"/api/v1/users/{target['id']}",
+                                     {"email": "hubei.member@jianbao.test"})
+        self.assertEqual((status, body["email"]), (200, "hubei.member@jianbao.test"))
+
+        editor, approver = server.client("editor"), server.client("approver")
+        status, issue, _ = editor.call("POST", "/api/v1/bulletins/issues",
+                                       {"series": "ccea-epidemic", "date": "2020-03-25"})
+        self.assertEqual(status, 201, issue)
+        iid = issue["id"]
+        status, issue, _ = editor.call("PUT", f"/api/v1/bulletins/issues/{iid}", {
+            "date": "2020-03-25", "distribution": [{"label": "发", "to": ["hubei-ctc"]}],
+            "sections": [{"kind": "text", "title": "编者按", "body": "邮件<b>测试</b>。"}]})
+        self.assertEqual(status, 200, issue)
+        before = len(sink.messages)
+        self.assertEqual(approver.call("POST", f"/api/v1/bulletins/issues/{iid}/approve")[0], 200)
+        status, published, _ = editor.call("POST", f"/api/v1/bulletins/issues/{iid}/publish")
+        self.assertEqual(status, 200, published)
+
+        msgs = sink.wait_for(before + 1)
+        mine = [m for m in msgs[before:] if "hubei.member@jianbao.test" in m[1]]
+        self.assertEqual(len(mine), 1, [m[1] for m in msgs])
+        sender, rcpts, msg = mine[0]
+        self.assertEqual(sender, "bulletin@jianbao.test")
+        self.assertIn(f"第{issue['number']}期", str(msg["subject"]))
+        html = msg.get_body(("html",)).get_content()
+        self.assertIn("编者按", html)
+        self.assertNotIn("<b>测试</b>", html)  # escaped like every output
+        pdf = next(p for p in msg.iter_attachments() if p.get_content_type() == "application/pdf")
+        hashes = {f["format"]: f["sha256"] for f in published["files"]}
+        self.assertEqual(hashlib.sha256(pdf.get_content()).hexdigest(), hashes["pdf"])
+
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            status, receipts, _ = editor.call("GET", f"/api/v1/bulletins/issues/{iid}/receipts")
+            row = next(r for r in receipts["items"] if r["user_id"] == target["id"])
+            if row["mail"] and row["mail"]["status"] == "sent":
+                break
+            time.sleep(0.2)
+        self.assertTrue(receipts["mail_enabled"])
+        self.assertEqual(row["mail"]["status"], "sent")
+        self.assertEqual(row["mail"]["to"], "hu***@jianbao.test")
+        self.assertNotIn("hubei.member@", str(receipts))
+        status, body, _ = editor.call("POST", f"/api/v1/bulletins/issues/{iid}/mail/retry")
+        self.assertEqual((status, body["requeued"]), (200, 0))
+        self.assertEqual(server.client("member").call(
+            "POST", f"/api/v1/bulletins/issues/{iid}/mail/retry")[0], 403)
+
+
+if __name__ == "__main__":
+    unittest.main()
