@@ -4,6 +4,9 @@
 //   jb_typeset_bench ISSUE.json [N]
 // Prints the first (cold) render and the median / p90 of the warm ones, for
 // layout only (Paginate), PDF and DOCX, and the peak RSS.
+//   jb_typeset_bench ISSUE.json 0 OUT.pdf
+// renders one PDF cold and exits: a whole-process figure that does not
+// depend on the rest of the jianbao binary being buildable.
 
 #include <sys/resource.h>
 
@@ -57,6 +60,12 @@ int main(int argc, char** argv) {
   auto t0 = Clock::now();
   auto ts = jianbao::typeset::Typesetter::Create(jianbao::typeset::Fonts());
   if (!ts.ok()) return 1;
+  if (n == 0 && argc > 3) {
+    auto pdf = (*ts)->RenderPdf(*issue);
+    if (!pdf.ok()) return 1;
+    std::ofstream(argv[3], std::ios::binary) << *pdf;
+    return 0;
+  }
   std::printf("create     %7.1f ms\n",
               std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
   size_t pdf_size = 0;

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "typeset/pdf_fonts.h"
+
 namespace jianbao::typeset {
 namespace {
 
@@ -58,7 +60,8 @@ void DrawRule(cairo_t* cr, const RuleBox& r) {
   cairo_stroke(cr);
 }
 
-void DrawPage(cairo_t* cr, const Page& page, bool links) {
+// Draws one page; glyphs through `fonts` when given (PDF), else through Pango.
+void DrawPage(cairo_t* cr, const Page& page, PdfFonts* fonts) {
   for (const RuleBox& r : page.rules) DrawRule(cr, r);
   for (const ImageBox& im : page.images) {
     cairo_save(cr);
@@ -71,10 +74,14 @@ void DrawPage(cairo_t* cr, const Page& page, bool links) {
   }
   for (const GlyphSeg& s : page.segs) {
     SetRgb(cr, s.rgb);
-    cairo_move_to(cr, s.x, s.y);
-    pango_cairo_show_glyph_item(cr, s.text.c_str(), s.item.get());
+    if (fonts != nullptr) {
+      fonts->Show(cr, s);
+    } else {
+      cairo_move_to(cr, s.x, s.y);
+      pango_cairo_show_glyph_item(cr, s.text.c_str(), s.item.get());
+    }
   }
-  if (!links) return;
+  if (fonts == nullptr) return;  // links only in the PDF
   for (const LinkBox& l : page.links) {
     std::string rect =
         "rect=[" + Fmt("%.2f %.2f", l.x, l.y) + " " + Fmt("%.2f %.2f", l.w, l.h) + "]";
@@ -88,7 +95,8 @@ void DrawPage(cairo_t* cr, const Page& page, bool links) {
 
 }  // namespace
 
-Result<std::string> DrawPdf(const Document& doc) {
+Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts) {
+  fonts->Prepare(doc);
   std::string out;
   cairo_surface_t* surface =
       cairo_pdf_surface_create_for_stream(Append, &out, geo::kPageW, geo::kPageH);
@@ -104,7 +112,7 @@ Result<std::string> DrawPdf(const Document& doc) {
                                     static_cast<cairo_pdf_outline_flags_t>(0));
     }
     for (const Page& page : doc.pages) {
-      DrawPage(cr.get(), page, true);
+      DrawPage(cr.get(), page, fonts);
       cairo_show_page(cr.get());
     }
   }
@@ -130,7 +138,7 @@ Result<std::vector<std::string>> DrawPng(const Document& doc, int dpi) {
       cairo_set_source_rgb(cr.get(), 1, 1, 1);
       cairo_paint(cr.get());
       cairo_scale(cr.get(), scale, scale);
-      DrawPage(cr.get(), page, false);
+      DrawPage(cr.get(), page, nullptr);
     }
     std::string png;
     cairo_status_t st = cairo_surface_write_to_png_stream(surface.get(), Append, &png);

@@ -14,8 +14,11 @@
 
 namespace jianbao::typeset {
 
-// Returns the PDF bytes, or kInternal when Cairo fails.
-Result<std::string> DrawPdf(const Document& doc);
+class PdfFonts;  // pdf_fonts.h
+
+// Returns the PDF bytes, or kInternal when Cairo fails. Glyphs are drawn
+// through `fonts` (kept between calls for speed).
+Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts);
 
 // Returns PNG bytes per page at `dpi`, or kInternal when Cairo fails.
 Result<std::vector<std::string>> DrawPng(const Document& doc, int dpi);

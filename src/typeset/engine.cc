@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "typeset/cjk.h"
+#include "typeset/pdf_fonts.h"
 
 namespace jianbao::typeset {
 namespace {
@@ -62,6 +63,7 @@ void AddQuoteFeatures(const std::string& text, PangoAttrList* attrs) {
 }  // namespace
 
 Engine::~Engine() {
+  pdf_fonts_.reset();
   for (auto* d : descs_) {
     if (d) pango_font_description_free(d);
   }
@@ -71,6 +73,7 @@ Engine::~Engine() {
 
 Result<std::unique_ptr<Engine>> Engine::Create(const Fonts& fonts) {
   std::unique_ptr<Engine> e(new Engine());
+  e->pdf_fonts_ = std::make_unique<PdfFonts>();
   e->font_map_ = pango_cairo_font_map_new();
   pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(e->font_map_), 72.0);
   e->context_ = pango_font_map_create_context(e->font_map_);

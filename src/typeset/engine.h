@@ -84,6 +84,8 @@ struct GlyphSeg {
   GlyphItemPtr item;  // item->offset == 0 into text
 };
 
+class PdfFonts;  // pdf_fonts.h
+
 class Engine {
  public:
   // Returns an engine, or kInvalidArgument naming "fonts.<role>" when a font
@@ -104,6 +106,9 @@ class Engine {
   // Returns the width in points of `text` set in `style` (0 on error).
   double Measure(const std::string& text, const TextStyle& style);
 
+  // The subset fonts kept for PDF output; owned by the engine.
+  PdfFonts* pdf_fonts() { return pdf_fonts_.get(); }
+
  private:
   Engine() = default;
   Status CheckItemFont(const ShapedPara& p, PangoItem* item, const PangoGlyphString* glyphs);
@@ -113,6 +118,7 @@ class Engine {
   PangoContext* context_ = nullptr;
   std::array<PangoFontDescription*, kRoleCount> descs_{};
   std::vector<std::string> families_;  // lower-case configured families
+  std::unique_ptr<PdfFonts> pdf_fonts_;
 };
 
 }  // namespace jianbao::typeset

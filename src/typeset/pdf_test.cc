@@ -308,6 +308,39 @@ TEST_F(PdfTest, BidiControlsAreDroppedNotFatal) {
   EXPECT_EQ(pdf->substr(0, 4), "%PDF");
 }
 
+// Returns the text pdftotext extracts from `pdf`.
+std::string ExtractText(const std::string& pdf) {
+  std::string path = probe::TempFile(pdf, ".pdf");
+  std::string out = path + ".txt";
+  EXPECT_EQ(probe::Run("pdftotext '" + path + "' '" + out + "'"), 0);
+  std::ifstream in(out);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::remove(path.c_str());
+  std::remove(out.c_str());
+  return ss.str();
+}
+
+// The subset fonts are kept between renders and grown when a document needs
+// new glyphs; the text of a document must not depend on what came before.
+TEST_F(PdfTest, KeptSubsetsGrowAndKeepTextExact) {
+  Issue small = PunctuationIssue();
+  small.sections.resize(1);
+  auto fresh = Typesetter::Create(Fonts());
+  ASSERT_TRUE(fresh.ok());
+  auto first = (*fresh)->RenderPdf(small);
+  ASSERT_TRUE(first.ok());
+  Issue other = small;
+  other.sections[0].body_markdown = "## 魑魅魍魉\n\n饕餮龘靐齉，**鬱鬱**与*爨爨*，`code`。";
+  auto grown = (*fresh)->RenderPdf(other);
+  ASSERT_TRUE(grown.ok());
+  EXPECT_NE(ExtractText(*grown).find("饕餮龘靐齉"), std::string::npos);
+  auto again = (*fresh)->RenderPdf(small);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(ExtractText(*first), ExtractText(*again));
+  EXPECT_NE(ExtractText(*first).find("标点"), std::string::npos);
+}
+
 TEST_F(PdfTest, PngPagesOnePerPage) {
   Issue issue = PunctuationIssue();
   auto map = ts_->Paginate(issue);

@@ -25,7 +25,7 @@ Result<std::unique_ptr<Typesetter>> Typesetter::Create(const Fonts& fonts) {
 Result<std::string> Typesetter::RenderPdf(const Issue& issue) {
   std::lock_guard<std::mutex> lock(mu_);
   JB_ASSIGN_OR_RETURN(Document doc, LayoutIssue(*engine_, issue, fonts_));
-  return DrawPdf(doc);
+  return DrawPdf(doc, engine_->pdf_fonts());
 }
 
 Result<std::vector<std::string>> Typesetter::RenderPngPages(const Issue& issue, int dpi) {

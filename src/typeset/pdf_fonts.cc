@@ -1,0 +1,301 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "typeset/pdf_fonts.h"
+
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+#include <hb-subset.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+namespace jianbao::typeset {
+namespace {
+
+// Tables a PDF font does not need; the layout ones would also pull every
+// glyph reachable by a substitution into the subset.
+constexpr const char* kDroppedTables[] = {
+    "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern",
+    "morx", "mort", "kerx", "feat", "trak", "STAT", "hdmx", "LTSH", "VDMX", "gasp", "meta"};
+
+// A kept subset that would grow beyond this many glyphs starts afresh.
+constexpr unsigned kMaxKeptGlyphs = 12000;
+
+// FreeType faces made here outlive a render: Cairo keeps recently used fonts,
+// and so their FT_Face, in a cache. Hence one process-wide library that is
+// never freed, and a mutex, because FreeType requires FT_New_Face and
+// FT_Done_Face on one library to be serialised.
+std::mutex& FtMutex() {
+  static std::mutex mu;
+  return mu;
+}
+
+FT_Library FtLibrary() {  // REQUIRES: FtMutex() held
+  static FT_Library lib = [] {
+    FT_Library l = nullptr;
+    return FT_Init_FreeType(&l) == 0 ? l : nullptr;
+  }();
+  return lib;
+}
+
+// What a Cairo font face made from a subset keeps alive.
+struct FaceOwner {
+  FT_Face face = nullptr;
+  hb_blob_t* blob = nullptr;  // the font file the FT_Face reads
+  ~FaceOwner() {
+    if (face != nullptr) {
+      std::lock_guard<std::mutex> lock(FtMutex());
+      FT_Done_Face(face);
+    }
+    hb_blob_destroy(blob);
+  }
+};
+
+const cairo_user_data_key_t kOwnerKey = {};
+
+void DestroyOwner(void* p) { std::unique_ptr<FaceOwner> owner(static_cast<FaceOwner*>(p)); }
+
+// Returns the HarfBuzz face of `font` when its glyphs can be drawn from a
+// subset of that face as they are: a fontconfig font, neither emboldened nor
+// slanted by synthesis. Otherwise null.
+hb_face_t* PlainFace(PangoFont* font) {
+  if (font == nullptr || !PANGO_IS_FC_FONT(font) || !PANGO_IS_CAIRO_FONT(font)) return nullptr;
+  FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+  FcBool embolden = FcFalse;
+  if (FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden) {
+    return nullptr;
+  }
+  FcMatrix* m = nullptr;
+  if (FcPatternGetMatrix(pattern, FC_MATRIX, 0, &m) == FcResultMatch &&
+      (m->xx != 1 || m->xy != 0 || m->yx != 0 || m->yy != 1)) {
+    return nullptr;
+  }
+  hb_font_t* hb = pango_font_get_hb_font(font);
+  return hb != nullptr ? hb_font_get_face(hb) : nullptr;
+}
+
+bool Drawable(PangoGlyph g) { return g != PANGO_GLYPH_EMPTY && !(g & PANGO_GLYPH_UNKNOWN_FLAG); }
+
+// Returns a Cairo face over the font file `blob` (taking the reference), or
+// null when FreeType cannot read it.
+cairo_font_face_t* CairoFace(hb_blob_t* blob) {
+  auto owner = std::make_unique<FaceOwner>();
+  owner->blob = blob;
+  unsigned int size = 0;
+  const char* data = hb_blob_get_data(blob, &size);
+  {
+    std::lock_guard<std::mutex> lock(FtMutex());
+    if (FtLibrary() == nullptr ||
+        FT_New_Memory_Face(FtLibrary(), reinterpret_cast<const FT_Byte*>(data),
+                           static_cast<FT_Long>(size), 0, &owner->face) != 0) {
+      owner->face = nullptr;
+      return nullptr;
+    }
+  }
+  cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(owner->face, FT_LOAD_NO_HINTING);
+  if (cairo_font_face_set_user_data(face, &kOwnerKey, owner.get(), DestroyOwner) !=
+      CAIRO_STATUS_SUCCESS) {
+    cairo_font_face_destroy(face);
+    return nullptr;  // `owner` frees the FT_Face
+  }
+  owner.release();  // now owned by `face`
+  return face;
+}
+
+// Returns Cairo's text clusters for `seg` as Pango's renderer makes them
+// (empty and unknown glyphs discounted), or an empty vector when they do not
+// add up to the segment's text and `drawn` glyphs.
+std::vector<cairo_text_cluster_t> Clusters(const GlyphSeg& seg, int drawn) {
+  std::vector<cairo_text_cluster_t> out;
+  PangoGlyphItem* item = seg.item.get();
+  const PangoGlyphInfo* glyphs = item->glyphs->glyphs;
+  PangoGlyphItemIter iter;
+  int bytes = 0, count = 0;
+  bool more = pango_glyph_item_iter_init_start(&iter, item, seg.text.c_str());
+  for (; more; more = pango_glyph_item_iter_next_cluster(&iter)) {
+    int lo = std::min(iter.start_glyph, iter.end_glyph + 1);
+    int hi = std::max(iter.start_glyph + 1, iter.end_glyph);
+    int n = 0;
+    for (int g = lo; g < hi; ++g) n += Drawable(glyphs[g].glyph) ? 1 : 0;
+    int len = iter.end_index - iter.start_index;
+    if (len == 0 && n == 0) continue;
+    out.push_back({len, n});
+    bytes += len;
+    count += n;
+  }
+  if (bytes != static_cast<int>(seg.text.size()) || count != drawn) out.clear();
+  return out;
+}
+
+// Returns a Cairo face over a subset of `source` holding `glyphs`, and fills
+// `new_gid`; null when the subsetter or FreeType fails.
+cairo_font_face_t* SubsetFace(hb_face_t* source, const hb_set_t* glyphs,
+                              std::vector<uint32_t>* new_gid) {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (input == nullptr) return nullptr;
+  hb_set_union(hb_subset_input_glyph_set(input), glyphs);
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : kDroppedTables) hb_set_add(drop, hb_tag_from_string(tag, 4));
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(source, input);
+  hb_subset_input_destroy(input);
+  if (plan == nullptr) return nullptr;
+  const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  new_gid->assign(hb_set_get_max(glyphs) + 1, 0);
+  for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(glyphs, &g);) {
+    hb_codepoint_t n = hb_map_get(map, g);
+    (*new_gid)[g] = n == HB_MAP_VALUE_INVALID ? 0 : n;
+  }
+  hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);
+  hb_subset_plan_destroy(plan);
+  if (subset == nullptr) return nullptr;
+  hb_blob_t* blob = hb_face_reference_blob(subset);
+  hb_face_destroy(subset);
+  if (hb_blob_get_length(blob) == 0) {
+    hb_blob_destroy(blob);
+    return nullptr;
+  }
+  return CairoFace(blob);
+}
+
+// Draws the glyphs of `seg` in `scaled`, their ids mapped by `new_gid`.
+void ShowGlyphs(cairo_t* cr, const GlyphSeg& seg, cairo_scaled_font_t* scaled,
+                const std::vector<uint32_t>& new_gid) {
+  PangoGlyphItem* item = seg.item.get();
+  const PangoGlyphString* gs = item->glyphs;
+  std::vector<cairo_glyph_t> glyphs;
+  glyphs.reserve(gs->num_glyphs);
+  int x = 0;
+  for (int g = 0; g < gs->num_glyphs; ++g) {
+    const PangoGlyphInfo& info = gs->glyphs[g];
+    if (Drawable(info.glyph)) {
+      unsigned long id = info.glyph < new_gid.size() ? new_gid[info.glyph] : 0;
+      glyphs.push_back({id, seg.x + static_cast<double>(x + info.geometry.x_offset) / PANGO_SCALE,
+                        seg.y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE});
+    }
+    x += info.geometry.width;
+  }
+  if (glyphs.empty()) return;
+  cairo_set_scaled_font(cr, scaled);
+  int n = static_cast<int>(glyphs.size());
+  std::vector<cairo_text_cluster_t> clusters = Clusters(seg, n);
+  if (clusters.empty()) {
+    cairo_show_glyphs(cr, glyphs.data(), n);
+    return;
+  }
+  bool backward = (item->item->analysis.level & 1) != 0;
+  cairo_show_text_glyphs(
+      cr, seg.text.data(), static_cast<int>(seg.text.size()), glyphs.data(), n, clusters.data(),
+      static_cast<int>(clusters.size()),
+      backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : static_cast<cairo_text_cluster_flags_t>(0));
+}
+
+// Returns a scaled font of `face` with the size, matrices and options of
+// Pango's `font`, or null.
+cairo_scaled_font_t* ScaledLike(PangoFont* font, cairo_font_face_t* face) {
+  cairo_scaled_font_t* like = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+  if (like == nullptr) return nullptr;
+  cairo_matrix_t font_matrix, ctm;
+  cairo_scaled_font_get_font_matrix(like, &font_matrix);
+  cairo_scaled_font_get_ctm(like, &ctm);
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_scaled_font_get_font_options(like, options);
+  cairo_scaled_font_t* scaled = cairo_scaled_font_create(face, &font_matrix, &ctm, options);
+  cairo_font_options_destroy(options);
+  if (cairo_scaled_font_status(scaled) != CAIRO_STATUS_SUCCESS) {
+    cairo_scaled_font_destroy(scaled);
+    return nullptr;
+  }
+  return scaled;
+}
+
+}  // namespace
+
+PdfFonts::~PdfFonts() {
+  for (auto& [font, use] : fonts_) {
+    if (use.scaled != nullptr) cairo_scaled_font_destroy(use.scaled);
+    g_object_unref(font);
+  }
+  for (auto& [source, subset] : subsets_) {
+    if (subset.face != nullptr) cairo_font_face_destroy(subset.face);
+    hb_set_destroy(subset.glyphs);
+    hb_face_destroy(source);
+  }
+}
+
+PdfFonts::FontUse* PdfFonts::Use(PangoFont* font) {
+  auto [it, fresh] = fonts_.try_emplace(font);
+  if (fresh) {
+    g_object_ref(font);
+    it->second.source = PlainFace(font);
+  }
+  return &it->second;
+}
+
+PdfFonts::FaceSubset& PdfFonts::SubsetFor(hb_face_t* source) {
+  auto [it, fresh] = subsets_.try_emplace(source);
+  if (fresh) {
+    hb_face_reference(source);
+    it->second.glyphs = hb_set_create();
+  }
+  return it->second;
+}
+
+void PdfFonts::Remake(hb_face_t* source, FaceSubset* subset) {
+  if (subset->face != nullptr) cairo_font_face_destroy(subset->face);
+  subset->face = SubsetFace(source, subset->glyphs, &subset->new_gid);
+  ++subset->generation;
+}
+
+void PdfFonts::Prepare(const Document& doc) {
+  std::map<hb_face_t*, hb_set_t*> wanted;
+  for (const Page& page : doc.pages) {
+    for (const GlyphSeg& seg : page.segs) {
+      hb_face_t* source = Use(seg.item->item->analysis.font)->source;
+      if (source == nullptr) continue;
+      hb_set_t*& set = wanted[source];
+      if (set == nullptr) set = hb_set_create();
+      const PangoGlyphString* gs = seg.item->glyphs;
+      for (int g = 0; g < gs->num_glyphs; ++g) {
+        if (Drawable(gs->glyphs[g].glyph)) hb_set_add(set, gs->glyphs[g].glyph);
+      }
+    }
+  }
+  for (auto& [source, set] : wanted) {
+    FaceSubset& subset = SubsetFor(source);
+    if (!hb_set_is_subset(set, subset.glyphs)) {
+      if (hb_set_get_population(subset.glyphs) + hb_set_get_population(set) > kMaxKeptGlyphs) {
+        hb_set_clear(subset.glyphs);
+      }
+      hb_set_union(subset.glyphs, set);
+      Remake(source, &subset);
+    }
+    hb_set_destroy(set);
+  }
+}
+
+void PdfFonts::Show(cairo_t* cr, const GlyphSeg& seg) {
+  PangoGlyphItem* item = seg.item.get();
+  PangoFont* font = item->item->analysis.font;
+  auto use = fonts_.find(font);
+  auto subset = use == fonts_.end() || use->second.source == nullptr
+                    ? subsets_.end()
+                    : subsets_.find(use->second.source);
+  if (subset != subsets_.end() && subset->second.face != nullptr &&
+      use->second.generation != subset->second.generation) {
+    if (use->second.scaled != nullptr) cairo_scaled_font_destroy(use->second.scaled);
+    use->second.scaled = ScaledLike(font, subset->second.face);
+    use->second.generation = subset->second.generation;
+  }
+  if (subset == subsets_.end() || subset->second.face == nullptr || use->second.scaled == nullptr) {
+    cairo_move_to(cr, seg.x, seg.y);
+    pango_cairo_show_glyph_item(cr, seg.text.c_str(), item);
+    return;
+  }
+  ShowGlyphs(cr, seg, use->second.scaled, subset->second.new_gid);
+}
+
+}  // namespace jianbao::typeset
