@@ -284,7 +284,30 @@ Response PieceSectionHandler(Context& ctx, BulletinService& svc) {
 }
 
 Response EpidemicSectionHandler(Context& ctx, BulletinService& svc) {
-  return http::Respond(ctx, svc.EpidemicSection(ctx.actor(), ctx.req.Query("date")),
+  const std::string chart = ctx.req.Query("chart");
+  if (!chart.empty() && chart != "0" && chart != "1" && chart != "true" && chart != "false") {
+    return ctx.Error(Status::Invalid("chart", "wrong_type", "chart must be true or false"));
+  }
+  return http::Respond(ctx,
+                       svc.EpidemicSection(ctx.actor(), ctx.req.Query("date"),
+                                           chart == "1" || chart == "true"),
+                       [](const SectionSpec& s) { return JsonResponse(200, SectionsJson({s})[0]); });
+}
+
+Response ListSummaryKinds(Context& ctx, BulletinService& svc) {
+  return http::Respond(ctx, svc.SummaryKinds(ctx.actor()), [](const std::vector<SummaryKind>& all) {
+    Json items = Json::array();
+    for (const auto& k : all) {
+      items.push_back({{"key", k.key}, {"label", {{"zh", k.label_zh}, {"en", k.label_en}}}});
+    }
+    return JsonResponse(200, {{"items", items}});
+  });
+}
+
+Response SummarySectionHandler(Context& ctx, BulletinService& svc) {
+  return http::Respond(ctx,
+                       svc.SummarySection(ctx.actor(), ctx.Param("key"), ctx.req.Query("from"),
+                                          ctx.req.Query("to")),
                        [](const SectionSpec& s) { return JsonResponse(200, SectionsJson({s})[0]); });
 }
 
@@ -355,6 +378,8 @@ void Register(http::App& app, BulletinService& svc) {
   app.Get("/api/v1/bulletins/sources/pieces", bind(GetPieces));
   app.Get("/api/v1/bulletins/sources/pieces/:id", bind(PieceSectionHandler));
   app.Get("/api/v1/bulletins/sources/epidemic", bind(EpidemicSectionHandler));
+  app.Get("/api/v1/bulletins/sources/summaries", bind(ListSummaryKinds));
+  app.Get("/api/v1/bulletins/sources/summaries/:key", bind(SummarySectionHandler));
   app.Post("/api/v1/bulletins/import", bind(PostImport), {.max_body = 5 << 20});
   app.Get("/api/v1/inbox", bind(GetInbox));
   app.Post("/api/v1/inbox/:id/read",

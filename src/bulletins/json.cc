@@ -65,6 +65,10 @@ json SectionsJson(const std::vector<SectionSpec>& sections) {
     json j = {{"kind", s.kind}, {"title", s.title}, {"org", s.org}, {"body", s.body}};
     if (s.piece_id) j["piece_id"] = s.piece_id;
     if (!s.data_date.empty()) j["data_date"] = s.data_date;
+    if (s.chart) j["chart"] = true;
+    if (!s.source.empty()) j["source"] = s.source;
+    if (!s.data_from.empty()) j["data_from"] = s.data_from;
+    if (!s.data_to.empty()) j["data_to"] = s.data_to;
     out.push_back(j);
   }
   return out;
@@ -80,15 +84,25 @@ Result<std::vector<SectionSpec>> ParseSections(const json& j) {
     if (!j[i].is_object()) return Status::Invalid(f, "wrong_type", f + " must be an object");
     SectionSpec s;
     JB_ASSIGN_OR_RETURN(s.kind, Str(j[i], "kind", f + ".kind", 16, true));
-    if (s.kind != "piece" && s.kind != "epidemic" && s.kind != "text") {
-      return Status::Invalid(f + ".kind", "out_of_range", "kind must be piece, epidemic or text");
+    if (s.kind != "piece" && s.kind != "epidemic" && s.kind != "summary" && s.kind != "text") {
+      return Status::Invalid(f + ".kind", "out_of_range",
+                             "kind must be piece, epidemic, summary or text");
     }
     JB_ASSIGN_OR_RETURN(s.title, Str(j[i], "title", f + ".title", 100, true));
     JB_ASSIGN_OR_RETURN(s.org, Str(j[i], "org", f + ".org", 30, false));
-    JB_ASSIGN_OR_RETURN(s.body, Str(j[i], "body", f + ".body", 200000, false));
-    JB_ASSIGN_OR_RETURN(s.data_date, Str(j[i], "data_date", f + ".data_date", 10, false));
-    if (!s.data_date.empty() && !clock::IsValidDate(s.data_date)) {
-      return Status::Invalid(f + ".data_date", "invalid_date", "data_date must be YYYY-MM-DD");
+    // Room for an embedded chart (a PNG data URI) besides the text.
+    JB_ASSIGN_OR_RETURN(s.body, Str(j[i], "body", f + ".body", 2000000, false));
+    JB_ASSIGN_OR_RETURN(s.source, Str(j[i], "source", f + ".source", 32, false));
+    for (auto [key, out] : {std::pair{"data_date", &s.data_date}, std::pair{"data_from", &s.data_from},
+                            std::pair{"data_to", &s.data_to}}) {
+      JB_ASSIGN_OR_RETURN(*out, Str(j[i], key, f + "." + key, 10, false));
+      if (!out->empty() && !clock::IsValidDate(*out)) {
+        return Status::Invalid(f + "." + key, "invalid_date", std::string(key) + " must be YYYY-MM-DD");
+      }
+    }
+    if (auto c = j[i].find("chart"); c != j[i].end() && !c->is_null()) {
+      if (!c->is_boolean()) return Status::Invalid(f + ".chart", "wrong_type", "chart must be true or false");
+      s.chart = c->get<bool>();
     }
     if (auto p = j[i].find("piece_id"); p != j[i].end() && !p->is_null()) {
       if (!p->is_number_integer()) return Status::Invalid(f + ".piece_id", "wrong_type", "piece_id must be a number");

@@ -30,11 +30,15 @@ struct Series {
   std::vector<DistributionLine> distribution;  // the default list of new issues
 };
 
-// One section of an issue: an adopted piece, a generated data section, or free text.
+// One section of an issue: an adopted piece, a generated data section (the
+// epidemic dynamics of a day, or another module's summary of a period), or free text.
 struct SectionSpec {
-  std::string kind;  // "piece", "epidemic", "text"
+  std::string kind;  // "piece", "epidemic", "summary", "text"
   int64_t piece_id = 0;      // kind == "piece"
   std::string data_date;     // kind == "epidemic": the reporting day
+  bool chart = false;        // kind == "epidemic": with the trend chart
+  std::string source;        // kind == "summary": the module ("submissions")
+  std::string data_from, data_to;  // kind == "summary": the period
   std::string title;         // shown (with the org's short-name prefix for pieces)
   std::string org;           // contributing organisation's short name ("湖北行协"), may be ""
   std::string body;          // CommonMark

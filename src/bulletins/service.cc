@@ -500,14 +500,43 @@ Result<SectionSpec> BulletinService::PieceSection(const Actor& actor, int64_t pi
   return s;
 }
 
-Result<SectionSpec> BulletinService::EpidemicSection(const Actor& actor, const std::string& date) {
+Result<SectionSpec> BulletinService::EpidemicSection(const Actor& actor, const std::string& date,
+                                                     bool chart) {
   if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
   if (!clock::IsValidDate(date)) return Status::Invalid("date", "invalid_date", "bad date");
   if (!sources_) return Status(Code::kUnavailable, "source_unavailable", "no data source");
-  JB_ASSIGN_OR_RETURN(GeneratedSection g, sources_->EpidemicSection(date));
+  JB_ASSIGN_OR_RETURN(GeneratedSection g, sources_->EpidemicSection(date, chart));
   SectionSpec s;
   s.kind = "epidemic";
   s.data_date = date;
+  s.chart = chart;
+  s.title = g.title;
+  s.body = g.body;
+  return s;
+}
+
+Result<std::vector<SummaryKind>> BulletinService::SummaryKinds(const Actor& actor) {
+  if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
+  if (!sources_) return std::vector<SummaryKind>{};
+  return sources_->SummaryKinds();
+}
+
+Result<SectionSpec> BulletinService::SummarySection(const Actor& actor, const std::string& key,
+                                                    const std::string& from, const std::string& to) {
+  if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
+  if (!clock::IsValidDate(from)) return Status::Invalid("from", "invalid_date", "bad date");
+  if (!clock::IsValidDate(to)) return Status::Invalid("to", "invalid_date", "bad date");
+  const int64_t days = clock::DaysFromDate(to) - clock::DaysFromDate(from);
+  if (days < 0 || days > 366) {
+    return Status::Invalid("to", "out_of_range", "the period must be 1 to 367 days, from before to");
+  }
+  if (!sources_) return Status(Code::kUnavailable, "source_unavailable", "no data source");
+  JB_ASSIGN_OR_RETURN(GeneratedSection g, sources_->Summary(actor, key, from, to));
+  SectionSpec s;
+  s.kind = "summary";
+  s.source = key;
+  s.data_from = from;
+  s.data_to = to;
   s.title = g.title;
   s.body = g.body;
   return s;
@@ -536,8 +565,11 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor, const std
   r.imported = true;
   for (size_t i = 0; i < imported.issue.sections.size(); ++i) {
     const auto& sec = imported.issue.sections[i];
-    SectionSpec spec{imported.kinds[i] == SectionKind::kEpidemic ? "epidemic" : "text", 0, "",
-                     sec.title, sec.org, sec.body_markdown};
+    SectionSpec spec;
+    spec.kind = imported.kinds[i] == SectionKind::kEpidemic ? "epidemic" : "text";
+    spec.title = sec.title;
+    spec.org = sec.org;
+    spec.body = sec.body_markdown;
     r.sections.push_back(spec);
   }
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));

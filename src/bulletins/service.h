@@ -97,7 +97,12 @@ class BulletinService {
 
   Result<std::vector<SourcePiece>> AdoptedPieces(const Actor& actor, const std::string& text);
   Result<SectionSpec> PieceSection(const Actor& actor, int64_t piece_id);
-  Result<SectionSpec> EpidemicSection(const Actor& actor, const std::string& date);
+  Result<SectionSpec> EpidemicSection(const Actor& actor, const std::string& date, bool chart);
+  // The other modules' summaries the composer offers (editors).
+  Result<std::vector<SummaryKind>> SummaryKinds(const Actor& actor);
+  // A summary section of module `key` over [from, to] (editors; at most 366 days).
+  Result<SectionSpec> SummarySection(const Actor& actor, const std::string& key,
+                                     const std::string& from, const std::string& to);
 
   // Recreates an old bulletin from PDF-extracted text as a published issue of
   // `series_code`, with its files rendered. Staff editors only.

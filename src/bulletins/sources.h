@@ -1,7 +1,8 @@
 // Copyright 2026 The Jianbao Authors.
 //
 // SectionSources: what the composer can pull into an issue from other
-// modules — adopted pieces (信息报送) and generated data sections (疫情动态).
+// modules — adopted pieces (信息报送) and generated data sections (疫情动态,
+// other modules' summaries).
 // The bulletins module depends on this interface only; src/cli/wiring.cc
 // implements it over the other modules' services.
 
@@ -31,6 +32,12 @@ struct GeneratedSection {
   std::string body;   // CommonMark
 };
 
+// A summary another module offers for a period (信息报送采用情况 …).
+struct SummaryKind {
+  std::string key;                 // "submissions"
+  std::string label_zh, label_en;  // for the composer's menu
+};
+
 class SectionSources {
  public:
   virtual ~SectionSources() = default;
@@ -40,9 +47,16 @@ class SectionSources {
                                                          const std::string& text, int limit) = 0;
   // Returns one adopted piece, or kNotFound.
   virtual Result<SourcePiece> AdoptedPiece(const Actor& actor, int64_t id) = 0;
-  // Returns the epidemic dynamics section for a reporting day, or kNotFound
-  // when that day has no figures.
-  virtual Result<GeneratedSection> EpidemicSection(const std::string& date) = 0;
+  // Returns the epidemic dynamics section for a reporting day (with the
+  // trend chart as an embedded PNG when `chart`), or kNotFound when that day
+  // has no figures.
+  virtual Result<GeneratedSection> EpidemicSection(const std::string& date, bool chart) = 0;
+  // The summaries other modules offer.
+  virtual std::vector<SummaryKind> SummaryKinds() = 0;
+  // Returns summary `key` over [from, to] as the actor may see it; kNotFound
+  // for an unknown key.
+  virtual Result<GeneratedSection> Summary(const Actor& actor, const std::string& key,
+                                           const std::string& from, const std::string& to) = 0;
 };
 
 }  // namespace jianbao::bulletins

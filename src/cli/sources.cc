@@ -3,6 +3,7 @@
 #include "cli/sources.h"
 
 #include "epidemic/narrative.h"
+#include "submissions/summary.h"
 
 namespace jianbao::cli {
 
@@ -40,9 +41,25 @@ Result<bulletins::SourcePiece> ModuleSources::AdoptedPiece(const Actor& actor, i
   return ToSource(actor, view.piece);
 }
 
-Result<bulletins::GeneratedSection> ModuleSources::EpidemicSection(const std::string& date) {
-  JB_ASSIGN_OR_RETURN(epidemic::Narrative n, epidemic_->NarrativeFor(date, epidemic::DefaultTemplate()));
+Result<bulletins::GeneratedSection> ModuleSources::EpidemicSection(const std::string& date,
+                                                                  bool chart) {
+  JB_ASSIGN_OR_RETURN(epidemic::Narrative n,
+                      epidemic_->NarrativeFor(date, epidemic::DefaultTemplate(), {.chart = chart}));
   return bulletins::GeneratedSection{n.title, n.body};
+}
+
+std::vector<bulletins::SummaryKind> ModuleSources::SummaryKinds() {
+  return {{"submissions", "信息报送采用情况", "Reporting and adoption summary"}};
+}
+
+Result<bulletins::GeneratedSection> ModuleSources::Summary(const Actor& actor,
+                                                           const std::string& key,
+                                                           const std::string& from,
+                                                           const std::string& to) {
+  if (key != "submissions") return Status::NotFound("summary_not_found", "no such summary: " + key);
+  JB_ASSIGN_OR_RETURN(submissions::Stats stats, submissions_->Statistics(actor, from + ".." + to, ""));
+  submissions::SummarySection s = submissions::SummaryOf(stats);
+  return bulletins::GeneratedSection{s.title, s.body};
 }
 
 }  // namespace jianbao::cli

@@ -1,7 +1,8 @@
 // Copyright 2026 The Jianbao Authors.
 //
 // ModuleSources: the bulletins composer's SectionSources over the
-// information-reporting and epidemic modules' services.
+// information-reporting and epidemic modules' services; the information-
+// reporting module offers its adoption summary.
 
 #ifndef JIANBAO_CLI_SOURCES_H_
 #define JIANBAO_CLI_SOURCES_H_
@@ -24,7 +25,11 @@ class ModuleSources : public bulletins::SectionSources {
                                                             const std::string& text,
                                                             int limit) override;
   Result<bulletins::SourcePiece> AdoptedPiece(const Actor& actor, int64_t id) override;
-  Result<bulletins::GeneratedSection> EpidemicSection(const std::string& date) override;
+  Result<bulletins::GeneratedSection> EpidemicSection(const std::string& date, bool chart) override;
+  std::vector<bulletins::SummaryKind> SummaryKinds() override;
+  Result<bulletins::GeneratedSection> Summary(const Actor& actor, const std::string& key,
+                                              const std::string& from,
+                                              const std::string& to) override;
 
  private:
   Result<bulletins::SourcePiece> ToSource(const Actor& actor, const submissions::Piece& p);

@@ -81,6 +81,7 @@ const std::map<std::string, Texts>& Table() {
       {"unknown_template", {"模板不存在", "no such template"}},
       {"zero_delta", {"更正数值不能为 0", "a correction's delta cannot be 0"}},
       {"import_empty", {"导入文件为空", "the import file is empty"}},
+      {"summary_not_found", {"没有这种汇总", "no such summary"}},
       {"source_unavailable", {"数据来源暂不可用", "the data source is unavailable"}},
       {"deadline_past", {"截止日期已过", "the deadline has already passed"}},
       {"invalid_format", {"格式应为 docx 或 txt（导出为 xlsx 或 csv）", "format must be docx or txt (xlsx or csv for exports)"}},

@@ -205,6 +205,44 @@ class BulletinsTest(unittest.TestCase):
         self.assertEqual(self.editor.call("GET", "/api/v1/bulletins/issues/abc")[0], 404)
         self.assertEqual(self.editor.call("GET", "/api/v1/bulletins/issues/99999")[0], 404)
 
+    def test_generated_sections(self):
+        status, kinds, _ = self.editor.call("GET", "/api/v1/bulletins/sources/summaries")
+        self.assertEqual(status, 200, kinds)
+        self.assertIn("submissions", [k["key"] for k in kinds["items"]])
+        status, sec, _ = self.editor.call(
+            "GET", "/api/v1/bulletins/sources/summaries/submissions?from=2026-01-01&to=2026-12-31")
+        self.assertEqual(status, 200, sec)
+        self.assertEqual((sec["kind"], sec["source"], sec["data_from"], sec["data_to"]),
+                         ("summary", "submissions", "2026-01-01", "2026-12-31"))
+        self.assertEqual(sec["title"], "信息报送采用情况（1月1日—12月31日）")
+        self.assertIn("中国通信企业协会", sec["body"])
+        base = "/api/v1/bulletins/sources/summaries/"
+        for path, code in [("nope?from=2020-01-01&to=2020-02-01", 404),
+                           ("submissions?from=2020-02-01&to=2020-01-01", 400),
+                           ("submissions?from=2020-01-01&to=2022-01-01", 400),
+                           ("submissions?from=x&to=2020-01-01", 400)]:
+            with self.subTest(path=path):
+                self.assertEqual(self.editor.call("GET", base + path)[0], code)
+        self.assertEqual(self.member.call("GET", "/api/v1/bulletins/sources/summaries")[0], 403)
+
+        status, plain, _ = self.editor.call("GET", "/api/v1/bulletins/sources/epidemic?date=2020-03-18")
+        self.assertEqual(status, 200, plain)
+        self.assertNotIn("data:image/png", plain["body"])
+        status, charted, _ = self.editor.call(
+            "GET", "/api/v1/bulletins/sources/epidemic?date=2020-03-18&chart=1")
+        self.assertEqual(status, 200, charted)
+        self.assertTrue(charted["chart"])
+        self.assertIn("](data:image/png;base64,", charted["body"])
+        self.assertEqual(self.editor.call(
+            "GET", "/api/v1/bulletins/sources/epidemic?date=2020-03-18&chart=maybe")[0], 400)
+
+        issue = self.new_issue("2020-03-26")
+        status, saved, _ = self.editor.call("PUT", f"/api/v1/bulletins/issues/{issue['id']}", {
+            "date": "2020-03-26", "sections": [sec, charted]})
+        self.assertEqual(status, 200, saved)
+        self.assertEqual([s["kind"] for s in saved["sections"]], ["summary", "epidemic"])
+        self.assertTrue(saved["sections"][1]["chart"])
+
 
 if __name__ == "__main__":
     unittest.main()
