@@ -20,6 +20,10 @@ using Align = ParaFormat::Align;
 constexpr double kEm = geo::kBody + geo::kTracking;  // one character on the body grid
 constexpr double kTitleSize = 22, kTitlePitch = 34;
 constexpr double kNumberReserve = 2.5 * geo::kBody;
+// Contents entries are set a little tighter than the body grid, so that a
+// contents of seven or eight lines still leaves page 1 room for the first
+// article's title and its first lines.
+constexpr double kContentsPitch = 26;
 
 uint32_t ParseRgb(const std::string& hex) {
   if (hex.size() == 7 && hex[0] == '#') return std::strtoul(hex.c_str() + 1, nullptr, 16);
@@ -158,6 +162,7 @@ Status IssueLayout::AddContents() {
   f.first_indent = -1.5 * geo::kBody;
   f.right = kNumberReserve;
   f.min_last_units = 2;
+  f.pitch = kContentsPitch;
   for (size_t i = 0; i < issue_.sections.size(); ++i) {
     std::string text = std::to_string(i + 1) + ". " + issue_.sections[i].title;
     JB_ASSIGN_OR_RETURN(auto p, Prepare(e_, Plain(text, s), f));
@@ -199,7 +204,9 @@ Status IssueLayout::AddSections() {
     if (!title.ok()) return wrap(title.status(), "title");
     FlowItem item;
     item.para = std::move(title).value();
-    item.space_before = geo::kPitch;
+    // The first article follows the contents on page 1 when they leave room
+    // for its title and first two lines; the contents block needs less air.
+    item.space_before = i == 0 ? geo::kPitch / 2 : geo::kPitch;
     item.space_after = geo::kPitch / 2;
     item.keep_with_next = true;
     int index = static_cast<int>(i);
@@ -307,6 +314,7 @@ Result<double> IssueLayout::DistributionHeight() {
 Status IssueLayout::FillContents() {
   ParaFormat f;
   f.align = Align::kRight;
+  f.pitch = kContentsPitch;
   TextStyle s = Style(Role::kSong, geo::kBody);
   for (const Pending& p : pending_) {
     auto [page, y] = starts_[p.section];

@@ -129,18 +129,20 @@ std::vector<std::string> JustificationViolations(const std::vector<PdfPage>& pag
   return bad;
 }
 
-// Returns the numbers printed in the 目录 of page 1, top to bottom.
+// Returns the numbers printed in the 目录 of page 1, top to bottom: between
+// the 目录 line and the first article's title (title type) or the foot.
 std::vector<int> ContentsNumbers(const PdfPage& page) {
-  double contents_y = 0;
+  double contents_y = 0, end_y = geo::kBottom;
   for (const VisualLine& l : VisualLines(page)) {
     if (l.text == U"目录") contents_y = l.y1;
+    if (contents_y > 0 && l.y0 > contents_y && l.height() > 27) end_y = std::min(end_y, l.y0);
   }
   std::vector<std::pair<double, int>> found;
   for (const Word& w : page.words) {
     bool digits = !w.text.empty() && std::all_of(w.text.begin(), w.text.end(),
                                                  [](char32_t c) { return c >= U'0' && c <= U'9'; });
     if (digits && w.y0 > contents_y && contents_y > 0 && w.x0 > kRight - 2.5 * geo::kBody - 1 &&
-        w.y1 < geo::kBottom) {
+        w.y1 < end_y) {
       found.emplace_back(w.y0, std::stoi(Utf8(w.text)));
     }
   }
@@ -223,6 +225,10 @@ TEST_F(PdfTest, SeedBulletin) {
   auto pages = RenderAndCheck(*issue);
   EXPECT_GE(pages.size(), 12u);
   EXPECT_LE(pages.size(), 16u);
+  // Like the printed seed, the first article starts under the contents.
+  auto map = ts_->Paginate(*issue);
+  ASSERT_TRUE(map.ok());
+  EXPECT_EQ(map->section_pages.front(), 1);
 }
 
 // A deterministic issue full of the punctuation that 避头尾 is about.
@@ -254,6 +260,29 @@ Issue PunctuationIssue() {
 TEST_F(PdfTest, PunctuationHeavyIssue) {
   auto pages = RenderAndCheck(PunctuationIssue());
   EXPECT_GE(pages.size(), 3u);
+}
+
+// The first article starts on page 1 when the contents leave room for its
+// title and first lines, and on page 2 when they do not; the 目录 is exact
+// either way (RenderAndCheck).
+TEST_F(PdfTest, FirstArticleStartsOnPageOneWhenThereIsRoom) {
+  Issue issue = PunctuationIssue();
+  auto pages = RenderAndCheck(issue);
+  auto map = ts_->Paginate(issue);
+  ASSERT_TRUE(map.ok());
+  EXPECT_EQ(map->section_pages.front(), 1);
+  Issue crowded = PunctuationIssue();
+  crowded.masthead = "中国通信企业协会";
+  crowded.title_lines = {"信息通信行业抗击疫情及复工复产", "测试简报"};
+  while (crowded.sections.size() < 12) {
+    Section copy = crowded.sections[crowded.sections.size() % 4];
+    copy.title = "第" + std::to_string(crowded.sections.size() + 1) + "篇文章";
+    crowded.sections.push_back(copy);
+  }
+  pages = RenderAndCheck(crowded);
+  map = ts_->Paginate(crowded);
+  ASSERT_TRUE(map.ok());
+  EXPECT_EQ(map->section_pages.front(), 2);
 }
 
 TEST_F(PdfTest, OutlineLinksMetadataAndEmbeddedFonts) {
