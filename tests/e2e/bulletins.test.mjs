@@ -1,5 +1,5 @@
-// Bulletins (简报) in the browser: an editor composes an issue from an adopted piece and the
-// epidemic section, saves and previews it; the approver signs it off; the editor publishes it;
+// Bulletins (简报) in the browser: an editor composes an issue from an adopted piece, the
+// epidemic section with its chart and a reporting summary, saves and previews it; the approver signs it off; the editor publishes it;
 // a member of a recipient organisation reads and acknowledges it in the inbox; the editor sees
 // the receipt; the PDF downloads; a correction opens a new revision in the composer.
 import { after, before, describe, it } from 'node:test'
@@ -95,10 +95,14 @@ describe('bulletins', () => {
     // The epidemic section for the chosen date, or its "no figures" message.
     await composer.getByRole('tab', { name: '疫情动态' }).click()
     await fillDate(composer, 'epidemic-date', EPIDEMIC_DATE)
+    await composer.getByTestId('epidemic-chart').click() // with the trend chart drawn into the PDF
     await composer.getByTestId('epidemic-add').click()
     if (epidemicAvailable) {
       await composer.getByTestId('section-1').waitFor()
       assert.equal(await composer.getByTestId('section-1').getAttribute('data-kind'), 'epidemic')
+      await composer.getByTestId('section-1').getByTestId('section-toggle').click()
+      assert.match(await composer.getByTestId('section-1').innerText(), /\[图: /)
+      await composer.getByTestId('section-1').getByTestId('section-toggle').click()
     } else {
       await composer.getByTestId('epidemic-missing').waitFor()
       await composer.getByRole('tab', { name: '自由文本' }).click()
@@ -107,12 +111,19 @@ describe('bulletins', () => {
       await composer.getByTestId('section-1').waitFor()
       await composer.getByTestId('section-1').getByTestId('section-body').fill('当日数据暂缺，以国家卫健委通报为准。')
     }
+    // A summary another module offers: this month's reporting and adoption figures.
+    await composer.getByRole('tab', { name: '数据汇总' }).click()
+    await composer.getByTestId('summary-add').click()
+    await composer.getByTestId('section-2').waitFor()
+    assert.equal(await composer.getByTestId('section-2').getAttribute('data-kind'), 'summary')
+    assert.match(await composer.getByTestId('section-2').innerText(), /信息报送采用情况/)
+
     // Drag the second section above the first: the stored order follows (checked below).
     const kinds = () =>
       composer.locator('[data-test^="section-"][data-kind]').evaluateAll((els) => els.map((e) => e.dataset.kind))
     const second = (await kinds())[1]
     await dragSection(page, composer, 1, 0)
-    assert.deepEqual(await kinds(), [second, 'piece'])
+    assert.deepEqual(await kinds(), [second, 'piece', 'summary'])
 
     await composer.getByTestId('composer-closing-note').fill('（以上信息来源各省行协提供）')
     await composer.getByTestId('unsaved').waitFor()
@@ -136,9 +147,14 @@ describe('bulletins', () => {
     const { api } = await apiAs('editor')
     const issue = await (await api.get(`/api/v1/bulletins/issues/${issueId}`)).json()
     assert.equal(issue.status, 'draft')
-    assert.equal(issue.sections.length, 2)
+    assert.equal(issue.sections.length, 3)
     assert.equal(issue.sections[0].kind, epidemicAvailable ? 'epidemic' : 'text')
+    if (epidemicAvailable) {
+      assert.equal(issue.sections[0].chart, true)
+      assert.match(issue.sections[0].body, /\]\(data:image\/png;base64,/)
+    }
     assert.equal(issue.sections[1].kind, 'piece')
+    assert.equal(issue.sections[2].kind, 'summary')
     assert.match(issue.sections[1].title, /^\S{2,6}行协/)
     assert.equal(issue.closing_note, '（以上信息来源各省行协提供）')
     assert.ok(issue.distribution.some((l) => l.to.includes('hubei-ctc')), 'hubei-ctc is in the distribution')
@@ -175,6 +191,8 @@ describe('bulletins', () => {
   it('a member reads and acknowledges it in the inbox, and the PDF downloads', async () => {
     const { context, page } = b
     await signIn(context, page, 'member')
+    // The side menu shows the unread count before the inbox is opened.
+    assert.match(await page.getByTestId('menu-badge-inbox').innerText(), /[1-9]/)
     await page.getByTestId('menu-inbox').click()
     await page.getByTestId('inbox-unread').waitFor()
     const open = page.getByTestId(`inbox-open-${issueId}`)

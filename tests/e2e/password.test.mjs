@@ -1,4 +1,4 @@
-// A user changes their password and signs in with the new one.
+// A user sets their e-mail address, changes their password and signs in with the new one.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { apiAs, launch, resetBrowser, shot, signIn, submitLogin, uniqueLogin } from './lib.mjs'
@@ -22,6 +22,23 @@ describe('password change', () => {
   })
   after(async () => {
     await b?.close()
+  })
+
+  it('sets the e-mail address bulletins are sent to; a bad one is refused next to the field', async () => {
+    const { context, page } = b
+    await signIn(context, page, login, first)
+    await page.getByTestId('menu-account').click()
+    const form = page.getByTestId('email-form')
+    await form.getByTestId('my-email').fill('not an address')
+    await form.getByTestId('save-email').click()
+    await form.locator('.el-form-item__error').getByText('电子邮箱地址格式不正确').waitFor()
+    await form.getByTestId('my-email').fill('pw.test@jianbao.test')
+    await form.getByTestId('save-email').click()
+    await page.locator('.el-message--success').getByText('电子邮箱已保存').waitFor()
+    const { api } = await apiAs(login, first)
+    const me = await (await api.get('/api/v1/me')).json()
+    assert.equal(me.user.email, 'pw.test@jianbao.test')
+    await api.dispose()
   })
 
   it('rejects a wrong current password next to the field', async () => {

@@ -25,7 +25,7 @@ export interface Series {
 export type IssueStatus = 'draft' | 'approved' | 'published' | 'superseded'
 export const ISSUE_STATUSES: readonly IssueStatus[] = ['draft', 'approved', 'published', 'superseded']
 
-export type SectionKind = 'piece' | 'epidemic' | 'text'
+export type SectionKind = 'piece' | 'epidemic' | 'summary' | 'text'
 
 /** One section of an issue, stored in order. */
 export interface Section {
@@ -34,7 +34,13 @@ export interface Section {
   org?: string
   body: string
   piece_id?: number
+  /** kind 'epidemic': the reporting day, and whether the trend chart is embedded. */
   data_date?: string
+  chart?: boolean
+  /** kind 'summary': the module that wrote it and the period. */
+  source?: string
+  data_from?: string
+  data_to?: string
 }
 
 export type FileFormat = 'pdf' | 'docx' | 'html' | 'txt'
@@ -207,9 +213,27 @@ export function pieceSection(id: number): Promise<Section> {
   return get<Section>(`/bulletins/sources/pieces/${id}`)
 }
 
-/** GET /bulletins/sources/epidemic?date= — a ready 疫情动态 section; 404 when the day has no figures. */
-export function epidemicSection(date: string): Promise<Section> {
-  return get<Section>('/bulletins/sources/epidemic', { date })
+/**
+ * GET /bulletins/sources/epidemic?date=&chart= — a ready 疫情动态 section (with the trend chart
+ * embedded as an image when `chart`); 404 when the day has no figures.
+ */
+export function epidemicSection(date: string, chart = false): Promise<Section> {
+  return get<Section>('/bulletins/sources/epidemic', { date, chart: chart ? 1 : undefined })
+}
+
+export interface SummaryKind {
+  key: string
+  label: { zh: string; en: string }
+}
+
+/** GET /bulletins/sources/summaries — the summaries other modules offer to the composer. */
+export function summaryKinds(): Promise<SummaryKind[]> {
+  return get<{ items: SummaryKind[] }>('/bulletins/sources/summaries').then((r) => r.items)
+}
+
+/** GET /bulletins/sources/summaries/{key}?from=&to= — a ready summary section for a period. */
+export function summarySection(key: string, from: string, to: string): Promise<Section> {
+  return get<Section>(`/bulletins/sources/summaries/${encodeURIComponent(key)}`, { from, to })
 }
 
 export interface ImportResult {

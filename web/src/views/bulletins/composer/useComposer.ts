@@ -63,6 +63,7 @@ export function useComposer() {
 
   // Sources: epidemic figures.
   const epidemicDate = ref('2020-03-18')
+  const epidemicChart = ref(false)
   const epidemicError = ref<unknown>(null)
 
   // Preview.
@@ -126,12 +127,17 @@ export function useComposer() {
     adding.value = 'epidemic'
     epidemicError.value = null
     try {
-      form.sections.push(withUid(await epidemicSection(epidemicDate.value)))
+      form.sections.push(withUid(await epidemicSection(epidemicDate.value, epidemicChart.value)))
     } catch (e) {
       epidemicError.value = e
     } finally {
       adding.value = null
     }
+  }
+
+  /** Adds a ready section (a summary from another module). */
+  function addSection(s: Section): void {
+    form.sections.push(withUid(s))
   }
 
   function addText(title: string, body = ''): void {
@@ -238,7 +244,9 @@ export function useComposer() {
     addError,
     addPiece,
     epidemicDate,
+    epidemicChart,
     epidemicError,
+    addSection,
     addEpidemic,
     addText,
     removeSection,
