@@ -1,11 +1,16 @@
 // 疫情动态: the editor imports a small CSV, sees the charts render, fixes a value in
-// the day grid and sees the day's validation status change; a bad file shows its line.
+// the day grid and sees the day's validation status change; a bad file shows its line;
+// the validation status chart lists a clicked day; the narrative shows its print chart.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { launch, shot, signIn } from './lib.mjs'
+
+// The status chart's grid margins (web/src/modules/epidemic/validation/statusChartOption.ts).
+const STATUS_GRID = { left: 48, right: 16 }
+const DAY_MS = 24 * 3600 * 1000
 
 // Far from the demo data (2020-03…04), so only these rows meet the rules. The second
 // day's cumulative is wrong: 1000000 + 5 ≠ 1000010.
@@ -96,6 +101,44 @@ describe('epidemic desk', () => {
     await page.goto('/epidemic/validation?from=2020-04-01&to=2020-04-30')
     await page.getByTestId('validation-violations').locator('.el-table__row').first().waitFor()
     await shot(page, 'epidemic-validation')
+  })
+
+  it('charts the validation status per day and lists the violations of a clicked day', async () => {
+    const { page } = b
+    await page.goto('/epidemic/validation?from=2020-04-01&to=2020-04-30')
+    const card = page.locator('[data-test="validation-status-chart"][data-days="30"]')
+    await card.locator('canvas').first().waitFor()
+    assert.equal(await card.getAttribute('data-first'), '2020-04-01')
+    // Click the middle of 04-16's column (the Wuhan revision: violations on that day).
+    const canvas = card.locator('canvas').first()
+    const box = await canvas.boundingBox()
+    const index = (Date.parse('2020-04-16') - Date.parse('2020-04-01')) / DAY_MS
+    const width = box.width - STATUS_GRID.left - STATUS_GRID.right
+    await canvas.click({ position: { x: STATUS_GRID.left + ((index + 0.5) * width) / 30, y: box.height / 2 } })
+    await page.locator('[data-test="status-day"][data-date="2020-04-16"]').waitFor()
+    const dates = await page.getByTestId('status-day-violation').evaluateAll((els) => els.map((e) => e.dataset.date))
+    assert.ok(dates.length > 0, 'the day has violations')
+    assert.deepEqual([...new Set(dates)], ['2020-04-16'])
+    await shot(page, 'epidemic-validation-status')
+    await page.getByTestId('status-day-clear').click()
+    await page.getByTestId('status-day').waitFor({ state: 'detached' })
+  })
+
+  it('shows the print chart (附图) beside the narrative', async () => {
+    const { page } = b
+    await page.goto('/epidemic/narrative?date=2020-03-18')
+    await page.getByTestId('narrative-text').waitFor()
+    assert.equal(await page.getByTestId('narrative-chart-png').count(), 0, 'off by default')
+    await page.getByTestId('narrative-chart-switch').click()
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-test="narrative-chart-png"]')
+      return img?.complete && img.naturalWidth === 1843 && img.naturalHeight === 827
+    })
+    await shot(page, 'epidemic-narrative-chart')
+    await page.goto('/epidemic/narrative?date=2019-01-01')
+    await page.getByTestId('narrative-empty').waitFor()
+    await page.getByTestId('narrative-chart-switch').click()
+    await page.getByTestId('narrative-chart-failed').waitFor()
   })
 
   it('previews the 2020-03-18 narrative', async () => {

@@ -1,6 +1,7 @@
 // The 疫情动态 (epidemic statistics) module of the UI: charts, day grid, import,
 // validation report and narrative preview. API in src/api/epidemic.ts, pages in
-// src/views/epidemic/.
+// src/views/epidemic/; the validation and narrative routes wrap their pages with the
+// status chart and the print chart (附图) kept here.
 import type { RouteRecordRaw } from 'vue-router'
 import { DataLine } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
@@ -37,13 +38,13 @@ const routes: RouteRecordRaw[] = [
   {
     path: 'epidemic/validation',
     name: 'epidemic-validation',
-    component: () => import('@/views/epidemic/validation/index.vue'),
+    component: () => import('./validation/ValidationPage.vue'),
     meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.validation.title' },
   },
   {
     path: 'epidemic/narrative',
     name: 'epidemic-narrative',
-    component: () => import('@/views/epidemic/narrative/index.vue'),
+    component: () => import('./narrative/NarrativePage.vue'),
     meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.narrative.title' },
   },
 ]
