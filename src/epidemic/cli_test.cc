@@ -96,6 +96,32 @@ TEST_F(CliTest, ImportDayValidateAndCorrect) {
   EXPECT_EQ(out, "[]\n");
 }
 
+TEST_F(CliTest, ChartPngAndNarrativeWithChart) {
+  int code = 0;
+  Run({"epidemic", "import", Write("day.json", testing::kIssueDayJson), "--db", db_}, &code);
+  ASSERT_EQ(code, 0);
+  const std::string png = (dir_ / "chart.png").string();
+  Run({"epidemic", "chart", "--date", "2020-03-18", "--days", "7", "-o", png, "--db", db_}, &code);
+  ASSERT_EQ(code, 0);
+  std::ifstream in(png, std::ios::binary);
+  std::string head(8, '\0');
+  in.read(head.data(), 8);
+  EXPECT_EQ(head, "\x89PNG\r\n\x1a\n");
+  std::string out = Run({"epidemic", "narrative", "--date", "2020-03-18", "--db", db_, "--chart",
+                         "--days", "7"},
+                        &code);
+  ASSERT_EQ(code, 0);
+  EXPECT_NE(out.find("\n\n![全国新增确诊病例和现有确诊病例（3月12日—3月18日）](data:image/png;base64,"),
+            std::string::npos);
+  Run({"epidemic", "chart", "--date", "2020-03-19", "-o", png, "--db", db_}, &code);
+  EXPECT_NE(code, 0) << "no figures on 03-19";
+  Run({"epidemic", "chart", "--date", "2020-03-18", "--days", "0", "-o", png, "--db", db_}, &code);
+  EXPECT_NE(code, 0);
+  Run({"epidemic", "narrative", "--day-json", Write("d.json", testing::kIssueDayJson), "--chart"},
+      &code);
+  EXPECT_NE(code, 0) << "the chart needs stored days";
+}
+
 TEST_F(CliTest, FailuresExitNonZero) {
   std::string bad = Write("bad.csv", "date,region,cum_confirmed\n2020-03-18,420000,x\n");
   int code = 0;
