@@ -192,7 +192,7 @@ describe('bulletins', () => {
     const { context, page } = b
     await signIn(context, page, 'member')
     // The side menu shows the unread count before the inbox is opened.
-    assert.match(await page.getByTestId('menu-badge-inbox').innerText(), /[1-9]/)
+    assert.match(await page.getByTestId('badge-inbox').innerText(), /[1-9]/)
     await page.getByTestId('menu-inbox').click()
     await page.getByTestId('inbox-unread').waitFor()
     const open = page.getByTestId(`inbox-open-${issueId}`)
