@@ -3,6 +3,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace jianbao::text {
 namespace {
@@ -112,6 +113,21 @@ std::string MaskName(std::string_view name) {
   std::string out;
   AppendUtf8(cps[0], &out);
   for (size_t i = 1; i < std::max<size_t>(cps.size(), 2); ++i) out += "*";
+  return out;
+}
+
+std::string PercentEncode(std::string_view s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
   return out;
 }
 

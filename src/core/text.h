@@ -37,6 +37,10 @@ std::string MaskPhone(std::string_view phone);
 // Masks a person's name: 张三 → 张*, 欧阳娜娜 → 欧***.
 std::string MaskName(std::string_view name);
 
+// Percent-encodes every byte except ASCII letters, digits, '.', '-' and '_'
+// (for RFC 5987 / RFC 2231 file-name parameters): "第1期.pdf" → "%E7%AC%AC1%E6%9C%9F.pdf".
+std::string PercentEncode(std::string_view s);
+
 }  // namespace jianbao::text
 
 #endif  // JIANBAO_CORE_TEXT_H_

@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "core/bytes.h"
+#include "core/text.h"
 
 namespace jianbao::mail {
 namespace {
@@ -56,20 +57,7 @@ std::string NowRfc5322() {
 }
 
 // RFC 2231 extended parameter value: UTF-8''percent-encoded.
-std::string Rfc2231(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out = "UTF-8''";
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+std::string Rfc2231(const std::string& s) { return "UTF-8''" + text::PercentEncode(s); }
 
 // An ASCII stand-in for a file name: keeps letters, digits, '.', '-' and '_'.
 std::string AsciiFilename(const std::string& s) {

@@ -5,6 +5,8 @@
 
 #include "http/request.h"
 #include "submissions/handlers.h"
+
+#include "core/text.h"
 #include "submissions/json.h"
 #include "submissions/sniff.h"
 
@@ -18,21 +20,6 @@ using http::Response;
 
 constexpr size_t kMaxUpload = 24 << 20;  // the service applies the configured, smaller limits
 
-// Returns `s` percent-encoded for a filename*= parameter (RFC 5987).
-std::string Rfc5987(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 Response FileResponse(const std::string& bytes, const std::string& type, const std::string& name,
                       bool inline_ok) {
@@ -41,7 +28,7 @@ Response FileResponse(const std::string& bytes, const std::string& type, const s
   r.body = bytes;
   r.Header("Content-Type", type);
   r.Header("Content-Disposition", std::string(inline_ok ? "inline" : "attachment") +
-                                      "; filename*=UTF-8''" + Rfc5987(name));
+                                      "; filename*=UTF-8''" + text::PercentEncode(name));
   r.Header("X-Content-Type-Options", "nosniff");
   return r;
 }
