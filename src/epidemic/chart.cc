@@ -181,8 +181,8 @@ void DrawCurrentLine(ChartCanvas& c, const Frame& f, const Scale& s,
     if (!v) continue;
     const double x = SlotX(f, n, i), y = Y(f, s, *v);
     if (i + 1 < n && points[i + 1].current_confirmed) {
-      c.DrawLine(x, y, SlotX(f, n, i + 1), Y(f, s, *points[i + 1].current_confirmed),
-                 kCurrentColor, 1.2);
+      c.DrawLine(x, y, SlotX(f, n, i + 1), Y(f, s, *points[i + 1].current_confirmed), kCurrentColor,
+                 1.2);
     }
     c.FillCircle(x, y, n > 60 ? 0.8 : 1.4, kCurrentColor);
   }

@@ -59,9 +59,7 @@ cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned in
 
 }  // namespace
 
-void ChartCanvas::SurfaceDeleter::operator()(cairo_surface_t* s) const {
-  cairo_surface_destroy(s);
-}
+void ChartCanvas::SurfaceDeleter::operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 
 void ChartCanvas::ContextDeleter::operator()(cairo_t* cr) const { cairo_destroy(cr); }
 

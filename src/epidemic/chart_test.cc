@@ -67,9 +67,9 @@ int CountNonWhite(cairo_surface_t* s) {
 TrendChart SampleChart() {
   TrendChart chart{TrendChartTitle("2020-02-18", "2020-03-18"), {}};
   for (int d = 0; d < 30; ++d) {
-    const std::string date = d < 12 ? "2020-02-" + std::to_string(18 + d)
-                                    : "2020-03-" + (d < 21 ? "0" + std::to_string(d - 11)
-                                                           : std::to_string(d - 11));
+    const std::string date =
+        d < 12 ? "2020-02-" + std::to_string(18 + d)
+               : "2020-03-" + (d < 21 ? "0" + std::to_string(d - 11) : std::to_string(d - 11));
     chart.points.push_back({date, 2000 - 60 * d, d % 3 == 0, 50000 - 1400 * d});
   }
   chart.points[5].new_confirmed.reset();
@@ -201,14 +201,17 @@ TEST_F(ChartServiceTest, Errors) {
 TEST_F(ChartServiceTest, NarrativeWithChartEndsWithTheImage) {
   auto plain = svc_->NarrativeFor("2020-03-18", DefaultTemplate());
   ASSERT_TRUE(plain.ok());
-  auto with = svc_->NarrativeFor("2020-03-18", DefaultTemplate(), {.chart = true, .chart_days = 14});
+  auto with =
+      svc_->NarrativeFor("2020-03-18", DefaultTemplate(), {.chart = true, .chart_days = 14});
   ASSERT_TRUE(with.ok()) << with.status().ToString();
   EXPECT_EQ(with->title, plain->title);
   const std::string prefix =
-      plain->body + "\n\n![全国新增确诊病例和现有确诊病例（3月5日—3月18日）](data:image/png;base64,";
+      plain->body +
+      "\n\n![全国新增确诊病例和现有确诊病例（3月5日—3月18日）](data:image/png;base64,";
   ASSERT_EQ(with->body.substr(0, prefix.size()), prefix);
   ASSERT_EQ(with->body.back(), ')');
-  auto png = bytes::Base64Decode(with->body.substr(prefix.size(), with->body.size() - prefix.size() - 1));
+  auto png =
+      bytes::Base64Decode(with->body.substr(prefix.size(), with->body.size() - prefix.size() - 1));
   ASSERT_TRUE(png);
   EXPECT_EQ(cairo_surface_status(DecodePng(*png).get()), CAIRO_STATUS_SUCCESS);
   auto bad = svc_->NarrativeFor("2020-03-18", "", {.chart = true, .chart_days = 0});

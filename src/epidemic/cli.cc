@@ -175,8 +175,7 @@ void AddNarrative(CLI::App* epi, std::shared_ptr<Options> o) {
   auto* chart = c->add_flag("--chart", o->chart,
                             "append the trend chart as a Markdown PNG data URI (needs --date)");
   chart->excludes(file);
-  c->add_option("--days", o->days, "the chart's window in days, ending at --date")
-      ->needs(chart);
+  c->add_option("--days", o->days, "the chart's window in days, ending at --date")->needs(chart);
   c->callback([o] {
     if (o->date.empty() && o->day_json.empty()) {
       Fail(Status::Invalid("date", "missing_day", "give --date (with --db) or --day-json FILE"));
@@ -195,7 +194,8 @@ void AddNarrative(CLI::App* epi, std::shared_ptr<Options> o) {
 }
 
 void AddChart(CLI::App* epi, std::shared_ptr<Options> o) {
-  auto* c = epi->add_subcommand("chart", "Draw the print trend chart (PNG, 15.6 cm x 7 cm, 300 dpi)");
+  auto* c =
+      epi->add_subcommand("chart", "Draw the print trend chart (PNG, 15.6 cm x 7 cm, 300 dpi)");
   c->add_option("--date", o->date, "last day of the chart")->required();
   c->add_option("--days", o->days, "window in days (2..366, default 30)");
   c->add_option("-o,--output", o->output, "PNG file to write")->required();

@@ -107,12 +107,13 @@ TEST_F(CliTest, ChartPngAndNarrativeWithChart) {
   std::string head(8, '\0');
   in.read(head.data(), 8);
   EXPECT_EQ(head, "\x89PNG\r\n\x1a\n");
-  std::string out = Run({"epidemic", "narrative", "--date", "2020-03-18", "--db", db_, "--chart",
-                         "--days", "7"},
-                        &code);
+  std::string out =
+      Run({"epidemic", "narrative", "--date", "2020-03-18", "--db", db_, "--chart", "--days", "7"},
+          &code);
   ASSERT_EQ(code, 0);
-  EXPECT_NE(out.find("\n\n![全国新增确诊病例和现有确诊病例（3月12日—3月18日）](data:image/png;base64,"),
-            std::string::npos);
+  EXPECT_NE(
+      out.find("\n\n![全国新增确诊病例和现有确诊病例（3月12日—3月18日）](data:image/png;base64,"),
+      std::string::npos);
   Run({"epidemic", "chart", "--date", "2020-03-19", "-o", png, "--db", db_}, &code);
   EXPECT_NE(code, 0) << "no figures on 03-19";
   Run({"epidemic", "chart", "--date", "2020-03-18", "--days", "0", "-o", png, "--db", db_}, &code);

@@ -27,10 +27,10 @@ Result<std::string> DateQuery(const http::Context& ctx, const std::string& name,
 namespace {
 
 using http::Context;
-using internal::DateQuery;
 using http::Json;
 using http::JsonResponse;
 using http::Response;
+using internal::DateQuery;
 
 // The module's JSON helpers return text; handlers answer with values.
 Json Parsed(const std::string& text) { return Json::parse(text); }

@@ -66,8 +66,8 @@ Response GetNarrative(Context& ctx, EpidemicService& svc) {
   if (name.empty()) name = "default";
   auto text = BuiltinTemplate(name);
   if (!text) {
-    return ctx.Error(Status::Invalid("template", "unknown_template",
-                                     "template must be default or plain"));
+    return ctx.Error(
+        Status::Invalid("template", "unknown_template", "template must be default or plain"));
   }
   auto options = NarrativeOptionsQuery(ctx);
   if (!options.ok()) return ctx.Error(options.status());

@@ -301,7 +301,6 @@ Result<ValidationReport> EpidemicService::Validate(const std::string& from, cons
   return report;
 }
 
-
 Result<Series> EpidemicService::GetSeries(const std::string& region, Field field,
                                           const std::string& from, const std::string& to) {
   JB_RETURN_IF_ERROR(CheckDate(from, "from"));

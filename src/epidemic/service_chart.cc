@@ -2,11 +2,10 @@
 //
 // EpidemicService: the narrative and its print trend chart.
 
-#include "epidemic/service.h"
-
 #include <algorithm>
 
 #include "core/clock.h"
+#include "epidemic/service.h"
 
 namespace jianbao::epidemic {
 
@@ -14,8 +13,8 @@ Result<Narrative> EpidemicService::NarrativeFor(const std::string& date,
                                                 std::string_view template_text,
                                                 const NarrativeOptions& options) {
   JB_ASSIGN_OR_RETURN(Day day, GetDay(date));
-  JB_ASSIGN_OR_RETURN(Narrative n, RenderNarrative(day, template_text.empty() ? DefaultTemplate()
-                                                                              : template_text));
+  JB_ASSIGN_OR_RETURN(
+      Narrative n, RenderNarrative(day, template_text.empty() ? DefaultTemplate() : template_text));
   if (!options.chart) return n;
   JB_ASSIGN_OR_RETURN(std::string image, TrendChartMarkdown(date, options.chart_days));
   n.body += (n.body.empty() ? "" : "\n\n") + image;

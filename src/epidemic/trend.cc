@@ -43,8 +43,8 @@ std::string ChartWindowStart(const std::string& date, int days) {
 }
 
 std::string TrendChartTitle(const std::string& first, const std::string& last) {
-  return "全国新增确诊病例和现有确诊病例（" + ChineseMonthDay(first) + "—" +
-         ChineseMonthDay(last) + "）";
+  return "全国新增确诊病例和现有确诊病例（" + ChineseMonthDay(first) + "—" + ChineseMonthDay(last) +
+         "）";
 }
 
 TrendChart BuildTrendChart(const std::string& date, int days, const std::vector<RegionDay>& rows) {
