@@ -33,6 +33,11 @@ TEST(TextTest, Masking) {
   EXPECT_EQ(MaskName("李"), "李*");
 }
 
+TEST(TextTest, PercentEncode) {
+  EXPECT_EQ(PercentEncode("第1期.pdf"), "%E7%AC%AC1%E6%9C%9F.pdf");
+  EXPECT_EQ(PercentEncode("a b\"';"), "a%20b%22%27%3B");
+}
+
 TEST(TextTest, CjkIdeographs) {
   EXPECT_TRUE(IsCjkIdeograph(U'简'));
   EXPECT_FALSE(IsCjkIdeograph(U'，'));
