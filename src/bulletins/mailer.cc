@@ -64,6 +64,7 @@ Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {
     if (!html || !pdf) return Status::NotFound("file_not_found", "the issue has no HTML or PDF");
     m.subject = Subject(*series, *issue);
     m.html = std::move(*html);
+    m.inline_images = mail::ExtractDataImages(&m.html);
     m.text = text.value_or("");
     m.attachments.push_back({Filename(*series, *issue), "application/pdf", std::move(*pdf)});
     return Status::Ok();

@@ -76,6 +76,25 @@ TEST(MimeTest, EncodesHeadersWithoutSplittingCharacters) {
   EXPECT_EQ(FormatAddress({"A \"B\"", "a@b.org"}), "\"A \\\"B\\\"\" <a@b.org>");
 }
 
+TEST(MimeTest, MovesDataImagesIntoRelatedParts) {
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels";
+  std::string html = "<p><img alt=\"图\" src=\"data:image/png;base64," + bytes::Base64Encode(png) +
+                     "\"><img src=\"data:image/png;base64,!!!\"><img src=\"x.png\"></p>";
+  Message m = Sample();
+  m.inline_images = ExtractDataImages(&html);
+  ASSERT_EQ(m.inline_images.size(), 1u);
+  EXPECT_EQ(m.inline_images[0].bytes, png);
+  EXPECT_EQ(m.inline_images[0].content_type, "image/png");
+  EXPECT_NE(html.find("src=\"cid:" + m.inline_images[0].content_id + "\""), std::string::npos);
+  EXPECT_NE(html.find("data:image/png;base64,!!!"), std::string::npos);  // not base64: left alone
+  m.html = html;
+  const std::string data = Compose(m);
+  EXPECT_NE(data.find("multipart/related"), std::string::npos);
+  EXPECT_NE(data.find("Content-ID: <" + m.inline_images[0].content_id + ">"), std::string::npos);
+  EXPECT_EQ(PartBody(data, "image/png"), png);
+  EXPECT_EQ(PartBody(data, "text/html"), html);
+}
+
 TEST(MimeTest, MasksAddresses) {
   EXPECT_EQ(MaskEmail("zhangsan@example.org"), "zh***@example.org");
   EXPECT_EQ(MaskEmail("z@example.org"), "z***@example.org");

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <ctime>
+#include <optional>
 
 #include "core/bytes.h"
 #include "core/text.h"
@@ -87,12 +88,28 @@ std::string Multipart(const std::string& boundary, const std::vector<std::string
   return out + "--" + boundary + "--" + kCrlf;
 }
 
+std::string InlinePart(const InlineImage& image) {
+  return "Content-Type: " + image.content_type + kCrlf + "Content-ID: <" + image.content_id + ">" +
+         kCrlf + "Content-Disposition: inline" + kCrlf + "Content-Transfer-Encoding: base64" +
+         kCrlf + kCrlf + WrappedBase64(image.bytes);
+}
+
+// The HTML part, wrapped with its inline images in multipart/related.
+std::string HtmlPart(const Message& m) {
+  if (m.inline_images.empty()) return TextPart("html", m.html);
+  std::vector<std::string> parts = {TextPart("html", m.html)};
+  for (const InlineImage& image : m.inline_images) parts.push_back(InlinePart(image));
+  const std::string boundary = "=_rel_" + RandomHex(12);
+  return "Content-Type: multipart/related; type=\"text/html\"; boundary=\"" + boundary + "\"" +
+         kCrlf + kCrlf + Multipart(boundary, parts);
+}
+
 std::string Alternatives(const Message& m) {
   if (m.html.empty()) return TextPart("plain", m.text);
-  if (m.text.empty()) return TextPart("html", m.html);
+  if (m.text.empty()) return HtmlPart(m);
   const std::string boundary = "=_alt_" + RandomHex(12);
   return "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"" + kCrlf + kCrlf +
-         Multipart(boundary, {TextPart("plain", m.text), TextPart("html", m.html)});
+         Multipart(boundary, {TextPart("plain", m.text), HtmlPart(m)});
 }
 
 }  // namespace
@@ -112,6 +129,35 @@ std::string EncodeHeaderWord(const std::string& text) {
     if (!out.empty()) out += std::string(kCrlf) + " ";
     out += "=?UTF-8?B?" + bytes::Base64Encode(text.substr(i, end - i)) + "?=";
     i = end;
+  }
+  return out;
+}
+
+std::vector<InlineImage> ExtractDataImages(std::string* html) {
+  std::vector<InlineImage> out;
+  static const std::string kSrc = "src=\"data:";
+  size_t pos = 0;
+  while ((pos = html->find(kSrc, pos)) != std::string::npos) {
+    const size_t start = pos + 5;  // at "data:"
+    const size_t end = html->find('"', start);
+    if (end == std::string::npos) break;
+    const std::string uri = html->substr(start, end - start);
+    const size_t semi = uri.find(";base64,");
+    const std::string type = semi == std::string::npos ? "" : uri.substr(5, semi - 5);
+    std::optional<std::string> bytes;
+    if (type == "image/png" || type == "image/jpeg" || type == "image/gif") {
+      bytes = bytes::Base64Decode(uri.substr(semi + 8));
+    }
+    if (!bytes) {
+      pos = end;
+      continue;
+    }
+    InlineImage image{"img" + std::to_string(out.size() + 1) + "." + RandomHex(6) + "@jianbao", type,
+                      std::move(*bytes)};
+    const std::string cid = "cid:" + image.content_id;
+    html->replace(start, end - start, cid);
+    pos = start + cid.size();
+    out.push_back(std::move(image));
   }
   return out;
 }

@@ -33,12 +33,21 @@ struct Attachment {
   std::string bytes;
 };
 
+// An image the HTML part shows inline ("cid:<content_id>"), sent in a
+// multipart/related part: mail clients that block data: URIs show these.
+struct InlineImage {
+  std::string content_id;    // without angle brackets: "img1@jianbao"
+  std::string content_type;  // "image/png"
+  std::string bytes;
+};
+
 struct Message {
   Address from;
   std::vector<Address> to;
   std::string subject;  // UTF-8
   std::string text;     // plain-text alternative (UTF-8); may be ""
   std::string html;     // HTML alternative (UTF-8); may be ""
+  std::vector<InlineImage> inline_images;  // referenced from `html` as cid:…
   std::vector<Attachment> attachments;
   std::string message_id;  // "<…@host>"; generated when ""
   std::string date;        // RFC 5322 date; now when ""
@@ -51,6 +60,11 @@ std::string Compose(const Message& message);
 // Returns `text` as RFC 2047 encoded words ("=?UTF-8?B?…?=") when it is not
 // plain printable ASCII, else unchanged. Words never split a UTF-8 sequence.
 std::string EncodeHeaderWord(const std::string& text);
+
+// Moves every `src="data:image/png;base64,…"` (or image/jpeg, image/gif) of
+// `html` into an InlineImage and points the src at "cid:…" instead. Data
+// URIs that are not valid base64 are left as they are.
+std::vector<InlineImage> ExtractDataImages(std::string* html);
 
 // Returns "Name <email>" with the name encoded as needed.
 std::string FormatAddress(const Address& address);
