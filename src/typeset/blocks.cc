@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+
+#include "typeset/images.h"
 
 namespace jianbao::typeset {
 namespace {
@@ -73,14 +74,10 @@ Status AddCode(Engine& e, const Block& b, Flow* flow) {
 }
 
 Status AddImage(Engine& e, const Block& b, const std::string& base, Flow* flow) {
-  JB_ASSIGN_OR_RETURN(std::string path, ImagePath(base, b.src));
-  std::shared_ptr<cairo_surface_t> surf(cairo_image_surface_create_from_png(path.c_str()),
-                                        SurfaceFree());
-  if (cairo_surface_status(surf.get()) != CAIRO_STATUS_SUCCESS) {
-    return Status::Invalid("", "bad_image", "image '" + b.src + "' cannot be read as PNG");
-  }
-  double w = cairo_image_surface_get_width(surf.get()) * 0.75;  // 96 dpi
-  double h = cairo_image_surface_get_height(surf.get()) * 0.75;
+  JB_ASSIGN_OR_RETURN(auto image, LoadImage(base, b.src));
+  std::shared_ptr<cairo_surface_t> surf = image->pixels;
+  double w = image->width * 0.75;  // 96 dpi
+  double h = image->height * 0.75;
   double scale = std::min({1.0, geo::kTextW / w, geo::kTextH * 0.8 / h});
   w *= scale;
   h *= scale;
@@ -208,18 +205,6 @@ Status AddBlock(Engine& e, const Block& b, const std::string& base, Flow* flow) 
 }
 
 }  // namespace
-
-Result<std::string> ImagePath(const std::string& base, const std::string& src) {
-  bool bad = src.empty() || src[0] == '/' || src.find(':') != std::string::npos;
-  std::stringstream ss(src);
-  std::string part;
-  while (std::getline(ss, part, '/')) bad = bad || part == "..";
-  if (bad) {
-    return Status::Invalid("", "bad_image_path",
-                           "image '" + src + "' must be a relative path inside the issue's folder");
-  }
-  return base.empty() ? src : base + "/" + src;
-}
 
 RichText StyledSpans(const Spans& spans, const TextStyle& base) {
   RichText out;

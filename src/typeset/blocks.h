@@ -19,10 +19,6 @@ namespace jianbao::typeset {
 // emphasis in 楷体 and code in the mono font.
 RichText StyledSpans(const Spans& spans, const TextStyle& base);
 
-// Returns the file path of image `src` (relative, inside `base_dir`), or
-// kInvalidArgument for absolute paths, URLs and paths that climb out.
-Result<std::string> ImagePath(const std::string& base_dir, const std::string& src);
-
 // Adds the items for `blocks` to `flow`. Returns an error (without a field;
 // the caller names the section) when a paragraph cannot be shaped or an
 // image cannot be read. Relative image paths resolve against `base_dir`.

@@ -66,13 +66,29 @@ std::string Family(const std::string& description) {
   return out;
 }
 
-std::string ContentTypes(bool has_png) {
+namespace {
+
+bool HasExtension(const std::vector<Part>& media, const std::string& ext) {
+  for (const Part& m : media) {
+    if (m.first.size() > ext.size() &&
+        m.first.compare(m.first.size() - ext.size(), ext.size(), ext) == 0)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string ContentTypes(const std::vector<Part>& media) {
   return std::string(kXmlHead) +
          "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
          "<Default Extension=\"rels\" "
          "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
          "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
-         (has_png ? "<Default Extension=\"png\" ContentType=\"image/png\"/>" : "") +
+         (HasExtension(media, ".png") ? "<Default Extension=\"png\" ContentType=\"image/png\"/>"
+                                      : "") +
+         (HasExtension(media, ".jpeg") ? "<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"
+                                       : "") +
          "<Override PartName=\"/word/document.xml\" "
          "ContentType=\"application/"
          "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
@@ -105,7 +121,7 @@ std::string PackageRels() {
          "</Relationships>";
 }
 
-std::string DocumentRels(int images) {
+std::string DocumentRels(const std::vector<Part>& media) {
   std::string out =
       std::string(kXmlHead) +
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -121,11 +137,11 @@ std::string DocumentRels(int images) {
       "<Relationship Id=\"rIdFooterEven\" "
       "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
       "Target=\"footer2.xml\"/>";
-  for (int i = 1; i <= images; ++i) {
-    out += "<Relationship Id=\"rIdImg" + std::to_string(i) +
+  for (size_t i = 0; i < media.size(); ++i) {
+    out += "<Relationship Id=\"rIdImg" + std::to_string(i + 1) +
            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
-           "Target=\"media/image" +
-           std::to_string(i) + ".png\"/>";
+           "Target=\"" +
+           Esc(media[i].first.substr(media[i].first.find('/') + 1)) + "\"/>";
   }
   return out + "</Relationships>";
 }

@@ -23,9 +23,14 @@ std::string Esc(const std::string& s);
 // "Noto Serif CJK SC").
 std::string Family(const std::string& description);
 
-std::string ContentTypes(bool has_png);
+// A part of the package: name ("word/media/image1.png") and content.
+using Part = std::pair<std::string, std::string>;
+
+// `media` are the image parts ("word/media/imageN.png" or ".jpeg"), in order.
+std::string ContentTypes(const std::vector<Part>& media);
 std::string PackageRels();
-std::string DocumentRels(int images);
+// Relationship rIdImgN points at media[N-1].
+std::string DocumentRels(const std::vector<Part>& media);
 std::string Styles(const Fonts& fonts);
 std::string Settings();
 std::string Footer(bool odd);

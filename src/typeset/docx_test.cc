@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "typeset/pdf_probe.h"
+#include "typeset/test_images.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::typeset {
@@ -29,7 +30,10 @@ Issue Sample() {
       {"湖北行协·抗击病毒 我们在行动",
        "## 众志成城\n\n正文**加粗**与*强调*，含 <script> & “引号”。\n\n- 一\n- 二\n", ""},
       {"疫情动态（截至3月18日）",
-       "| 地区 | 确诊 |\n|---|--:|\n| 湖北 | 67800 |\n\n> 引文\n\n```\ncode\n```\n", "湖北行协"},
+       "| 地区 | 确诊 |\n|---|--:|\n| 湖北 | 67800 |\n\n> 引文\n\n```\ncode\n```\n\n![趋势](" +
+           testing::DataUri("image/png", testing::MakePng(200, 120)) + ")\n\n![](" +
+           testing::DataUri("image/jpeg", testing::MakeJpeg(160, 90)) + ")\n",
+       "湖北行协"},
   };
   issue.closing_note = "（以上信息来源政府网站转载）";
   issue.distribution = {{"报", {"工业和信息化部"}}, {"发", {"各省通信行业协会"}}};
@@ -76,6 +80,17 @@ TEST(DocxTest, PackageIsWellFormed) {
   EXPECT_EQ(doc.find("<script>"), std::string::npos);
   EXPECT_NE(doc.find("w:pgMar w:top=\"2098\""), std::string::npos);
   EXPECT_NE(ReadEntry(*docx, "word/footer1.xml").find("PAGE"), std::string::npos);
+  // Images are embedded media with their own types.
+  EXPECT_EQ(ReadEntry(*docx, "word/media/image1.png").substr(1, 3), "PNG");
+  EXPECT_EQ(ReadEntry(*docx, "word/media/image2.jpeg").substr(0, 3), "\xFF\xD8\xFF");
+  std::string types = ReadEntry(*docx, "[Content_Types].xml");
+  EXPECT_NE(types.find("Extension=\"jpeg\" ContentType=\"image/jpeg\""), std::string::npos);
+  EXPECT_NE(types.find("Extension=\"png\" ContentType=\"image/png\""), std::string::npos);
+  std::string rels = ReadEntry(*docx, "word/_rels/document.xml.rels");
+  EXPECT_NE(rels.find("Id=\"rIdImg2\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+                      "2006/relationships/image\" Target=\"media/image2.jpeg\""),
+            std::string::npos)
+      << rels;
 }
 
 TEST(DocxTest, LibreOfficeConvertsItToPdf) {
@@ -106,6 +121,13 @@ TEST(DocxTest, LibreOfficeConvertsItToPdf) {
   EXPECT_NE(all.find(U"我们在行动"), std::u32string::npos);
   EXPECT_NE(all.find(U"67800"), std::u32string::npos);
   EXPECT_NE(all.find(U"—1—"), std::u32string::npos) << "page number footer";
+  std::string list = pdf.string() + ".images";
+  ASSERT_EQ(probe::Run("pdfimages -list '" + pdf.string() + "' > '" + list + "'"), 0);
+  std::ifstream images(list);
+  std::stringstream is;
+  is << images.rdbuf();
+  EXPECT_NE(is.str().find(" 200   120 "), std::string::npos) << is.str();
+  EXPECT_NE(is.str().find(" 160    90 "), std::string::npos) << is.str();
   std::filesystem::remove_all(dir);
   std::filesystem::remove(path);
 }

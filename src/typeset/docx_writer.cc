@@ -5,11 +5,11 @@
 // images, and the distribution block; A4 with the GB/T 9704 margins and
 // odd/even page-number footers.
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 
 #include "typeset/blocks.h"
 #include "typeset/docx_parts.h"
+#include "typeset/images.h"
 #include "typeset/markdown.h"
 #include "typeset/writers.h"
 
@@ -171,34 +171,23 @@ void DocxBuilder::Table(const Block& b) {
 }
 
 Status DocxBuilder::Image(const Block& b) {
-  JB_ASSIGN_OR_RETURN(std::string path, ImagePath(issue_.base_dir, b.src));
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string png = ss.str();
-  if (png.size() < 24 || png.compare(1, 3, "PNG") != 0) {
-    return Status::Invalid("", "bad_image", "image '" + b.src + "' cannot be read as PNG");
-  }
-  auto be32 = [&](size_t at) {
-    return (static_cast<uint32_t>(static_cast<unsigned char>(png[at])) << 24) |
-           (static_cast<uint32_t>(static_cast<unsigned char>(png[at + 1])) << 16) |
-           (static_cast<uint32_t>(static_cast<unsigned char>(png[at + 2])) << 8) |
-           static_cast<unsigned char>(png[at + 3]);
-  };
-  double cx = be32(16) * 9525.0, cy = be32(20) * 9525.0;  // EMU at 96 dpi
-  double scale = std::min(1.0, 5616000.0 / std::max(cx, 1.0));
+  JB_ASSIGN_OR_RETURN(auto image, LoadImage(issue_.base_dir, b.src));
+  double cx = image->width * 9525.0, cy = image->height * 9525.0;  // EMU at 96 dpi
+  // At most the text block's width and 0.8 of its height, as in the PDF.
+  double scale = std::min({1.0, 5616000.0 / std::max(cx, 1.0), 6480000.0 / std::max(cy, 1.0)});
   std::string w = std::to_string(static_cast<int64_t>(cx * scale));
   std::string h = std::to_string(static_cast<int64_t>(cy * scale));
-  media_.emplace_back("word/media/image" + std::to_string(media_.size() + 1) + ".png", png);
-  std::string id = std::to_string(media_.size());
+  std::string id = std::to_string(media_.size() + 1);
+  std::string name = "image" + id + "." + image->extension();
+  media_.emplace_back("word/media/" + name, image->bytes);
   std::string drawing =
       "<w:r><w:drawing><wp:inline><wp:extent cx=\"" + w + "\" cy=\"" + h + "\"/><wp:docPr id=\"" +
       id + "\" name=\"Picture " + id + "\" descr=\"" + Esc(b.alt) +
       "\"/><a:graphic><a:graphicData "
       "uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
       "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"" +
-      id + "\" name=\"image" + id +
-      ".png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImg" + id +
+      id + "\" name=\"" + name +
+      "\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImg" + id +
       "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" "
       "y=\"0\"/>"
       "<a:ext cx=\"" +
@@ -315,10 +304,10 @@ Result<std::string> DocxBuilder::Build() {
   for (const auto& l : issue_.title_lines) title += l;
   title += "（第" + std::to_string(issue_.number) + "期）";
   std::vector<std::pair<std::string, std::string>> files = {
-      {"[Content_Types].xml", docx::ContentTypes(!media_.empty())},
+      {"[Content_Types].xml", docx::ContentTypes(media_)},
       {"_rels/.rels", docx::PackageRels()},
       {"word/document.xml", doc},
-      {"word/_rels/document.xml.rels", docx::DocumentRels(static_cast<int>(media_.size()))},
+      {"word/_rels/document.xml.rels", docx::DocumentRels(media_)},
       {"word/styles.xml", docx::Styles(fonts_)},
       {"word/settings.xml", docx::Settings()},
       {"word/footer1.xml", docx::Footer(true)},

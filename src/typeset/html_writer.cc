@@ -5,6 +5,8 @@
 
 #include <string_view>
 
+#include "core/bytes.h"
+#include "typeset/images.h"
 #include "typeset/markdown.h"
 #include "typeset/writers.h"
 
@@ -97,15 +99,38 @@ std::string BlockHtml(const Block& b) {
     case Block::Kind::kCode:
       return "<pre>" + Esc(b.literal) + "</pre>\n";
     case Block::Kind::kImage:
-      if (!SafeUrl(b.src)) return "<p class=\"cap\">" + Esc(b.alt) + "</p>\n";
-      return "<figure><img src=\"" + Esc(b.src) + "\" alt=\"" + Esc(b.alt) + "\"><figcaption>" +
-             Esc(b.alt) + "</figcaption></figure>\n";
+      return "";  // ImageHtml
     case Block::Kind::kRule:
       return "<hr>\n";
     case Block::Kind::kTable:
       return Table(b);
   }
   return "";
+}
+
+// Returns the figure of image block `b`, the image embedded as a data URI
+// so that the page stays self-contained; errors are LoadImage's.
+Result<std::string> ImageHtml(const std::string& base_dir, const Block& b) {
+  JB_ASSIGN_OR_RETURN(auto image, LoadImage(base_dir, b.src));
+  std::string figure = "<figure><img src=\"data:" + std::string(image->mime()) + ";base64," +
+                       bytes::Base64Encode(image->bytes) + "\" alt=\"" + Esc(b.alt) + "\">";
+  if (!b.alt.empty()) figure += "<figcaption>" + Esc(b.alt) + "</figcaption>";
+  return figure + "</figure>\n";
+}
+
+// Returns the HTML of a section body's blocks; errors name no field.
+Result<std::string> BodyHtml(const std::string& base_dir, const std::string& markdown) {
+  JB_ASSIGN_OR_RETURN(auto blocks, ParseMarkdown(markdown));
+  std::string out;
+  for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::kImage) {
+      JB_ASSIGN_OR_RETURN(std::string figure, ImageHtml(base_dir, b));
+      out += figure;
+    } else {
+      out += BlockHtml(b);
+    }
+  }
+  return out;
 }
 
 std::string Css(const Fonts& f) {
@@ -205,13 +230,12 @@ Result<std::string> WriteHtml(const Issue& issue, const Fonts& fonts) {
     const Section& s = issue.sections[i];
     out += "<article id=\"s" + std::to_string(i + 1) + "\"><h2>" + Esc(s.title) + "</h2>\n";
     if (!s.org.empty()) out += "<p class=\"org\">" + Esc(s.org) + "</p>\n";
-    auto blocks = ParseMarkdown(s.body_markdown);
-    if (!blocks.ok()) {
+    auto body = BodyHtml(issue.base_dir, s.body_markdown);
+    if (!body.ok()) {
       std::string field = "sections[" + std::to_string(i) + "].body";
-      return Status::Invalid(field, blocks.status().key(),
-                             field + ": " + blocks.status().message());
+      return Status::Invalid(field, body.status().key(), field + ": " + body.status().message());
     }
-    for (const Block& b : *blocks) out += BlockHtml(b);
+    out += *body;
     out += "</article>\n";
   }
   if (!issue.closing_note.empty()) out += "<p>" + Esc(issue.closing_note) + "</p>\n";

@@ -54,7 +54,8 @@ void ResolveSoftBreaks(Spans* spans) {
   for (size_t i = 0; i < spans->size(); ++i) {
     Span& s = (*spans)[i];
     if (s.text != "\x01") {
-      if (!s.text.empty() || s.marks & kHardBreak) out.push_back(std::move(s));
+      bool image = s.href.rfind("\x02", 0) == 0;  // kept even without alt text
+      if (!s.text.empty() || s.marks & kHardBreak || image) out.push_back(std::move(s));
       continue;
     }
     char32_t prev = out.empty() ? 0 : LastChar(out.back().text);

@@ -43,6 +43,17 @@ TEST(MarkdownTest, ImageParagraphBecomesImageBlock) {
   EXPECT_EQ((*r)[1].kind, Block::Kind::kParagraph);
 }
 
+TEST(MarkdownTest, ImageWithoutAltTextAndDataUri) {
+  std::string uri = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg+/=";
+  auto r = ParseMarkdown("![](" + uri + ")\n\n![趋势](" + uri + ")");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ((*r)[0].kind, Block::Kind::kImage);
+  EXPECT_EQ((*r)[0].src, uri);
+  EXPECT_EQ((*r)[0].alt, "");
+  EXPECT_EQ((*r)[1].alt, "趋势");
+}
+
 TEST(MarkdownTest, RejectsInvalidUtf8AndDeepNestingIsSafe) {
   EXPECT_FALSE(ParseMarkdown("\xff\xfe").ok());
   std::string deep(100000, '>');

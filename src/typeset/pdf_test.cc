@@ -19,6 +19,7 @@
 #include "typeset/layout.h"
 #include "typeset/pdf_probe.h"
 #include "typeset/seed_issue.h"
+#include "typeset/test_images.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::typeset {
@@ -368,6 +369,33 @@ TEST_F(PdfTest, KeptSubsetsGrowAndKeepTextExact) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(ExtractText(*first), ExtractText(*again));
   EXPECT_NE(ExtractText(*first).find("标点"), std::string::npos);
+}
+
+// A PNG and a JPEG given as data URIs, the epidemic chart's form: the PDF
+// holds both (the JPEG embedded as it is, DCT-encoded), the PNG previews draw
+// them, and the text is unaffected.
+TEST_F(PdfTest, DataUriImagesPngAndJpeg) {
+  Issue issue = PunctuationIssue();
+  issue.sections[2].body_markdown =
+      "图表如下。\n\n![疫情趋势](" + testing::DataUri("image/png", testing::MakePng(320, 200)) +
+      ")\n\n![](" +
+      testing::DataUri("image/jpeg", testing::MakeJpeg(300, 180, /*progressive=*/true)) + ")\n\n" +
+      issue.sections[2].body_markdown;
+  auto pdf = ts_->RenderPdf(issue);
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  std::string path = probe::TempFile(*pdf, ".pdf");
+  ASSERT_EQ(probe::Run("pdfimages -list '" + path + "' > '" + path + ".txt'"), 0);
+  std::ifstream in(path + ".txt");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string list = ss.str();
+  EXPECT_NE(list.find("320   200  rgb"), std::string::npos) << list;
+  EXPECT_NE(list.find("300   180  rgb     3   8  jpeg"), std::string::npos) << list;
+  EXPECT_NE(ExtractText(*pdf).find("疫情趋势"), std::string::npos);
+  std::remove(path.c_str());
+  std::remove((path + ".txt").c_str());
+  auto pngs = ts_->RenderPngPages(issue, 20);
+  ASSERT_TRUE(pngs.ok()) << pngs.status().ToString();
 }
 
 TEST_F(PdfTest, PngPagesOnePerPage) {

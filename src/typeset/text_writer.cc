@@ -5,6 +5,7 @@
 // paragraphs.
 
 #include "core/text.h"
+#include "typeset/images.h"
 #include "typeset/markdown.h"
 #include "typeset/writers.h"
 
@@ -23,7 +24,8 @@ std::string BlockText(const Block& b) {
     case Block::Kind::kCode:
       return b.literal;
     case Block::Kind::kImage:
-      return "［图：" + (b.alt.empty() ? b.src : b.alt) + "］";
+      if (!b.alt.empty()) return "［图：" + b.alt + "］";
+      return IsDataUri(b.src) ? "［图］" : "［图：" + b.src + "］";
     case Block::Kind::kRule:
       return "＊　＊　＊";
     case Block::Kind::kTable: {

@@ -32,7 +32,7 @@ namespace jianbao::typeset {
 // One article or data section of an issue.
 struct Section {
   std::string title;          // set centred in 2号 title type; appears in 目录
-  std::string body_markdown;  // CommonMark with GitHub tables
+  std::string body_markdown;  // CommonMark with GitHub tables; images: PNG/JPEG path or data URI
   std::string org;            // optional: the contributing organisation
 };
 
@@ -125,7 +125,7 @@ class Typesetter {
   Result<std::string> RenderDocx(const Issue& issue);
 
   // Returns one self-contained UTF-8 HTML page (escaped, responsive, with a
-  // print stylesheet). Images are referenced by their path, not embedded.
+  // print stylesheet); images are embedded as data URIs.
   Result<std::string> RenderHtml(const Issue& issue);
 
   // Returns the issue as UTF-8 plain text laid out like a legacy bulletin,

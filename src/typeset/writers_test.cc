@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "typeset/test_images.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::typeset {
@@ -55,6 +56,34 @@ TEST(HtmlWriterTest, EscapedSelfContainedResponsive) {
   EXPECT_EQ(h.find("<link"), std::string::npos) << "no external stylesheet";
   EXPECT_NE(h.find("<table>"), std::string::npos);
   EXPECT_NE(h.find("href=\"#s2\""), std::string::npos);
+}
+
+// The epidemic module puts its trend chart into a body in exactly this form.
+TEST(HtmlWriterTest, ImagesAreEmbeddedAsDataUris) {
+  Issue issue = Sample();
+  std::string png = testing::DataUri("image/png", testing::MakePng(60, 40));
+  std::string jpeg = testing::DataUri("image/jpeg", testing::MakeJpeg(60, 40));
+  issue.sections[1].body_markdown = "![疫情趋势](" + png + ")\n\n![](" + jpeg + ")\n";
+  auto html = WriteHtml(issue, Fonts());
+  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  EXPECT_NE(html->find("<img src=\"" + png + "\" alt=\"疫情趋势\">"), std::string::npos);
+  EXPECT_NE(html->find("<figcaption>疫情趋势</figcaption>"), std::string::npos);
+  EXPECT_NE(html->find("<img src=\"" + jpeg + "\""), std::string::npos);
+  auto text = WriteText(issue, nullptr);
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("［图：疫情趋势］"), std::string::npos);
+  EXPECT_EQ(text->find("base64"), std::string::npos);
+}
+
+TEST(RenderTest, BadImageIsAnErrorNamingTheBodyInEveryWriter) {
+  Issue issue = Sample();
+  issue.sections[1].body_markdown = "正文。\n\n![图](data:image/png;base64,iVBORw0KGgo=)\n";
+  for (auto status :
+       {RenderHtml(issue, Fonts()).status(), RenderDocx(issue, Fonts()).status(),
+        RenderPdf(issue, Fonts()).status(), RenderPngPages(issue, Fonts(), 20).status()}) {
+    EXPECT_EQ(status.field(), "sections[1].body") << status.ToString();
+    EXPECT_NE(status.message().find("data:image/png"), std::string::npos) << status.message();
+  }
 }
 
 TEST(RenderTest, InvalidIssueIsRejectedByEveryWriter) {
