@@ -1,6 +1,6 @@
 // 疫情动态: the editor imports a small CSV, sees the charts render, fixes a value in
 // the day grid and sees the day's validation status change; a bad file shows its line;
-// the validation status chart lists a clicked day; the narrative shows its print chart.
+// clicking a day in the validation status chart narrows the violation list to it; the narrative shows its print chart.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { launch, shot, signIn } from './lib.mjs'
 
-// The status chart's grid margins (web/src/modules/epidemic/validation/statusChartOption.ts).
+// The status chart's grid margins (web/src/views/epidemic/validation/statusChartOption.ts).
 const STATUS_GRID = { left: 48, right: 16 }
 const DAY_MS = 24 * 3600 * 1000
 
@@ -116,12 +116,17 @@ describe('epidemic desk', () => {
     const width = box.width - STATUS_GRID.left - STATUS_GRID.right
     await canvas.click({ position: { x: STATUS_GRID.left + ((index + 0.5) * width) / 30, y: box.height / 2 } })
     await page.locator('[data-test="status-day"][data-date="2020-04-16"]').waitFor()
-    const dates = await page.getByTestId('status-day-violation').evaluateAll((els) => els.map((e) => e.dataset.date))
+    const violations = page.getByTestId('validation-violations')
+    const dates = await violations.getByTestId('violation-date').evaluateAll((els) => els.map((e) => e.textContent))
     assert.ok(dates.length > 0, 'the day has violations')
     assert.deepEqual([...new Set(dates)], ['2020-04-16'])
     await shot(page, 'epidemic-validation-status')
-    await page.getByTestId('status-day-clear').click()
+    // Closing the day's tag shows the whole range again.
+    await page.getByTestId('status-day').locator('.el-tag__close').click()
     await page.getByTestId('status-day').waitFor({ state: 'detached' })
+    await page.waitForFunction(
+      () => new Set([...document.querySelectorAll('[data-test="violation-date"]')].map((e) => e.textContent)).size > 1,
+    )
   })
 
   it('shows the print chart (附图) beside the narrative', async () => {

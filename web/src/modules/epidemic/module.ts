@@ -1,7 +1,6 @@
 // The 疫情动态 (epidemic statistics) module of the UI: charts, day grid, import,
 // validation report and narrative preview. API in src/api/epidemic.ts, pages in
-// src/views/epidemic/; the validation and narrative routes wrap their pages with the
-// status chart and the print chart (附图) kept here.
+// src/views/epidemic/; the narrative route wraps its page with the print chart (附图) kept here.
 import type { RouteRecordRaw } from 'vue-router'
 import { DataLine } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
@@ -38,7 +37,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: 'epidemic/validation',
     name: 'epidemic-validation',
-    component: () => import('./validation/ValidationPage.vue'),
+    component: () => import('@/views/epidemic/validation/index.vue'),
     meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.validation.title' },
   },
   {
