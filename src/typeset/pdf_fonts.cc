@@ -4,6 +4,7 @@
 
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
@@ -60,7 +61,8 @@ void DestroyOwner(void* p) { std::unique_ptr<FaceOwner> owner(static_cast<FaceOw
 
 // Returns the HarfBuzz face of `font` when its glyphs can be drawn from a
 // subset of that face as they are: a fontconfig font, neither emboldened nor
-// slanted by synthesis. Otherwise null.
+// slanted by synthesis, not a variable font (the subset would lose the
+// instance). Otherwise null.
 hb_face_t* PlainFace(PangoFont* font) {
   if (font == nullptr || !PANGO_IS_FC_FONT(font) || !PANGO_IS_CAIRO_FONT(font)) return nullptr;
   FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
@@ -74,7 +76,8 @@ hb_face_t* PlainFace(PangoFont* font) {
     return nullptr;
   }
   hb_font_t* hb = pango_font_get_hb_font(font);
-  return hb != nullptr ? hb_font_get_face(hb) : nullptr;
+  hb_face_t* face = hb != nullptr ? hb_font_get_face(hb) : nullptr;
+  return face != nullptr && !hb_ot_var_has_data(face) ? face : nullptr;
 }
 
 bool Drawable(PangoGlyph g) { return g != PANGO_GLYPH_EMPTY && !(g & PANGO_GLYPH_UNKNOWN_FLAG); }
