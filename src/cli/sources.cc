@@ -43,8 +43,11 @@ Result<bulletins::SourcePiece> ModuleSources::AdoptedPiece(const Actor& actor, i
 
 Result<bulletins::GeneratedSection> ModuleSources::EpidemicSection(const std::string& date,
                                                                   bool chart) {
+  // The plain phrasing: the default template keeps the seed's extraction
+  // artefacts (spaces around numbers, a paragraph break inside a sentence),
+  // which the typesetter's own CJK–Latin spacing makes unnecessary.
   JB_ASSIGN_OR_RETURN(epidemic::Narrative n,
-                      epidemic_->NarrativeFor(date, epidemic::DefaultTemplate(), {.chart = chart}));
+                      epidemic_->NarrativeFor(date, epidemic::PlainTemplate(), {.chart = chart}));
   return bulletins::GeneratedSection{n.title, n.body};
 }
 
