@@ -1,5 +1,7 @@
 // Saves the README screenshots (1360×860, viewport only, no toast messages) to docs/screenshots/:
-// login.png, workbench.png, orgs.png, users.png, audit.png.
+// login.png, workbench.png, orgs.png, users.png, audit.png, bulletin-composer.png (an issue
+// with an adopted piece, the epidemic section with its chart and a reporting summary),
+// bulletin-preview.png (its chart page), epidemic-validation.png.
 //
 // A script, not a test: `node tests/e2e/screenshots.mjs` against JIANBAO_URL, a server started
 // with --demo (tests/e2e/screenshots.sh starts one). It creates and then changes one user
@@ -59,6 +61,34 @@ async function prepareAuditEntry() {
   }
 }
 
+/** Creates a draft issue from the demo's sources as the editor, via the API; returns its id. */
+async function prepareIssue() {
+  const { api, headers } = await apiAs('editor')
+  try {
+    const json = async (res) => {
+      if (!res.ok()) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`)
+      return res.json()
+    }
+    const issue = await json(await api.post('/api/v1/bulletins/issues', { headers, data: { series: 'ccea-epidemic', date: '2020-03-20' } }))
+    const pieces = await json(await api.get('/api/v1/bulletins/sources/pieces'))
+    const piece = await json(await api.get(`/api/v1/bulletins/sources/pieces/${pieces.items[0].id}`))
+    const epidemic = await json(await api.get('/api/v1/bulletins/sources/epidemic?date=2020-03-18&chart=1'))
+    const year = new Date().getFullYear()
+    const summary = await json(
+      await api.get(`/api/v1/bulletins/sources/summaries/submissions?from=${year}-01-01&to=${year}-12-31`),
+    )
+    await json(
+      await api.put(`/api/v1/bulletins/issues/${issue.id}`, {
+        headers,
+        data: { date: '2020-03-20', copies: 100, sections: [piece, epidemic, summary], closing_note: '（以上信息来源各省行协提供）' },
+      }),
+    )
+    return issue.id
+  } finally {
+    await api.dispose()
+  }
+}
+
 fs.mkdirSync(OUT, { recursive: true })
 const b = await launch()
 try {
@@ -94,6 +124,28 @@ try {
   const diff = page.getByTestId('json-diff').first()
   await diff.getByText('刘晓敏').waitFor()
   await capture(page, 'audit')
+
+  const issueId = await prepareIssue()
+  await signIn(context, page, 'editor')
+  await page.goto(`/bulletins/issues/${issueId}/edit`)
+  const composer = page.getByTestId('composer')
+  await composer.getByTestId('section-2').waitFor()
+  await composer.getByRole('tab', { name: '数据汇总' }).click()
+  await composer.getByTestId('composer-preview').click()
+  await composer.getByTestId('preview-page-0').waitFor({ timeout: 30_000 })
+  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 10_000 })
+  await capture(page, 'bulletin-composer')
+  // The page with the epidemic chart (the third of four), enlarged.
+  const pages = composer.locator('[data-test^="preview-page-"]')
+  await pages.nth(Math.min(2, (await pages.count()) - 1)).click()
+  await page.getByTestId('preview-dialog').locator('img').waitFor()
+  await capture(page, 'bulletin-preview')
+  await page.keyboard.press('Escape')
+
+  await page.goto('/epidemic/validation?from=2020-04-01&to=2020-04-30')
+  await page.getByTestId('validation-status-chart').locator('canvas').first().waitFor()
+  await page.getByTestId('validation-violations').locator('.el-table__row').first().waitFor()
+  await capture(page, 'epidemic-validation')
 } finally {
   await b.close()
 }
