@@ -46,7 +46,7 @@ Status LoadDemo(OrgService& service) {
     if (!r.ok()) return r.status();
   }
   for (const DemoLogin& d : DemoLogins()) {
-    auto r = service.CreateUser(system, {d.login, kDemoPassword, d.name, d.org, {d.role}});
+    auto r = service.CreateUser(system, {d.login, kDemoPassword, d.name, d.org, {d.role}, ""});
     if (!r.ok()) return r.status();
   }
   return Status::Ok();

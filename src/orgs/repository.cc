@@ -167,6 +167,16 @@ CREATE INDEX audit_org ON audit_log(org_id);
 )SQL"},
           {2, "users: e-mail address", R"SQL(
 ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
+)SQL"},
+          {3, "failed sign-ins, shared by every server", R"SQL(
+CREATE TABLE login_failures (
+  id {{pk}},
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  at {{int}} NOT NULL
+);
+CREATE INDEX login_failures_key ON login_failures(kind, key, at);
+CREATE INDEX login_failures_at ON login_failures(at);
 )SQL"}};
 }
 
@@ -429,6 +439,34 @@ PageOf<AuditEntry> ListAudit(soci::session& s, const AuditFilter& f) {
     page.items.push_back(out);
   }
   return page;
+}
+
+void AddLoginFailure(soci::session& s, const std::string& kind, const std::string& key, int64_t at) {
+  long long t = at;
+  s << "INSERT INTO login_failures (kind, key, at) VALUES (:kind, :key, :at)", soci::use(kind),
+      soci::use(key), soci::use(t);
+}
+
+std::vector<int64_t> RecentLoginFailures(soci::session& s, const std::string& kind,
+                                         const std::string& key, int64_t after) {
+  long long cutoff = after, at = 0;
+  soci::statement st = (s.prepare << "SELECT at FROM login_failures WHERE kind = :kind AND "
+                                     "key = :key AND at > :cutoff ORDER BY at",
+                        soci::use(kind), soci::use(key), soci::use(cutoff), soci::into(at));
+  st.execute();
+  std::vector<int64_t> out;
+  while (st.fetch()) out.push_back(at);
+  return out;
+}
+
+void ClearLoginFailures(soci::session& s, const std::string& kind, const std::string& key) {
+  s << "DELETE FROM login_failures WHERE kind = :kind AND key = :key", soci::use(kind),
+      soci::use(key);
+}
+
+void DropLoginFailuresBefore(soci::session& s, int64_t before) {
+  long long t = before;
+  s << "DELETE FROM login_failures WHERE at <= :t", soci::use(t);
 }
 
 }  // namespace jianbao::orgs::repo

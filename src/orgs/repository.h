@@ -57,6 +57,14 @@ void DeleteUserSessions(soci::session& s, int64_t user_id);
 void DeleteExpiredSessions(soci::session& s, const std::string& now);
 
 void AppendAudit(soci::session& s, const AuditEntry& e);
+
+// Failed sign-ins for the throttle; `kind` is "login" or "ip". Times are Unix seconds.
+void AddLoginFailure(soci::session& s, const std::string& kind, const std::string& key, int64_t at);
+// Returns the times of `key`'s failures after `after`, oldest first.
+std::vector<int64_t> RecentLoginFailures(soci::session& s, const std::string& kind,
+                                         const std::string& key, int64_t after);
+void ClearLoginFailures(soci::session& s, const std::string& kind, const std::string& key);
+void DropLoginFailuresBefore(soci::session& s, int64_t before);
 PageOf<AuditEntry> ListAudit(soci::session& s, const AuditFilter& filter);
 
 }  // namespace jianbao::orgs::repo

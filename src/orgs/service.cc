@@ -116,25 +116,29 @@ Status OrgService::RequireAdminOver(soci::session& s, const Actor& actor, int64_
 Result<SignIn> OrgService::Login(const std::string& login, const std::string& password,
                                  const std::string& ip) {
   const int64_t now = clock::NowUnix();
-  if (int wait = throttle_.RetryAfter(login, ip, now); wait > 0) {
+  std::optional<User> user;
+  std::string hash;
+  int wait = 0;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    wait = throttle_.RetryAfter(s, login, ip, now);
+    if (wait == 0) user = repo::FindUserByLogin(s, login, &hash);
+    return Status::Ok();
+  }));
+  if (wait > 0) {
     return Status(Code::kTooManyRequests, "too_many_requests", "too many failed sign-ins")
         .set_retry_after_seconds(wait);
   }
-  std::optional<User> user;
-  std::string hash;
-  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    user = repo::FindUserByLogin(s, login, &hash);
-    return Status::Ok();
-  }));
   // Verify even for unknown logins so that timing does not reveal which exist.
   static const std::string kDummy = HashPassword("timing-equaliser").value();
   const bool match = VerifyPassword(user ? hash : kDummy, password);
   if (!user || !match) {
-    throttle_.Fail(login, ip, now);
+    JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+      throttle_.Fail(s, login, ip, now);
+      return Status::Ok();
+    }));
     return Unauthenticated("bad_credentials", "wrong login or password");
   }
   if (user->disabled) return Unauthenticated("account_disabled", "account disabled");
-  throttle_.Succeed(login);
   SignIn out{RandomToken(), RandomToken(16), *user};
   Actor actor;
   actor.user_id = user->id;
@@ -144,6 +148,7 @@ Result<SignIn> OrgService::Login(const std::string& login, const std::string& pa
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     const std::string now_iso = clock::FormatIso(now);
     repo::DeleteExpiredSessions(s, now_iso);
+    throttle_.Succeed(s, login);
     repo::InsertSession(s, TokenDigest(out.token), user->id, out.csrf_token, now_iso,
                         clock::FormatIso(now + session_hours_ * 3600), ip);
     Audit(s, actor, "session.create", "user", std::to_string(user->id), "", "");

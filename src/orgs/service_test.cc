@@ -72,13 +72,13 @@ TEST_F(OrgServiceTest, AdminScopeIsSubtree) {
   }
   EXPECT_EQ(svc_->ListUsers(hubei, "hebei", "", "", 0, 50).status().code(),
             Code::kPermissionDenied);
-  EXPECT_EQ(svc_->CreateUser(hubei, {"x-hebei", "password1", "X", "hebei", {"reporter"}})
+  EXPECT_EQ(svc_->CreateUser(hubei, {"x-hebei", "password1", "X", "hebei", {"reporter"}, ""})
                 .status()
                 .code(),
             Code::kPermissionDenied);
-  auto created = svc_->CreateUser(hubei, {"hubei-new", "password1", "新用户", "hubei-ctc", {"member"}});
+  auto created = svc_->CreateUser(hubei, {"hubei-new", "password1", "新用户", "hubei-ctc", {"member"}, ""});
   ASSERT_TRUE(created.ok()) << created.status().ToString();
-  EXPECT_EQ(svc_->CreateUser(hubei, {"hubei-new", "password1", "X", "hubei", {"member"}})
+  EXPECT_EQ(svc_->CreateUser(hubei, {"hubei-new", "password1", "X", "hubei", {"member"}, ""})
                 .status()
                 .key(),
             "login_taken");
@@ -88,11 +88,11 @@ TEST_F(OrgServiceTest, AdminScopeIsSubtree) {
 
 TEST_F(OrgServiceTest, ValidationNamesFields) {
   Actor admin = As("admin");
-  EXPECT_EQ(svc_->CreateUser(admin, {"a b", "password1", "X", "ccea", {"admin"}}).status().field(),
+  EXPECT_EQ(svc_->CreateUser(admin, {"a b", "password1", "X", "ccea", {"admin"}, ""}).status().field(),
             "login");
-  EXPECT_EQ(svc_->CreateUser(admin, {"ok-login", "short", "X", "ccea", {"admin"}}).status().field(),
+  EXPECT_EQ(svc_->CreateUser(admin, {"ok-login", "short", "X", "ccea", {"admin"}, ""}).status().field(),
             "password");
-  EXPECT_EQ(svc_->CreateUser(admin, {"ok-login", "password1", "X", "ccea", {"king"}}).status().field(),
+  EXPECT_EQ(svc_->CreateUser(admin, {"ok-login", "password1", "X", "ccea", {"king"}, ""}).status().field(),
             "roles");
   EXPECT_EQ(svc_->CreateOrg(admin, {"Bad Code", "x", "", "member", "ccea"}).status().field(), "code");
   EXPECT_EQ(svc_->CreateOrg(admin, {"okcode", "x", "", "alien", "ccea"}).status().field(), "kind");
@@ -100,7 +100,7 @@ TEST_F(OrgServiceTest, ValidationNamesFields) {
 
 TEST_F(OrgServiceTest, AuditRecordsChangesWithBeforeAndAfter) {
   Actor admin = As("admin");
-  auto u = svc_->CreateUser(admin, {"audited", "password1", "审计", "hubei", {"reporter"}});
+  auto u = svc_->CreateUser(admin, {"audited", "password1", "审计", "hubei", {"reporter"}, ""});
   ASSERT_TRUE(u.ok());
   UserPatch p;
   p.name = "审计2";

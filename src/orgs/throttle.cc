@@ -4,30 +4,33 @@
 
 #include <algorithm>
 
+#include "orgs/repository.h"
+
 namespace jianbao::orgs {
 
-int LoginThrottle::Wait(std::deque<int64_t>& q, int max, int64_t now) {
-  while (!q.empty() && q.front() <= now - window_) q.pop_front();
-  if (static_cast<int>(q.size()) < max) return 0;
-  return static_cast<int>(std::max<int64_t>(1, q.front() + window_ - now));
+int LoginThrottle::Wait(soci::session& s, const char* kind, const std::string& key, int max,
+                        int64_t now) const {
+  const std::vector<int64_t> times = repo::RecentLoginFailures(s, kind, key, now - window_);
+  if (static_cast<int>(times.size()) < max) return 0;
+  // Free again when enough of the oldest failures have left the window.
+  const int64_t oldest_that_counts = times[times.size() - static_cast<size_t>(max)];
+  return static_cast<int>(std::max<int64_t>(1, oldest_that_counts + window_ - now));
 }
 
-int LoginThrottle::RetryAfter(const std::string& login, const std::string& ip, int64_t now) {
-  std::lock_guard lock(mu_);
-  return std::max(Wait(by_login_[login], max_login_, now), Wait(by_ip_[ip], max_ip_, now));
+int LoginThrottle::RetryAfter(soci::session& s, const std::string& login, const std::string& ip,
+                              int64_t now) const {
+  return std::max(Wait(s, "login", login, max_login_, now), Wait(s, "ip", ip, max_ip_, now));
 }
 
-void LoginThrottle::Fail(const std::string& login, const std::string& ip, int64_t now) {
-  std::lock_guard lock(mu_);
-  by_login_[login].push_back(now);
-  by_ip_[ip].push_back(now);
-  if (by_login_.size() > 100000) by_login_.clear();  // bound memory under a spray attack
-  if (by_ip_.size() > 100000) by_ip_.clear();
+void LoginThrottle::Fail(soci::session& s, const std::string& login, const std::string& ip,
+                         int64_t now) const {
+  repo::AddLoginFailure(s, "login", login, now);
+  repo::AddLoginFailure(s, "ip", ip, now);
+  repo::DropLoginFailuresBefore(s, now - window_);
 }
 
-void LoginThrottle::Succeed(const std::string& login) {
-  std::lock_guard lock(mu_);
-  by_login_.erase(login);
+void LoginThrottle::Succeed(soci::session& s, const std::string& login) const {
+  repo::ClearLoginFailures(s, "login", login);
 }
 
 }  // namespace jianbao::orgs
