@@ -39,24 +39,30 @@ constexpr const char* kRoleKeys[kRoleCount] = {"fonts.song", "fonts.fangsong", "
 
 double ToPt(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
 
+// Returns the length of the UTF-8 sequence that starts with byte `lead`.
+size_t SequenceLength(char lead) {
+  auto b = static_cast<unsigned char>(lead);
+  return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
 // Chinese quotation marks share code points with Latin ones; next to Chinese
-// text they take the font's full-width forms.
-void AddQuoteFeatures(const std::string& text, PangoAttrList* attrs) {
-  auto cps = text::DecodeUtf8(text);
+// text they take the font's full-width forms. `cps` are the code points of
+// `text`, which is valid UTF-8.
+void AddQuoteFeatures(const std::string& text, const std::vector<char32_t>& cps,
+                      PangoAttrList* attrs) {
   size_t byte = 0;
+  auto wide = [](char32_t x) { return cjk::IsWide(x) && !(x >= 0x2018 && x <= 0x201D); };
   for (size_t i = 0; i < cps.size(); ++i) {
-    std::string enc;
-    text::AppendUtf8(cps[i], &enc);
     char32_t c = cps[i];
+    size_t len = SequenceLength(text[byte]);
     bool quote = c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
-    auto wide = [](char32_t x) { return cjk::IsWide(x) && !(x >= 0x2018 && x <= 0x201D); };
     if (quote && ((i > 0 && wide(cps[i - 1])) || (i + 1 < cps.size() && wide(cps[i + 1])))) {
       PangoAttribute* a = pango_attr_font_features_new("fwid=1");
       a->start_index = static_cast<guint>(byte);
-      a->end_index = static_cast<guint>(byte + enc.size());
+      a->end_index = static_cast<guint>(byte + len);
       pango_attr_list_insert(attrs, a);
     }
-    byte += enc.size();
+    byte += len;
   }
 }
 
@@ -185,19 +191,21 @@ Result<ShapedPara> Engine::Shape(const RichText& runs) {
   if (!text::IsValidUtf8(p.text)) {
     return Status::Invalid("", "invalid_utf8", "text is not valid UTF-8");
   }
-  AddQuoteFeatures(p.text, attrs.get());
   // Units, one per code point.
-  for (size_t i = 0; i < p.text.size();) {
+  const std::vector<char32_t> cps = text::DecodeUtf8(p.text);
+  AddQuoteFeatures(p.text, cps, attrs.get());
+  p.info.reserve(cps.size());
+  uint32_t byte = 0;
+  for (char32_t c : cps) {
     UnitInfo u;
-    u.byte = static_cast<uint32_t>(i);
-    size_t len = 1;
-    while (i + len < p.text.size() && (static_cast<unsigned char>(p.text[i + len]) & 0xC0) == 0x80)
-      ++len;
-    u.ch = text::DecodeUtf8(std::string_view(p.text).substr(i, len))[0];
-    while (u.run + 1 < static_cast<int>(run_bytes.size()) && run_bytes[u.run].second <= i) ++u.run;
+    u.byte = byte;
+    u.ch = c;
+    if (!p.info.empty()) u.run = p.info.back().run;
+    while (u.run + 1 < static_cast<int>(run_bytes.size()) && run_bytes[u.run].second <= byte)
+      ++u.run;
     u.glyph_begin = u.glyph_end = -1;
     p.info.push_back(u);
-    i += len;
+    byte += static_cast<uint32_t>(SequenceLength(p.text[byte]));
   }
   p.units.resize(p.info.size());
   std::vector<int> unit_of_byte(p.text.size() + 1, 0);
