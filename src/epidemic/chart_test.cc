@@ -198,22 +198,36 @@ TEST_F(ChartServiceTest, Errors) {
   }
 }
 
-TEST_F(ChartServiceTest, NarrativeWithChartEndsWithTheImage) {
+TEST_F(ChartServiceTest, NarrativeWithChartPutsTheImageBeforeTheSourceNote) {
   auto plain = svc_->NarrativeFor("2020-03-18", DefaultTemplate());
   ASSERT_TRUE(plain.ok());
   auto with =
       svc_->NarrativeFor("2020-03-18", DefaultTemplate(), {.chart = true, .chart_days = 14});
   ASSERT_TRUE(with.ok()) << with.status().ToString();
   EXPECT_EQ(with->title, plain->title);
+  // The plain body ends with the source note paragraph "（信息来自…）".
+  std::string figures = plain->body;
+  while (figures.back() == '\n') figures.pop_back();
+  const size_t cut = figures.rfind("\n\n");
+  ASSERT_NE(cut, std::string::npos);
+  const std::string note = figures.substr(cut + 2);
+  ASSERT_EQ(note.rfind("（信息来自", 0), 0u) << note;
+  figures.resize(cut);
   const std::string prefix =
-      plain->body +
-      "\n\n![全国新增确诊病例和现有确诊病例（3月5日—3月18日）](data:image/png;base64,";
+      figures + "\n\n![全国新增确诊病例和现有确诊病例（3月5日—3月18日）](data:image/png;base64,";
   ASSERT_EQ(with->body.substr(0, prefix.size()), prefix);
-  ASSERT_EQ(with->body.back(), ')');
-  auto png =
-      bytes::Base64Decode(with->body.substr(prefix.size(), with->body.size() - prefix.size() - 1));
+  const std::string suffix = ")\n\n" + note + "\n";
+  ASSERT_EQ(with->body.substr(with->body.size() - suffix.size()), suffix);
+  auto png = bytes::Base64Decode(
+      with->body.substr(prefix.size(), with->body.size() - prefix.size() - suffix.size()));
   ASSERT_TRUE(png);
   EXPECT_EQ(cairo_surface_status(DecodePng(*png).get()), CAIRO_STATUS_SUCCESS);
+
+  // Without a closing note the image simply comes last.
+  auto bare = svc_->NarrativeFor("2020-03-18", "疫情动态\n\n今日数据如下。", {.chart = true, .chart_days = 14});
+  ASSERT_TRUE(bare.ok()) << bare.status().ToString();
+  EXPECT_EQ(bare->body.rfind("今日数据如下。\n\n![", 0), 0u) << bare->body.substr(0, 80);
+  EXPECT_EQ(bare->body.back(), ')');
   auto bad = svc_->NarrativeFor("2020-03-18", "", {.chart = true, .chart_days = 0});
   EXPECT_EQ(bad.status().field(), "days");
 }

@@ -128,7 +128,8 @@ class EpidemicService {
   Result<ValidationReport> Validate(const std::string& from, const std::string& to);
 
   // Renders the narrative for a stored day with `template_text` ("" = default);
-  // with options.chart, the body ends with TrendChartMarkdown(date, chart_days).
+  // with options.chart, the body carries TrendChartMarkdown(date, chart_days) as
+  // a paragraph before a closing source note "（…）" (last when there is none).
   // Returns NotFound when nothing is stored for `date`, InvalidArgument for a
   // bad date, template or (with the chart) chart_days.
   Result<Narrative> NarrativeFor(const std::string& date, std::string_view template_text,

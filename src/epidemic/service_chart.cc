@@ -17,7 +17,18 @@ Result<Narrative> EpidemicService::NarrativeFor(const std::string& date,
       Narrative n, RenderNarrative(day, template_text.empty() ? DefaultTemplate() : template_text));
   if (!options.chart) return n;
   JB_ASSIGN_OR_RETURN(std::string image, TrendChartMarkdown(date, options.chart_days));
-  n.body += (n.body.empty() ? "" : "\n\n") + image;
+  // The chart goes with the figures: before a closing source note "（信息来自…）".
+  std::string body = n.body;
+  while (!body.empty() && body.back() == '\n') body.pop_back();
+  const size_t last = body.rfind("\n\n");
+  const std::string tail = body.substr(last == std::string::npos ? 0 : last + 2);
+  const bool source_note = tail.rfind("（", 0) == 0 && tail.size() >= 3 &&
+                           tail.compare(tail.size() - 3, 3, "）") == 0;
+  if (source_note && last != std::string::npos) {
+    n.body = body.substr(0, last) + "\n\n" + image + "\n\n" + tail + "\n";
+  } else {
+    n.body += (n.body.empty() ? "" : "\n\n") + image;
+  }
   return n;
 }
 

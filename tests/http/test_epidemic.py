@@ -303,7 +303,11 @@ class EpidemicTest(unittest.TestCase):
         self.assertEqual(status, 200, plain)
         status, body, _ = self.approver.call("GET", q(f"{BASE}/narrative", date="2020-03-18", chart="true", days=10))
         self.assertEqual(status, 200, body)
-        self.assertTrue(body["body"].startswith(plain["body"] + "\n\n![全国新增确诊病例和现有确诊病例（3月9日—3月18日）](data:image/png;base64,iVBORw0KGgo"))
+        # The chart follows the figures and precedes the closing source note "（信息来自…）".
+        figures, note = plain["body"].rstrip("\n").rsplit("\n\n", 1)
+        self.assertTrue(note.startswith("（信息来自"), note)
+        self.assertTrue(body["body"].startswith(figures + "\n\n![全国新增确诊病例和现有确诊病例（3月9日—3月18日）](data:image/png;base64,iVBORw0KGgo"))
+        self.assertTrue(body["body"].endswith(")\n\n" + note + "\n"), body["body"][-80:])
         status, custom, _ = self.approver.call("POST", f"{BASE}/narrative",
                                                {"date": "2020-03-18", "template": "标题\n\n正文", "chart": True})
         self.assertEqual(status, 200, custom)
