@@ -16,10 +16,12 @@ VALID = {
     ("PATCH", "/api/v1/orgs/hubei-ctc"): {"name": "武汉楚天通信工程有限公司", "short_name": "楚天通信"},
     ("POST", "/api/v1/users"): {"login": "bad-input-user", "password": "password-1", "org": "hubei",
                                 "roles": ["member"], "name": "名字"},
-    ("PATCH", "/api/v1/users/5"): {"name": "李娜", "roles": ["reporter"], "disabled": False},
+    ("PATCH", "/api/v1/users/5"): {"name": "李娜", "roles": ["reporter"], "disabled": False,
+                                   "email": "lina@jianbao.test"},
     ("POST", "/api/v1/users/5/password"): {"password": harness.DEMO_PASSWORD},
     ("PUT", "/api/v1/me/password"): {"old_password": harness.DEMO_PASSWORD,
                                      "new_password": harness.DEMO_PASSWORD},
+    ("PUT", "/api/v1/me/email"): {"email": "admin@jianbao.test"},
 }
 
 
@@ -37,7 +39,7 @@ def snapshot():
     """Returns what must not change when a request is rejected."""
     users = admin.call("GET", "/api/v1/users?page_size=100")[1]
     orgs = admin.call("GET", "/api/v1/orgs")[1]
-    return (users["total"], sorted((u["login"], u["name"], tuple(u["roles"]), u["disabled"])
+    return (users["total"], sorted((u["login"], u["name"], tuple(u["roles"]), u["disabled"], u["email"])
                                    for u in users["items"]),
             sorted((o["code"], o["name"], o["short_name"]) for o in orgs["items"]))
 
@@ -84,7 +86,8 @@ class BadInputTest(unittest.TestCase):
                     ("POST", "/api/v1/orgs"): ["code", "name", "kind"],
                     ("POST", "/api/v1/users"): ["login", "password", "org", "name"],
                     ("POST", "/api/v1/users/5/password"): ["password"],
-                    ("PUT", "/api/v1/me/password"): ["old_password", "new_password"]}
+                    ("PUT", "/api/v1/me/password"): ["old_password", "new_password"],
+                    ("PUT", "/api/v1/me/email"): ["email"]}
         for (method, path), keys in required.items():
             for key in keys:
                 body = dict(VALID[(method, path)])
@@ -103,6 +106,13 @@ class BadInputTest(unittest.TestCase):
                             body=dict(VALID[("POST", "/api/v1/users")], name="长" * 51), field="name")
         self.assertRejected("POST", "/api/v1/orgs",
                             body=dict(VALID[("POST", "/api/v1/orgs")], name="a\u0000b"), field="name")
+
+    def test_header_injection_in_addresses(self):
+        for bad in ["a@b.org\r\nBcc: x@y.org", "a@b.org\nBcc: x@y.org", "<a@b.org>", "a b@c.org",
+                    "a@b", "@b.org", "a@" + "b" * 250 + ".org"]:
+            with self.subTest(email=bad):
+                self.assertRejected("PUT", "/api/v1/me/email", body={"email": bad}, field="email")
+                self.assertRejected("PATCH", "/api/v1/users/5", body={"email": bad}, field="email")
 
     def test_sql_and_script_looking_strings(self):
         self.assertRejected("POST", "/api/v1/users", body=dict(
