@@ -60,6 +60,12 @@ def cases():
     yield ("audit", "GET", lambda: "/api/v1/audit", None, {"admin", "hubei-admin"}, {200})
     yield ("change own password (wrong old)", "PUT", lambda: "/api/v1/me/password",
            lambda: {"old_password": "wrong-one", "new_password": "whatever-1"}, everyone, {400})
+    yield ("set own e-mail", "PUT", lambda: "/api/v1/me/email", lambda: {"email": ""}, everyone, {200})
+    # Composer sources: editors only (the service checks the role).
+    yield ("summary kinds", "GET", lambda: "/api/v1/bulletins/sources/summaries", None, {"editor"}, {200})
+    yield ("summary section", "GET",
+           lambda: "/api/v1/bulletins/sources/summaries/submissions?from=2026-01-01&to=2026-12-31", None,
+           {"editor"}, {200})
 
 
 class AuthorizationMatrixTest(unittest.TestCase):
@@ -89,6 +95,7 @@ class AuthorizationMatrixTest(unittest.TestCase):
             ("PATCH", f"/api/v1/users/{targets['hubei']}", {"name": "x"}),
             ("POST", f"/api/v1/users/{targets['hubei']}/password", {"password": "password-x"}),
             ("PUT", "/api/v1/me/password", {"old_password": "a", "new_password": "bbbbbbbb"}),
+            ("PUT", "/api/v1/me/email", {"email": "csrf@jianbao.test"}),
             ("DELETE", "/api/v1/session", None),
         ]:
             with self.subTest(method=method, path=path):
