@@ -133,6 +133,14 @@ std::vector<cairo_text_cluster_t> Clusters(const GlyphSeg& seg, int drawn) {
   return out;
 }
 
+// A view of a font without its cmap: the subsetter would otherwise read the
+// whole cmap (tens of thousands of entries in a CJK font) into a hash map on
+// every plan, and the glyphs come from Pango's shaping, not from code points.
+hb_blob_t* TableWithoutCmap(hb_face_t*, hb_tag_t tag, void* source) {
+  if (tag == HB_TAG('c', 'm', 'a', 'p')) return hb_blob_get_empty();
+  return hb_face_reference_table(static_cast<hb_face_t*>(source), tag);
+}
+
 // Returns a Cairo face over a subset of `source` holding `glyphs`, and fills
 // `new_gid`; null when the subsetter or FreeType fails.
 cairo_font_face_t* SubsetFace(hb_face_t* source, const hb_set_t* glyphs,
@@ -143,7 +151,12 @@ cairo_font_face_t* SubsetFace(hb_face_t* source, const hb_set_t* glyphs,
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : kDroppedTables) hb_set_add(drop, hb_tag_from_string(tag, 4));
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(source, input);
+  hb_face_t* view = hb_face_create_for_tables(TableWithoutCmap, hb_face_reference(source),
+                                              reinterpret_cast<hb_destroy_func_t>(hb_face_destroy));
+  hb_face_set_upem(view, hb_face_get_upem(source));
+  hb_face_set_glyph_count(view, hb_face_get_glyph_count(source));
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(view, input);
+  hb_face_destroy(view);
   hb_subset_input_destroy(input);
   if (plan == nullptr) return nullptr;
   const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan);
