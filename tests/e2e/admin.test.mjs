@@ -134,6 +134,11 @@ describe('administration', () => {
     const { page } = b
     const table = page.getByTestId('audit-table')
     const actions = table.getByTestId('audit-row-action')
+    // Every module's actions in the demo log have labels: no raw "module.verb" codes.
+    await page.getByTestId('audit-reset').click()
+    await actions.first().waitFor()
+    const raw = (await actions.allInnerTexts()).filter((a) => /^[a-z_]+\.[a-z_]+$/.test(a))
+    assert.deepEqual(raw, [])
     // The admin's own sign-in, by label, with the raw code kept as the tooltip.
     await page.getByTestId('audit-reset').click()
     const signIn = actions.filter({ hasText: /^登录$/ }).first()
@@ -172,8 +177,8 @@ describe('administration', () => {
           items: [
             {
               id: 999999, at: '2026-11-29T01:02:03Z', actor: 'editor', org: 'ccea-sec',
-              action: 'submission.adopt', entity: 'submission', entity_id: '42',
-              before: { status: 'submitted' }, after: { status: 'adopted' }, ip: '127.0.0.1',
+              action: 'complaint.forward', entity: 'complaint', entity_id: '42',
+              before: { status: 'received' }, after: { status: 'forwarded' }, ip: '127.0.0.1',
             },
           ],
           total: 1, page: 1, page_size: 20,
@@ -183,8 +188,8 @@ describe('administration', () => {
     try {
       await page.getByTestId('audit-reset').click()
       const row = page.getByTestId('audit-table').locator('tr.el-table__row')
-      await row.getByText('submission.adopt').waitFor()
-      assert.equal(await row.getByTestId('audit-row-entity').innerText(), 'submission')
+      await row.getByText('complaint.forward').waitFor()
+      assert.equal(await row.getByTestId('audit-row-entity').innerText(), 'complaint')
     } finally {
       await page.unroute('**/api/v1/audit?**')
     }
