@@ -135,4 +135,16 @@ describe('sign-in and navigation', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
     assert.equal((await page.getByTestId('menu-workbench').innerText()).trim(), '工作台')
   })
+
+  it('shows the notifications the server wrote in Chinese by their kind in English', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'editor')
+    await page.getByTestId('locale-switch').click()
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+    await page.goto('/notifications')
+    await page.getByTestId('notify-list').getByText(/^(New piece submitted|Piece resubmitted after revision)/).first().waitFor()
+    await page.getByTestId('locale-switch').click()
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
+    await page.getByTestId('notify-list').getByText('收到新的报送稿件').first().waitFor()
+  })
 })
