@@ -179,6 +179,9 @@ describe('information reporting (信息报送)', () => {
     await page.getByTestId('menu-submissions-review').click()
     await page.getByTestId('review-table').locator('.el-table__row').first().waitFor()
     await shot(page, 'submissions-review-queue')
+    // The menu badge counts the pieces waiting, as the queue's own total does.
+    const waiting = (await page.getByTestId('review-pager').locator('.el-pagination__total').innerText()).match(/\d+/)[0]
+    await page.getByTestId('badge-submissions-review').getByText(waiting, { exact: true }).waitFor()
     await openFromTable(page, 'review-table')
 
     await page.getByTestId('piece-action-return').click()

@@ -206,6 +206,21 @@ export function fetchWorkflow(): Promise<Workflow> {
   return workflowPromise
 }
 
+/** The states from which `role` can act besides editing: what a review queue waits on. */
+export function actionableStates(wf: Workflow, role: string): PieceState[] {
+  const out: PieceState[] = []
+  for (const t of wf.transitions) {
+    if (t.role === role && t.action !== 'edit' && !out.includes(t.from)) out.push(t.from)
+  }
+  return out
+}
+
+/** How many pieces wait for the signed-in editor (the review queue's default view). */
+export async function waitingForReview(): Promise<number> {
+  const states = actionableStates(await fetchWorkflow(), 'editor')
+  return (await listPieces({ state: states.join(','), page_size: 1 })).total
+}
+
 export function listTargets(): Promise<Target[]> {
   return get<{ items: Target[] }>('/submissions/targets').then((r) => r.items)
 }

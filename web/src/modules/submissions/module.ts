@@ -3,6 +3,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import { Checked, DataAnalysis, EditPen, Promotion } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
 import type { Role } from '@/api/types'
+import { waitingForReview } from '@/api/submissions'
 
 const REPORTER: readonly Role[] = ['reporter']
 const EDITOR: readonly Role[] = ['editor']
@@ -11,7 +12,14 @@ const STATS: readonly Role[] = ['editor', 'admin', 'reporter']
 
 const menu: MenuItem[] = [
   { label: 'submissions.menu.mine', route: '/submissions', icon: EditPen, roles: REPORTER, test: 'submissions-mine' },
-  { label: 'submissions.menu.review', route: '/submissions/review', icon: Checked, roles: EDITOR, test: 'submissions-review' },
+  {
+    label: 'submissions.menu.review',
+    route: '/submissions/review',
+    icon: Checked,
+    roles: EDITOR,
+    test: 'submissions-review',
+    badge: waitingForReview,
+  },
   { label: 'submissions.menu.commissions', route: '/submissions/commissions', icon: Promotion, roles: BOTH, test: 'submissions-commissions' },
   { label: 'submissions.menu.stats', route: '/submissions/stats', icon: DataAnalysis, roles: ['editor', 'admin'], test: 'submissions-stats' },
 ]

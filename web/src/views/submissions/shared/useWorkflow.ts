@@ -4,6 +4,7 @@
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import {
+  actionableStates as waitingStates,
   fetchWorkflow,
   type PieceAction,
   type PieceState,
@@ -66,11 +67,7 @@ export function useWorkflow() {
   }
   /** The states from which `role` can act (besides editing): what an editor's queue waits on. */
   function actionableStates(role: string): PieceState[] {
-    const out: PieceState[] = []
-    for (const t of workflow.value?.transitions ?? []) {
-      if (t.role === role && t.action !== 'edit' && !out.includes(t.from)) out.push(t.from)
-    }
-    return out
+    return workflow.value ? waitingStates(workflow.value, role) : []
   }
 
   return { workflow, error, states, stateLabel, actionLabel, stateTag, transition, bulkActions, actionableStates }
