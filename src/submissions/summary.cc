@@ -2,7 +2,9 @@
 
 #include "submissions/summary.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace jianbao::submissions {
 namespace {
@@ -56,12 +58,22 @@ SummarySection SummaryOf(const Stats& stats) {
   }
   body += "共收到各单位报送信息" + std::to_string(t.submitted) + "篇，采用" +
           std::to_string(t.adopted) + "篇，采用率" + Percent(t.adopted, t.submitted) + "。";
-  std::string leaders;
-  int listed = 0;
+  // The organisations with the most adopted pieces, at most three; a tie
+  // across the cut leaves the whole tied group out rather than pick arbitrarily.
+  std::vector<const StatsRow*> by_adopted;
   for (const StatsRow& r : stats.rows) {
-    if (r.adopted == 0 || listed == 3) continue;
-    leaders += (leaders.empty() ? "" : "、") + Name(r) + "（" + std::to_string(r.adopted) + "篇）";
-    ++listed;
+    if (r.adopted > 0) by_adopted.push_back(&r);
+  }
+  std::stable_sort(by_adopted.begin(), by_adopted.end(),
+                   [](const StatsRow* a, const StatsRow* b) { return a->adopted > b->adopted; });
+  size_t cut = std::min<size_t>(3, by_adopted.size());
+  while (cut > 0 && cut < by_adopted.size() && by_adopted[cut]->adopted == by_adopted[cut - 1]->adopted) {
+    --cut;
+  }
+  std::string leaders;
+  for (size_t i = 0; i < cut; ++i) {
+    leaders += (leaders.empty() ? "" : "、") + Name(*by_adopted[i]) + "（" +
+               std::to_string(by_adopted[i]->adopted) + "篇）";
   }
   if (!leaders.empty()) body += "采用较多的是" + leaders + "。";
   body += "\n\n| 单位 | 报送 | 采用 | 采用率 |\n|:---|---:|---:|---:|\n";

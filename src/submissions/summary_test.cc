@@ -33,6 +33,19 @@ TEST(SummaryTest, SentencesAndTableInRankOrder) {
             "| 合计 | 11 | 5 | 45.5% |\n");
 }
 
+TEST(SummaryTest, LeadersByAdoptedCountAndNoArbitraryPickAmongTies) {
+  Stats s;
+  s.period = {"", "2020-03-01", "2020-03-31", "", ""};
+  s.target_org_name = "协会";
+  // Rank order puts rates first; the sentence goes by adopted pieces.
+  s.rows = {Row("甲", 1, 1), Row("乙", 9, 5), Row("丙", 4, 2), Row("丁", 4, 2), Row("戊", 2, 2)};
+  s.total = Row("", 20, 12);
+  EXPECT_NE(SummaryOf(s).body.find("采用较多的是乙（5篇）。"), std::string::npos) << SummaryOf(s).body;
+  s.rows = {Row("甲", 1, 1), Row("乙", 2, 1), Row("丙", 2, 1), Row("丁", 2, 1)};
+  s.total = Row("", 7, 4);
+  EXPECT_EQ(SummaryOf(s).body.find("采用较多"), std::string::npos) << SummaryOf(s).body;
+}
+
 TEST(SummaryTest, NothingSentAndPeriodsAcrossYears) {
   Stats s;
   s.period = {"", "2019-12-30", "2020-01-02", "", ""};
