@@ -42,8 +42,9 @@ Response PostSeries(Context& ctx, BulletinService& svc) {
   Series s;
   for (auto [key, out, max, required] :
        {std::tuple{"code", &s.code, 32, true}, std::tuple{"title", &s.title, 100, true},
-        std::tuple{"subtitle", &s.subtitle, 30, false}, std::tuple{"masthead", &s.masthead, 50, false},
-        std::tuple{"issuer", &s.issuer, 50, false}, std::tuple{"owner", &s.owner_org, 32, true},
+        std::tuple{"subtitle", &s.subtitle, 30, false},
+        std::tuple{"masthead", &s.masthead, 50, false}, std::tuple{"issuer", &s.issuer, 50, false},
+        std::tuple{"owner", &s.owner_org, 32, true},
         std::tuple{"numbering", &s.numbering, 10, false}}) {
     auto v = http::OptionalString(*body, key, max);
     if (!v.ok()) return ctx.Error(v.status());
@@ -61,8 +62,9 @@ Response PostSeries(Context& ctx, BulletinService& svc) {
     if (!d.ok()) return ctx.Error(d.status());
     s.distribution = d.value();
   }
-  return http::Respond(ctx, svc.CreateSeries(ctx.actor(), s),
-                       [](const Series& created) { return JsonResponse(201, SeriesJson(created)); });
+  return http::Respond(ctx, svc.CreateSeries(ctx.actor(), s), [](const Series& created) {
+    return JsonResponse(201, SeriesJson(created));
+  });
 }
 
 Response ListIssues(Context& ctx, BulletinService& svc) {
@@ -75,7 +77,8 @@ Response ListIssues(Context& ctx, BulletinService& svc) {
     } catch (const std::exception&) {
       year = -1;
     }
-    if (year < 1900 || year > 2999) return ctx.Error(Status::Invalid("year", "out_of_range", "bad year"));
+    if (year < 1900 || year > 2999)
+      return ctx.Error(Status::Invalid("year", "out_of_range", "bad year"));
   }
   const std::string status = ctx.req.Query("status");
   for (size_t pos = 0; !status.empty() && pos <= status.size();) {
@@ -92,7 +95,9 @@ Response ListIssues(Context& ctx, BulletinService& svc) {
   return http::Respond(ctx, r, [&](const IssuePage& p) {
     Json items = Json::array();
     for (const auto& v : p.items) items.push_back(IssueJson(v.issue, v.series, v.files, false));
-    return JsonResponse(200, {{"items", items}, {"total", p.total}, {"page", page->page},
+    return JsonResponse(200, {{"items", items},
+                              {"total", p.total},
+                              {"page", page->page},
                               {"page_size", page->page_size}});
   });
 }
@@ -106,7 +111,8 @@ Response PostIssue(Context& ctx, BulletinService& svc) {
   if (!date.ok()) return ctx.Error(date.status());
   auto sup = http::OptionalBool(*body, "supplement");
   if (!sup.ok()) return ctx.Error(sup.status());
-  return IssueResponse(ctx, svc.CreateIssue(ctx.actor(), *series, *date, sup->value_or(false)), 201);
+  return IssueResponse(ctx, svc.CreateIssue(ctx.actor(), *series, *date, sup->value_or(false)),
+                       201);
 }
 
 Response GetIssue(Context& ctx, BulletinService& svc) {
@@ -167,11 +173,13 @@ Response PostPreview(Context& ctx, BulletinService& svc) {
   int dpi = 48;
   if (const std::string d = ctx.req.Query("dpi"); !d.empty()) {
     dpi = std::atoi(d.c_str());
-    if (dpi < 24 || dpi > 150) return ctx.Error(Status::Invalid("dpi", "out_of_range", "dpi 24..150"));
+    if (dpi < 24 || dpi > 150)
+      return ctx.Error(Status::Invalid("dpi", "out_of_range", "dpi 24..150"));
   }
   return http::Respond(ctx, svc.RenderPreview(ctx.actor(), *id, dpi), [](const Preview& p) {
     Json pages = Json::array();
-    for (const auto& png : p.png_pages) pages.push_back("data:image/png;base64," + bytes::Base64Encode(png));
+    for (const auto& png : p.png_pages)
+      pages.push_back("data:image/png;base64," + bytes::Base64Encode(png));
     return JsonResponse(200, {{"pages", pages}, {"section_pages", p.section_pages}});
   });
 }
@@ -237,8 +245,9 @@ Response GetReceipts(Context& ctx, BulletinService& svc) {
 Response PostMailRetry(Context& ctx, BulletinService& svc) {
   auto id = ctx.IdParam("id", "issue_not_found");
   if (!id.ok()) return ctx.Error(id.status());
-  return http::Respond(ctx, svc.RetryMail(ctx.actor(), *id),
-                       [](int n) { return JsonResponse(200, {{"requeued", n}}); });
+  return http::Respond(ctx, svc.RetryMail(ctx.actor(), *id), [](int n) {
+    return JsonResponse(200, {{"requeued", n}});
+  });
 }
 
 Response GetInbox(Context& ctx, BulletinService& svc) {
@@ -250,8 +259,11 @@ Response GetInbox(Context& ctx, BulletinService& svc) {
   return http::Respond(ctx, r, [&](const std::pair<std::vector<InboxItem>, int64_t>& p) {
     Json items = Json::array();
     for (const auto& i : p.first) items.push_back(InboxJson(i));
-    return JsonResponse(200, {{"items", items}, {"total", p.second}, {"unread", unread.value()},
-                              {"page", page->page}, {"page_size", page->page_size}});
+    return JsonResponse(200, {{"items", items},
+                              {"total", p.second},
+                              {"unread", unread.value()},
+                              {"page", page->page},
+                              {"page_size", page->page_size}});
   });
 }
 
@@ -263,16 +275,18 @@ Response PostInboxMark(Context& ctx, BulletinService& svc, bool ack) {
 }
 
 Response GetPieces(Context& ctx, BulletinService& svc) {
-  return http::Respond(ctx, svc.AdoptedPieces(ctx.actor(), ctx.req.Query("q")),
-                       [](const std::vector<SourcePiece>& pieces) {
-                         Json items = Json::array();
-                         for (const auto& p : pieces) {
-                           items.push_back({{"id", p.id}, {"title", p.title},
-                                            {"org", {{"code", p.org_code}, {"short_name", p.org_short_name}}},
-                                            {"adopted_at", p.adopted_at}});
-                         }
-                         return JsonResponse(200, {{"items", items}});
-                       });
+  return http::Respond(
+      ctx, svc.AdoptedPieces(ctx.actor(), ctx.req.Query("q")),
+      [](const std::vector<SourcePiece>& pieces) {
+        Json items = Json::array();
+        for (const auto& p : pieces) {
+          items.push_back({{"id", p.id},
+                           {"title", p.title},
+                           {"org", {{"code", p.org_code}, {"short_name", p.org_short_name}}},
+                           {"adopted_at", p.adopted_at}});
+        }
+        return JsonResponse(200, {{"items", items}});
+      });
 }
 
 Response PieceSectionHandler(Context& ctx, BulletinService& svc) {
@@ -288,10 +302,9 @@ Response EpidemicSectionHandler(Context& ctx, BulletinService& svc) {
   if (!chart.empty() && chart != "0" && chart != "1" && chart != "true" && chart != "false") {
     return ctx.Error(Status::Invalid("chart", "wrong_type", "chart must be true or false"));
   }
-  return http::Respond(ctx,
-                       svc.EpidemicSection(ctx.actor(), ctx.req.Query("date"),
-                                           chart == "1" || chart == "true"),
-                       [](const SectionSpec& s) { return JsonResponse(200, SectionsJson({s})[0]); });
+  return http::Respond(
+      ctx, svc.EpidemicSection(ctx.actor(), ctx.req.Query("date"), chart == "1" || chart == "true"),
+      [](const SectionSpec& s) { return JsonResponse(200, SectionsJson({s})[0]); });
 }
 
 Response ListSummaryKinds(Context& ctx, BulletinService& svc) {
@@ -305,10 +318,10 @@ Response ListSummaryKinds(Context& ctx, BulletinService& svc) {
 }
 
 Response SummarySectionHandler(Context& ctx, BulletinService& svc) {
-  return http::Respond(ctx,
-                       svc.SummarySection(ctx.actor(), ctx.Param("key"), ctx.req.Query("from"),
-                                          ctx.req.Query("to")),
-                       [](const SectionSpec& s) { return JsonResponse(200, SectionsJson({s})[0]); });
+  return http::Respond(
+      ctx,
+      svc.SummarySection(ctx.actor(), ctx.Param("key"), ctx.req.Query("from"), ctx.req.Query("to")),
+      [](const SectionSpec& s) { return JsonResponse(200, SectionsJson({s})[0]); });
 }
 
 Response PostImport(Context& ctx, BulletinService& svc) {
@@ -329,9 +342,11 @@ Response PostImport(Context& ctx, BulletinService& svc) {
   opt.date = date->value_or("");
   return http::Respond(ctx, svc.ImportLegacy(ctx.actor(), *series, text->get<std::string>(), opt),
                        [](const ImportResult& r) {
-                         return JsonResponse(201, {{"issue", IssueJson(r.view.issue, r.view.series, r.view.files, true)},
-                                                   {"recognised", r.recognised},
-                                                   {"problems", r.problems}});
+                         return JsonResponse(
+                             201,
+                             {{"issue", IssueJson(r.view.issue, r.view.series, r.view.files, true)},
+                              {"recognised", r.recognised},
+                              {"problems", r.problems}});
                        });
 }
 

@@ -24,7 +24,8 @@ Result<std::string> Str(const json& obj, const std::string& key, const std::stri
   if (text::CodePointCount(v) > max_chars) {
     return Status::Invalid(field, "too_long", field + " is too long");
   }
-  if (required && text::Trim(v).empty()) return Status::Invalid(field, "required", field + " is required");
+  if (required && text::Trim(v).empty())
+    return Status::Invalid(field, "required", field + " is required");
   return v;
 }
 
@@ -48,7 +49,8 @@ Result<std::vector<DistributionLine>> ParseDistribution(const json& j, const std
     JB_ASSIGN_OR_RETURN(line.label, Str(j[i], "label", f + ".label", 4, true));
     auto to = j[i].find("to");
     if (to == j[i].end() || !to->is_array() || to->size() > 200) {
-      return Status::Invalid(f + ".to", "wrong_type", f + ".to must be a list of organisation codes");
+      return Status::Invalid(f + ".to", "wrong_type",
+                             f + ".to must be a list of organisation codes");
     }
     for (const json& code : *to) {
       if (!code.is_string()) return Status::Invalid(f + ".to", "wrong_type", "codes are strings");
@@ -93,19 +95,23 @@ Result<std::vector<SectionSpec>> ParseSections(const json& j) {
     // Room for an embedded chart (a PNG data URI) besides the text.
     JB_ASSIGN_OR_RETURN(s.body, Str(j[i], "body", f + ".body", 2000000, false));
     JB_ASSIGN_OR_RETURN(s.source, Str(j[i], "source", f + ".source", 32, false));
-    for (auto [key, out] : {std::pair{"data_date", &s.data_date}, std::pair{"data_from", &s.data_from},
-                            std::pair{"data_to", &s.data_to}}) {
+    for (auto [key, out] :
+         {std::pair{"data_date", &s.data_date}, std::pair{"data_from", &s.data_from},
+          std::pair{"data_to", &s.data_to}}) {
       JB_ASSIGN_OR_RETURN(*out, Str(j[i], key, f + "." + key, 10, false));
       if (!out->empty() && !clock::IsValidDate(*out)) {
-        return Status::Invalid(f + "." + key, "invalid_date", std::string(key) + " must be YYYY-MM-DD");
+        return Status::Invalid(f + "." + key, "invalid_date",
+                               std::string(key) + " must be YYYY-MM-DD");
       }
     }
     if (auto c = j[i].find("chart"); c != j[i].end() && !c->is_null()) {
-      if (!c->is_boolean()) return Status::Invalid(f + ".chart", "wrong_type", "chart must be true or false");
+      if (!c->is_boolean())
+        return Status::Invalid(f + ".chart", "wrong_type", "chart must be true or false");
       s.chart = c->get<bool>();
     }
     if (auto p = j[i].find("piece_id"); p != j[i].end() && !p->is_null()) {
-      if (!p->is_number_integer()) return Status::Invalid(f + ".piece_id", "wrong_type", "piece_id must be a number");
+      if (!p->is_number_integer())
+        return Status::Invalid(f + ".piece_id", "wrong_type", "piece_id must be a number");
       s.piece_id = p->get<int64_t>();
     }
     out.push_back(s);
@@ -114,64 +120,80 @@ Result<std::vector<SectionSpec>> ParseSections(const json& j) {
 }
 
 json SeriesJson(const Series& s) {
-  return {{"id", s.id},           {"code", s.code},         {"title", s.title},
-          {"subtitle", s.subtitle}, {"masthead", s.masthead}, {"issuer", s.issuer},
-          {"owner", s.owner_org}, {"numbering", s.numbering}, {"public", s.is_public},
+  return {{"id", s.id},
+          {"code", s.code},
+          {"title", s.title},
+          {"subtitle", s.subtitle},
+          {"masthead", s.masthead},
+          {"issuer", s.issuer},
+          {"owner", s.owner_org},
+          {"numbering", s.numbering},
+          {"public", s.is_public},
           {"distribution", DistributionJson(s.distribution)}};
 }
 
 json IssueJson(const IssueRecord& i, const Series& series, const std::vector<FileInfo>& files,
                bool with_content) {
-  json j = {{"id", i.id},
-            {"series", {{"code", series.code}, {"title", series.title}, {"subtitle", series.subtitle}}},
-            {"year", i.year},
-            {"number", i.number},
-            {"supplement", i.supplement},
-            {"status", i.status},
-            {"date", i.date},
-            {"revision", i.revision},
-            {"revises", i.revises_id ? json(i.revises_id) : json()},
-            {"revision_note", i.revision_note},
-            {"copies", i.copies},
-            {"imported", i.imported},
-            {"created_by", i.created_by},
-            {"approved_by", i.approved_by},
-            {"published_by", i.published_by},
-            {"created_at", i.created_at},
-            {"approved_at", i.approved_at},
-            {"published_at", i.published_at},
-            {"section_count", i.sections.size()}};
+  json j = {
+      {"id", i.id},
+      {"series", {{"code", series.code}, {"title", series.title}, {"subtitle", series.subtitle}}},
+      {"year", i.year},
+      {"number", i.number},
+      {"supplement", i.supplement},
+      {"status", i.status},
+      {"date", i.date},
+      {"revision", i.revision},
+      {"revises", i.revises_id ? json(i.revises_id) : json()},
+      {"revision_note", i.revision_note},
+      {"copies", i.copies},
+      {"imported", i.imported},
+      {"created_by", i.created_by},
+      {"approved_by", i.approved_by},
+      {"published_by", i.published_by},
+      {"created_at", i.created_at},
+      {"approved_at", i.approved_at},
+      {"published_at", i.published_at},
+      {"section_count", i.sections.size()}};
   if (with_content) {
     j["sections"] = SectionsJson(i.sections);
     j["closing_note"] = i.closing_note;
     j["distribution"] = DistributionJson(i.distribution);
   }
   json fs = json::array();
-  for (const auto& f : files) fs.push_back({{"format", f.format}, {"sha256", f.sha256}, {"size", f.size}});
+  for (const auto& f : files)
+    fs.push_back({{"format", f.format}, {"sha256", f.sha256}, {"size", f.size}});
   j["files"] = fs;
   return j;
 }
 
 json ReceiptJson(const Receipt& r) {
   auto opt = [](const std::string& s) { return s.empty() ? json() : json(s); };
-  return {{"user_id", r.user_id},         {"login", r.login},
-          {"name", r.name},               {"org", {{"code", r.org_code}, {"name", r.org_name}}},
-          {"delivered_at", r.delivered_at}, {"read_at", opt(r.read_at)},
+  return {{"user_id", r.user_id},
+          {"login", r.login},
+          {"name", r.name},
+          {"org", {{"code", r.org_code}, {"name", r.org_name}}},
+          {"delivered_at", r.delivered_at},
+          {"read_at", opt(r.read_at)},
           {"acknowledged_at", opt(r.acknowledged_at)},
           // The address is someone else's personal data: editors see it masked.
-          {"mail", r.mail_status.empty()
-                       ? json()
-                       : json{{"to", mail::MaskEmail(r.email)}, {"status", r.mail_status},
-                              {"attempts", r.mail_attempts}, {"error", opt(r.mail_error)},
-                              {"sent_at", opt(r.mailed_at)}}}};
+          {"mail", r.mail_status.empty() ? json()
+                                         : json{{"to", mail::MaskEmail(r.email)},
+                                                {"status", r.mail_status},
+                                                {"attempts", r.mail_attempts},
+                                                {"error", opt(r.mail_error)},
+                                                {"sent_at", opt(r.mailed_at)}}}};
 }
 
 json InboxJson(const InboxItem& i) {
   auto opt = [](const std::string& s) { return s.empty() ? json() : json(s); };
-  return {{"issue_id", i.issue_id},     {"series_title", i.series_title},
-          {"number", i.number},         {"supplement", i.supplement},
-          {"revision", i.revision},     {"date", i.date},
-          {"delivered_at", i.delivered_at}, {"read_at", opt(i.read_at)},
+  return {{"issue_id", i.issue_id},
+          {"series_title", i.series_title},
+          {"number", i.number},
+          {"supplement", i.supplement},
+          {"revision", i.revision},
+          {"date", i.date},
+          {"delivered_at", i.delivered_at},
+          {"read_at", opt(i.read_at)},
           {"acknowledged_at", opt(i.acknowledged_at)}};
 }
 

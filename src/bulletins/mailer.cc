@@ -46,7 +46,8 @@ std::string Filename(const Series& series, const IssueRecord& issue) {
 
 }  // namespace
 
-Mailer::Mailer(store::Database* db, mail::SmtpConfig config) : db_(db), config_(std::move(config)) {}
+Mailer::Mailer(store::Database* db, mail::SmtpConfig config)
+    : db_(db), config_(std::move(config)) {}
 
 Mailer::~Mailer() { Stop(); }
 
@@ -83,7 +84,8 @@ Result<int> Mailer::SendDue(int max) {
   std::vector<MailJob> jobs;
   const int64_t now = clock::NowUnix();
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    jobs = repo::ClaimMailJobs(s, clock::FormatIso(now), clock::FormatIso(now + kLeaseSeconds), max);
+    jobs =
+        repo::ClaimMailJobs(s, clock::FormatIso(now), clock::FormatIso(now + kLeaseSeconds), max);
     return Status::Ok();
   }));
   for (const MailJob& job : jobs) {
@@ -94,7 +96,8 @@ Result<int> Mailer::SendDue(int max) {
       spdlog::warn("bulletin e-mail to user {} for issue {} failed (attempt {}): {}", job.user_id,
                    job.issue_id, attempts, st.message());
       status = attempts >= kMaxAttempts ? "failed" : "queued";
-      if (status == "queued") next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
+      if (status == "queued")
+        next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
     }
     const std::string error = st.ok() ? "" : st.message().substr(0, 300);
     JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {

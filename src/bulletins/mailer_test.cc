@@ -25,33 +25,34 @@ class MailerTest : public ::testing::Test {
     db_->AddMigrations("bulletins", repo::Migrations());
     ASSERT_TRUE(db_->Migrate().ok());
     ASSERT_TRUE(db_->Write([&](soci::session& s) {
-      Series series;
-      series.code = "demo";
-      series.title = "信息通信行业\n信息简报";
-      series.subtitle = "协会专刊";
-      series.owner_org = "ccea";
-      const int64_t series_id = repo::InsertSeries(s, series, clock::NowIso());
-      IssueRecord issue;
-      issue.series_id = series_id;
-      issue.year = 2020;
-      issue.number = 31;
-      issue.status = "published";
-      issue.date = "2020-03-19";
-      issue_id_ = repo::InsertIssue(s, issue);
-      repo::InsertFile(s, issue_id_, {"pdf", "x", 9}, "%PDF-1.5\n");
-      repo::InsertFile(s, issue_id_, {"html", "x", 14}, "<p>简报正文</p>");
-      repo::InsertFile(s, issue_id_, {"txt", "x", 12}, "简报正文");
-      const std::string now = clock::NowIso();
-      for (auto [id, email] : {std::pair{1, "zhang@example.org"}, std::pair{2, "li@nobody.org"},
-                               std::pair{3, ""}}) {
-        Receipt r;
-        r.user_id = id, r.login = "u" + std::to_string(id), r.delivered_at = now;
-        r.email = email;
-        r.mail_status = r.email.empty() ? "" : "queued";
-        repo::InsertDelivery(s, issue_id_, r);
-      }
-      return Status::Ok();
-    }).ok());
+                     Series series;
+                     series.code = "demo";
+                     series.title = "信息通信行业\n信息简报";
+                     series.subtitle = "协会专刊";
+                     series.owner_org = "ccea";
+                     const int64_t series_id = repo::InsertSeries(s, series, clock::NowIso());
+                     IssueRecord issue;
+                     issue.series_id = series_id;
+                     issue.year = 2020;
+                     issue.number = 31;
+                     issue.status = "published";
+                     issue.date = "2020-03-19";
+                     issue_id_ = repo::InsertIssue(s, issue);
+                     repo::InsertFile(s, issue_id_, {"pdf", "x", 9}, "%PDF-1.5\n");
+                     repo::InsertFile(s, issue_id_, {"html", "x", 14}, "<p>简报正文</p>");
+                     repo::InsertFile(s, issue_id_, {"txt", "x", 12}, "简报正文");
+                     const std::string now = clock::NowIso();
+                     for (auto [id, email] : {std::pair{1, "zhang@example.org"},
+                                              std::pair{2, "li@nobody.org"}, std::pair{3, ""}}) {
+                       Receipt r;
+                       r.user_id = id, r.login = "u" + std::to_string(id), r.delivered_at = now;
+                       r.email = email;
+                       r.mail_status = r.email.empty() ? "" : "queued";
+                       repo::InsertDelivery(s, issue_id_, r);
+                     }
+                     return Status::Ok();
+                   })
+                    .ok());
   }
   void TearDown() override {
     db_.reset();
@@ -60,17 +61,20 @@ class MailerTest : public ::testing::Test {
   std::map<std::string, Receipt> ByLogin() {
     std::map<std::string, Receipt> out;
     EXPECT_TRUE(db_->Read([&](soci::session& s) {
-      for (const Receipt& r : repo::ListReceipts(s, issue_id_)) out[r.login] = r;
-      return Status::Ok();
-    }).ok());
+                     for (const Receipt& r : repo::ListReceipts(s, issue_id_)) out[r.login] = r;
+                     return Status::Ok();
+                   })
+                    .ok());
     return out;
   }
   // Makes every queued copy due now (skips the back-off wait).
   void MakeDue() {
-    ASSERT_TRUE(db_->Write([&](soci::session& s) {
-      s << "UPDATE bulletin_deliveries SET mail_next_at = '' WHERE mail_status = 'queued'";
-      return Status::Ok();
-    }).ok());
+    ASSERT_TRUE(
+        db_->Write([&](soci::session& s) {
+             s << "UPDATE bulletin_deliveries SET mail_next_at = '' WHERE mail_status = 'queued'";
+             return Status::Ok();
+           })
+            .ok());
   }
   mail::SmtpConfig Config(const mail::FakeSmtpServer& server) {
     mail::SmtpConfig c;
@@ -123,9 +127,10 @@ TEST_F(MailerTest, SendsHtmlBodyWithPdfAndRetriesFailures) {
   // An editor's retry puts it back; now the server accepts it.
   server.RejectRecipientsContaining("");
   ASSERT_TRUE(db_->Write([&](soci::session& s) {
-    EXPECT_EQ(repo::RequeueFailedMail(s, issue_id_, clock::NowIso()), 1);
-    return Status::Ok();
-  }).ok());
+                   EXPECT_EQ(repo::RequeueFailedMail(s, issue_id_, clock::NowIso()), 1);
+                   return Status::Ok();
+                 })
+                  .ok());
   EXPECT_EQ(mailer.SendDue(10).value(), 1);
   EXPECT_EQ(ByLogin()["u2"].mail_status, "sent");
   EXPECT_EQ(server.Received().size(), 2u);

@@ -13,18 +13,18 @@
 namespace jianbao::bulletins {
 
 struct DistributionLine {
-  std::string label;                 // 报 / 送 / 发
+  std::string label;                   // 报 / 送 / 发
   std::vector<std::string> org_codes;  // recipients from the organisation tree
 };
 
 struct Series {
   int64_t id = 0;
-  std::string code;       // URL-safe: "ccea-epidemic"
-  std::string title;      // lines separated by '\n'; the last is set largest
-  std::string subtitle;   // 协会专刊
-  std::string masthead;   // 中国通信企业协会
-  std::string issuer;     // 中国通信企业协会秘书处
-  std::string owner_org;  // code of the owning organisation
+  std::string code;                  // URL-safe: "ccea-epidemic"
+  std::string title;                 // lines separated by '\n'; the last is set largest
+  std::string subtitle;              // 协会专刊
+  std::string masthead;              // 中国通信企业协会
+  std::string issuer;                // 中国通信企业协会秘书处
+  std::string owner_org;             // code of the owning organisation
   std::string numbering = "yearly";  // "yearly" or "running"
   bool is_public = false;
   std::vector<DistributionLine> distribution;  // the default list of new issues
@@ -33,15 +33,15 @@ struct Series {
 // One section of an issue: an adopted piece, a generated data section (the
 // epidemic dynamics of a day, or another module's summary of a period), or free text.
 struct SectionSpec {
-  std::string kind;  // "piece", "epidemic", "summary", "text"
-  int64_t piece_id = 0;      // kind == "piece"
-  std::string data_date;     // kind == "epidemic": the reporting day
-  bool chart = false;        // kind == "epidemic": with the trend chart
-  std::string source;        // kind == "summary": the module ("submissions")
+  std::string kind;                // "piece", "epidemic", "summary", "text"
+  int64_t piece_id = 0;            // kind == "piece"
+  std::string data_date;           // kind == "epidemic": the reporting day
+  bool chart = false;              // kind == "epidemic": with the trend chart
+  std::string source;              // kind == "summary": the module ("submissions")
   std::string data_from, data_to;  // kind == "summary": the period
-  std::string title;         // shown (with the org's short-name prefix for pieces)
-  std::string org;           // contributing organisation's short name ("湖北行协"), may be ""
-  std::string body;          // CommonMark
+  std::string title;               // shown (with the org's short-name prefix for pieces)
+  std::string org;   // contributing organisation's short name ("湖北行协"), may be ""
+  std::string body;  // CommonMark
 };
 
 struct IssueRecord {
@@ -58,7 +58,7 @@ struct IssueRecord {
   std::vector<DistributionLine> distribution;
   int copies = 0;
   int revision = 1;
-  int64_t revises_id = 0;   // the published issue this revision corrects
+  int64_t revises_id = 0;     // the published issue this revision corrects
   std::string revision_note;  // the visible 更正 note
   std::string created_by, approved_by, published_by;
   std::string created_at, approved_at, published_at;

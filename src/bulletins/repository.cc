@@ -17,7 +17,8 @@ namespace {
 using nlohmann::json;
 
 const char* kSeriesCols =
-    "id, code, title, subtitle, masthead, issuer, owner_org, numbering, is_public, distribution_json";
+    "id, code, title, subtitle, masthead, issuer, owner_org, numbering, is_public, "
+    "distribution_json";
 
 struct SeriesRow {
   long long id = 0;
@@ -208,8 +209,10 @@ int64_t InsertSeries(soci::session& s, const Series& x, const std::string& now) 
   long long id = 0;
   int pub = x.is_public ? 1 : 0;
   const std::string dist = DistributionJson(x.distribution).dump();
-  s << "INSERT INTO bulletin_series (code, title, subtitle, masthead, issuer, owner_org, numbering, "
-       "is_public, distribution_json, created_at) VALUES (:code, :title, :sub, :mast, :iss, :owner, "
+  s << "INSERT INTO bulletin_series (code, title, subtitle, masthead, issuer, owner_org, "
+       "numbering, "
+       "is_public, distribution_json, created_at) VALUES (:code, :title, :sub, :mast, :iss, "
+       ":owner, "
        ":num, :pub, :dist, :now) RETURNING id",
       soci::use(x.code), soci::use(x.title), soci::use(x.subtitle), soci::use(x.masthead),
       soci::use(x.issuer), soci::use(x.owner_org), soci::use(x.numbering), soci::use(pub),
@@ -241,7 +244,8 @@ std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const 
   }
   if (!statuses.empty()) where += " AND i.status IN (" + statuses + ")";
   status.clear();  // no bound parameter any more
-  const std::string from = " FROM bulletin_issues i JOIN bulletin_series ser ON ser.id = i.series_id";
+  const std::string from =
+      " FROM bulletin_issues i JOIN bulletin_series ser ON ser.id = i.series_id";
   long long total = 0;
   {
     soci::statement st(s);
@@ -300,10 +304,10 @@ int64_t InsertIssue(soci::session& s, const IssueRecord& i) {
        "content_json, distribution_json, copies, revises_id, revision_note, created_by, "
        "created_at, imported) VALUES (:sid, :year, :num, :sup, :rev, :status, :date, :content, "
        ":dist, :copies, :revises, :note, :by, :at, :imported) RETURNING id",
-      soci::use(sid), soci::use(i.year), soci::use(i.number), soci::use(sup),
-      soci::use(i.revision), soci::use(i.status), soci::use(i.date), soci::use(content),
-      soci::use(dist), soci::use(i.copies), soci::use(revises), soci::use(i.revision_note),
-      soci::use(i.created_by), soci::use(i.created_at), soci::use(imported), soci::into(id);
+      soci::use(sid), soci::use(i.year), soci::use(i.number), soci::use(sup), soci::use(i.revision),
+      soci::use(i.status), soci::use(i.date), soci::use(content), soci::use(dist),
+      soci::use(i.copies), soci::use(revises), soci::use(i.revision_note), soci::use(i.created_by),
+      soci::use(i.created_at), soci::use(imported), soci::into(id);
   return id;
 }
 
@@ -315,8 +319,7 @@ void UpdateIssue(soci::session& s, const IssueRecord& i) {
        "approved_at = :aat, published_by = :pby, published_at = :pat WHERE id = :id",
       soci::use(i.status), soci::use(i.date), soci::use(content), soci::use(dist),
       soci::use(i.copies), soci::use(i.revision_note), soci::use(i.approved_by),
-      soci::use(i.approved_at), soci::use(i.published_by), soci::use(i.published_at),
-      soci::use(id);
+      soci::use(i.approved_at), soci::use(i.published_by), soci::use(i.published_at), soci::use(id);
 }
 
 void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& f, const std::string& data) {
@@ -330,9 +333,10 @@ void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& f, const std
 std::vector<FileInfo> ListFiles(soci::session& s, int64_t issue_id) {
   long long id = issue_id, size = 0;
   FileInfo f;
-  soci::statement st = (s.prepare << "SELECT format, sha256, size FROM bulletin_files WHERE "
-                                     "issue_id = :id ORDER BY format",
-                        soci::use(id), soci::into(f.format), soci::into(f.sha256), soci::into(size));
+  soci::statement st =
+      (s.prepare << "SELECT format, sha256, size FROM bulletin_files WHERE "
+                    "issue_id = :id ORDER BY format",
+       soci::use(id), soci::into(f.format), soci::into(f.sha256), soci::into(size));
   st.execute();
   std::vector<FileInfo> out;
   while (st.fetch()) {

@@ -28,9 +28,9 @@ std::optional<Series> FindSeriesById(soci::session& s, int64_t id);
 int64_t InsertSeries(soci::session& s, const Series& series, const std::string& now);
 
 struct IssueFilter {
-  int64_t series_id = 0;  // 0 = any
-  int year = 0;           // 0 = any
-  std::string status;     // "" = any
+  int64_t series_id = 0;                // 0 = any
+  int year = 0;                         // 0 = any
+  std::string status;                   // "" = any
   std::vector<std::string> owner_orgs;  // drafts visible only for these owners; empty = none
   bool include_all = false;             // staff of every owner (system)
   int offset = 0, limit = 20;

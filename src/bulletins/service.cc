@@ -103,7 +103,8 @@ Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) 
   if (series.numbering != "yearly" && series.numbering != "running") {
     return Status::Invalid("numbering", "out_of_range", "numbering must be yearly or running");
   }
-  if (SplitLines(series.title).empty()) return Status::Invalid("title", "required", "title is required");
+  if (SplitLines(series.title).empty())
+    return Status::Invalid("title", "required", "title is required");
   if (!actor.is_system() && !actor.HasRole(kRoleAdmin) && !actor.HasRole(kRoleEditor)) {
     return Status::Denied("admins and editors only");
   }
@@ -111,18 +112,21 @@ Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) 
     return Status(Code::kPermissionDenied, "outside_scope", "not your organisation");
   }
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
-  if (std::none_of(orgs.begin(), orgs.end(), [&](const orgs::Org& o) { return o.code == series.owner_org; })) {
+  if (std::none_of(orgs.begin(), orgs.end(),
+                   [&](const orgs::Org& o) { return o.code == series.owner_org; })) {
     return Status::Invalid("owner", "org_not_found", "no such organisation: " + series.owner_org);
   }
   for (const auto& line : series.distribution) {
     for (const auto& code : line.org_codes) {
-      if (std::none_of(orgs.begin(), orgs.end(), [&](const orgs::Org& o) { return o.code == code; })) {
+      if (std::none_of(orgs.begin(), orgs.end(),
+                       [&](const orgs::Org& o) { return o.code == code; })) {
         return Status::Invalid("distribution", "org_not_found", "no such organisation: " + code);
       }
     }
   }
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    if (repo::FindSeries(s, series.code)) return Status::Conflict("code_taken", "code taken", "code");
+    if (repo::FindSeries(s, series.code))
+      return Status::Conflict("code_taken", "code taken", "code");
     series.id = repo::InsertSeries(s, series, clock::NowIso());
     orgs::Audit(s, actor, "bulletin.series_create", "bulletin_series", series.code, "",
                 SeriesJson(series).dump());
@@ -180,7 +184,8 @@ Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const std::st
   int64_t id = 0;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     auto series = repo::FindSeries(s, series_code);
-    if (!series) return Status::Invalid("series", "series_not_found", "no such series: " + series_code);
+    if (!series)
+      return Status::Invalid("series", "series_not_found", "no such series: " + series_code);
     JB_RETURN_IF_ERROR(RequireStaff(actor, *series, kRoleEditor));
     IssueRecord r;
     r.series_id = series->id;
@@ -193,8 +198,9 @@ Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const std::st
     r.created_by = actor.login;
     r.created_at = clock::NowIso();
     id = repo::InsertIssue(s, r);
-    orgs::Audit(s, actor, "bulletin.issue_create", "bulletin_issue", std::to_string(id), "",
-                nlohmann::json{{"series", series_code}, {"number", r.number}, {"date", date}}.dump());
+    orgs::Audit(
+        s, actor, "bulletin.issue_create", "bulletin_issue", std::to_string(id), "",
+        nlohmann::json{{"series", series_code}, {"number", r.number}, {"date", date}}.dump());
     return Status::Ok();
   }));
   return GetIssue(actor, id);
@@ -209,7 +215,8 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
   for (const auto& line : content.distribution) {
     for (const auto& code : line.org_codes) {
-      if (std::none_of(orgs.begin(), orgs.end(), [&](const orgs::Org& o) { return o.code == code; })) {
+      if (std::none_of(orgs.begin(), orgs.end(),
+                       [&](const orgs::Org& o) { return o.code == code; })) {
         return Status::Invalid("distribution", "org_not_found", "no such organisation: " + code);
       }
     }
@@ -228,10 +235,12 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
     after.closing_note = content.closing_note;
     after.distribution = content.distribution;
     after.copies = content.copies;
-    if (after.revision > 1 && !content.revision_note.empty()) after.revision_note = content.revision_note;
+    if (after.revision > 1 && !content.revision_note.empty())
+      after.revision_note = content.revision_note;
     repo::UpdateIssue(s, after);
     orgs::Audit(s, actor, "bulletin.issue_update", "bulletin_issue", std::to_string(id),
-                IssueJson(v.issue, v.series, {}, true).dump(), IssueJson(after, v.series, {}, true).dump());
+                IssueJson(v.issue, v.series, {}, true).dump(),
+                IssueJson(after, v.series, {}, true).dump());
     return Status::Ok();
   }));
   return GetIssue(actor, id);
@@ -272,7 +281,8 @@ typeset::Issue BulletinService::ToTypeset(const IssueRecord& r, const Series& se
   for (const DistributionLine& line : r.distribution) {
     typeset::Recipients rec{line.label, {}};
     for (const std::string& code : line.org_codes) {
-      auto it = std::find_if(orgs.begin(), orgs.end(), [&](const orgs::Org& o) { return o.code == code; });
+      auto it = std::find_if(orgs.begin(), orgs.end(),
+                             [&](const orgs::Org& o) { return o.code == code; });
       rec.to.push_back(it == orgs.end() ? code : it->name);
     }
     if (!rec.to.empty()) t.distribution.push_back(rec);
@@ -282,7 +292,8 @@ typeset::Issue BulletinService::ToTypeset(const IssueRecord& r, const Series& se
   return t;
 }
 
-Result<std::vector<Receipt>> BulletinService::Recipients(const std::vector<DistributionLine>& lines) {
+Result<std::vector<Receipt>> BulletinService::Recipients(
+    const std::vector<DistributionLine>& lines) {
   std::vector<Receipt> out;
   const Actor system = Actor::System();
   const std::string now = clock::NowIso();
@@ -292,7 +303,9 @@ Result<std::vector<Receipt>> BulletinService::Recipients(const std::vector<Distr
         JB_ASSIGN_OR_RETURN(auto page, orgs_->ListUsers(system, code, "", "", offset, 100));
         for (const orgs::User& u : page.items) {
           if (u.org_code != code || u.disabled) continue;
-          if (std::any_of(out.begin(), out.end(), [&](const Receipt& r) { return r.user_id == u.id; })) continue;
+          if (std::any_of(out.begin(), out.end(),
+                          [&](const Receipt& r) { return r.user_id == u.id; }))
+            continue;
           Receipt r;
           r.user_id = u.id, r.login = u.login, r.name = u.name;
           r.org_code = u.org_code, r.org_name = u.org_name, r.delivered_at = now;
@@ -341,7 +354,8 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
   JB_RETURN_IF_ERROR(RequireStaff(actor, v->series, kRoleEditor));
   if (v->issue.status != "approved") return WrongState("approved (签发)", v->issue.status);
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
-  JB_ASSIGN_OR_RETURN(Rendered rendered, RenderAll(*typesetter_, ToTypeset(v->issue, v->series, orgs)));
+  JB_ASSIGN_OR_RETURN(Rendered rendered,
+                      RenderAll(*typesetter_, ToTypeset(v->issue, v->series, orgs)));
   JB_ASSIGN_OR_RETURN(std::vector<Receipt> recipients, Recipients(v->issue.distribution));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView now, Load(s, id));
@@ -363,15 +377,17 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
     for (const auto& [info, bytes] : rendered.files) files[info.format] = info.sha256;
     orgs::Audit(s, actor, "bulletin.publish", "bulletin_issue", std::to_string(id),
                 R"({"status":"approved"})",
-                nlohmann::json{{"status", "published"}, {"sha256", files},
-                               {"recipients", recipients.size()}}.dump());
+                nlohmann::json{
+                    {"status", "published"}, {"sha256", files}, {"recipients", recipients.size()}}
+                    .dump());
     return Status::Ok();
   }));
   if (mailer_) mailer_->Wake();
   return GetIssue(actor, id);
 }
 
-Result<IssueView> BulletinService::Correct(const Actor& actor, int64_t id, const std::string& note) {
+Result<IssueView> BulletinService::Correct(const Actor& actor, int64_t id,
+                                           const std::string& note) {
   if (note.empty()) return Status::Invalid("note", "required", "a correction needs a visible note");
   int64_t new_id = 0;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
@@ -449,7 +465,7 @@ Result<int> BulletinService::RetryMail(const Actor& actor, int64_t id) {
 }
 
 Result<std::pair<std::vector<InboxItem>, int64_t>> BulletinService::Inbox(const Actor& actor,
-                                                                           int offset, int limit) {
+                                                                          int offset, int limit) {
   std::pair<std::vector<InboxItem>, int64_t> out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     out = repo::Inbox(s, actor.user_id, offset, limit);
@@ -522,13 +538,15 @@ Result<std::vector<SummaryKind>> BulletinService::SummaryKinds(const Actor& acto
 }
 
 Result<SectionSpec> BulletinService::SummarySection(const Actor& actor, const std::string& key,
-                                                    const std::string& from, const std::string& to) {
+                                                    const std::string& from,
+                                                    const std::string& to) {
   if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
   if (!clock::IsValidDate(from)) return Status::Invalid("from", "invalid_date", "bad date");
   if (!clock::IsValidDate(to)) return Status::Invalid("to", "invalid_date", "bad date");
   const int64_t days = clock::DaysFromDate(to) - clock::DaysFromDate(from);
   if (days < 0 || days > 366) {
-    return Status::Invalid("to", "out_of_range", "the period must be 1 to 367 days, from before to");
+    return Status::Invalid("to", "out_of_range",
+                           "the period must be 1 to 367 days, from before to");
   }
   if (!sources_) return Status(Code::kUnavailable, "source_unavailable", "no data source");
   JB_ASSIGN_OR_RETURN(GeneratedSection g, sources_->Summary(actor, key, from, to));
@@ -542,7 +560,8 @@ Result<SectionSpec> BulletinService::SummarySection(const Actor& actor, const st
   return s;
 }
 
-Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor, const std::string& series_code,
+Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor,
+                                                   const std::string& series_code,
                                                    const std::string& text,
                                                    const LegacyOptions& options) {
   JB_ASSIGN_OR_RETURN(LegacyImport imported, ImportLegacyText(text, options));
@@ -582,9 +601,9 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor, const std
       auto [items, total] = repo::ListIssues(s, {series->id, r.year, "", {}, true, 0, 1000});
       for (const auto& other : items) {
         if (other.number == r.number && !other.supplement) {
-          return Status::Conflict("issue_exists", "第" + std::to_string(r.number) + "期（" +
-                                                      std::to_string(r.year) +
-                                                      "）已在归档中；如需另存，请指定期号",
+          return Status::Conflict("issue_exists",
+                                  "第" + std::to_string(r.number) + "期（" +
+                                      std::to_string(r.year) + "）已在归档中；如需另存，请指定期号",
                                   "number");
         }
       }
@@ -594,8 +613,11 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor, const std
     repo::UpdateIssue(s, r);  // the sign-off and publication fields
     for (const auto& [info, data] : rendered.files) repo::InsertFile(s, id, info, data);
     orgs::Audit(s, actor, "bulletin.import", "bulletin_issue", std::to_string(id), "",
-                nlohmann::json{{"series", series_code}, {"number", r.number}, {"date", r.date},
-                               {"sections", r.sections.size()}}.dump());
+                nlohmann::json{{"series", series_code},
+                               {"number", r.number},
+                               {"date", r.date},
+                               {"sections", r.sections.size()}}
+                    .dump());
     return Status::Ok();
   }));
   JB_ASSIGN_OR_RETURN(IssueView view, GetIssue(actor, id));

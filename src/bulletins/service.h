@@ -90,7 +90,8 @@ class BulletinService {
   // Queues an issue's failed e-mail copies again (editor staff); returns how many.
   Result<int> RetryMail(const Actor& actor, int64_t id);
 
-  Result<std::pair<std::vector<InboxItem>, int64_t>> Inbox(const Actor& actor, int offset, int limit);
+  Result<std::pair<std::vector<InboxItem>, int64_t>> Inbox(const Actor& actor, int offset,
+                                                           int limit);
   Result<int64_t> UnreadCount(const Actor& actor);
   // Marks the actor's copy read, or read and acknowledged (签收).
   Status MarkRead(const Actor& actor, int64_t id, bool acknowledge);

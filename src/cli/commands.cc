@@ -61,7 +61,8 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
   Services services(db.get(), config);
   if (!services.typesetter) Fail(services.typesetter_status);
   if (!services.mail_status.ok()) Fail(services.mail_status);
-  if (services.mailer) services.mailer->Start(static_cast<int>(config.GetInt("mail.poll_seconds", 5)));
+  if (services.mailer)
+    services.mailer->Start(static_cast<int>(config.GetInt("mail.poll_seconds", 5)));
   if (demo) {
     const std::string logins = OrFail(LoadDemoData(services));
     if (!logins.empty()) std::cout << logins << std::flush;
@@ -135,7 +136,9 @@ void MailTest(const Common& c, const std::string& to) {
   m.from = {smtp.from_name, smtp.from};
   m.to = {{"", to}};
   m.subject = "简报系统测试邮件 / Jianbao test message";
-  m.text = "这是一封测试邮件：简报系统的 SMTP 设置可以使用。\nThis is a test: Jianbao's SMTP settings work.\n";
+  m.text =
+      "这是一封测试邮件：简报系统的 SMTP 设置可以使用。\nThis is a test: Jianbao's SMTP settings "
+      "work.\n";
   Status st = mail::SendMail(smtp, {to}, mail::Compose(m));
   if (!st.ok()) Fail(st);
   std::cout << "test message sent to " << to << " through " << smtp.url << "\n";
@@ -174,7 +177,8 @@ void AddPlatformCommands(CLI::App& app) {
   add->add_option("--org", nu->org_code, "organisation code")->required();
   add->add_option("--role", nu->roles, "role (repeatable)")->required();
   add->add_option("--name", nu->name, "display name (default: the login)");
-  add->add_flag("--password-stdin")->description("read the password from standard input (always on)");
+  add->add_flag("--password-stdin")
+      ->description("read the password from standard input (always on)");
   add->callback([=] { UserAdd(*common, *nu); });
 
   auto list_org = std::make_shared<std::string>();
@@ -187,7 +191,8 @@ void AddPlatformCommands(CLI::App& app) {
   auto* passwd = user->add_subcommand("passwd", "set a user's password from stdin");
   AddCommon(passwd, common.get());
   passwd->add_option("--login", *login, "login name")->required();
-  passwd->add_flag("--password-stdin")->description("read the password from standard input (always on)");
+  passwd->add_flag("--password-stdin")
+      ->description("read the password from standard input (always on)");
   passwd->callback([=] { UserPasswd(*common, *login); });
 
   auto* mail_cmd = app.add_subcommand("mail", "e-mail settings");

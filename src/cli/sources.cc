@@ -12,7 +12,8 @@ Result<bulletins::SourcePiece> ModuleSources::ToSource(const Actor& actor,
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
   bulletins::SourcePiece out{p.id, p.title, p.owner_org_code, "", p.body, p.adopted_at};
   for (const auto& o : orgs) {
-    if (o.code == p.owner_org_code) out.org_short_name = o.short_name.empty() ? o.name : o.short_name;
+    if (o.code == p.owner_org_code)
+      out.org_short_name = o.short_name.empty() ? o.name : o.short_name;
   }
   return out;
 }
@@ -42,7 +43,7 @@ Result<bulletins::SourcePiece> ModuleSources::AdoptedPiece(const Actor& actor, i
 }
 
 Result<bulletins::GeneratedSection> ModuleSources::EpidemicSection(const std::string& date,
-                                                                  bool chart) {
+                                                                   bool chart) {
   // The plain phrasing: the default template keeps the seed's extraction
   // artefacts (spaces around numbers, a paragraph break inside a sentence),
   // which the typesetter's own CJK–Latin spacing makes unnecessary.
@@ -60,7 +61,8 @@ Result<bulletins::GeneratedSection> ModuleSources::Summary(const Actor& actor,
                                                            const std::string& from,
                                                            const std::string& to) {
   if (key != "submissions") return Status::NotFound("summary_not_found", "no such summary: " + key);
-  JB_ASSIGN_OR_RETURN(submissions::Stats stats, submissions_->Statistics(actor, from + ".." + to, ""));
+  JB_ASSIGN_OR_RETURN(submissions::Stats stats,
+                      submissions_->Statistics(actor, from + ".." + to, ""));
   submissions::SummarySection s = submissions::SummaryOf(stats);
   return bulletins::GeneratedSection{s.title, s.body};
 }

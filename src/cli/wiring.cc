@@ -8,10 +8,10 @@
 #include "epidemic/demo.h"
 #include "epidemic/handlers.h"
 #include "epidemic/repository.h"
+#include "notify/handlers.h"
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
 #include "orgs/repository.h"
-#include "notify/handlers.h"
 #include "submissions/demo.h"
 #include "submissions/handlers.h"
 #include "submissions/repository.h"
@@ -41,8 +41,8 @@ Services::Services(store::Database* db, const Config& config)
     typesetter_status = ts.status();
   }
   sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get());
-  bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
-                                                           sources.get());
+  bulletins =
+      std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(), sources.get());
   const mail::SmtpConfig smtp = mail::SmtpConfigFrom(config);
   if (smtp.enabled()) {
     mail_status = mail::ValidateSmtpConfig(smtp);

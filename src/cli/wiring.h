@@ -33,7 +33,7 @@ struct Services {
   std::unique_ptr<submissions::SubmissionService> submissions;
   std::unique_ptr<epidemic::EpidemicService> epidemic;
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
-  Status typesetter_status;                          // why typesetter is null
+  Status typesetter_status;                         // why typesetter is null
   std::unique_ptr<ModuleSources> sources;
   std::unique_ptr<bulletins::Mailer> mailer;  // null unless mail.smtp_url is set
   Status mail_status;                         // a bad [mail] configuration

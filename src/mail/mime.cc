@@ -152,8 +152,8 @@ std::vector<InlineImage> ExtractDataImages(std::string* html) {
       pos = end;
       continue;
     }
-    InlineImage image{"img" + std::to_string(out.size() + 1) + "." + RandomHex(6) + "@jianbao", type,
-                      std::move(*bytes)};
+    InlineImage image{"img" + std::to_string(out.size() + 1) + "." + RandomHex(6) + "@jianbao",
+                      type, std::move(*bytes)};
     const std::string cid = "cid:" + image.content_id;
     html->replace(start, end - start, cid);
     pos = start + cid.size();
@@ -186,14 +186,15 @@ std::string Compose(const Message& m) {
   std::string to;
   for (const Address& a : m.to) to += (to.empty() ? "" : ", ") + FormatAddress(a);
   const size_t at = m.from.email.find('@');
-  const std::string host = at == std::string::npos ? "jianbao.invalid" : m.from.email.substr(at + 1);
+  const std::string host =
+      at == std::string::npos ? "jianbao.invalid" : m.from.email.substr(at + 1);
   std::string out;
   out += "From: " + FormatAddress(m.from) + kCrlf;
   out += "To: " + to + kCrlf;
   out += "Subject: " + EncodeHeaderWord(m.subject) + kCrlf;
   out += "Date: " + (m.date.empty() ? NowRfc5322() : m.date) + kCrlf;
-  out += "Message-ID: " + (m.message_id.empty() ? "<" + RandomHex(16) + "@" + host + ">" : m.message_id) +
-         kCrlf;
+  out += "Message-ID: " +
+         (m.message_id.empty() ? "<" + RandomHex(16) + "@" + host + ">" : m.message_id) + kCrlf;
   out += std::string("MIME-Version: 1.0") + kCrlf;
   out += std::string("Auto-Submitted: auto-generated") + kCrlf;
   if (m.attachments.empty()) return out + Alternatives(m);

@@ -44,9 +44,9 @@ struct InlineImage {
 struct Message {
   Address from;
   std::vector<Address> to;
-  std::string subject;  // UTF-8
-  std::string text;     // plain-text alternative (UTF-8); may be ""
-  std::string html;     // HTML alternative (UTF-8); may be ""
+  std::string subject;                     // UTF-8
+  std::string text;                        // plain-text alternative (UTF-8); may be ""
+  std::string html;                        // HTML alternative (UTF-8); may be ""
   std::vector<InlineImage> inline_images;  // referenced from `html` as cid:…
   std::vector<Attachment> attachments;
   std::string message_id;  // "<…@host>"; generated when ""

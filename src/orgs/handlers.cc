@@ -30,7 +30,8 @@ Response PostSession(Context& ctx, OrgService& svc) {
   }
   auto signin = svc.Login(*login, it->get<std::string>(), ctx.req.remote_ip);
   if (!signin.ok()) return ctx.Error(signin.status());
-  Response r = JsonResponse(200, {{"user", UserJson(signin->user)}, {"csrf_token", signin->csrf_token}});
+  Response r =
+      JsonResponse(200, {{"user", UserJson(signin->user)}, {"csrf_token", signin->csrf_token}});
   const bool secure = ctx.app.config().GetBool("server.tls", false);
   const int hours = static_cast<int>(ctx.app.config().GetInt("security.session_hours", 12));
   r.Header("Set-Cookie", SessionCookie(signin->token, secure, hours * 3600));
@@ -133,7 +134,8 @@ Response ListUsers(Context& ctx, OrgService& svc) {
 }
 
 Response PostUser(Context& ctx, OrgService& svc) {
-  auto body = http::ParseObject(ctx.req.body, {"login", "password", "org", "roles", "name", "email"});
+  auto body =
+      http::ParseObject(ctx.req.body, {"login", "password", "org", "roles", "name", "email"});
   if (!body.ok()) return ctx.Error(body.status());
   NewUser u;
   auto login = http::RequiredString(*body, "login", 64);

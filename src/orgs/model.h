@@ -21,8 +21,8 @@ inline const std::vector<std::string>& OrgKinds() {
 
 struct Org {
   int64_t id = 0;
-  std::string code;  // stable, URL-safe: "hubei"
-  std::string name;  // 湖北省通信行业协会
+  std::string code;        // stable, URL-safe: "hubei"
+  std::string name;        // 湖北省通信行业协会
   std::string short_name;  // 湖北行协
   std::string kind;
   int64_t parent_id = 0;  // 0 for a root
@@ -57,9 +57,9 @@ struct AuditEntry {
   int64_t actor_id = 0;
   std::string actor_login;
   std::string org_code;
-  std::string action;     // "user.create"
-  std::string entity;     // "user"
-  std::string entity_id;  // "42"
+  std::string action;       // "user.create"
+  std::string entity;       // "user"
+  std::string entity_id;    // "42"
   std::string before_json;  // "" when none
   std::string after_json;
   std::string ip;

@@ -187,8 +187,8 @@ std::vector<Org> LoadOrgs(soci::session& s) {
   std::string code, name, short_name, kind;
   soci::statement st =
       (s.prepare << "SELECT id, code, name, short_name, kind, parent_id FROM orgs ORDER BY id",
-       soci::into(id), soci::into(code), soci::into(name), soci::into(short_name),
-       soci::into(kind), soci::into(parent, parent_ind));
+       soci::into(id), soci::into(code), soci::into(name), soci::into(short_name), soci::into(kind),
+       soci::into(parent, parent_ind));
   st.execute();
   std::map<int64_t, std::string> codes;
   while (st.fetch()) {
@@ -380,8 +380,11 @@ PageOf<AuditEntry> ListAudit(soci::session& s, const AuditFilter& f) {
   std::string where = "WHERE 1 = 1";
   if (!f.org_ids.empty()) where += " AND org_id IN (" + IdList(f.org_ids) + ")";
   std::vector<std::pair<std::string, std::string>> params;
-  if (!f.actor_login.empty()) where += " AND actor_login = :actor", params.emplace_back("actor", f.actor_login);
-  if (!f.action.empty()) where += " AND action LIKE :action ESCAPE '\\'", params.emplace_back("action", LikePattern(f.action));
+  if (!f.actor_login.empty())
+    where += " AND actor_login = :actor", params.emplace_back("actor", f.actor_login);
+  if (!f.action.empty())
+    where += " AND action LIKE :action ESCAPE '\\'",
+        params.emplace_back("action", LikePattern(f.action));
   if (!f.entity.empty()) where += " AND entity = :entity", params.emplace_back("entity", f.entity);
   if (!f.from_date.empty()) where += " AND at >= :from", params.emplace_back("from", f.from_date);
   if (!f.to_date.empty()) where += " AND at < :to", params.emplace_back("to", f.to_date);
@@ -441,7 +444,8 @@ PageOf<AuditEntry> ListAudit(soci::session& s, const AuditFilter& f) {
   return page;
 }
 
-void AddLoginFailure(soci::session& s, const std::string& kind, const std::string& key, int64_t at) {
+void AddLoginFailure(soci::session& s, const std::string& kind, const std::string& key,
+                     int64_t at) {
   long long t = at;
   s << "INSERT INTO login_failures (kind, key, at) VALUES (:kind, :key, :at)", soci::use(kind),
       soci::use(key), soci::use(t);

@@ -107,8 +107,7 @@ Status OrgService::RequireAdminOver(soci::session& s, const Actor& actor, int64_
   if (actor.is_system()) return Status::Ok();
   if (!actor.HasRole(kRoleAdmin)) return Status::Denied("admins only");
   if (!Contains(Subtree(*orgs, actor.org_id), org_id)) {
-    return Status(Code::kPermissionDenied, "outside_scope",
-                  "outside your organisation's subtree");
+    return Status(Code::kPermissionDenied, "outside_scope", "outside your organisation's subtree");
   }
   return Status::Ok();
 }
@@ -254,7 +253,12 @@ Result<Org> OrgService::CreateOrg(const Actor& actor, const NewOrg& in) {
     if (FindByCode(orgs, in.code)) {
       return Status::Conflict("code_taken", "organisation code taken", "code");
     }
-    created = Org{0, in.code, in.name, in.short_name, in.kind, parent ? parent->id : 0,
+    created = Org{0,
+                  in.code,
+                  in.name,
+                  in.short_name,
+                  in.kind,
+                  parent ? parent->id : 0,
                   parent ? parent->code : ""};
     created.id = repo::InsertOrg(s, created, clock::NowIso());
     Audit(s, actor, "org.create", "org", created.code, "", OrgJson(created).dump());
@@ -324,7 +328,8 @@ Result<User> OrgService::CreateUser(const Actor& actor, const NewUser& in) {
   User created;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     std::optional<Org> org = repo::FindOrg(s, in.org_code);
-    if (!org) return Status::Invalid("org", "org_not_found", "no such organisation: " + in.org_code);
+    if (!org)
+      return Status::Invalid("org", "org_not_found", "no such organisation: " + in.org_code);
     std::vector<Org> orgs;
     JB_RETURN_IF_ERROR(RequireAdminOver(s, actor, org->id, &orgs));
     std::string ignored;
@@ -361,7 +366,8 @@ Result<User> OrgService::UpdateUser(const Actor& actor, int64_t id, const UserPa
     if (patch.email) after.email = *patch.email;
     if (after.roles.empty()) return Status::Invalid("roles", "required", "at least one role");
     const bool self = id == actor.user_id;
-    if (self && (after.disabled || std::find(after.roles.begin(), after.roles.end(), kRoleAdmin) == after.roles.end())) {
+    if (self && (after.disabled || std::find(after.roles.begin(), after.roles.end(), kRoleAdmin) ==
+                                       after.roles.end())) {
       return Status::Conflict("last_admin", "you cannot remove your own admin access", "roles");
     }
     repo::UpdateUser(s, after, clock::NowIso());
@@ -395,7 +401,8 @@ Result<PageOf<AuditEntry>> OrgService::ListAudit(const Actor& actor, AuditFilter
       return Status::Invalid(d == &filter.from_date ? "from" : "to", "invalid_date", "bad date");
     }
   }
-  if (!filter.to_date.empty()) filter.to_date = clock::DateFromDays(clock::DaysFromDate(filter.to_date) + 1);
+  if (!filter.to_date.empty())
+    filter.to_date = clock::DateFromDays(clock::DaysFromDate(filter.to_date) + 1);
   PageOf<AuditEntry> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     std::vector<Org> orgs = repo::LoadOrgs(s);

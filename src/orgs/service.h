@@ -61,7 +61,8 @@ class OrgService : public http::Authenticator {
   Status Logout(const Actor& actor, const std::string& token);
   // Returns the live session for a cookie token (http::Authenticator).
   std::optional<Session> Resolve(const std::string& token) override;
-  // Changes the actor's own password. kInvalidArgument "wrong_password" when `old_password` is wrong.
+  // Changes the actor's own password. kInvalidArgument "wrong_password" when `old_password` is
+  // wrong.
   Status ChangePassword(const Actor& actor, const std::string& old_password,
                         const std::string& new_password);
 

@@ -14,7 +14,9 @@ namespace {
 class OrgServiceTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = std::move(store::Database::Open("sqlite:file:orgs_test?mode=memory&cache=shared")).value().release();
+    db_ = std::move(store::Database::Open("sqlite:file:orgs_test?mode=memory&cache=shared"))
+              .value()
+              .release();
   }
   void SetUp() override {
     static bool loaded = false;
@@ -76,7 +78,8 @@ TEST_F(OrgServiceTest, AdminScopeIsSubtree) {
                 .status()
                 .code(),
             Code::kPermissionDenied);
-  auto created = svc_->CreateUser(hubei, {"hubei-new", "password1", "新用户", "hubei-ctc", {"member"}, ""});
+  auto created =
+      svc_->CreateUser(hubei, {"hubei-new", "password1", "新用户", "hubei-ctc", {"member"}, ""});
   ASSERT_TRUE(created.ok()) << created.status().ToString();
   EXPECT_EQ(svc_->CreateUser(hubei, {"hubei-new", "password1", "X", "hubei", {"member"}, ""})
                 .status()
@@ -88,13 +91,18 @@ TEST_F(OrgServiceTest, AdminScopeIsSubtree) {
 
 TEST_F(OrgServiceTest, ValidationNamesFields) {
   Actor admin = As("admin");
-  EXPECT_EQ(svc_->CreateUser(admin, {"a b", "password1", "X", "ccea", {"admin"}, ""}).status().field(),
-            "login");
-  EXPECT_EQ(svc_->CreateUser(admin, {"ok-login", "short", "X", "ccea", {"admin"}, ""}).status().field(),
-            "password");
-  EXPECT_EQ(svc_->CreateUser(admin, {"ok-login", "password1", "X", "ccea", {"king"}, ""}).status().field(),
+  EXPECT_EQ(
+      svc_->CreateUser(admin, {"a b", "password1", "X", "ccea", {"admin"}, ""}).status().field(),
+      "login");
+  EXPECT_EQ(
+      svc_->CreateUser(admin, {"ok-login", "short", "X", "ccea", {"admin"}, ""}).status().field(),
+      "password");
+  EXPECT_EQ(svc_->CreateUser(admin, {"ok-login", "password1", "X", "ccea", {"king"}, ""})
+                .status()
+                .field(),
             "roles");
-  EXPECT_EQ(svc_->CreateOrg(admin, {"Bad Code", "x", "", "member", "ccea"}).status().field(), "code");
+  EXPECT_EQ(svc_->CreateOrg(admin, {"Bad Code", "x", "", "member", "ccea"}).status().field(),
+            "code");
   EXPECT_EQ(svc_->CreateOrg(admin, {"okcode", "x", "", "alien", "ccea"}).status().field(), "kind");
 }
 

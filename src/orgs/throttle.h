@@ -24,7 +24,8 @@ class LoginThrottle {
       : max_login_(max_per_login), max_ip_(max_per_ip), window_(window_seconds) {}
 
   // Returns 0 when an attempt may proceed, else the seconds to wait.
-  int RetryAfter(soci::session& s, const std::string& login, const std::string& ip, int64_t now) const;
+  int RetryAfter(soci::session& s, const std::string& login, const std::string& ip,
+                 int64_t now) const;
   // Records a failed attempt (and drops failures older than the window).
   void Fail(soci::session& s, const std::string& login, const std::string& ip, int64_t now) const;
   // Forgets the failures of `login` after a successful sign-in.

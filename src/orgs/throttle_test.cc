@@ -21,19 +21,22 @@ class LoginThrottleTest : public ::testing::Test {
     db_->AddMigrations("orgs", repo::Migrations());
     ASSERT_TRUE(db_->Migrate().ok());
   }
-  int RetryAfter(const LoginThrottle& t, const std::string& login, const std::string& ip, int64_t now) {
+  int RetryAfter(const LoginThrottle& t, const std::string& login, const std::string& ip,
+                 int64_t now) {
     int wait = -1;
     EXPECT_TRUE(db_->Read([&](soci::session& s) {
-      wait = t.RetryAfter(s, login, ip, now);
-      return Status::Ok();
-    }).ok());
+                     wait = t.RetryAfter(s, login, ip, now);
+                     return Status::Ok();
+                   })
+                    .ok());
     return wait;
   }
   void Fail(const LoginThrottle& t, const std::string& login, const std::string& ip, int64_t now) {
     ASSERT_TRUE(db_->Write([&](soci::session& s) {
-      t.Fail(s, login, ip, now);
-      return Status::Ok();
-    }).ok());
+                     t.Fail(s, login, ip, now);
+                     return Status::Ok();
+                   })
+                    .ok());
   }
   std::unique_ptr<store::Database> db_;
 };
@@ -48,9 +51,10 @@ TEST_F(LoginThrottleTest, LocksAfterLimitAndReleasesAfterWindow) {
   EXPECT_EQ(RetryAfter(t, "b", "1.1.1.1", 110), 0);  // another login from the same address
   EXPECT_EQ(RetryAfter(t, "a", "2.2.2.2", 161), 0);  // window passed
   ASSERT_TRUE(db_->Write([&](soci::session& s) {
-    t.Succeed(s, "a");
-    return Status::Ok();
-  }).ok());
+                   t.Succeed(s, "a");
+                   return Status::Ok();
+                 })
+                  .ok());
   EXPECT_EQ(RetryAfter(t, "a", "1.1.1.1", 111), 0);
 }
 
@@ -70,9 +74,10 @@ TEST_F(LoginThrottleTest, SharedBetweenThrottlesAndPrunedAfterTheWindow) {
   Fail(server1, "other", "4.4.4.4", 500);  // drops everything older than 440
   int rows = -1;
   ASSERT_TRUE(db_->Read([&](soci::session& s) {
-    s << "SELECT COUNT(*) FROM login_failures", soci::into(rows);
-    return Status::Ok();
-  }).ok());
+                   s << "SELECT COUNT(*) FROM login_failures", soci::into(rows);
+                   return Status::Ok();
+                 })
+                  .ok());
   EXPECT_EQ(rows, 2);
 }
 

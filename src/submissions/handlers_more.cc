@@ -3,10 +3,9 @@
 // Routes for files (import, convert, attachments), commissions, statistics and
 // the workflow table.
 
+#include "core/text.h"
 #include "http/request.h"
 #include "submissions/handlers.h"
-
-#include "core/text.h"
 #include "submissions/json.h"
 #include "submissions/sniff.h"
 
@@ -19,7 +18,6 @@ using http::JsonResponse;
 using http::Response;
 
 constexpr size_t kMaxUpload = 24 << 20;  // the service applies the configured, smaller limits
-
 
 Response FileResponse(const std::string& bytes, const std::string& type, const std::string& name,
                       bool inline_ok) {

@@ -36,7 +36,8 @@ std::string Escape(const std::string& s) {
 std::string Percent(int64_t part, int64_t whole) {
   if (whole == 0) return "—";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  std::snprintf(buf, sizeof buf, "%.1f%%",
+                100.0 * static_cast<double>(part) / static_cast<double>(whole));
   return buf;
 }
 
@@ -67,7 +68,8 @@ SummarySection SummaryOf(const Stats& stats) {
   std::stable_sort(by_adopted.begin(), by_adopted.end(),
                    [](const StatsRow* a, const StatsRow* b) { return a->adopted > b->adopted; });
   size_t cut = std::min<size_t>(3, by_adopted.size());
-  while (cut > 0 && cut < by_adopted.size() && by_adopted[cut]->adopted == by_adopted[cut - 1]->adopted) {
+  while (cut > 0 && cut < by_adopted.size() &&
+         by_adopted[cut]->adopted == by_adopted[cut - 1]->adopted) {
     --cut;
   }
   std::string leaders;
@@ -79,8 +81,8 @@ SummarySection SummaryOf(const Stats& stats) {
   body += "\n\n| 单位 | 报送 | 采用 | 采用率 |\n|:---|---:|---:|---:|\n";
   for (const StatsRow& r : stats.rows) {
     if (r.submitted == 0 && r.adopted == 0) continue;
-    body += "| " + Name(r) + " | " + std::to_string(r.submitted) + " | " + std::to_string(r.adopted) +
-            " | " + Percent(r.adopted, r.submitted) + " |\n";
+    body += "| " + Name(r) + " | " + std::to_string(r.submitted) + " | " +
+            std::to_string(r.adopted) + " | " + Percent(r.adopted, r.submitted) + " |\n";
   }
   body += "| 合计 | " + std::to_string(t.submitted) + " | " + std::to_string(t.adopted) + " | " +
           Percent(t.adopted, t.submitted) + " |\n";

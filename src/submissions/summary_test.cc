@@ -19,7 +19,8 @@ TEST(SummaryTest, SentencesAndTableInRankOrder) {
   Stats s;
   s.period = {"2020-03-01..2020-03-18", "2020-03-01", "2020-03-18", "", ""};
   s.target_org_name = "中国通信企业协会";
-  s.rows = {Row("湖北行协", 6, 4), Row("河北|行协", 3, 1), Row("空行协", 0, 0), Row("江苏行协", 2, 0)};
+  s.rows = {Row("湖北行协", 6, 4), Row("河北|行协", 3, 1), Row("空行协", 0, 0),
+            Row("江苏行协", 2, 0)};
   s.total = Row("", 11, 5);
   SummarySection out = SummaryOf(s);
   EXPECT_EQ(out.title, "信息报送采用情况（3月1日—3月18日）");
@@ -40,7 +41,8 @@ TEST(SummaryTest, LeadersByAdoptedCountAndNoArbitraryPickAmongTies) {
   // Rank order puts rates first; the sentence goes by adopted pieces.
   s.rows = {Row("甲", 1, 1), Row("乙", 9, 5), Row("丙", 4, 2), Row("丁", 4, 2), Row("戊", 2, 2)};
   s.total = Row("", 20, 12);
-  EXPECT_NE(SummaryOf(s).body.find("采用较多的是乙（5篇）。"), std::string::npos) << SummaryOf(s).body;
+  EXPECT_NE(SummaryOf(s).body.find("采用较多的是乙（5篇）。"), std::string::npos)
+      << SummaryOf(s).body;
   s.rows = {Row("甲", 1, 1), Row("乙", 2, 1), Row("丙", 2, 1), Row("丁", 2, 1)};
   s.total = Row("", 7, 4);
   EXPECT_EQ(SummaryOf(s).body.find("采用较多"), std::string::npos) << SummaryOf(s).body;
