@@ -44,6 +44,21 @@ std::string Filename(const Series& series, const IssueRecord& issue) {
          (issue.revision > 1 ? "-r" + std::to_string(issue.revision) : "") + ".pdf";
 }
 
+// Puts a line with the link to the issue in the web UI, where the recipient
+// acknowledges it (签收), at the top of the HTML and the text.
+void AddInboxLink(const std::string& public_url, int64_t issue_id, mail::Message* m) {
+  if (public_url.empty()) return;
+  const std::string url = public_url + "/inbox?issue=" + std::to_string(issue_id);
+  const std::string note = "请登录简报系统阅读并签收：";
+  m->text = note + url + "\n\n" + m->text;
+  const std::string block =
+      "<p style=\"margin:0 0 16px;padding:8px 12px;background:#fdf2f2;border-left:3px solid "
+      "#c8102e;font-size:14px\">" + note + "<a href=\"" + url + "\">" + url + "</a></p>";
+  const size_t body = m->html.find("<body");
+  const size_t open_end = body == std::string::npos ? std::string::npos : m->html.find('>', body);
+  m->html.insert(open_end == std::string::npos ? 0 : open_end + 1, block);
+}
+
 }  // namespace
 
 Mailer::Mailer(store::Database* db, mail::SmtpConfig config)
@@ -72,6 +87,7 @@ Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {
   }));
   m.from = {config_.from_name, config_.from};
   m.to = {{job.name, job.email}};
+  AddInboxLink(config_.public_url, job.issue_id, &m);
   return m;
 }
 

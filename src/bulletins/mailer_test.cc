@@ -136,6 +136,23 @@ TEST_F(MailerTest, SendsHtmlBodyWithPdfAndRetriesFailures) {
   EXPECT_EQ(server.Received().size(), 2u);
 }
 
+TEST_F(MailerTest, LinksToTheInboxWhenThePublicAddressIsKnown) {
+  mail::FakeSmtpServer server;
+  mail::SmtpConfig config = Config(server);
+  Mailer without(db_.get(), config);
+  MailJob job{issue_id_, 1, "zhang@example.org", "张三", 0};
+  auto plain = without.BuildMessage(job);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->html.find("/inbox?issue="), std::string::npos);
+  config.public_url = "https://jianbao.example.org";
+  Mailer with(db_.get(), config);
+  auto linked = with.BuildMessage(job);
+  ASSERT_TRUE(linked.ok());
+  const std::string url = "https://jianbao.example.org/inbox?issue=" + std::to_string(issue_id_);
+  EXPECT_NE(linked->html.find("<a href=\"" + url + "\">"), std::string::npos) << linked->html;
+  EXPECT_EQ(linked->text.rfind("请登录简报系统阅读并签收：" + url, 0), 0u) << linked->text;
+}
+
 TEST_F(MailerTest, BackgroundThreadSendsAfterWake) {
   mail::FakeSmtpServer server;
   Mailer mailer(db_.get(), Config(server));

@@ -115,6 +115,11 @@ TEST(SmtpTest, ConfigIsValidated) {
   EXPECT_EQ(ValidateSmtpConfig(SmtpConfigFrom(config)).field(), "mail.starttls");
   config.Set("mail.starttls", "off");
   EXPECT_TRUE(ValidateSmtpConfig(SmtpConfigFrom(config)).ok());
+  config.Set("server.public_url", "javascript:alert(1)");
+  EXPECT_EQ(ValidateSmtpConfig(SmtpConfigFrom(config)).field(), "server.public_url");
+  config.Set("server.public_url", "https://jianbao.example.org/");
+  EXPECT_TRUE(ValidateSmtpConfig(SmtpConfigFrom(config)).ok());
+  EXPECT_EQ(SmtpConfigFrom(config).public_url, "https://jianbao.example.org");
 }
 
 TEST(SmtpTest, DeliversToALocalServer) {

@@ -51,6 +51,8 @@ SmtpConfig SmtpConfigFrom(const Config& config) {
   c.password = config.GetString("mail.password", "");
   c.starttls = config.GetString("mail.starttls", c.starttls);
   c.timeout_seconds = static_cast<int>(config.GetInt("mail.timeout_seconds", 60));
+  c.public_url = config.GetString("server.public_url", "");
+  while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
   return c;
 }
 
@@ -66,6 +68,12 @@ Status ValidateSmtpConfig(const SmtpConfig& c) {
   if (c.starttls != "required" && c.starttls != "try" && c.starttls != "off") {
     return Status::Invalid("mail.starttls", "invalid_config",
                            "mail.starttls must be required, try or off");
+  }
+  if (!c.public_url.empty() &&
+      ((!HasScheme(c.public_url, "http://") && !HasScheme(c.public_url, "https://")) ||
+       c.public_url.find_first_of("\"'<> \r\n") != std::string::npos)) {
+    return Status::Invalid("server.public_url", "invalid_config",
+                           "server.public_url must be an http:// or https:// address");
   }
   if (c.timeout_seconds < 1 || c.timeout_seconds > 3600) {
     return Status::Invalid("mail.timeout_seconds", "invalid_config",

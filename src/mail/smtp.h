@@ -10,6 +10,8 @@
 //   mail.username, mail.password   SMTP AUTH credentials (optional)
 //   mail.starttls   "required" (default), "try" or "off" (smtp:// only)
 //   mail.timeout_seconds   per message (default 60)
+//   server.public_url  where recipients open the web UI ("https://jianbao.example.org");
+//                      when set, e-mails link to the issue in the inbox for 签收
 
 #ifndef JIANBAO_MAIL_SMTP_H_
 #define JIANBAO_MAIL_SMTP_H_
@@ -29,6 +31,7 @@ struct SmtpConfig {
   std::string username, password;
   std::string starttls = "required";
   int timeout_seconds = 60;
+  std::string public_url;  // "" = no link back to the web UI
 
   bool enabled() const { return !url.empty(); }
 };
@@ -37,7 +40,7 @@ struct SmtpConfig {
 SmtpConfig SmtpConfigFrom(const Config& config);
 
 // Checks a configuration: a smtp:// or smtps:// URL, a sender address, a
-// known starttls value. Returns kInvalidArgument naming the key.
+// known starttls value, an http(s) public_url. Returns kInvalidArgument naming the key.
 Status ValidateSmtpConfig(const SmtpConfig& config);
 
 // Sends `data` (a composed message, see mime.h) from config.from to

@@ -222,6 +222,11 @@ describe('bulletins', () => {
     const body = await res.body()
     assert.equal(body.subarray(0, 4).toString('latin1'), '%PDF')
     assert.match(res.headers()['x-content-sha256'] ?? '', /^[0-9a-f]{64}$/)
+
+    // The link of the e-mail copy opens the issue straight away.
+    await page.goto(`/inbox?issue=${issueId}`)
+    await page.getByTestId('inbox-drawer').getByTestId('inbox-sections').waitFor()
+    assert.notEqual((await page.getByTestId('drawer-ack-at').innerText()).trim(), '—')
   })
 
   it('the editor sees the receipt and filters who has not yet read', async () => {

@@ -21,6 +21,7 @@ def setUpModule():
         "JIANBAO_MAIL_FROM": "bulletin@jianbao.test",
         "JIANBAO_MAIL_STARTTLS": "off",
         "JIANBAO_MAIL_POLL_SECONDS": "1",
+        "JIANBAO_SERVER_PUBLIC_URL": "https://jianbao.example.org",
     }).start()
 
 
@@ -74,6 +75,9 @@ class MailTest(unittest.TestCase):
         html = msg.get_body(("html",)).get_content()
         self.assertIn("编者按", html)
         self.assertNotIn("<b>测试</b>", html)  # escaped like every output
+        link = f"https://jianbao.example.org/inbox?issue={iid}"
+        self.assertIn(f'<a href="{link}">', html)
+        self.assertIn(link, msg.get_body(("plain",)).get_content())
         pdf = next(p for p in msg.iter_attachments() if p.get_content_type() == "application/pdf")
         hashes = {f["format"]: f["sha256"] for f in published["files"]}
         self.assertEqual(hashlib.sha256(pdf.get_content()).hexdigest(), hashes["pdf"])

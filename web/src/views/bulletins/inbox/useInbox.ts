@@ -96,9 +96,11 @@ export function useInbox() {
     void load()
   }
 
-  void load()
+  /** Settles when the first page has loaded. */
+  const firstLoad = load()
 
   return {
+    firstLoad,
     items,
     total,
     unread,
