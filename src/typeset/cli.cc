@@ -47,7 +47,9 @@ void RunRender(const RenderArgs& a) {
   Config config;
   if (!a.config.empty()) config = Check(Config::FromFile(a.config), kExitInput);
   config.ApplyEnvironment();
+  // Images by path resolve next to the issue file.
   std::string base = std::filesystem::path(a.input).parent_path().string();
+  if (base.empty()) base = ".";
   Issue issue = Check(ParseIssueJson(ss.str(), base), kExitInput);
   auto ts = Check(Typesetter::Create(FontsFromConfig(config)), kExitInput);
   std::string bytes;

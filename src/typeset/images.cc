@@ -188,6 +188,11 @@ bool IsDataUri(const std::string& src) {
 }
 
 Result<std::string> ImagePath(const std::string& base, const std::string& src) {
+  if (base.empty()) {
+    return Status::Invalid("", "bad_image_path",
+                           "image '" + src.substr(0, 80) +
+                               "': only data:image/png or data:image/jpeg URIs are allowed here");
+  }
   bool bad = src.empty() || src[0] == '/' || src.find(':') != std::string::npos;
   std::stringstream ss(src);
   std::string part;
@@ -196,7 +201,7 @@ Result<std::string> ImagePath(const std::string& base, const std::string& src) {
     return Status::Invalid("", "bad_image_path",
                            "image '" + src + "' must be a relative path inside the issue's folder");
   }
-  return base.empty() ? src : base + "/" + src;
+  return base + "/" + src;
 }
 
 Result<std::shared_ptr<const Image>> LoadImage(const std::string& base_dir,

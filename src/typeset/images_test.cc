@@ -47,6 +47,10 @@ TEST(ImagesTest, FilesInsideTheIssueFolder) {
   EXPECT_EQ((*jpeg)->width, 20);
   EXPECT_FALSE(LoadImage(dir.string(), "img/missing.png").ok());
   EXPECT_FALSE(LoadImage(dir.string(), "../a.png").ok());
+  // Without a folder (server-side rendering) no file is read, only data: URIs.
+  auto no_files = LoadImage("", "img/a.png");
+  ASSERT_FALSE(no_files.ok());
+  EXPECT_NE(no_files.status().message().find("only data:image"), std::string::npos);
   EXPECT_FALSE(LoadImage(dir.string(), "/etc/passwd").ok());
   EXPECT_FALSE(LoadImage(dir.string(), "http://example.com/a.png").ok());
   std::filesystem::remove_all(dir);

@@ -55,7 +55,9 @@ struct Issue {
   std::vector<Recipients> distribution;  // optional, on the last page
   int copies = 0;                        // optional; 0 = not printed
   std::string revision_note;             // optional: visible note of a correction
-  std::string base_dir;                  // where relative image paths resolve ("" = cwd)
+  // Where relative image paths resolve. "" = no image files are read, only
+  // data: URIs (the server renders text users wrote; never read its disk).
+  std::string base_dir;
 };
 
 // Font for each typographic role, as Pango font descriptions without a size
