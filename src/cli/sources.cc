@@ -2,10 +2,32 @@
 
 #include "cli/sources.h"
 
+#include "core/bytes.h"
 #include "epidemic/narrative.h"
 #include "submissions/summary.h"
 
 namespace jianbao::cli {
+
+std::string ModuleSources::InlineImages(const Actor& actor, const submissions::Piece& p) {
+  const std::string prefix = "](/api/v1/submissions/" + std::to_string(p.id) + "/attachments/";
+  std::string body = p.body;
+  for (size_t pos = body.find(prefix); pos != std::string::npos; pos = body.find(prefix, pos + 1)) {
+    const size_t id_start = pos + prefix.size();
+    const size_t close = body.find(')', id_start);
+    if (close == std::string::npos) break;
+    const std::string id = body.substr(id_start, close - id_start);
+    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    auto a = submissions_->GetAttachment(actor, p.id, std::stoll(id));
+    // Anything but a readable PNG or JPEG stays a link; the typesetter then
+    // names the section and the image it cannot set.
+    if (!a.ok() || (a->mime != "image/png" && a->mime != "image/jpeg")) continue;
+    const std::string uri = "](data:" + a->mime + ";base64," + bytes::Base64Encode(a->data) + ")";
+    body.replace(pos, close + 1 - pos, uri);
+  }
+  return body;
+}
 
 Result<bulletins::SourcePiece> ModuleSources::ToSource(const Actor& actor,
                                                        const submissions::Piece& p) {
@@ -39,7 +61,9 @@ Result<bulletins::SourcePiece> ModuleSources::AdoptedPiece(const Actor& actor, i
   if (view.piece.state != "adopted") {
     return Status::Conflict("not_adopted", "only adopted pieces can go into a bulletin");
   }
-  return ToSource(actor, view.piece);
+  JB_ASSIGN_OR_RETURN(bulletins::SourcePiece out, ToSource(actor, view.piece));
+  out.body = InlineImages(actor, view.piece);
+  return out;
 }
 
 Result<bulletins::GeneratedSection> ModuleSources::EpidemicSection(const std::string& date,

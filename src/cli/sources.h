@@ -33,6 +33,9 @@ class ModuleSources : public bulletins::SectionSources {
 
  private:
   Result<bulletins::SourcePiece> ToSource(const Actor& actor, const submissions::Piece& p);
+  // Replaces the piece's own image links "](/api/v1/submissions/P/attachments/A)"
+  // with PNG/JPEG data URIs, so the typesetter (which reads no files) can set them.
+  std::string InlineImages(const Actor& actor, const submissions::Piece& p);
 
   orgs::OrgService* orgs_;
   submissions::SubmissionService* submissions_;

@@ -243,6 +243,32 @@ class BulletinsTest(unittest.TestCase):
         self.assertEqual([s["kind"] for s in saved["sections"]], ["summary", "epidemic"])
         self.assertTrue(saved["sections"][1]["chart"])
 
+    def test_piece_images_travel_into_the_issue(self):
+        png = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                            "1f15c4890000000d49444154789c63f8cfc0f01f00050001ff89993d1d0000000049454e44ae426082")
+        reporter = server.client("hubei-reporter")
+        status, piece, _ = reporter.call("POST", "/api/v1/submissions", {
+            "title": "现场照片稿件", "body": "正文。", "authors": ["李娜"]})
+        self.assertEqual(status, 201, piece)
+        pid = piece["id"]
+        status, att, _ = reporter.call("POST", f"/api/v1/submissions/{pid}/attachments?name=a.png", raw=png)
+        self.assertEqual(status, 201, att)
+        status, piece, _ = reporter.call("PATCH", f"/api/v1/submissions/{pid}",
+                                         {"body": f"正文。\n\n![现场]({att['url']})"})
+        self.assertEqual(status, 200, piece)
+        self.assertEqual(reporter.call("POST", f"/api/v1/submissions/{pid}/actions", {"action": "submit"})[0], 200)
+        self.assertEqual(self.editor.call("POST", f"/api/v1/submissions/{pid}/actions", {"action": "adopt"})[0], 200)
+        status, sec, _ = self.editor.call("GET", f"/api/v1/bulletins/sources/pieces/{pid}")
+        self.assertEqual(status, 200, sec)
+        self.assertIn("![现场](data:image/png;base64,", sec["body"])
+        self.assertNotIn("/attachments/", sec["body"])
+        issue = self.new_issue("2020-03-27")
+        status, saved, _ = self.editor.call("PUT", f"/api/v1/bulletins/issues/{issue['id']}", {
+            "date": "2020-03-27", "sections": [sec]})
+        self.assertEqual(status, 200, saved)
+        status, preview, _ = self.editor.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/preview")
+        self.assertEqual(status, 200, preview)
+
 
 if __name__ == "__main__":
     unittest.main()
