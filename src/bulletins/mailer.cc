@@ -53,7 +53,8 @@ void AddInboxLink(const std::string& public_url, int64_t issue_id, mail::Message
   m->text = note + url + "\n\n" + m->text;
   const std::string block =
       "<p style=\"margin:0 0 16px;padding:8px 12px;background:#fdf2f2;border-left:3px solid "
-      "#c8102e;font-size:14px\">" + note + "<a href=\"" + url + "\">" + url + "</a></p>";
+      "#c8102e;font-size:14px\">" +
+      note + "<a href=\"" + url + "\">" + url + "</a></p>";
   const size_t body = m->html.find("<body");
   const size_t open_end = body == std::string::npos ? std::string::npos : m->html.find('>', body);
   m->html.insert(open_end == std::string::npos ? 0 : open_end + 1, block);
@@ -93,7 +94,7 @@ Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {
 
 Status Mailer::Attempt(const MailJob& job) {
   JB_ASSIGN_OR_RETURN(mail::Message m, BuildMessage(job));
-  return mail::SendMail(config_, {job.email}, mail::Compose(m));
+  return mail::SendMail(config_, {job.email}, mail::Compose(m), &cancel_);
 }
 
 Result<int> Mailer::SendDue(int max) {
@@ -104,8 +105,21 @@ Result<int> Mailer::SendDue(int max) {
         repo::ClaimMailJobs(s, clock::FormatIso(now), clock::FormatIso(now + kLeaseSeconds), max);
     return Status::Ok();
   }));
+  // A copy abandoned because the Mailer is stopping goes back to the queue,
+  // due at once and not counted as an attempt.
+  auto release = [&](const MailJob& job) {
+    return db_->Write([&](soci::session& s) {
+      repo::FinishMailJob(s, job, "queued", "", clock::NowIso(), clock::NowIso(),
+                          /*counted=*/false);
+      return Status::Ok();
+    });
+  };
   for (const MailJob& job : jobs) {
     Status st = Attempt(job);
+    if (!st.ok() && cancel_.cancelled()) {
+      JB_RETURN_IF_ERROR(release(job));
+      continue;
+    }
     const int attempts = job.attempts + 1;
     std::string status = "sent", next;
     if (!st.ok()) {
@@ -125,6 +139,8 @@ Result<int> Mailer::SendDue(int max) {
 }
 
 void Mailer::Start(int poll_seconds) {
+  stop_ = false;
+  cancel_.Reset();
   thread_ = std::thread([this, poll_seconds] {
     std::unique_lock<std::mutex> lock(mu_);
     while (!stop_) {
@@ -145,6 +161,7 @@ void Mailer::Stop() {
     std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
   }
+  cancel_.Cancel();
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
 }

@@ -43,7 +43,8 @@ class Mailer {
   Result<mail::Message> BuildMessage(const MailJob& job);
 
   // Starts / stops the background thread that calls SendDue every
-  // `poll_seconds` (and at once after Wake()).
+  // `poll_seconds` (and at once after Wake()). Stop() abandons a message in
+  // flight (it stays due and is sent after the next start).
   void Start(int poll_seconds = 5);
   void Stop();
   void Wake();
@@ -57,6 +58,7 @@ class Mailer {
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
+  mail::SendCancel cancel_;  // Stop() abandons an SMTP call in flight
   bool woken_ = false;
 };
 

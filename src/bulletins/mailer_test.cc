@@ -164,5 +164,26 @@ TEST_F(MailerTest, BackgroundThreadSendsAfterWake) {
   EXPECT_EQ(server.Received().size(), 2u);
 }
 
+TEST_F(MailerTest, StopAbandonsAStuckServerAndKeepsTheCopyQueued) {
+  mail::FakeSmtpServer server;
+  server.StallAfterData(true);
+  Mailer mailer(db_.get(), Config(server));
+  mailer.Start(/*poll_seconds=*/60);
+  for (int i = 0; i < 200 && !server.stalled(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  ASSERT_TRUE(server.stalled());
+  const auto start = std::chrono::steady_clock::now();
+  mailer.Stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  server.StallAfterData(false);
+  for (const auto& [login, r] : ByLogin()) {
+    if (r.email.empty()) continue;
+    EXPECT_EQ(r.mail_status, "queued") << login;
+    EXPECT_EQ(r.mail_attempts, 0) << login;
+  }
+  EXPECT_TRUE(server.Received().empty());
+}
+
 }  // namespace
 }  // namespace jianbao::bulletins

@@ -416,9 +416,10 @@ std::vector<MailJob> ClaimMailJobs(soci::session& s, const std::string& now,
 }
 
 void FinishMailJob(soci::session& s, const MailJob& job, const std::string& status,
-                   const std::string& error, const std::string& next_at, const std::string& now) {
+                   const std::string& error, const std::string& next_at, const std::string& now,
+                   bool counted) {
   long long i = job.issue_id, u = job.user_id;
-  const int attempts = job.attempts + 1;
+  const int attempts = job.attempts + (counted ? 1 : 0);
   const std::string mailed_at = status == "sent" ? now : "";
   s << "UPDATE bulletin_deliveries SET mail_status = :st, mail_attempts = :n, mail_error = :err, "
        "mail_next_at = :next, mailed_at = :at WHERE issue_id = :i AND user_id = :u",

@@ -58,9 +58,11 @@ std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id);
 std::vector<MailJob> ClaimMailJobs(soci::session& s, const std::string& now,
                                    const std::string& lease_until, int limit);
 // Records the outcome of one attempt: status "sent", "queued" (retry at
-// `next_at`) or "failed"; counts the attempt.
+// `next_at`) or "failed"; counts the attempt unless `counted` is false (a
+// send abandoned at shutdown goes back to the queue as it was).
 void FinishMailJob(soci::session& s, const MailJob& job, const std::string& status,
-                   const std::string& error, const std::string& next_at, const std::string& now);
+                   const std::string& error, const std::string& next_at, const std::string& now,
+                   bool counted = true);
 // Puts an issue's failed e-mail copies back in the queue; returns how many.
 int RequeueFailedMail(soci::session& s, int64_t issue_id, const std::string& now);
 // Sets read_at (and acknowledged_at when `ack`) if unset. Returns false when not a recipient.

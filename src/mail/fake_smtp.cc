@@ -119,6 +119,9 @@ void FakeSmtpServer::Session(int fd) {
       while (ReadLine(fd, &buffer, &line) && line != ".") {
         mail.data += (line.rfind("..", 0) == 0 ? line.substr(1) : line) + "\r\n";
       }
+      stalled_ = stall_.load();
+      while (stall_ && !stop_) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      if (stalled_.exchange(false)) return;  // the client gave up; drop the message
       {
         std::lock_guard<std::mutex> lock(mu_);
         received_.push_back(mail);

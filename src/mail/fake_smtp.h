@@ -33,6 +33,11 @@ class FakeSmtpServer {
   std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
   // Recipients containing this text are refused with 550.
   void RejectRecipientsContaining(const std::string& text);
+  // When on, the server takes a message's data and then never answers (a
+  // stuck server), until turned off or destroyed.
+  void StallAfterData(bool on) { stall_ = on; }
+  // Whether a session is stalled right now.
+  bool stalled() const { return stalled_; }
   std::vector<ReceivedMail> Received();
 
  private:
@@ -42,6 +47,8 @@ class FakeSmtpServer {
   int listen_fd_ = -1;
   int port_ = 0;
   std::atomic<bool> stop_{false};
+  std::atomic<bool> stall_{false};
+  std::atomic<bool> stalled_{false};
   std::mutex mu_;
   std::vector<ReceivedMail> received_;
   std::string reject_;

@@ -3,6 +3,8 @@
 #include "mail/smtp.h"
 
 #include <curl/curl.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <memory>
@@ -36,11 +38,45 @@ void GlobalInit() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// libcurl opens and closes its socket through these, so a SendCancel can
+// shut it down from another thread.
+curl_socket_t OpenSocket(void* clientp, curlsocktype, curl_sockaddr* address) {
+  const int fd = ::socket(address->family, address->socktype, address->protocol);
+  if (fd >= 0 && !static_cast<SendCancel*>(clientp)->Attach(fd)) {
+    ::close(fd);
+    return CURL_SOCKET_BAD;
+  }
+  return fd < 0 ? CURL_SOCKET_BAD : fd;
+}
+
+int CloseSocket(void* clientp, curl_socket_t fd) {
+  static_cast<SendCancel*>(clientp)->Detach(fd);
+  return ::close(fd);
+}
+
 bool HasScheme(const std::string& url, const char* scheme) {
   return url.rfind(scheme, 0) == 0 && url.size() > std::strlen(scheme);
 }
 
 }  // namespace
+
+void SendCancel::Cancel() {
+  std::lock_guard<std::mutex> lock(mu_);
+  cancelled_ = true;
+  if (fd_ >= 0) ::shutdown(fd_, SHUT_RDWR);
+}
+
+bool SendCancel::Attach(int fd) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (cancelled_) return false;
+  fd_ = fd;
+  return true;
+}
+
+void SendCancel::Detach(int fd) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (fd_ == fd) fd_ = -1;
+}
 
 SmtpConfig SmtpConfigFrom(const Config& config) {
   SmtpConfig c;
@@ -83,7 +119,7 @@ Status ValidateSmtpConfig(const SmtpConfig& c) {
 }
 
 Status SendMail(const SmtpConfig& config, const std::vector<std::string>& recipients,
-                const std::string& data) {
+                const std::string& data, SendCancel* cancel) {
   JB_RETURN_IF_ERROR(ValidateSmtpConfig(config));
   if (recipients.empty()) return Status::Invalid("to", "required", "no recipients");
   GlobalInit();
@@ -105,6 +141,13 @@ Status SendMail(const SmtpConfig& config, const std::vector<std::string>& recipi
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(config.timeout_seconds));
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 15L);
+  if (cancel) {
+    if (cancel->cancelled()) return Status(Code::kUnavailable, "mail_failed", "cancelled");
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, OpenSocket);
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, cancel);
+    curl_easy_setopt(c, CURLOPT_CLOSESOCKETFUNCTION, CloseSocket);
+    curl_easy_setopt(c, CURLOPT_CLOSESOCKETDATA, cancel);
+  }
   if (config.starttls == "required") curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_ALL);
   if (config.starttls == "try") curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_TRY);
   if (!config.username.empty()) {

@@ -16,6 +16,8 @@
 #ifndef JIANBAO_MAIL_SMTP_H_
 #define JIANBAO_MAIL_SMTP_H_
 
+#include <atomic>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -43,11 +45,30 @@ SmtpConfig SmtpConfigFrom(const Config& config);
 // known starttls value, an http(s) public_url. Returns kInvalidArgument naming the key.
 Status ValidateSmtpConfig(const SmtpConfig& config);
 
+// Lets another thread abandon SendMail calls: Cancel() shuts down the
+// connection in use, so even a server that never answers lets go at once.
+// Thread-safe.
+class SendCancel {
+ public:
+  void Cancel();
+  void Reset() { cancelled_ = false; }
+  bool cancelled() const { return cancelled_; }
+  // Used by SendMail for the socket it opens and closes.
+  bool Attach(int fd);  // false when already cancelled
+  void Detach(int fd);
+
+ private:
+  std::mutex mu_;
+  int fd_ = -1;
+  std::atomic<bool> cancelled_{false};
+};
+
 // Sends `data` (a composed message, see mime.h) from config.from to
 // `recipients`. Returns kUnavailable with the server's or libcurl's error
-// text when delivery fails (the caller retries later).
+// text when delivery fails (the caller retries later), or when `cancel` is
+// cancelled before or during the call.
 Status SendMail(const SmtpConfig& config, const std::vector<std::string>& recipients,
-                const std::string& data);
+                const std::string& data, SendCancel* cancel = nullptr);
 
 }  // namespace jianbao::mail
 
