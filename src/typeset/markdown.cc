@@ -15,7 +15,8 @@
 namespace jianbao::typeset {
 namespace {
 
-constexpr size_t kMaxMarkdownBytes = 1 << 20;
+// Room for photos and charts as data URIs (each image ≤ 10 MiB decoded).
+constexpr size_t kMaxMarkdownBytes = 8 << 20;
 
 struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
@@ -294,7 +295,7 @@ void Builder::Exit(cmark_node* node) {
 
 Result<std::vector<Block>> ParseMarkdown(std::string_view md) {
   if (md.size() > kMaxMarkdownBytes) {
-    return Status::Invalid("body", "body_too_large", "body is larger than 1 MiB");
+    return Status::Invalid("body", "body_too_large", "body is larger than 8 MiB");
   }
   if (!text::IsValidUtf8(md)) {
     return Status::Invalid("body", "invalid_utf8", "body is not valid UTF-8");

@@ -44,7 +44,7 @@ struct Block {
 };
 
 // Parses a section body. Returns the blocks, or kInvalidArgument when the text
-// is not UTF-8 or larger than 1 MiB. Inline HTML is kept as literal text.
+// is not UTF-8 or larger than 8 MiB. Inline HTML is kept as literal text.
 Result<std::vector<Block>> ParseMarkdown(std::string_view markdown);
 
 // Returns the text of spans without markup (hard breaks become "\n").
