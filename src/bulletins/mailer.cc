@@ -67,17 +67,17 @@ Mailer::Mailer(store::Database* db, mail::SmtpConfig config)
 
 Mailer::~Mailer() { Stop(); }
 
-Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {
+Result<mail::Message> Mailer::IssueContent(int64_t issue_id) {
   mail::Message m;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto issue = repo::FindIssue(s, job.issue_id);
+    auto issue = repo::FindIssue(s, issue_id);
     if (!issue) return Status::NotFound("issue_not_found", "the issue is gone");
     auto series = repo::FindSeriesById(s, issue->series_id);
     if (!series) return Status::NotFound("series_not_found", "the series is gone");
     FileInfo info;
-    auto html = repo::ReadFile(s, job.issue_id, "html", &info);
-    auto text = repo::ReadFile(s, job.issue_id, "txt", &info);
-    auto pdf = repo::ReadFile(s, job.issue_id, "pdf", &info);
+    auto html = repo::ReadFile(s, issue_id, "html", &info);
+    auto text = repo::ReadFile(s, issue_id, "txt", &info);
+    auto pdf = repo::ReadFile(s, issue_id, "pdf", &info);
     if (!html || !pdf) return Status::NotFound("file_not_found", "the issue has no HTML or PDF");
     m.subject = Subject(*series, *issue);
     m.html = std::move(*html);
@@ -87,13 +87,23 @@ Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {
     return Status::Ok();
   }));
   m.from = {config_.from_name, config_.from};
-  m.to = {{job.name, job.email}};
-  AddInboxLink(config_.public_url, job.issue_id, &m);
+  AddInboxLink(config_.public_url, issue_id, &m);
   return m;
 }
 
-Status Mailer::Attempt(const MailJob& job) {
-  JB_ASSIGN_OR_RETURN(mail::Message m, BuildMessage(job));
+Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {
+  JB_ASSIGN_OR_RETURN(mail::Message m, IssueContent(job.issue_id));
+  m.to = {{job.name, job.email}};
+  return m;
+}
+
+Status Mailer::Attempt(const MailJob& job, IssueCache* cache) {
+  // One issue goes to many recipients: read and prepare its files once per batch.
+  auto it = cache->find(job.issue_id);
+  if (it == cache->end()) it = cache->emplace(job.issue_id, IssueContent(job.issue_id)).first;
+  if (!it->second.ok()) return it->second.status();
+  mail::Message m = it->second.value();
+  m.to = {{job.name, job.email}};
   return mail::SendMail(config_, {job.email}, mail::Compose(m), &cancel_);
 }
 
@@ -114,8 +124,9 @@ Result<int> Mailer::SendDue(int max) {
       return Status::Ok();
     });
   };
+  IssueCache cache;
   for (const MailJob& job : jobs) {
-    Status st = Attempt(job);
+    Status st = Attempt(job, &cache);
     if (!st.ok() && cancel_.cancelled()) {
       JB_RETURN_IF_ERROR(release(job));
       continue;

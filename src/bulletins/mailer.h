@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -50,7 +51,10 @@ class Mailer {
   void Wake();
 
  private:
-  Status Attempt(const MailJob& job);
+  using IssueCache = std::map<int64_t, Result<mail::Message>>;
+  // The message of an issue without its recipient: subject, bodies, PDF.
+  Result<mail::Message> IssueContent(int64_t issue_id);
+  Status Attempt(const MailJob& job, IssueCache* cache);
 
   store::Database* db_;
   mail::SmtpConfig config_;
