@@ -9,6 +9,7 @@
 
 #include "http/errors.h"
 #include "store/database.h"
+#include "store/pool.h"
 
 namespace jianbao::http {
 
@@ -74,10 +75,10 @@ Response App::HandleApi(Request& req, std::string* route_name) {
   req.params = std::move(m.params);
   const RouteOptions& opt = m.route->options;
   if (req.body.size() > opt.max_body) {
-    return ErrorResponse(Status(Code::kPayloadTooLarge, "payload_too_large",
-                                "request body larger than " + std::to_string(opt.max_body) +
-                                    " bytes"),
-                         lang);
+    return ErrorResponse(
+        Status(Code::kPayloadTooLarge, "payload_too_large",
+               "request body larger than " + std::to_string(opt.max_body) + " bytes"),
+        lang);
   }
   std::optional<Authenticator::Session> session;
   const std::string token = req.Cookie(kSessionCookie);
@@ -98,6 +99,8 @@ Response App::HandleApi(Request& req, std::string* route_name) {
 
 Response App::Handle(Request req) {
   const auto start = std::chrono::steady_clock::now();
+  const std::string activity = req.method + " " + req.path;
+  store::ScopedActivity doing(&activity);  // named in the log if the database stalls
   std::string route_name = "static";
   Response r;
   try {

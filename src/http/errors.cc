@@ -105,6 +105,10 @@ const std::map<std::string, Texts>& Table() {
        {"格式应为 docx 或 txt（导出为 xlsx 或 csv）",
         "format must be docx or txt (xlsx or csv for exports)"}},
       {"internal", {"服务器内部错误，请稍后重试", "internal server error, please retry later"}},
+      {"db_busy",
+       {"系统繁忙，请稍后重试", "the server is busy, please retry in a moment"}},
+      {"render_busy",
+       {"排版任务繁忙，请稍候重试", "the typesetter is busy with other renders, retry shortly"}},
       {"db_unavailable",
        {"数据库暂时不可用，请稍后重试", "the database is unavailable, please retry later"}},
   };

@@ -6,54 +6,32 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <condition_variable>
-#include <mutex>
+#include <optional>
 #include <regex>
+
+#include "store/pool.h"
 
 namespace jianbao::store {
 
-// A fixed set of sessions handed out one at a time.
-class Database::Pool {
+namespace {
+
+thread_local int64_t t_statements = 0;
+
+// Counts the statements this thread prepares (see StatementsOnThisThread).
+class CountingLogger : public soci::logger_impl {
  public:
-  explicit Pool(std::vector<std::unique_ptr<soci::session>> sessions)
-      : sessions_(std::move(sessions)) {
-    for (auto& s : sessions_) free_.push_back(s.get());
-  }
-
-  // Borrows a session for the lifetime of the returned lease.
-  class Lease {
-   public:
-    Lease(Pool* pool, soci::session* s) : pool_(pool), s_(s) {}
-    ~Lease() { pool_->Return(s_); }
-    soci::session& operator*() { return *s_; }
-
-   private:
-    Pool* pool_;
-    soci::session* s_;
-  };
-
-  Lease Borrow() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [this] { return !free_.empty(); });
-    soci::session* s = free_.back();
-    free_.pop_back();
-    return Lease(this, s);
-  }
+  void start_query(const std::string&) override { ++t_statements; }
 
  private:
-  void Return(soci::session* s) {
-    {
-      std::lock_guard lock(mu_);
-      free_.push_back(s);
-    }
-    cv_.notify_one();
-  }
-
-  std::vector<std::unique_ptr<soci::session>> sessions_;
-  std::vector<soci::session*> free_;
-  std::mutex mu_;
-  std::condition_variable cv_;
+  soci::logger_impl* do_clone() const override { return new CountingLogger; }
 };
+
+// soci::logger takes ownership of the implementation.
+void CountStatements(soci::session& s) { s.set_logger(soci::logger(new CountingLogger)); }
+
+}  // namespace
+
+int64_t StatementsOnThisThread() { return t_statements; }
 
 namespace {
 
@@ -61,12 +39,12 @@ constexpr int kSqliteReaders = 4;
 constexpr int kPostgresConnections = 8;
 
 std::unique_ptr<soci::session> OpenSqlite(const std::string& path) {
-  auto s = std::make_unique<soci::session>(*soci::factory_sqlite3(),
-                                           "db=" + path + " timeout=10");
+  auto s = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=" + path + " timeout=10");
   *s << "PRAGMA journal_mode=WAL";
   *s << "PRAGMA foreign_keys=ON";
   *s << "PRAGMA synchronous=FULL";
   *s << "PRAGMA busy_timeout=10000";
+  CountStatements(*s);
   return s;
 }
 
@@ -101,7 +79,8 @@ std::string PostgresConnString(const std::string& url) {
     add("user", cred.substr(0, colon));
     if (colon != std::string::npos) add("password", cred.substr(colon + 1));
   }
-  if (size_t colon = rest.rfind(':'); colon != std::string::npos && rest.find(']') == std::string::npos) {
+  if (size_t colon = rest.rfind(':');
+      colon != std::string::npos && rest.find(']') == std::string::npos) {
     add("port", rest.substr(colon + 1));
     rest = rest.substr(0, colon);
   }
@@ -125,8 +104,8 @@ std::string HidePassword(const std::string& url) {
 
 }  // namespace
 
-Database::Database(Engine engine, std::string display_url, std::unique_ptr<Pool> writers,
-                   std::unique_ptr<Pool> readers)
+Database::Database(Engine engine, std::string display_url, std::unique_ptr<SessionPool> writers,
+                   std::unique_ptr<SessionPool> readers)
     : engine_(engine),
       display_url_(std::move(display_url)),
       writers_(std::move(writers)),
@@ -142,14 +121,17 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
       for (int i = 0; i < kPostgresConnections; ++i) {
         sessions.push_back(std::make_unique<soci::session>(*soci::factory_postgresql(), conn));
         *sessions.back() << "SET client_min_messages TO WARNING";
+        CountStatements(*sessions.back());
       }
       std::vector<std::unique_ptr<soci::session>> readers;
       for (int i = 0; i < kPostgresConnections / 2; ++i) {
         readers.push_back(std::make_unique<soci::session>(*soci::factory_postgresql(), conn));
+        CountStatements(*readers.back());
       }
-      return std::unique_ptr<Database>(new Database(Engine::kPostgres, HidePassword(url),
-                                                    std::make_unique<Pool>(std::move(sessions)),
-                                                    std::make_unique<Pool>(std::move(readers))));
+      return std::unique_ptr<Database>(
+          new Database(Engine::kPostgres, HidePassword(url),
+                       std::make_unique<SessionPool>("writers", std::move(sessions)),
+                       std::make_unique<SessionPool>("readers", std::move(readers))));
     }
     std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
     if (path.empty()) return Status::Invalid("db", "db_url", "empty database path");
@@ -157,9 +139,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
     writer.push_back(OpenSqlite(path));
     std::vector<std::unique_ptr<soci::session>> readers;
     for (int i = 0; i < kSqliteReaders; ++i) readers.push_back(OpenSqlite(path));
-    return std::unique_ptr<Database>(new Database(Engine::kSqlite, "sqlite:" + path,
-                                                  std::make_unique<Pool>(std::move(writer)),
-                                                  std::make_unique<Pool>(std::move(readers))));
+    return std::unique_ptr<Database>(
+        new Database(Engine::kSqlite, "sqlite:" + path,
+                     std::make_unique<SessionPool>("writers", std::move(writer)),
+                     std::make_unique<SessionPool>("readers", std::move(readers))));
   } catch (const std::exception& e) {
     return Status(Code::kUnavailable, "db_open",
                   "cannot open database " + HidePassword(url) + ": " + e.what(), "db");
@@ -199,9 +182,85 @@ Status StatusFromException(const std::exception& e) {
   return Status::Internal("database error: " + what);
 }
 
+namespace {
+
+// The sessions this thread holds, innermost last.
+struct HeldLease {
+  const Database* db;
+  soci::session* session;
+  bool writer;
+};
+thread_local std::vector<HeldLease> t_held;
+thread_local int t_savepoints = 0;
+
+const HeldLease* FindHeld(const Database* db, bool writer_only) {
+  for (auto it = t_held.rbegin(); it != t_held.rend(); ++it) {
+    if (it->db == db && (it->writer || !writer_only)) return &*it;
+  }
+  return nullptr;
+}
+
+// Holds a borrowed session for one Read or Write and records it for nesting.
+class Lease {
+ public:
+  Lease(const Database* db, SessionPool* pool, soci::session* s, bool writer) : pool_(pool), s_(s) {
+    t_held.push_back({db, s, writer});
+  }
+  ~Lease() {
+    t_held.pop_back();
+    pool_->Return(s_);
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+
+ private:
+  SessionPool* pool_;
+  soci::session* s_;
+};
+
+Status Busy(const char* pool, std::chrono::milliseconds waited) {
+  return Status(Code::kUnavailable, "db_busy",
+                std::string("no free database ") + pool + " session within " +
+                    std::to_string(waited.count()) + " ms")
+      .set_retry_after_seconds(1);
+}
+
+}  // namespace
+
+int Database::reader_count() const { return readers_->size(); }
+int Database::writer_count() const { return writers_->size(); }
+
+Status Database::RunNestedWrite(soci::session& s, const Work& work) {
+  const std::string sp = "jb_nested_" + std::to_string(++t_savepoints);
+  struct Depth {
+    ~Depth() { --t_savepoints; }
+  } depth;
+  try {
+    s << "SAVEPOINT " + sp;
+  } catch (const std::exception& e) {
+    return StatusFromException(e);
+  }
+  Status st;
+  try {
+    st = work(s);
+  } catch (const std::exception& e) {
+    st = StatusFromException(e);
+  }
+  try {
+    if (!st.ok()) s << "ROLLBACK TO SAVEPOINT " + sp;
+    s << "RELEASE SAVEPOINT " + sp;
+  } catch (const std::exception& e) {
+    if (st.ok()) st = StatusFromException(e);
+  }
+  return st;
+}
+
 Status Database::Write(const Work& work) {
-  auto lease = writers_->Borrow();
-  soci::session& s = *lease;
+  if (const HeldLease* held = FindHeld(this, true)) return RunNestedWrite(*held->session, work);
+  soci::session* borrowed = writers_->Borrow(borrow_timeout_);
+  if (!borrowed) return Busy("writer", borrow_timeout_);
+  Lease lease(this, writers_.get(), borrowed, true);
+  soci::session& s = *borrowed;
   try {
     soci::transaction tx(s);
     Status st = work(s);
@@ -217,9 +276,17 @@ Status Database::Write(const Work& work) {
 }
 
 Status Database::Read(const Work& work) {
-  auto lease = readers_->Borrow();
+  soci::session* s = nullptr;
+  std::optional<Lease> lease;
+  if (const HeldLease* held = FindHeld(this, false)) {
+    s = held->session;
+  } else {
+    s = readers_->Borrow(borrow_timeout_);
+    if (!s) return Busy("reader", borrow_timeout_);
+    lease.emplace(this, readers_.get(), s, false);
+  }
   try {
-    return work(*lease);
+    return work(*s);
   } catch (const std::exception& e) {
     return StatusFromException(e);
   }

@@ -13,10 +13,30 @@
 // Writes run in a transaction on the writer connection (SQLite: exactly one
 // writer; PostgreSQL: a pool) and are committed before Write returns OK, so a
 // caller may acknowledge the write to its user once it has the OK.
+//
+// One session per request, by construction. A thread inside Read or Write
+// holds one session (a lease). Every Read or Write it starts while holding
+// it, directly or through another module's service, runs on that same
+// session instead of borrowing a second one:
+//   Read  inside Read   the same reader session;
+//   Read  inside Write  the writer session (it sees the transaction's writes);
+//   Write inside Write  the writer session, inside a SAVEPOINT: an error rolls
+//                       back to it and the outer transaction goes on;
+//   Write inside Read   borrows a writer, which cannot deadlock: a thread that
+//                       holds a writer never waits for another session.
+// So services may call each other freely inside Read/Write; a nested borrow
+// (the pool deadlock of every thread holding one session and waiting for a
+// second) cannot be written. What work must not do is hand its session to
+// another thread, or wait for another thread that uses this Database.
+//
+// A borrow that finds no free session within borrow_timeout() returns
+// kUnavailable (key "db_busy", HTTP 503) and logs every holder: its thread,
+// what it was doing (ScopedActivity in store/pool.h) and its current stack.
 
 #ifndef JIANBAO_STORE_DATABASE_H_
 #define JIANBAO_STORE_DATABASE_H_
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -29,6 +49,8 @@ class session;
 }
 
 namespace jianbao::store {
+
+class SessionPool;
 
 enum class Engine { kSqlite, kPostgres };
 
@@ -63,27 +85,45 @@ class Database {
 
   // Runs `work` in a transaction. Commits when it returns OK, rolls back when
   // it returns an error or throws. Database exceptions become a Status:
-  // unique-key violations kConflict, lost connections kUnavailable.
+  // unique-key violations kConflict, lost connections kUnavailable, no free
+  // session in time kUnavailable "db_busy". Nested in another Write on this
+  // thread it joins that transaction through a savepoint (see above).
+  // Thread safety: callable from any thread.
   Status Write(const Work& work);
 
-  // Runs `work` on a reader connection (no transaction is kept open).
+  // Runs `work` on a reader connection (no transaction is kept open), or on
+  // the session this thread already holds. Errors as for Write.
+  // Thread safety: callable from any thread.
   Status Read(const Work& work);
+
+  // How long a borrow waits for a free session (default 5 s).
+  std::chrono::milliseconds borrow_timeout() const { return borrow_timeout_; }
+  // REQUIRES: no Read or Write is running.
+  void set_borrow_timeout(std::chrono::milliseconds t) { borrow_timeout_ = t; }
+  // Returns how many sessions the reader and writer pools have.
+  int reader_count() const;
+  int writer_count() const;
 
   // Returns migration text with its {{…}} markers replaced for this engine.
   std::string Dialect(const std::string& sql) const;
 
-  class Pool;
-
  private:
-  Database(Engine engine, std::string display_url, std::unique_ptr<Pool> writers,
-           std::unique_ptr<Pool> readers);
+  Database(Engine engine, std::string display_url, std::unique_ptr<SessionPool> writers,
+           std::unique_ptr<SessionPool> readers);
+  Status RunNestedWrite(soci::session& s, const Work& work);
 
   Engine engine_;
   std::string display_url_;
-  std::unique_ptr<Pool> writers_;
-  std::unique_ptr<Pool> readers_;
+  std::unique_ptr<SessionPool> writers_;
+  std::unique_ptr<SessionPool> readers_;
+  std::chrono::milliseconds borrow_timeout_{5000};
   std::vector<std::pair<std::string, std::vector<Migration>>> migrations_;
 };
+
+// Returns how many SQL statements this thread has prepared on any Database
+// so far. Tests and the HTTP layer take the difference around a request to
+// show that a list costs the same number of statements whatever its length.
+int64_t StatementsOnThisThread();
 
 // Converts an exception thrown by SOCI or the standard library into a Status.
 Status StatusFromException(const std::exception& e);

@@ -6,7 +6,11 @@
 #include <soci/soci.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 namespace jianbao::store {
 namespace {
@@ -20,7 +24,8 @@ class DatabaseTest : public ::testing::Test {
     auto db = Database::Open("sqlite:" + path_.string());
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(db).value();
-    db_->AddMigrations("t", {{1, "things", "CREATE TABLE things (id {{pk}}, name TEXT NOT NULL UNIQUE);"}});
+    db_->AddMigrations(
+        "t", {{1, "things", "CREATE TABLE things (id {{pk}}, name TEXT NOT NULL UNIQUE);"}});
     ASSERT_TRUE(db_->Migrate().ok());
   }
   void TearDown() override {
@@ -30,9 +35,10 @@ class DatabaseTest : public ::testing::Test {
   int Count() {
     int n = -1;
     EXPECT_TRUE(db_->Read([&](soci::session& s) {
-      s << "SELECT COUNT(*) FROM things", soci::into(n);
-      return Status::Ok();
-    }).ok());
+                     s << "SELECT COUNT(*) FROM things", soci::into(n);
+                     return Status::Ok();
+                   })
+                    .ok());
     return n;
   }
   std::filesystem::path path_;
@@ -42,10 +48,11 @@ class DatabaseTest : public ::testing::Test {
 TEST_F(DatabaseTest, InsertReturningId) {
   long long id = 0;
   ASSERT_TRUE(db_->Write([&](soci::session& s) {
-    s << "INSERT INTO things (name) VALUES (:n) RETURNING id", soci::use(std::string("a")),
-        soci::into(id);
-    return Status::Ok();
-  }).ok());
+                   s << "INSERT INTO things (name) VALUES (:n) RETURNING id",
+                       soci::use(std::string("a")), soci::into(id);
+                   return Status::Ok();
+                 })
+                  .ok());
   EXPECT_GT(id, 0);
   EXPECT_EQ(Count(), 1);
 }
@@ -73,10 +80,113 @@ TEST_F(DatabaseTest, MigrationsRunOnce) {
   EXPECT_TRUE(db_->Migrate().ok());
   int n = 0;
   ASSERT_TRUE(db_->Read([&](soci::session& s) {
-    s << "SELECT COUNT(*) FROM schema_migrations", soci::into(n);
-    return Status::Ok();
-  }).ok());
+                   s << "SELECT COUNT(*) FROM schema_migrations", soci::into(n);
+                   return Status::Ok();
+                 })
+                  .ok());
   EXPECT_EQ(n, 1);
+}
+
+// The freeze of issue 10: every handler thread held a reader and, through
+// another service, waited for a second. More threads than readers, each
+// nesting reads three deep while the others hold theirs, must all finish.
+TEST_F(DatabaseTest, NestedReadsOnManyThreadsDoNotDeadlock) {
+  db_->set_borrow_timeout(std::chrono::seconds(3));
+  const int threads = db_->reader_count() * 4;
+  std::atomic<int> inside{0}, done{0}, failed{0};
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) {
+    pool.emplace_back([&] {
+      Status st = db_->Read([&](soci::session&) {
+        ++inside;
+        // Wait until every reader is held before borrowing again.
+        for (int spin = 0; spin < 200 && inside < db_->reader_count(); ++spin) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        return db_->Read([&](soci::session&) {
+          return db_->Read([&](soci::session& s) {
+            int n = 0;
+            s << "SELECT COUNT(*) FROM things", soci::into(n);
+            return Status::Ok();
+          });
+        });
+      });
+      st.ok() ? ++done : ++failed;
+    });
+  }
+  for (auto& t : pool) t.join();
+  EXPECT_EQ(done, threads);
+  EXPECT_EQ(failed, 0);
+}
+
+TEST_F(DatabaseTest, ReadInsideWriteUsesTheTransaction) {
+  int seen = -1;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   s << "INSERT INTO things (name) VALUES ('uncommitted')";
+                   seen = Count();  // a nested Read on this thread
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(seen, 1);
+}
+
+TEST_F(DatabaseTest, NestedWriteErrorRollsBackOnlyItself) {
+  Status inner;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   s << "INSERT INTO things (name) VALUES ('outer')";
+                   inner = db_->Write([&](soci::session& s2) {
+                     s2 << "INSERT INTO things (name) VALUES ('inner')";
+                     return Status::Invalid("name", "bad", "rejected");
+                   });
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(inner.key(), "bad");
+  std::string names;
+  ASSERT_TRUE(db_->Read([&](soci::session& s) {
+                   soci::rowset<std::string> rows =
+                       (s.prepare << "SELECT name FROM things ORDER BY id");
+                   for (const auto& n : rows) names += n + ",";
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(names, "outer,");
+}
+
+TEST_F(DatabaseTest, WriteInsideReadCommits) {
+  ASSERT_TRUE(db_->Read([&](soci::session&) {
+                   return db_->Write([&](soci::session& s) {
+                     s << "INSERT INTO things (name) VALUES ('w')";
+                     return Status::Ok();
+                   });
+                 })
+                  .ok());
+  EXPECT_EQ(Count(), 1);
+}
+
+// When every session is held for longer than the borrow timeout, a new
+// borrow fails with db_busy (503) instead of waiting for ever.
+TEST_F(DatabaseTest, BorrowTimesOutAsUnavailable) {
+  db_->set_borrow_timeout(std::chrono::milliseconds(200));
+  std::atomic<int> holding{0};
+  std::atomic<bool> release{false};
+  std::vector<std::thread> holders;
+  for (int i = 0; i < db_->reader_count(); ++i) {
+    holders.emplace_back([&] {
+      (void)db_->Read([&](soci::session&) {
+        ++holding;
+        while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return Status::Ok();
+      });
+    });
+  }
+  while (holding < db_->reader_count()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  Status st = db_->Read([](soci::session&) { return Status::Ok(); });
+  release = true;
+  for (auto& t : holders) t.join();
+  EXPECT_EQ(st.code(), Code::kUnavailable);
+  EXPECT_EQ(st.key(), "db_busy");
+  EXPECT_EQ(Count(), 0);  // the pool works again
 }
 
 TEST(DatabaseOpenTest, BadUrlIsClearError) {
@@ -88,7 +198,8 @@ TEST(DatabaseOpenTest, BadUrlIsClearError) {
 TEST(DatabaseDialectTest, Placeholders) {
   auto db = Database::Open("sqlite::memory:");
   ASSERT_TRUE(db.ok());
-  EXPECT_EQ((*db)->Dialect("id {{pk}}, b {{blob}}"), "id INTEGER PRIMARY KEY AUTOINCREMENT, b BLOB");
+  EXPECT_EQ((*db)->Dialect("id {{pk}}, b {{blob}}"),
+            "id INTEGER PRIMARY KEY AUTOINCREMENT, b BLOB");
 }
 
 }  // namespace
