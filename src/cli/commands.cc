@@ -74,6 +74,7 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
   opt.address = hostport.first;
   opt.port = hostport.second;
   opt.threads = threads > 0 ? threads : static_cast<int>(config.GetInt("server.threads", 8));
+  opt.shutdown_grace_seconds = static_cast<int>(config.GetInt("server.shutdown_grace_seconds", 10));
   Status st = http::RunServer(app, opt, [&] {
     std::cout << "Jianbao is serving http://" << opt.address << ":" << opt.port << " (database "
               << db->display_url() << ")" << std::endl;
@@ -144,6 +145,20 @@ void MailTest(const Common& c, const std::string& to) {
   std::cout << "test message sent to " << to << " through " << smtp.url << "\n";
 }
 
+// Prints every API route, one per line: METHOD PATTERN auth|open. Tests that
+// must cover every route (load, authorisation) read this list.
+void Routes() {
+  auto db = OrFail(OpenDatabase("sqlite::memory:"));
+  Config config;
+  Services services(db.get(), config);
+  http::App app(config, db.get());
+  RegisterRoutes(app, services);
+  for (const http::Route& r : app.router().routes()) {
+    std::cout << r.method << " " << r.pattern << " " << (r.options.require_auth ? "auth" : "open")
+              << "\n";
+  }
+}
+
 }  // namespace
 
 void AddPlatformCommands(CLI::App& app) {
@@ -167,6 +182,9 @@ void AddPlatformCommands(CLI::App& app) {
     auto db = OrFail(OpenDatabase(Resolve(*common).GetString("database.url")));
     std::cout << "database " << db->display_url() << " is up to date\n";
   });
+
+  app.add_subcommand("routes", "list the HTTP API routes (METHOD PATTERN auth|open)")
+      ->callback(Routes);
 
   auto* user = app.add_subcommand("user", "manage users");
   user->require_subcommand(1);

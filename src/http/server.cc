@@ -6,12 +6,16 @@
 #include <restinio/all.hpp>
 // clang-format on
 
-#include "http/server.h"
-
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <functional>
 #include <thread>
 #include <vector>
+
+#include "http/server.h"
 
 namespace jianbao::http {
 namespace {
@@ -48,6 +52,23 @@ restinio::request_handling_status_t Reply(const restinio::request_handle_t& rq, 
   return resp.done();
 }
 
+// Counts a request while its handler runs.
+class InFlight {
+ public:
+  explicit InFlight(std::atomic<int>* n) : n_(n) { ++*n_; }
+  ~InFlight() { --*n_; }
+
+ private:
+  std::atomic<int>* n_;
+};
+
+// Ends the process without waiting for handler threads that do not return.
+[[noreturn]] void ForceExit(int running, const char* why) {
+  spdlog::warn("{} with {} request(s) still running: exiting without them", why, running);
+  spdlog::default_logger()->flush();
+  std::_Exit(0);
+}
+
 }  // namespace
 
 Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
@@ -70,6 +91,7 @@ Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) 
 
 Status RunServer(App& app, const ServerOptions& options, const std::function<void()>& on_ready) {
   asio::io_context ioctx;
+  std::atomic<int> in_flight{0};
   restinio::incoming_http_msg_limits_t limits;
   limits.max_body_size(options.max_body_bytes);
   limits.max_field_count(100);
@@ -85,18 +107,42 @@ Status RunServer(App& app, const ServerOptions& options, const std::function<voi
           .read_next_http_message_timelimit(std::chrono::seconds(options.read_timeout_seconds))
           .write_http_response_timelimit(std::chrono::seconds(options.write_timeout_seconds))
           .handle_request_timeout(std::chrono::seconds(options.write_timeout_seconds))
-          .request_handler([&app](const restinio::request_handle_t& rq) {
+          .request_handler([&app, &in_flight](const restinio::request_handle_t& rq) {
+            InFlight counted(&in_flight);
             return Reply(rq, app.Handle(ToRequest(rq)));
           })};
 
   Status result;
   asio::signal_set signals(ioctx, SIGINT, SIGTERM);
-  signals.async_wait([&](const asio::error_code& ec, int sig) {
+  asio::steady_timer drain(ioctx);
+  std::chrono::steady_clock::time_point grace_end{};  // set by the first signal
+  std::function<void(const asio::error_code&)> check_drained = [&](const asio::error_code& ec) {
     if (ec) return;
-    spdlog::info("signal {}: shutting down", sig);
-    server.close_async([&ioctx] { ioctx.stop(); },
-                       [&ioctx](std::exception_ptr) { ioctx.stop(); });
-  });
+    if (in_flight.load() == 0) {
+      spdlog::info("all requests finished; stopped");
+      ioctx.stop();
+      return;
+    }
+    if (std::chrono::steady_clock::now() >= grace_end) {
+      ForceExit(in_flight.load(), "the shutdown grace is over");
+    }
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait(check_drained);
+  };
+  std::function<void(const asio::error_code&, int)> on_signal = [&](const asio::error_code& ec,
+                                                                    int sig) {
+    if (ec) return;
+    if (grace_end != std::chrono::steady_clock::time_point{}) {
+      ForceExit(in_flight.load(), "a second signal");
+    }
+    spdlog::info("signal {}: no new connections; {} request(s) may finish within {} s", sig,
+                 in_flight.load(), options.shutdown_grace_seconds);
+    grace_end = std::chrono::steady_clock::now() +
+                std::chrono::seconds(std::max(0, options.shutdown_grace_seconds));
+    signals.async_wait(on_signal);
+    server.close_async([&] { check_drained({}); }, [&](std::exception_ptr) { check_drained({}); });
+  };
+  signals.async_wait(on_signal);
   server.open_async(
       [&] {
         spdlog::info("listening on http://{}:{}", options.address, options.port);

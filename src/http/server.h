@@ -21,10 +21,14 @@ struct ServerOptions {
   uint64_t max_body_bytes = 32 << 20;    // hard limit before routing; routes set smaller ones
   int read_timeout_seconds = 30;         // to receive a whole request
   int write_timeout_seconds = 60;
+  int shutdown_grace_seconds = 10;       // how long running requests may finish after a signal
 };
 
-// Serves `app` until SIGINT or SIGTERM, then stops accepting, lets running
-// requests finish and returns OK. Returns an error when the address cannot be
+// Serves `app` until SIGINT or SIGTERM, then stops accepting and lets running
+// requests finish for up to `shutdown_grace_seconds`; returns OK once none
+// runs. When the grace is over with requests still running (a stuck
+// handler), or on a second signal, it logs them and ends the process at once
+// (exit status 0): a stuck request never keeps the server alive. Returns an error when the address cannot be
 // bound. `on_ready` runs once the socket is listening.
 Status RunServer(App& app, const ServerOptions& options, const std::function<void()>& on_ready);
 
