@@ -2,11 +2,13 @@
 //
 // Rendered files are stored base64-encoded in a TEXT column: the same code
 // path on SQLite and PostgreSQL (SOCI's PostgreSQL blobs are large objects).
-// IN (…) lists hold only codes that passed the organisation-code pattern.
+// Text values are always bound; IN (…) lists of ids hold only integers.
 
 #include "bulletins/repository.h"
 
 #include <soci/soci.h>
+
+#include <map>
 
 #include "bulletins/json.h"
 #include "core/bytes.h"
@@ -220,53 +222,103 @@ int64_t InsertSeries(soci::session& s, const Series& x, const std::string& now) 
   return id;
 }
 
-std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const IssueFilter& f) {
-  std::string where = " WHERE 1 = 1";
-  if (f.series_id) where += " AND i.series_id = " + std::to_string(f.series_id);
-  if (f.year) where += " AND i.year = " + std::to_string(f.year);
-  if (!f.include_all) {
-    std::string owners;
-    for (const auto& o : f.owner_orgs) owners += (owners.empty() ? "'" : ",'") + o + "'";
-    where += " AND (i.status IN ('published', 'superseded')" +
-             (owners.empty() ? std::string() : " OR ser.owner_org IN (" + owners + ")") + ")";
+namespace {
+
+// The WHERE clause of ListIssues and the values it binds, by name.
+struct IssueWhere {
+  std::string sql = " WHERE 1 = 1";
+  std::vector<std::pair<std::string, std::string>> texts;
+  std::vector<std::pair<std::string, long long>> ints;
+
+  void Bind(soci::statement& st) {
+    for (auto& [name, v] : texts) st.exchange(soci::use(v, name));
+    for (auto& [name, v] : ints) st.exchange(soci::use(v, name));
   }
-  // A comma-separated status list; the handler admits only the four status names.
-  std::string status = f.status;
-  std::string statuses;
-  for (size_t pos = 0; !status.empty() && pos <= status.size();) {
-    size_t end = status.find(',', pos);
-    if (end == std::string::npos) end = status.size();
-    const std::string one = status.substr(pos, end - pos);
-    if (one == "draft" || one == "approved" || one == "published" || one == "superseded") {
-      statuses += (statuses.empty() ? "'" : ",'") + one + "'";
+  // Appends " AND column IN (:p0, :p1, …)" binding `values`; nothing matches when empty.
+  void In(const std::string& column, const std::string& prefix,
+          const std::vector<std::string>& values) {
+    if (values.empty()) {
+      sql += " AND 1 = 0";
+      return;
     }
-    pos = end + 1;
+    sql += " AND " + column + " IN (";
+    for (size_t i = 0; i < values.size(); ++i) {
+      const std::string name = prefix + std::to_string(i);
+      sql += (i ? ", :" : ":") + name;
+      texts.emplace_back(name, values[i]);
+    }
+    sql += ")";
   }
-  if (!statuses.empty()) where += " AND i.status IN (" + statuses + ")";
-  status.clear();  // no bound parameter any more
+};
+
+IssueWhere WhereOf(const IssueFilter& f) {
+  IssueWhere w;
+  if (f.series_id) {
+    w.sql += " AND i.series_id = :series";
+    w.ints.emplace_back("series", f.series_id);
+  }
+  if (f.year) {
+    w.sql += " AND i.year = :year";
+    w.ints.emplace_back("year", f.year);
+  }
+  if (!f.statuses.empty()) w.In("i.status", "st", f.statuses);
+  if (!f.include_all) {
+    // Staff see every issue of their series; others published issues of a
+    // public series or of which they are a recipient (BulletinService::CanRead).
+    std::string staff = "1 = 0";
+    for (size_t i = 0; i < f.owner_orgs.size(); ++i) {
+      const std::string name = "own" + std::to_string(i);
+      staff += (i ? ", :" : " OR ser.owner_org IN (:") + name;
+      w.texts.emplace_back(name, f.owner_orgs[i]);
+    }
+    if (!f.owner_orgs.empty()) staff += ")";
+    w.sql += " AND (" + staff +
+             " OR (i.status IN ('published', 'superseded') AND (ser.is_public = 1 OR EXISTS "
+             "(SELECT 1 FROM bulletin_deliveries d WHERE d.issue_id = i.id AND d.user_id = "
+             ":reader))))";
+    w.ints.emplace_back("reader", f.reader_user_id);
+  }
+  return w;
+}
+
+}  // namespace
+
+std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const IssueFilter& f) {
+  IssueWhere where = WhereOf(f);
   const std::string from =
       " FROM bulletin_issues i JOIN bulletin_series ser ON ser.id = i.series_id";
   long long total = 0;
   {
     soci::statement st(s);
     st.alloc();
-    st.prepare("SELECT COUNT(*)" + from + where);
+    st.prepare("SELECT COUNT(*)" + from + where.sql);
     st.exchange(soci::into(total));
+    where.Bind(st);
     st.define_and_bind();
     st.execute(true);
   }
   IssueRow row;
   soci::statement st(s);
   st.alloc();
-  st.prepare(std::string("SELECT ") + kIssueCols + from + where +
+  st.prepare(std::string("SELECT ") + kIssueCols + from + where.sql +
              " ORDER BY i.date DESC, i.number DESC, i.revision DESC LIMIT " +
              std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset));
   row.Bind(st);
+  where.Bind(st);
   st.define_and_bind();
   st.execute(false);
   std::vector<IssueRecord> out;
   while (st.fetch()) out.push_back(row.Get());
   return {out, total};
+}
+
+bool NumberTaken(soci::session& s, int64_t series_id, int year, int number) {
+  long long series = series_id;
+  int n = 0;
+  s << "SELECT COUNT(*) FROM bulletin_issues WHERE series_id = :s AND year = :y AND number = :n "
+       "AND supplement = 0",
+      soci::use(series), soci::use(year), soci::use(number), soci::into(n);
+  return n > 0;
 }
 
 std::optional<IssueRecord> FindIssue(soci::session& s, int64_t id) {
@@ -342,6 +394,27 @@ std::vector<FileInfo> ListFiles(soci::session& s, int64_t issue_id) {
   while (st.fetch()) {
     f.size = size;
     out.push_back(f);
+  }
+  return out;
+}
+
+std::map<int64_t, std::vector<FileInfo>> ListFilesOf(soci::session& s,
+                                                     const std::vector<int64_t>& issue_ids) {
+  std::map<int64_t, std::vector<FileInfo>> out;
+  if (issue_ids.empty()) return out;
+  std::string in;
+  for (int64_t id : issue_ids) in += (in.empty() ? "" : ",") + std::to_string(id);
+  long long id = 0, size = 0;
+  FileInfo f;
+  soci::statement st =
+      (s.prepare << "SELECT issue_id, format, sha256, size FROM bulletin_files "
+                    "WHERE issue_id IN (" +
+                        in + ") ORDER BY issue_id, format",
+       soci::into(id), soci::into(f.format), soci::into(f.sha256), soci::into(size));
+  st.execute();
+  while (st.fetch()) {
+    f.size = size;
+    out[id].push_back(f);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #ifndef JIANBAO_BULLETINS_REPOSITORY_H_
 #define JIANBAO_BULLETINS_REPOSITORY_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,14 +31,19 @@ int64_t InsertSeries(soci::session& s, const Series& series, const std::string& 
 struct IssueFilter {
   int64_t series_id = 0;                // 0 = any
   int year = 0;                         // 0 = any
-  std::string status;                   // "" = any
-  std::vector<std::string> owner_orgs;  // drafts visible only for these owners; empty = none
-  bool include_all = false;             // staff of every owner (system)
+  std::vector<std::string> statuses;    // empty = any
+  std::vector<std::string> owner_orgs;  // the reader is staff of series owned by these
+  int64_t reader_user_id = 0;           // sees published issues delivered to this user
+  bool include_all = false;             // sees everything (system)
   int offset = 0, limit = 20;
 };
-// Returns issues matching the filter, newest first, and the total count.
+// Returns the page of issues the filter's reader may see, newest first, and
+// the total count of those (permission is part of the query, so totals and
+// pages agree). Two statements, whatever the page size.
 std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const IssueFilter& f);
 std::optional<IssueRecord> FindIssue(soci::session& s, int64_t id);
+// Returns true when (series, year, number) is used by a regular (not supplement) issue.
+bool NumberTaken(soci::session& s, int64_t series_id, int year, int number);
 // Returns the next number for (series, year, supplement): 1 + the largest used.
 int NextNumber(soci::session& s, int64_t series_id, int year, bool supplement);
 int64_t InsertIssue(soci::session& s, const IssueRecord& issue);
@@ -46,6 +52,9 @@ void UpdateIssue(soci::session& s, const IssueRecord& issue);
 
 void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& info, const std::string& bytes);
 std::vector<FileInfo> ListFiles(soci::session& s, int64_t issue_id);
+// Returns the files of each of `issue_ids` (ids without files are absent), in one statement.
+std::map<int64_t, std::vector<FileInfo>> ListFilesOf(soci::session& s,
+                                                     const std::vector<int64_t>& issue_ids);
 // Returns the file's bytes, or nullopt.
 std::optional<std::string> ReadFile(soci::session& s, int64_t issue_id, const std::string& format,
                                     FileInfo* info);

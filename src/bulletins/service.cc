@@ -4,12 +4,15 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <map>
 #include <regex>
 
 #include "bulletins/json.h"
 #include "bulletins/repository.h"
 #include "core/bytes.h"
 #include "core/clock.h"
+#include "orgs/tree.h"
 
 namespace jianbao::bulletins {
 namespace {
@@ -34,26 +37,38 @@ Status WrongState(const std::string& want, const std::string& have) {
 
 int YearOf(const std::string& date) { return std::stoi(date.substr(0, 4)); }
 
+// Staff of a series: users of its owning organisation or of one above it.
+bool IsStaffIn(const orgs::OrgTree& tree, const Actor& actor, const Series& series) {
+  return actor.is_system() || tree.IsAtOrBelow(series.owner_org, actor.org_code);
+}
+
+// Splits "draft,approved" into its names ("" = none).
+std::vector<std::string> SplitStatuses(const std::string& list) {
+  std::vector<std::string> out;
+  for (size_t pos = 0; !list.empty() && pos <= list.size();) {
+    size_t end = list.find(',', pos);
+    if (end == std::string::npos) end = list.size();
+    if (end > pos) out.push_back(list.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 BulletinService::BulletinService(store::Database* db, orgs::OrgService* orgs,
-                                 typeset::Typesetter* typesetter, SectionSources* sources)
-    : db_(db), orgs_(orgs), typesetter_(typesetter), sources_(sources) {}
+                                 typeset::Typesetter* typesetter, SectionSources* sources,
+                                 RenderGate::Limits render_limits)
+    : db_(db),
+      orgs_(orgs),
+      typesetter_(typesetter),
+      sources_(sources),
+      render_gate_(render_limits) {}
 
 bool BulletinService::IsStaff(const Actor& actor, const Series& series) const {
   if (actor.is_system()) return true;
   auto orgs = orgs_->ListOrgs(actor);
-  if (!orgs.ok()) return false;
-  std::string code = series.owner_org;
-  for (int depth = 0; depth < 16 && !code.empty(); ++depth) {
-    if (code == actor.org_code) return true;
-    std::string parent;
-    for (const auto& o : orgs.value()) {
-      if (o.code == code) parent = o.parent_code;
-    }
-    code = parent;
-  }
-  return false;
+  return orgs.ok() && IsStaffIn(orgs::OrgTree(std::move(orgs).value()), actor, series);
 }
 
 Status BulletinService::RequireStaff(const Actor& actor, const Series& series,
@@ -139,28 +154,34 @@ Result<IssuePage> BulletinService::ListIssues(const Actor& actor, const std::str
                                               int year, const std::string& status, int offset,
                                               int limit) {
   IssuePage page;
-  JB_ASSIGN_OR_RETURN(std::vector<Series> all, ListSeries(actor));
-  repo::IssueFilter f;
-  f.year = year, f.status = status, f.offset = offset, f.limit = limit;
-  f.include_all = actor.is_system();
-  for (const Series& ser : all) {
-    if (ser.code == series_code) f.series_id = ser.id;
-    if (IsStaff(actor, ser)) f.owner_orgs.push_back(ser.owner_org);
-  }
-  if (!series_code.empty() && !f.series_id) {
-    return Status::Invalid("series", "series_not_found", "no such series: " + series_code);
-  }
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(std::vector<orgs::Org> org_list, orgs_->ListOrgs(actor));
+    const orgs::OrgTree tree(std::move(org_list));
+    repo::IssueFilter f;
+    f.year = year, f.statuses = SplitStatuses(status), f.offset = offset, f.limit = limit;
+    f.reader_user_id = actor.user_id;
+    f.include_all = actor.is_system();
+    std::map<int64_t, Series> series_by_id;
+    for (Series& ser : repo::ListSeries(s)) {
+      if (ser.code == series_code) f.series_id = ser.id;
+      if (IsStaffIn(tree, actor, ser) && std::find(f.owner_orgs.begin(), f.owner_orgs.end(),
+                                                   ser.owner_org) == f.owner_orgs.end()) {
+        f.owner_orgs.push_back(ser.owner_org);
+      }
+      series_by_id.emplace(ser.id, std::move(ser));
+    }
+    if (!series_code.empty() && !f.series_id) {
+      return Status::Invalid("series", "series_not_found", "no such series: " + series_code);
+    }
     auto [items, total] = repo::ListIssues(s, f);
+    std::vector<int64_t> ids;
+    for (const IssueRecord& r : items) ids.push_back(r.id);
+    auto files = repo::ListFilesOf(s, ids);
     page.total = total;
     for (IssueRecord& r : items) {
-      IssueView v{r, *repo::FindSeriesById(s, r.series_id), repo::ListFiles(s, r.id)};
-      // Published issues of private series are listed only for staff and recipients.
-      if (!CanRead(s, actor, v).ok()) {
-        --page.total;
-        continue;
-      }
-      page.items.push_back(std::move(v));
+      const Series& ser = series_by_id.at(r.series_id);
+      std::vector<FileInfo> own = std::move(files[r.id]);
+      page.items.push_back(IssueView{std::move(r), ser, std::move(own)});
     }
     return Status::Ok();
   }));
@@ -354,8 +375,11 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
   JB_RETURN_IF_ERROR(RequireStaff(actor, v->series, kRoleEditor));
   if (v->issue.status != "approved") return WrongState("approved (签发)", v->issue.status);
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
-  JB_ASSIGN_OR_RETURN(Rendered rendered,
-                      RenderAll(*typesetter_, ToTypeset(v->issue, v->series, orgs)));
+  Rendered rendered;
+  JB_RETURN_IF_ERROR(render_gate_.Run([&] {
+    JB_ASSIGN_OR_RETURN(rendered, RenderAll(*typesetter_, ToTypeset(v->issue, v->series, orgs)));
+    return Status::Ok();
+  }));
   JB_ASSIGN_OR_RETURN(std::vector<Receipt> recipients, Recipients(v->issue.distribution));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView now, Load(s, id));
@@ -420,9 +444,12 @@ Result<Preview> BulletinService::RenderPreview(const Actor& actor, int64_t id, i
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
   const typeset::Issue t = ToTypeset(v.issue, v.series, orgs);
   Preview p;
-  JB_ASSIGN_OR_RETURN(p.png_pages, typesetter_->RenderPngPages(t, dpi));
-  JB_ASSIGN_OR_RETURN(typeset::PageMap map, typesetter_->Paginate(t));
-  p.section_pages = map.section_pages;
+  JB_RETURN_IF_ERROR(render_gate_.Run([&] {
+    JB_ASSIGN_OR_RETURN(p.png_pages, typesetter_->RenderPngPages(t, dpi));
+    JB_ASSIGN_OR_RETURN(typeset::PageMap map, typesetter_->Paginate(t));
+    p.section_pages = map.section_pages;
+    return Status::Ok();
+  }));
   return p;
 }
 
@@ -593,20 +620,18 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor,
   }
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
   typeset::Issue t = imported.issue;  // keep the old issue's own header lines
-  JB_ASSIGN_OR_RETURN(Rendered rendered, RenderAll(*typesetter_, t));
+  Rendered rendered;
+  JB_RETURN_IF_ERROR(render_gate_.Run([&] {
+    JB_ASSIGN_OR_RETURN(rendered, RenderAll(*typesetter_, t));
+    return Status::Ok();
+  }));
   int64_t id = 0;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    if (repo::NextNumber(s, series->id, r.year, false) > r.number) {
-      // The number may be free below the maximum; check it exactly.
-      auto [items, total] = repo::ListIssues(s, {series->id, r.year, "", {}, true, 0, 1000});
-      for (const auto& other : items) {
-        if (other.number == r.number && !other.supplement) {
-          return Status::Conflict("issue_exists",
-                                  "第" + std::to_string(r.number) + "期（" +
-                                      std::to_string(r.year) + "）已在归档中；如需另存，请指定期号",
-                                  "number");
-        }
-      }
+    if (repo::NumberTaken(s, series->id, r.year, r.number)) {
+      return Status::Conflict("issue_exists",
+                              "第" + std::to_string(r.number) + "期（" + std::to_string(r.year) +
+                                  "）已在归档中；如需另存，请指定期号",
+                              "number");
     }
     id = repo::InsertIssue(s, r);
     r.id = id;
@@ -633,7 +658,9 @@ Result<std::pair<Series, std::vector<IssueRecord>>> BulletinService::PublicIssue
       return Status::NotFound("series_not_found", "no such public series: " + series_code);
     }
     out.first = *series;
-    auto [items, total] = repo::ListIssues(s, {series->id, 0, "published", {}, true, 0, limit});
+    repo::IssueFilter f;
+    f.series_id = series->id, f.statuses = {"published"}, f.include_all = true, f.limit = limit;
+    auto [items, total] = repo::ListIssues(s, f);
     out.second = std::move(items);
     return Status::Ok();
   }));

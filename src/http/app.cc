@@ -26,7 +26,10 @@ Result<int64_t> Context::IdParam(const std::string& name, const std::string& not
   return Status::NotFound(not_found_key, "not found: " + v);
 }
 
-App::App(Config config, store::Database* db) : config_(std::move(config)), db_(db) {}
+App::App(Config config, store::Database* db)
+    : config_(std::move(config)),
+      db_(db),
+      expose_statement_count_(config_.GetBool("server.expose_statement_count", false)) {}
 
 namespace {
 
@@ -101,6 +104,7 @@ Response App::Handle(Request req) {
   const auto start = std::chrono::steady_clock::now();
   const std::string activity = req.method + " " + req.path;
   store::ScopedActivity doing(&activity);  // named in the log if the database stalls
+  const int64_t statements_before = store::StatementsOnThisThread();
   std::string route_name = "static";
   Response r;
   try {
@@ -125,6 +129,10 @@ Response App::Handle(Request req) {
     r = ErrorResponse(Status::Internal(e.what()), req.Language());
   }
   AddSecurityHeaders(&r);
+  if (expose_statement_count_) {
+    r.Header("X-Jianbao-Statements",
+             std::to_string(store::StatementsOnThisThread() - statements_before));
+  }
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.Observe(req.method, route_name, r.status, secs);

@@ -107,6 +107,8 @@ class App {
   Metrics metrics_;
   Authenticator* auth_ = nullptr;
   std::unique_ptr<StaticFiles> static_;
+  // Tests: answer X-Jianbao-Statements, the SQL statements the request ran.
+  bool expose_statement_count_ = false;
 };
 
 // Returns `r` if it holds a value, rendered by `fn`; else the error response.

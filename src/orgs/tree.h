@@ -1,0 +1,40 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// OrgTree: the organisation tree as one value, for the questions every module
+// asks of it ("is this organisation at or below that one?"). Built from
+// OrgService::ListOrgs (or repo::LoadOrgs) once per request; it never queries.
+//
+// Thread safety: immutable after construction; share freely.
+
+#ifndef JIANBAO_ORGS_TREE_H_
+#define JIANBAO_ORGS_TREE_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "orgs/model.h"
+
+namespace jianbao::orgs {
+
+class OrgTree {
+ public:
+  explicit OrgTree(std::vector<Org> orgs);
+
+  // Returns the organisation with `code`, or null.
+  const Org* Find(const std::string& code) const;
+  // Returns true when `code` is `ancestor` or lies below it. False for unknown codes.
+  bool IsAtOrBelow(const std::string& code, const std::string& ancestor) const;
+  // Returns `root` and the codes of every organisation below it (empty for an unknown root).
+  std::vector<std::string> SubtreeCodes(const std::string& root) const;
+
+  const std::vector<Org>& orgs() const { return orgs_; }
+
+ private:
+  std::vector<Org> orgs_;
+  std::unordered_map<std::string, size_t> by_code_;
+};
+
+}  // namespace jianbao::orgs
+
+#endif  // JIANBAO_ORGS_TREE_H_

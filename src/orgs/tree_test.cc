@@ -1,0 +1,46 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "orgs/tree.h"
+
+#include <gtest/gtest.h>
+
+namespace jianbao::orgs {
+namespace {
+
+Org Make(int64_t id, const std::string& code, const std::string& parent) {
+  Org o;
+  o.id = id;
+  o.code = code;
+  o.parent_code = parent;
+  return o;
+}
+
+OrgTree Sample() {
+  return OrgTree({Make(1, "ccea", ""), Make(2, "ccea-sec", "ccea"), Make(3, "hubei", "ccea"),
+                  Make(4, "hubei-ctc", "hubei"), Make(5, "miit", "")});
+}
+
+TEST(OrgTreeTest, AtOrBelow) {
+  const OrgTree t = Sample();
+  EXPECT_TRUE(t.IsAtOrBelow("hubei-ctc", "ccea"));
+  EXPECT_TRUE(t.IsAtOrBelow("hubei", "hubei"));
+  EXPECT_FALSE(t.IsAtOrBelow("hubei", "hubei-ctc"));
+  EXPECT_FALSE(t.IsAtOrBelow("miit", "ccea"));
+  EXPECT_FALSE(t.IsAtOrBelow("nobody", "ccea"));
+}
+
+TEST(OrgTreeTest, SubtreeCodes) {
+  const OrgTree t = Sample();
+  EXPECT_EQ(t.SubtreeCodes("hubei"), (std::vector<std::string>{"hubei", "hubei-ctc"}));
+  EXPECT_EQ(t.SubtreeCodes("ccea").size(), 4u);
+  EXPECT_TRUE(t.SubtreeCodes("nobody").empty());
+}
+
+TEST(OrgTreeTest, CycleInDataEnds) {
+  const OrgTree t({Make(1, "a", "b"), Make(2, "b", "a")});
+  EXPECT_FALSE(t.IsAtOrBelow("a", "c"));
+  EXPECT_EQ(t.SubtreeCodes("a").size(), 2u);
+}
+
+}  // namespace
+}  // namespace jianbao::orgs
