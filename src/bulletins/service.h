@@ -22,6 +22,7 @@
 #include "bulletins/legacy.h"
 #include "bulletins/mailer.h"
 #include "bulletins/model.h"
+#include "bulletins/render_gate.h"
 #include "bulletins/sources.h"
 #include "core/actor.h"
 #include "orgs/service.h"
@@ -54,9 +55,11 @@ struct ImportResult {
 class BulletinService {
  public:
   // REQUIRES: every pointer outlives the service; `sources` may be null
-  // (then pieces and data sections are unavailable).
+  // (then pieces and data sections are unavailable). Previews, publications
+  // and imports typeset through a RenderGate with `render_limits`: beyond
+  // them they answer kTooManyRequests "render_busy" (render_gate.h).
   BulletinService(store::Database* db, orgs::OrgService* orgs, typeset::Typesetter* typesetter,
-                  SectionSources* sources);
+                  SectionSources* sources, RenderGate::Limits render_limits = {});
 
   // Turns on e-mail copies: publishing queues one for every recipient with
   // an address and wakes `mailer`. Null (the default) = no e-mail.
@@ -130,6 +133,7 @@ class BulletinService {
   typeset::Typesetter* typesetter_;
   SectionSources* sources_;
   Mailer* mailer_ = nullptr;
+  RenderGate render_gate_;
 };
 
 }  // namespace jianbao::bulletins

@@ -29,6 +29,17 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
   return db;
 }
 
+namespace {
+
+bulletins::RenderGate::Limits RenderLimitsFrom(const Config& config) {
+  bulletins::RenderGate::Limits limits;
+  limits.queued = static_cast<int>(config.GetInt("render.queue", limits.queued));
+  limits.max_wait = std::chrono::seconds(config.GetInt("render.max_wait_seconds", 20));
+  return limits;
+}
+
+}  // namespace
+
 Services::Services(store::Database* db, const Config& config)
     : orgs(std::make_unique<orgs::OrgService>(db, config)),
       notify(std::make_unique<notify::NotifyService>(db)),
@@ -41,8 +52,8 @@ Services::Services(store::Database* db, const Config& config)
     typesetter_status = ts.status();
   }
   sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get());
-  bulletins =
-      std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(), sources.get());
+  bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
+                                                           sources.get(), RenderLimitsFrom(config));
   const mail::SmtpConfig smtp = mail::SmtpConfigFrom(config);
   if (smtp.enabled()) {
     mail_status = mail::ValidateSmtpConfig(smtp);
