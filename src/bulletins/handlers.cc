@@ -160,11 +160,14 @@ Response Action(Context& ctx, BulletinService& svc, const std::string& action) {
   if (!id.ok()) return ctx.Error(id.status());
   if (action == "approve") return IssueResponse(ctx, svc.Approve(ctx.actor(), *id));
   if (action == "publish") return IssueResponse(ctx, svc.Publish(ctx.actor(), *id));
-  auto body = http::ParseObject(ctx.req.body, {"note"});
+  const bool reopen = action == "reopen";
+  const char* field = reopen ? "reason" : "note";
+  auto body = http::ParseObject(ctx.req.body, {field});
   if (!body.ok()) return ctx.Error(body.status());
-  auto note = http::RequiredString(*body, "note", 500);
-  if (!note.ok()) return ctx.Error(note.status());
-  return IssueResponse(ctx, svc.Correct(ctx.actor(), *id, *note), 201);
+  auto text = http::RequiredString(*body, field, 500);
+  if (!text.ok()) return ctx.Error(text.status());
+  if (reopen) return IssueResponse(ctx, svc.Reopen(ctx.actor(), *id, *text));
+  return IssueResponse(ctx, svc.Correct(ctx.actor(), *id, *text), 201);
 }
 
 Response PostPreview(Context& ctx, BulletinService& svc) {
@@ -382,7 +385,7 @@ void Register(http::App& app, BulletinService& svc) {
   app.Post("/api/v1/bulletins/issues", bind(PostIssue));
   app.Get("/api/v1/bulletins/issues/:id", bind(GetIssue), open);
   app.Put("/api/v1/bulletins/issues/:id", bind(PutIssue), {.max_body = 4 << 20});
-  for (const char* action : {"approve", "publish", "corrections"}) {
+  for (const char* action : {"approve", "publish", "corrections", "reopen"}) {
     app.Post(std::string("/api/v1/bulletins/issues/:id/") + action,
              [&svc, action](Context& ctx) { return Action(ctx, svc, action); });
   }

@@ -190,6 +190,13 @@ ALTER TABLE bulletin_deliveries ADD COLUMN mail_error TEXT NOT NULL DEFAULT '';
 ALTER TABLE bulletin_deliveries ADD COLUMN mail_next_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE bulletin_deliveries ADD COLUMN mailed_at TEXT NOT NULL DEFAULT '';
 CREATE INDEX bulletin_deliveries_mail ON bulletin_deliveries(mail_status, mail_next_at);
+)SQL"},
+          {3, "who edited each issue", R"SQL(
+CREATE TABLE bulletin_issue_editors (
+  issue_id {{int}} NOT NULL REFERENCES bulletin_issues(id),
+  login TEXT NOT NULL,
+  PRIMARY KEY (issue_id, login)
+);
 )SQL"}};
 }
 
@@ -310,6 +317,21 @@ std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const 
   std::vector<IssueRecord> out;
   while (st.fetch()) out.push_back(row.Get());
   return {out, total};
+}
+
+void RecordEditor(soci::session& s, int64_t issue_id, const std::string& login) {
+  if (HasEdited(s, issue_id, login)) return;
+  long long id = issue_id;
+  s << "INSERT INTO bulletin_issue_editors (issue_id, login) VALUES (:i, :l)", soci::use(id),
+      soci::use(login);
+}
+
+bool HasEdited(soci::session& s, int64_t issue_id, const std::string& login) {
+  long long id = issue_id;
+  int n = 0;
+  s << "SELECT COUNT(*) FROM bulletin_issue_editors WHERE issue_id = :i AND login = :l",
+      soci::use(id), soci::use(login), soci::into(n);
+  return n > 0;
 }
 
 bool NumberTaken(soci::session& s, int64_t series_id, int year, int number) {

@@ -50,6 +50,11 @@ int64_t InsertIssue(soci::session& s, const IssueRecord& issue);
 // Writes the editable content and the workflow fields.
 void UpdateIssue(soci::session& s, const IssueRecord& issue);
 
+// Notes that `login` created or edited the issue (for separation of duties).
+void RecordEditor(soci::session& s, int64_t issue_id, const std::string& login);
+// Returns true when `login` created or edited the issue.
+bool HasEdited(soci::session& s, int64_t issue_id, const std::string& login);
+
 void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& info, const std::string& bytes);
 std::vector<FileInfo> ListFiles(soci::session& s, int64_t issue_id);
 // Returns the files of each of `issue_ids` (ids without files are absent), in one statement.

@@ -42,6 +42,62 @@ bool IsStaffIn(const orgs::OrgTree& tree, const Actor& actor, const Series& seri
   return actor.is_system() || tree.IsAtOrBelow(series.owner_org, actor.org_code);
 }
 
+// Returns the association `code` belongs to: the nearest national or
+// provincial organisation at or above it, or null.
+const orgs::Org* AssociationOf(const orgs::OrgTree& tree, const std::string& code) {
+  const orgs::Org* o = tree.Find(code);
+  for (size_t depth = 0; o && depth <= tree.orgs().size(); ++depth) {
+    if (o->kind == "national" || o->kind == "provincial") return o;
+    o = o->parent_code.empty() ? nullptr : tree.Find(o->parent_code);
+  }
+  return nullptr;
+}
+
+// A series speaks for its owner's association only: the masthead is the
+// association's name and the issuer an organisation between the owner and
+// the association (or its 秘书处). Empty ones are filled in from the tree.
+Status CheckHeader(const orgs::OrgTree& tree, Series* series) {
+  const orgs::Org* assoc = AssociationOf(tree, series->owner_org);
+  if (!assoc) {
+    return Status::Invalid("owner", "owner_not_association",
+                           "the owner must be an association or belong to one");
+  }
+  if (series->masthead.empty()) series->masthead = assoc->name;
+  if (series->issuer.empty()) series->issuer = tree.Find(series->owner_org)->name;
+  if (series->masthead != assoc->name) {
+    return Status::Invalid("masthead", "masthead_not_owner",
+                           "the masthead must be the owner's association: " + assoc->name);
+  }
+  const orgs::Org* o = tree.Find(series->owner_org);
+  for (size_t depth = 0; o && depth <= tree.orgs().size(); ++depth) {
+    if (series->issuer == o->name || series->issuer == o->name + "秘书处") return Status::Ok();
+    o = o == assoc ? nullptr : tree.Find(o->parent_code);
+  }
+  return Status::Invalid(
+      "issuer", "issuer_not_owner",
+      "the issuer must be the owner or an organisation above it up to " + assoc->name);
+}
+
+// A series is distributed inside its owner's association, plus government
+// bodies (报/送 recipients such as the ministry or a provincial bureau).
+Status CheckDistribution(const orgs::OrgTree& tree, const std::string& owner,
+                         const std::vector<DistributionLine>& lines) {
+  const orgs::Org* assoc = AssociationOf(tree, owner);
+  for (const auto& line : lines) {
+    for (const auto& code : line.org_codes) {
+      const orgs::Org* o = tree.Find(code);
+      if (!o) {
+        return Status::Invalid("distribution", "org_not_found", "no such organisation: " + code);
+      }
+      if (o->kind != "government" && !(assoc && tree.IsAtOrBelow(code, assoc->code))) {
+        return Status::Invalid("distribution", "outside_association",
+                               code + " is outside the series' association");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 // Splits "draft,approved" into its names ("" = none).
 std::vector<std::string> SplitStatuses(const std::string& list) {
   std::vector<std::string> out;
@@ -51,6 +107,30 @@ std::vector<std::string> SplitStatuses(const std::string& list) {
     if (end > pos) out.push_back(list.substr(pos, end - pos));
     pos = end + 1;
   }
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+struct Rendered {
+  std::vector<std::pair<FileInfo, std::string>> files;
+};
+
+Result<Rendered> RenderAll(typeset::Typesetter& ts, const typeset::Issue& issue) {
+  Rendered out;
+  auto add = [&out](const std::string& format, Result<std::string> rendered) -> Status {
+    if (!rendered.ok()) return rendered.status();
+    out.files.push_back({FileInfo{format, bytes::Sha256Hex(rendered.value()),
+                                  static_cast<int64_t>(rendered.value().size())},
+                         std::move(rendered).value()});
+    return Status::Ok();
+  };
+  JB_RETURN_IF_ERROR(add("pdf", ts.RenderPdf(issue)));
+  JB_RETURN_IF_ERROR(add("docx", ts.RenderDocx(issue)));
+  JB_RETURN_IF_ERROR(add("html", ts.RenderHtml(issue)));
+  JB_RETURN_IF_ERROR(add("txt", ts.RenderText(issue)));
   return out;
 }
 
@@ -126,19 +206,13 @@ Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) 
   if (!IsStaff(actor, series)) {
     return Status(Code::kPermissionDenied, "outside_scope", "not your organisation");
   }
-  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
-  if (std::none_of(orgs.begin(), orgs.end(),
-                   [&](const orgs::Org& o) { return o.code == series.owner_org; })) {
+  JB_ASSIGN_OR_RETURN(auto org_list, orgs_->ListOrgs(actor));
+  const orgs::OrgTree tree(std::move(org_list));
+  if (!tree.Find(series.owner_org)) {
     return Status::Invalid("owner", "org_not_found", "no such organisation: " + series.owner_org);
   }
-  for (const auto& line : series.distribution) {
-    for (const auto& code : line.org_codes) {
-      if (std::none_of(orgs.begin(), orgs.end(),
-                       [&](const orgs::Org& o) { return o.code == code; })) {
-        return Status::Invalid("distribution", "org_not_found", "no such organisation: " + code);
-      }
-    }
-  }
+  JB_RETURN_IF_ERROR(CheckHeader(tree, &series));
+  JB_RETURN_IF_ERROR(CheckDistribution(tree, series.owner_org, series.distribution));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     if (repo::FindSeries(s, series.code))
       return Status::Conflict("code_taken", "code taken", "code");
@@ -219,6 +293,7 @@ Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const std::st
     r.created_by = actor.login;
     r.created_at = clock::NowIso();
     id = repo::InsertIssue(s, r);
+    repo::RecordEditor(s, id, actor.login);
     orgs::Audit(
         s, actor, "bulletin.issue_create", "bulletin_issue", std::to_string(id), "",
         nlohmann::json{{"series", series_code}, {"number", r.number}, {"date", date}}.dump());
@@ -233,19 +308,14 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
   if (content.copies < 0 || content.copies > 1000000) {
     return Status::Invalid("copies", "out_of_range", "copies must be 0 to 1000000");
   }
-  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
-  for (const auto& line : content.distribution) {
-    for (const auto& code : line.org_codes) {
-      if (std::none_of(orgs.begin(), orgs.end(),
-                       [&](const orgs::Org& o) { return o.code == code; })) {
-        return Status::Invalid("distribution", "org_not_found", "no such organisation: " + code);
-      }
-    }
-  }
+  JB_ASSIGN_OR_RETURN(auto org_list, orgs_->ListOrgs(actor));
+  const orgs::OrgTree tree(std::move(org_list));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));
     if (v.issue.status != "draft") return WrongState("draft", v.issue.status);
+    JB_RETURN_IF_ERROR(CheckDistribution(tree, v.series.owner_org, content.distribution));
+    repo::RecordEditor(s, id, actor.login);
     IssueRecord after = v.issue;
     if (after.revision == 1 && after.date != content.date && after.year != 0 &&
         YearOf(content.date) != after.year) {
@@ -268,20 +338,51 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
 }
 
 Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
+  JB_ASSIGN_OR_RETURN(IssueView v, GetIssue(actor, id));
+  JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleApprover));
+  if (v.issue.status != "draft") return WrongState("draft", v.issue.status);
+  if (v.issue.sections.empty()) {
+    return Status::Invalid("sections", "required", "an issue needs at least one section");
+  }
+  // Everything publishing checks is checked before sign-off: render every
+  // format now (and discard it), so an approved issue cannot fail to publish.
+  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
+  JB_RETURN_IF_ERROR(render_gate_.Run(
+      [&] { return RenderAll(*typesetter_, ToTypeset(v.issue, v.series, orgs)).status(); }));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
-    JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleApprover));
-    if (v.issue.status != "draft") return WrongState("draft", v.issue.status);
-    if (v.issue.sections.empty()) {
-      return Status::Invalid("sections", "required", "an issue needs at least one section");
+    JB_ASSIGN_OR_RETURN(IssueView now, Load(s, id));
+    if (now.issue.status != "draft") return WrongState("draft", now.issue.status);
+    if (!allow_self_approval_ && !actor.is_system() && repo::HasEdited(s, id, actor.login)) {
+      return Status(Code::kPermissionDenied, "self_approval",
+                    "you edited this issue; another approver must sign it");
     }
-    IssueRecord after = v.issue;
+    IssueRecord after = now.issue;
     after.status = "approved";
     after.approved_by = actor.login;
     after.approved_at = clock::NowIso();
     repo::UpdateIssue(s, after);
     orgs::Audit(s, actor, "bulletin.approve", "bulletin_issue", std::to_string(id),
                 R"({"status":"draft"})", R"({"status":"approved"})");
+    return Status::Ok();
+  }));
+  return GetIssue(actor, id);
+}
+
+Result<IssueView> BulletinService::Reopen(const Actor& actor, int64_t id,
+                                          const std::string& reason) {
+  if (reason.empty()) return Status::Invalid("reason", "required", "say why it goes back");
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    Status editor = RequireStaff(actor, v.series, kRoleEditor);
+    if (!editor.ok() && !RequireStaff(actor, v.series, kRoleApprover).ok()) return editor;
+    if (v.issue.status != "approved") return WrongState("approved (签发)", v.issue.status);
+    IssueRecord after = v.issue;
+    after.status = "draft";
+    after.approved_by = after.approved_at = "";
+    repo::UpdateIssue(s, after);
+    orgs::Audit(s, actor, "bulletin.reopen", "bulletin_issue", std::to_string(id),
+                R"({"status":"approved"})",
+                nlohmann::json{{"status", "draft"}, {"reason", reason}}.dump());
     return Status::Ok();
   }));
   return GetIssue(actor, id);
@@ -340,30 +441,6 @@ Result<std::vector<Receipt>> BulletinService::Recipients(
   }
   return out;
 }
-
-namespace {
-
-struct Rendered {
-  std::vector<std::pair<FileInfo, std::string>> files;
-};
-
-Result<Rendered> RenderAll(typeset::Typesetter& ts, const typeset::Issue& issue) {
-  Rendered out;
-  auto add = [&out](const std::string& format, Result<std::string> rendered) -> Status {
-    if (!rendered.ok()) return rendered.status();
-    out.files.push_back({FileInfo{format, bytes::Sha256Hex(rendered.value()),
-                                  static_cast<int64_t>(rendered.value().size())},
-                         std::move(rendered).value()});
-    return Status::Ok();
-  };
-  JB_RETURN_IF_ERROR(add("pdf", ts.RenderPdf(issue)));
-  JB_RETURN_IF_ERROR(add("docx", ts.RenderDocx(issue)));
-  JB_RETURN_IF_ERROR(add("html", ts.RenderHtml(issue)));
-  JB_RETURN_IF_ERROR(add("txt", ts.RenderText(issue)));
-  return out;
-}
-
-}  // namespace
 
 Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
   std::optional<IssueView> v;
@@ -437,7 +514,9 @@ Result<IssueView> BulletinService::Correct(const Actor& actor, int64_t id,
 
 Result<Preview> BulletinService::RenderPreview(const Actor& actor, int64_t id, int dpi) {
   JB_ASSIGN_OR_RETURN(IssueView v, GetIssue(actor, id));
-  if (!IsStaff(actor, v.series)) return Status::Denied("only staff preview issues");
+  // Editors compose and approvers read the pages before signing; nobody else renders.
+  Status editor = RequireStaff(actor, v.series, kRoleEditor);
+  if (!editor.ok() && !RequireStaff(actor, v.series, kRoleApprover).ok()) return editor;
   if (v.issue.sections.empty()) {
     return Status::Invalid("sections", "required", "add a section before previewing");
   }
@@ -591,14 +670,14 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor,
                                                    const std::string& series_code,
                                                    const std::string& text,
                                                    const LegacyOptions& options) {
-  JB_ASSIGN_OR_RETURN(LegacyImport imported, ImportLegacyText(text, options));
   std::optional<Series> series;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     series = repo::FindSeries(s, series_code);
     return series ? Status::Ok()
                   : Status::Invalid("series", "series_not_found", "no such series: " + series_code);
   }));
-  JB_RETURN_IF_ERROR(RequireStaff(actor, *series, kRoleEditor));
+  JB_RETURN_IF_ERROR(RequireStaff(actor, *series, kRoleEditor));  // before any parsing
+  JB_ASSIGN_OR_RETURN(LegacyImport imported, ImportLegacyText(text, options));
   IssueRecord r;
   r.series_id = series->id;
   r.date = imported.issue.date;

@@ -79,7 +79,16 @@ class BulletinService {
                                 const std::string& date, bool supplement);
   // Replaces a draft's content. kConflict when the issue is not a draft.
   Result<IssueView> UpdateIssue(const Actor& actor, int64_t id, const IssueRecord& content);
+  // Signs a draft (签发): approver staff who did not edit it (unless
+  // allow_self_approval). Renders every format first, so whatever would stop
+  // publication (a glyph the fonts lack, a bad image) stops sign-off instead,
+  // naming the problem; kConflict "wrong_state" unless a draft.
   Result<IssueView> Approve(const Actor& actor, int64_t id);
+  // Sends an approved issue back to draft with a reason (editor or approver
+  // staff), e.g. when it cannot be published. kConflict unless approved.
+  Result<IssueView> Reopen(const Actor& actor, int64_t id, const std::string& reason);
+  // Lets one person both edit and sign an issue (off by default).
+  void set_allow_self_approval(bool allow) { allow_self_approval_ = allow; }
   // Renders PDF, DOCX, HTML and text once, stores them with their SHA-256,
   // freezes the issue and delivers it to every user of every recipient organisation.
   Result<IssueView> Publish(const Actor& actor, int64_t id);
@@ -134,6 +143,7 @@ class BulletinService {
   SectionSources* sources_;
   Mailer* mailer_ = nullptr;
   RenderGate render_gate_;
+  bool allow_self_approval_ = false;
 };
 
 }  // namespace jianbao::bulletins
