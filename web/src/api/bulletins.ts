@@ -138,6 +138,11 @@ export function approveIssue(id: number): Promise<Issue> {
   return post<Issue>(`/bulletins/issues/${id}/approve`)
 }
 
+/** POST /bulletins/issues/{id}/reopen — an approved issue back to draft, with a reason. */
+export function reopenIssue(id: number, reason: string): Promise<Issue> {
+  return post<Issue>(`/bulletins/issues/${id}/reopen`, { reason })
+}
+
 /** POST /bulletins/issues/{id}/publish */
 export function publishIssue(id: number): Promise<Issue> {
   return post<Issue>(`/bulletins/issues/${id}/publish`)

@@ -4,19 +4,19 @@ import { ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { useI18n } from 'vue-i18n'
 import { ElMessage, ElMessageBox } from 'element-plus'
-import { approveIssue, correctIssue, publishIssue, type Issue } from '@/api/bulletins'
+import { approveIssue, correctIssue, publishIssue, reopenIssue, type Issue } from '@/api/bulletins'
 import { useSessionStore } from '@/stores/session'
 import { errorMessage } from '@/utils/errors'
 import { issueLabel } from './format'
 
-export type IssueAction = 'edit' | 'approve' | 'publish' | 'correct' | 'receipts'
+export type IssueAction = 'edit' | 'approve' | 'publish' | 'reopen' | 'correct' | 'receipts'
 
 export function useIssueActions(onChanged: (issue: Issue) => void) {
   const { t } = useI18n()
   const router = useRouter()
   const session = useSessionStore()
-  /** 'approve' | 'publish' | 'correct' while that request runs, else ''. */
-  const busy = ref<'' | 'approve' | 'publish' | 'correct'>('')
+  /** 'approve' | 'publish' | 'reopen' | 'correct' while that request runs, else ''. */
+  const busy = ref<'' | 'approve' | 'publish' | 'reopen' | 'correct'>('')
 
   /** The actions the signed-in user may take on `issue`. */
   function actionsFor(issue: Issue): IssueAction[] {
@@ -27,6 +27,7 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     if (issue.status === 'draft' && editor) a.push('edit')
     if (issue.status === 'draft' && approver) a.push('approve')
     if (issue.status === 'approved' && editor) a.push('publish')
+    if (issue.status === 'approved' && (editor || approver)) a.push('reopen')
     if (issue.status === 'published' && editor) a.push('correct')
     if ((issue.status === 'published' || issue.status === 'superseded') && staff && !issue.imported) a.push('receipts')
     return a
@@ -84,6 +85,33 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     }
   }
 
+  /** Asks for a reason and sends an approved issue back to draft (e.g. it cannot be published). */
+  async function reopen(issue: Issue): Promise<void> {
+    let reason = ''
+    try {
+      const res = await ElMessageBox.prompt(t('bulletins.actions.reopenPrompt'), t('bulletins.actions.reopen'), {
+        confirmButtonText: t('bulletins.actions.reopen'),
+        cancelButtonText: t('common.cancel'),
+        inputPlaceholder: t('bulletins.actions.reopenPlaceholder'),
+        inputValidator: (v: string) => (v && v.trim() ? true : t('bulletins.actions.reopenRequired')),
+        customClass: 'bulletin-reopen',
+      })
+      reason = (res as { value: string }).value.trim()
+    } catch {
+      return
+    }
+    busy.value = 'reopen'
+    try {
+      const res = await reopenIssue(issue.id, reason)
+      ElMessage.success(t('bulletins.actions.reopened'))
+      onChanged(res)
+    } catch (e) {
+      ElMessage.error(errorMessage(e))
+    } finally {
+      busy.value = ''
+    }
+  }
+
   /** Asks for the required 更正 note, creates the revision and opens it in the composer. */
   async function correct(issue: Issue): Promise<void> {
     let note = ''
@@ -111,5 +139,5 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     }
   }
 
-  return { busy, actionsFor, approve, publish, correct }
+  return { busy, actionsFor, approve, publish, reopen, correct }
 }
