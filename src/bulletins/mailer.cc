@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "bulletins/repository.h"
 #include "core/clock.h"
 #include "typeset/typeset.h"
@@ -11,7 +13,10 @@
 namespace jianbao::bulletins {
 namespace {
 
-constexpr int kLeaseSeconds = 600;
+// A copy being sent is leased for at least 10 minutes, and always for longer
+// than one SMTP call may take, so no other server takes it while it is sent.
+constexpr int kMinLeaseSeconds = 600;
+constexpr int kLeaseMarginSeconds = 300;
 constexpr int kBackoffSeconds[] = {60, 300, 900, 3600};
 constexpr int kMaxAttempts = 5;
 
@@ -60,6 +65,16 @@ void AddInboxLink(const std::string& public_url, int64_t issue_id, mail::Message
   m->html.insert(open_end == std::string::npos ? 0 : open_end + 1, block);
 }
 
+// The same Message-ID for every attempt at one copy, so that a copy sent
+// again after a crash (SMTP accepted it, the server died before recording
+// that) can be recognised as a duplicate by the receiving side.
+std::string MessageId(const MailJob& job, const std::string& from) {
+  const size_t at = from.find('@');
+  const std::string host = at == std::string::npos ? "jianbao.invalid" : from.substr(at + 1);
+  return "<jianbao-bulletin-" + std::to_string(job.issue_id) + "-" + std::to_string(job.user_id) +
+         "@" + host + ">";
+}
+
 }  // namespace
 
 Mailer::Mailer(store::Database* db, mail::SmtpConfig config)
@@ -104,49 +119,61 @@ Status Mailer::Attempt(const MailJob& job, IssueCache* cache) {
   if (!it->second.ok()) return it->second.status();
   mail::Message m = it->second.value();
   m.to = {{job.name, job.email}};
+  m.message_id = MessageId(job, config_.from);
   return mail::SendMail(config_, {job.email}, mail::Compose(m), &cancel_);
 }
 
 Result<int> Mailer::SendDue(int max) {
+  IssueCache cache;
+  int attempted = 0;
+  while (attempted < max && !cancel_.cancelled()) {
+    JB_ASSIGN_OR_RETURN(std::optional<MailJob> job, ClaimOne());
+    if (!job) break;
+    ++attempted;
+    JB_RETURN_IF_ERROR(Finish(*job, Attempt(*job, &cache)));
+  }
+  return attempted;
+}
+
+Result<std::optional<MailJob>> Mailer::ClaimOne() {
+  // One copy per claim: the lease covers one SMTP call (never longer than
+  // mail.timeout_seconds), and a server killed mid-batch strands one copy
+  // until its lease ends, not a whole batch.
   std::vector<MailJob> jobs;
   const int64_t now = clock::NowUnix();
+  const int lease = std::max(kMinLeaseSeconds, config_.timeout_seconds + kLeaseMarginSeconds);
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    jobs =
-        repo::ClaimMailJobs(s, clock::FormatIso(now), clock::FormatIso(now + kLeaseSeconds), max);
+    jobs = repo::ClaimMailJobs(s, clock::FormatIso(now), clock::FormatIso(now + lease), 1);
     return Status::Ok();
   }));
+  if (jobs.empty()) return std::optional<MailJob>();
+  return std::optional<MailJob>(std::move(jobs.front()));
+}
+
+Status Mailer::Finish(const MailJob& job, const Status& sent) {
   // A copy abandoned because the Mailer is stopping goes back to the queue,
   // due at once and not counted as an attempt.
-  auto release = [&](const MailJob& job) {
+  if (!sent.ok() && cancel_.cancelled()) {
     return db_->Write([&](soci::session& s) {
       repo::FinishMailJob(s, job, "queued", "", clock::NowIso(), clock::NowIso(),
                           /*counted=*/false);
       return Status::Ok();
     });
-  };
-  IssueCache cache;
-  for (const MailJob& job : jobs) {
-    Status st = Attempt(job, &cache);
-    if (!st.ok() && cancel_.cancelled()) {
-      JB_RETURN_IF_ERROR(release(job));
-      continue;
-    }
-    const int attempts = job.attempts + 1;
-    std::string status = "sent", next;
-    if (!st.ok()) {
-      spdlog::warn("bulletin e-mail to user {} for issue {} failed (attempt {}): {}", job.user_id,
-                   job.issue_id, attempts, st.message());
-      status = attempts >= kMaxAttempts ? "failed" : "queued";
-      if (status == "queued")
-        next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
-    }
-    const std::string error = st.ok() ? "" : st.message().substr(0, 300);
-    JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-      repo::FinishMailJob(s, job, status, error, next, clock::NowIso());
-      return Status::Ok();
-    }));
   }
-  return static_cast<int>(jobs.size());
+  const int attempts = job.attempts + 1;
+  std::string status = "sent", next;
+  if (!sent.ok()) {
+    spdlog::warn("bulletin e-mail to user {} for issue {} failed (attempt {}): {}", job.user_id,
+                 job.issue_id, attempts, sent.message());
+    status = attempts >= kMaxAttempts ? "failed" : "queued";
+    if (status == "queued")
+      next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
+  }
+  const std::string error = sent.ok() ? "" : sent.message().substr(0, 300);
+  return db_->Write([&](soci::session& s) {
+    repo::FinishMailJob(s, job, status, error, next, clock::NowIso());
+    return Status::Ok();
+  });
 }
 
 void Mailer::Start(int poll_seconds) {

@@ -4,9 +4,16 @@
 // one copy per recipient who has an address (when mail is configured); the
 // Mailer sends due copies through SMTP — the issue's HTML as the body, its
 // text as the plain alternative, its PDF attached — and retries failures
-// with back-off (1, 5, 15, 60 minutes) before marking a copy "failed". A copy
-// being sent is leased for 10 minutes, so a crashed server's copies are
-// picked up again and several servers on one PostgreSQL do not send twice.
+// with back-off (1, 5, 15, 60 minutes) before marking a copy "failed".
+//
+// Several servers on one database may run a Mailer each: a copy is claimed
+// (one at a time, by a compare-and-set in the database) before it is sent,
+// and the claim is a lease longer than one SMTP call may last (at least 10
+// minutes, mail.timeout_seconds + 5 minutes), so no two Mailers send the
+// same copy. A server killed while sending leaves that one copy leased; it
+// is sent again when the lease ends — if SMTP had already accepted it, the
+// recipient gets it twice, with the same Message-ID (delivery is at least
+// once; no mail system can do better without the receiver's help).
 //
 //   Mailer mailer(db, smtp_config);
 //   mailer.Start();   // background thread, polls every few seconds
@@ -20,6 +27,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "bulletins/model.h"
@@ -52,6 +60,10 @@ class Mailer {
 
  private:
   using IssueCache = std::map<int64_t, Result<mail::Message>>;
+  // Claims the next due copy; returns nullopt when none is due.
+  Result<std::optional<MailJob>> ClaimOne();
+  // Records the outcome `sent` of an attempt at `job`.
+  Status Finish(const MailJob& job, const Status& sent);
   // The message of an issue without its recipient: subject, bodies, PDF.
   Result<mail::Message> IssueContent(int64_t issue_id);
   Status Attempt(const MailJob& job, IssueCache* cache);
