@@ -65,9 +65,9 @@ void AddInboxLink(const std::string& public_url, int64_t issue_id, mail::Message
   m->html.insert(open_end == std::string::npos ? 0 : open_end + 1, block);
 }
 
-// The same Message-ID for every attempt at one copy, so that a copy sent
-// again after a crash (SMTP accepted it, the server died before recording
-// that) can be recognised as a duplicate by the receiving side.
+// The same Message-ID for every attempt at one copy, so that a copy an editor
+// sends again after an interruption can be recognised as a duplicate by the
+// receiving side if the first one did arrive.
 std::string MessageId(const MailJob& job, const std::string& from) {
   const size_t at = from.find('@');
   const std::string host = at == std::string::npos ? "jianbao.invalid" : from.substr(at + 1);
@@ -112,7 +112,8 @@ Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {
   return m;
 }
 
-Status Mailer::Attempt(const MailJob& job, IssueCache* cache) {
+Status Mailer::Attempt(const Claim& claim, IssueCache* cache, bool* handed_over) {
+  const MailJob& job = claim.job;
   // One issue goes to many recipients: read and prepare its files once per batch.
   auto it = cache->find(job.issue_id);
   if (it == cache->end()) it = cache->emplace(job.issue_id, IssueContent(job.issue_id)).first;
@@ -120,58 +121,77 @@ Status Mailer::Attempt(const MailJob& job, IssueCache* cache) {
   mail::Message m = it->second.value();
   m.to = {{job.name, job.email}};
   m.message_id = MessageId(job, config_.from);
-  return mail::SendMail(config_, {job.email}, mail::Compose(m), &cancel_);
+  // Until the end-of-data mark the server keeps nothing, so a copy whose
+  // sender dies before it is sent again; from the mark on, whether it
+  // arrived is unknown until the answer is recorded: note the hand-over
+  // first, so that such a copy is never sent twice on its own.
+  auto before_end = [&] {
+    bool marked = false;
+    Status st = db_->Write([&](soci::session& s) {
+      marked = repo::MarkMailHandedOver(s, job, claim.lease);
+      return Status::Ok();
+    });
+    *handed_over = st.ok() && marked;
+    return *handed_over;
+  };
+  return mail::SendMail(config_, {job.email}, mail::Compose(m), &cancel_, before_end);
 }
 
 Result<int> Mailer::SendDue(int max) {
   IssueCache cache;
   int attempted = 0;
   while (attempted < max && !cancel_.cancelled()) {
-    JB_ASSIGN_OR_RETURN(std::optional<MailJob> job, ClaimOne());
-    if (!job) break;
+    JB_ASSIGN_OR_RETURN(std::optional<Claim> claim, ClaimOne());
+    if (!claim) break;
     ++attempted;
-    JB_RETURN_IF_ERROR(Finish(*job, Attempt(*job, &cache)));
+    bool handed_over = false;
+    const Status sent = Attempt(*claim, &cache, &handed_over);
+    JB_RETURN_IF_ERROR(Finish(claim->job, sent, handed_over));
   }
   return attempted;
 }
 
-Result<std::optional<MailJob>> Mailer::ClaimOne() {
+Result<std::optional<Mailer::Claim>> Mailer::ClaimOne() {
   // One copy per claim: the lease covers one SMTP call (never longer than
   // mail.timeout_seconds), and a server killed mid-batch strands one copy
   // until its lease ends, not a whole batch.
   std::vector<MailJob> jobs;
   const int64_t now = clock::NowUnix();
   const int lease = std::max(kMinLeaseSeconds, config_.timeout_seconds + kLeaseMarginSeconds);
+  const std::string lease_until = clock::FormatIso(now + lease);
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    jobs = repo::ClaimMailJobs(s, clock::FormatIso(now), clock::FormatIso(now + lease), 1);
+    jobs = repo::ClaimMailJobs(s, clock::FormatIso(now), lease_until, 1);
     return Status::Ok();
   }));
-  if (jobs.empty()) return std::optional<MailJob>();
-  return std::optional<MailJob>(std::move(jobs.front()));
+  if (jobs.empty()) return std::optional<Claim>();
+  return std::optional<Claim>(Claim{std::move(jobs.front()), lease_until});
 }
 
-Status Mailer::Finish(const MailJob& job, const Status& sent) {
-  // A copy abandoned because the Mailer is stopping goes back to the queue,
-  // due at once and not counted as an attempt.
-  if (!sent.ok() && cancel_.cancelled()) {
-    return db_->Write([&](soci::session& s) {
-      repo::FinishMailJob(s, job, "queued", "", clock::NowIso(), clock::NowIso(),
-                          /*counted=*/false);
-      return Status::Ok();
-    });
-  }
-  const int attempts = job.attempts + 1;
-  std::string status = "sent", next;
-  if (!sent.ok()) {
+Status Mailer::Finish(const MailJob& job, const Status& sent, bool handed_over) {
+  std::string status = "sent", next, error;
+  int attempts = job.attempts + 1;
+  bool counted = true;
+  if (!sent.ok() && handed_over) {
+    // The server may have kept it: do not send it again on our own.
+    status = "failed";
+    error = repo::kMailInterrupted;
+  } else if (!sent.ok() && cancel_.cancelled()) {
+    // Abandoned before the server could keep it, because the Mailer is
+    // stopping: back to the queue, due at once, not counted as an attempt.
+    status = "queued";
+    next = clock::NowIso();
+    counted = false;
+  } else if (!sent.ok()) {
     spdlog::warn("bulletin e-mail to user {} for issue {} failed (attempt {}): {}", job.user_id,
                  job.issue_id, attempts, sent.message());
     status = attempts >= kMaxAttempts ? "failed" : "queued";
-    if (status == "queued")
+    if (status == "queued") {
       next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
+    }
+    error = sent.message().substr(0, 300);
   }
-  const std::string error = sent.ok() ? "" : sent.message().substr(0, 300);
   return db_->Write([&](soci::session& s) {
-    repo::FinishMailJob(s, job, status, error, next, clock::NowIso());
+    repo::FinishMailJob(s, job, status, error, next, clock::NowIso(), counted);
     return Status::Ok();
   });
 }

@@ -10,10 +10,16 @@
 // (one at a time, by a compare-and-set in the database) before it is sent,
 // and the claim is a lease longer than one SMTP call may last (at least 10
 // minutes, mail.timeout_seconds + 5 minutes), so no two Mailers send the
-// same copy. A server killed while sending leaves that one copy leased; it
-// is sent again when the lease ends — if SMTP had already accepted it, the
-// recipient gets it twice, with the same Message-ID (delivery is at least
-// once; no mail system can do better without the receiver's help).
+// same copy.
+//
+// A copy is never sent twice, even when its sender is killed: just before
+// the end-of-data mark that makes the SMTP server keep a message, the
+// Mailer records that the copy was handed over. A copy whose sender died
+// before that point is sent again when its lease ends (the server kept
+// nothing); one whose sender died after it is marked "failed" with
+// repo::kMailInterrupted, because it may have arrived — an editor sees that
+// in the receipts and may retry. Every attempt at one copy carries the same
+// Message-ID.
 //
 //   Mailer mailer(db, smtp_config);
 //   mailer.Start();   // background thread, polls every few seconds
@@ -60,13 +66,18 @@ class Mailer {
 
  private:
   using IssueCache = std::map<int64_t, Result<mail::Message>>;
+  struct Claim {
+    MailJob job;
+    std::string lease;  // mail_next_at while this Mailer holds the copy
+  };
   // Claims the next due copy; returns nullopt when none is due.
-  Result<std::optional<MailJob>> ClaimOne();
+  Result<std::optional<Claim>> ClaimOne();
+  // Sends one copy; sets `handed_over` once the SMTP server has it whole.
+  Status Attempt(const Claim& claim, IssueCache* cache, bool* handed_over);
   // Records the outcome `sent` of an attempt at `job`.
-  Status Finish(const MailJob& job, const Status& sent);
+  Status Finish(const MailJob& job, const Status& sent, bool handed_over);
   // The message of an issue without its recipient: subject, bodies, PDF.
   Result<mail::Message> IssueContent(int64_t issue_id);
-  Status Attempt(const MailJob& job, IssueCache* cache);
 
   store::Database* db_;
   mail::SmtpConfig config_;

@@ -167,7 +167,10 @@ TEST_F(MailerTest, BackgroundThreadSendsAfterWake) {
   EXPECT_EQ(server.Received().size(), 2u);
 }
 
-TEST_F(MailerTest, StopAbandonsAStuckServerAndKeepsTheCopyQueued) {
+// The server took the whole message and never answers: it may have kept it,
+// so the copy stopped in flight is not sent again on its own; the copy not
+// yet started stays queued.
+TEST_F(MailerTest, StopAbandonsAStuckServerWithoutSendingTwice) {
   mail::FakeSmtpServer server;
   server.StallAfterData(true);
   Mailer mailer(db_.get(), Config(server));
@@ -180,12 +183,49 @@ TEST_F(MailerTest, StopAbandonsAStuckServerAndKeepsTheCopyQueued) {
   mailer.Stop();
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   server.StallAfterData(false);
+  std::map<std::string, int> by_status;
   for (const auto& [login, r] : ByLogin()) {
     if (r.email.empty()) continue;
-    EXPECT_EQ(r.mail_status, "queued") << login;
-    EXPECT_EQ(r.mail_attempts, 0) << login;
+    ++by_status[r.mail_status];
+    if (r.mail_status == "failed") {
+      EXPECT_EQ(r.mail_error, repo::kMailInterrupted) << login;
+      EXPECT_EQ(r.mail_attempts, 1) << login;
+    } else {
+      EXPECT_EQ(r.mail_status, "queued") << login;
+      EXPECT_EQ(r.mail_attempts, 0) << login;
+    }
   }
+  EXPECT_EQ(by_status, (std::map<std::string, int>{{"failed", 1}, {"queued", 1}}));
   EXPECT_TRUE(server.Received().empty());
+  // Started again, the Mailer sends the queued copy and leaves the other.
+  Mailer again(db_.get(), Config(server));
+  EXPECT_EQ(again.SendDue(10).value(), 1);
+  EXPECT_EQ(server.Received().size(), 1u);
+}
+
+// A server killed while sending: before the hand-over its copy is sent again
+// when the lease ends; after it, the copy is marked failed, never resent.
+TEST_F(MailerTest, ACopyOfADeadSenderIsResentOnlyIfTheServerCannotHaveIt) {
+  const int64_t t = clock::NowUnix();
+  const std::string lease = clock::FormatIso(t + 600);
+  std::vector<MailJob> claimed, later;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   claimed = repo::ClaimMailJobs(s, clock::FormatIso(t), lease, 2);
+                   EXPECT_EQ(claimed.size(), 2u);
+                   EXPECT_TRUE(repo::MarkMailHandedOver(s, claimed.at(0), lease));
+                   EXPECT_FALSE(repo::MarkMailHandedOver(s, claimed.at(1), "another lease"));
+                   // ... the server dies here; another one looks after the lease
+                   later = repo::ClaimMailJobs(s, clock::FormatIso(t + 601),
+                                               clock::FormatIso(t + 1201), 5);
+                   return Status::Ok();
+                 })
+                  .ok());
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].user_id, claimed[1].user_id);
+  auto r = ByLogin();
+  const std::string handed = "u" + std::to_string(claimed[0].user_id);
+  EXPECT_EQ(r[handed].mail_status, "failed");
+  EXPECT_EQ(r[handed].mail_error, repo::kMailInterrupted);
 }
 
 TEST_F(MailerTest, EveryAttemptAtACopyHasTheSameMessageId) {

@@ -495,8 +495,31 @@ bool ClaimMail(soci::session& s, const DueMail& due, const std::string& lease_un
   return claim.get_affected_rows() == 1;
 }
 
+bool MarkMailHandedOver(soci::session& s, const MailJob& job, const std::string& lease_until) {
+  long long i = job.issue_id, u = job.user_id;
+  const std::string marker = kMailInterrupted;
+  soci::statement st =
+      (s.prepare << "UPDATE bulletin_deliveries SET mail_error = :marker WHERE issue_id = :i "
+                    "AND user_id = :u AND mail_status = 'sending' AND mail_next_at = :lease",
+       soci::use(marker), soci::use(i), soci::use(u), soci::use(lease_until));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+int FailInterruptedMail(soci::session& s, const std::string& now) {
+  const std::string marker = kMailInterrupted;
+  soci::statement st =
+      (s.prepare << "UPDATE bulletin_deliveries SET mail_status = 'failed', "
+                    "mail_attempts = mail_attempts + 1, mail_next_at = '' "
+                    "WHERE mail_status = 'sending' AND mail_next_at <= :now AND mail_error = :m",
+       soci::use(now), soci::use(marker));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
+}
+
 std::vector<MailJob> ClaimMailJobs(soci::session& s, const std::string& now,
                                    const std::string& lease_until, int limit) {
+  FailInterruptedMail(s, now);
   std::vector<MailJob> out;
   // Room for copies that another server takes first.
   for (const DueMail& due : ListDueMail(s, now, limit + 16)) {

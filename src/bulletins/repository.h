@@ -77,7 +77,21 @@ std::vector<DueMail> ListDueMail(soci::session& s, const std::string& now, int l
 // nothing, so exactly one caller gets true; on SQLite the one writer
 // serialises them.
 bool ClaimMail(soci::session& s, const DueMail& due, const std::string& lease_until);
-// Claims up to `limit` due copies (ListDueMail + ClaimMail) and returns them.
+// The error of a copy whose sender stopped after handing it to the SMTP
+// server but before recording the answer: it may or may not have arrived.
+inline constexpr char kMailInterrupted[] =
+    "interrupted after the message was handed to the SMTP server: it may have arrived; "
+    "retry to send it again";
+// Notes that the copy `job`, leased until `lease_until`, has been handed to
+// the SMTP server whole (only the end-of-data mark is left). Returns false
+// when the lease is no longer held. A copy so marked is never sent again on
+// its own: if its sender dies, FailInterruptedMail marks it failed.
+bool MarkMailHandedOver(soci::session& s, const MailJob& job, const std::string& lease_until);
+// Marks "failed" (kMailInterrupted) the copies whose lease ran out after they
+// were handed over; returns how many.
+int FailInterruptedMail(soci::session& s, const std::string& now);
+// Claims up to `limit` due copies (FailInterruptedMail, then ListDueMail +
+// ClaimMail) and returns them.
 std::vector<MailJob> ClaimMailJobs(soci::session& s, const std::string& now,
                                    const std::string& lease_until, int limit);
 // Records the outcome of one attempt: status "sent", "queued" (retry at
