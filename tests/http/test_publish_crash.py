@@ -17,7 +17,7 @@ import harness
 from smtp_sink import SmtpSink
 
 ROUNDS = int(os.environ.get("JIANBAO_CRASH_ROUNDS", "20"))
-BUDGET_SECONDS = 60
+BUDGET_SECONDS = 50
 FORMATS = ["docx", "html", "pdf", "txt"]
 
 
