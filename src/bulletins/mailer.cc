@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "bulletins/repository.h"
 #include "core/clock.h"
 #include "typeset/typeset.h"
@@ -11,7 +13,10 @@
 namespace jianbao::bulletins {
 namespace {
 
-constexpr int kLeaseSeconds = 600;
+// A copy being sent is leased for at least 10 minutes, and always for longer
+// than one SMTP call may take, so no other server takes it while it is sent.
+constexpr int kMinLeaseSeconds = 600;
+constexpr int kLeaseMarginSeconds = 300;
 constexpr int kBackoffSeconds[] = {60, 300, 900, 3600};
 constexpr int kMaxAttempts = 5;
 
@@ -60,6 +65,16 @@ void AddInboxLink(const std::string& public_url, int64_t issue_id, mail::Message
   m->html.insert(open_end == std::string::npos ? 0 : open_end + 1, block);
 }
 
+// The same Message-ID for every attempt at one copy, so that a copy an editor
+// sends again after an interruption can be recognised as a duplicate by the
+// receiving side if the first one did arrive.
+std::string MessageId(const MailJob& job, const std::string& from) {
+  const size_t at = from.find('@');
+  const std::string host = at == std::string::npos ? "jianbao.invalid" : from.substr(at + 1);
+  return "<jianbao-bulletin-" + std::to_string(job.issue_id) + "-" + std::to_string(job.user_id) +
+         "@" + host + ">";
+}
+
 }  // namespace
 
 Mailer::Mailer(store::Database* db, mail::SmtpConfig config)
@@ -97,56 +112,88 @@ Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {
   return m;
 }
 
-Status Mailer::Attempt(const MailJob& job, IssueCache* cache) {
+Status Mailer::Attempt(const Claim& claim, IssueCache* cache, bool* handed_over) {
+  const MailJob& job = claim.job;
   // One issue goes to many recipients: read and prepare its files once per batch.
   auto it = cache->find(job.issue_id);
   if (it == cache->end()) it = cache->emplace(job.issue_id, IssueContent(job.issue_id)).first;
   if (!it->second.ok()) return it->second.status();
   mail::Message m = it->second.value();
   m.to = {{job.name, job.email}};
-  return mail::SendMail(config_, {job.email}, mail::Compose(m), &cancel_);
+  m.message_id = MessageId(job, config_.from);
+  // Until the end-of-data mark the server keeps nothing, so a copy whose
+  // sender dies before it is sent again; from the mark on, whether it
+  // arrived is unknown until the answer is recorded: note the hand-over
+  // first, so that such a copy is never sent twice on its own.
+  auto before_end = [&] {
+    bool marked = false;
+    Status st = db_->Write([&](soci::session& s) {
+      marked = repo::MarkMailHandedOver(s, job, claim.lease);
+      return Status::Ok();
+    });
+    *handed_over = st.ok() && marked;
+    return *handed_over;
+  };
+  return mail::SendMail(config_, {job.email}, mail::Compose(m), &cancel_, before_end);
 }
 
 Result<int> Mailer::SendDue(int max) {
+  IssueCache cache;
+  int attempted = 0;
+  while (attempted < max && !cancel_.cancelled()) {
+    JB_ASSIGN_OR_RETURN(std::optional<Claim> claim, ClaimOne());
+    if (!claim) break;
+    ++attempted;
+    bool handed_over = false;
+    const Status sent = Attempt(*claim, &cache, &handed_over);
+    JB_RETURN_IF_ERROR(Finish(claim->job, sent, handed_over));
+  }
+  return attempted;
+}
+
+Result<std::optional<Mailer::Claim>> Mailer::ClaimOne() {
+  // One copy per claim: the lease covers one SMTP call (never longer than
+  // mail.timeout_seconds), and a server killed mid-batch strands one copy
+  // until its lease ends, not a whole batch.
   std::vector<MailJob> jobs;
   const int64_t now = clock::NowUnix();
+  const int lease = std::max(kMinLeaseSeconds, config_.timeout_seconds + kLeaseMarginSeconds);
+  const std::string lease_until = clock::FormatIso(now + lease);
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    jobs =
-        repo::ClaimMailJobs(s, clock::FormatIso(now), clock::FormatIso(now + kLeaseSeconds), max);
+    jobs = repo::ClaimMailJobs(s, clock::FormatIso(now), lease_until, 1);
     return Status::Ok();
   }));
-  // A copy abandoned because the Mailer is stopping goes back to the queue,
-  // due at once and not counted as an attempt.
-  auto release = [&](const MailJob& job) {
-    return db_->Write([&](soci::session& s) {
-      repo::FinishMailJob(s, job, "queued", "", clock::NowIso(), clock::NowIso(),
-                          /*counted=*/false);
-      return Status::Ok();
-    });
-  };
-  IssueCache cache;
-  for (const MailJob& job : jobs) {
-    Status st = Attempt(job, &cache);
-    if (!st.ok() && cancel_.cancelled()) {
-      JB_RETURN_IF_ERROR(release(job));
-      continue;
+  if (jobs.empty()) return std::optional<Claim>();
+  return std::optional<Claim>(Claim{std::move(jobs.front()), lease_until});
+}
+
+Status Mailer::Finish(const MailJob& job, const Status& sent, bool handed_over) {
+  std::string status = "sent", next, error;
+  int attempts = job.attempts + 1;
+  bool counted = true;
+  if (!sent.ok() && handed_over) {
+    // The server may have kept it: do not send it again on our own.
+    status = "failed";
+    error = repo::kMailInterrupted;
+  } else if (!sent.ok() && cancel_.cancelled()) {
+    // Abandoned before the server could keep it, because the Mailer is
+    // stopping: back to the queue, due at once, not counted as an attempt.
+    status = "queued";
+    next = clock::NowIso();
+    counted = false;
+  } else if (!sent.ok()) {
+    spdlog::warn("bulletin e-mail to user {} for issue {} failed (attempt {}): {}", job.user_id,
+                 job.issue_id, attempts, sent.message());
+    status = attempts >= kMaxAttempts ? "failed" : "queued";
+    if (status == "queued") {
+      next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
     }
-    const int attempts = job.attempts + 1;
-    std::string status = "sent", next;
-    if (!st.ok()) {
-      spdlog::warn("bulletin e-mail to user {} for issue {} failed (attempt {}): {}", job.user_id,
-                   job.issue_id, attempts, st.message());
-      status = attempts >= kMaxAttempts ? "failed" : "queued";
-      if (status == "queued")
-        next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
-    }
-    const std::string error = st.ok() ? "" : st.message().substr(0, 300);
-    JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-      repo::FinishMailJob(s, job, status, error, next, clock::NowIso());
-      return Status::Ok();
-    }));
+    error = sent.message().substr(0, 300);
   }
-  return static_cast<int>(jobs.size());
+  return db_->Write([&](soci::session& s) {
+    repo::FinishMailJob(s, job, status, error, next, clock::NowIso(), counted);
+    return Status::Ok();
+  });
 }
 
 void Mailer::Start(int poll_seconds) {

@@ -4,9 +4,22 @@
 // one copy per recipient who has an address (when mail is configured); the
 // Mailer sends due copies through SMTP — the issue's HTML as the body, its
 // text as the plain alternative, its PDF attached — and retries failures
-// with back-off (1, 5, 15, 60 minutes) before marking a copy "failed". A copy
-// being sent is leased for 10 minutes, so a crashed server's copies are
-// picked up again and several servers on one PostgreSQL do not send twice.
+// with back-off (1, 5, 15, 60 minutes) before marking a copy "failed".
+//
+// Several servers on one database may run a Mailer each: a copy is claimed
+// (one at a time, by a compare-and-set in the database) before it is sent,
+// and the claim is a lease longer than one SMTP call may last (at least 10
+// minutes, mail.timeout_seconds + 5 minutes), so no two Mailers send the
+// same copy.
+//
+// A copy is never sent twice, even when its sender is killed: just before
+// the end-of-data mark that makes the SMTP server keep a message, the
+// Mailer records that the copy was handed over. A copy whose sender died
+// before that point is sent again when its lease ends (the server kept
+// nothing); one whose sender died after it is marked "failed" with
+// repo::kMailInterrupted, because it may have arrived — an editor sees that
+// in the receipts and may retry. Every attempt at one copy carries the same
+// Message-ID.
 //
 //   Mailer mailer(db, smtp_config);
 //   mailer.Start();   // background thread, polls every few seconds
@@ -20,6 +33,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "bulletins/model.h"
@@ -52,9 +66,18 @@ class Mailer {
 
  private:
   using IssueCache = std::map<int64_t, Result<mail::Message>>;
+  struct Claim {
+    MailJob job;
+    std::string lease;  // mail_next_at while this Mailer holds the copy
+  };
+  // Claims the next due copy; returns nullopt when none is due.
+  Result<std::optional<Claim>> ClaimOne();
+  // Sends one copy; sets `handed_over` once the SMTP server has it whole.
+  Status Attempt(const Claim& claim, IssueCache* cache, bool* handed_over);
+  // Records the outcome `sent` of an attempt at `job`.
+  Status Finish(const MailJob& job, const Status& sent, bool handed_over);
   // The message of an issue without its recipient: subject, bodies, PDF.
   Result<mail::Message> IssueContent(int64_t issue_id);
-  Status Attempt(const MailJob& job, IssueCache* cache);
 
   store::Database* db_;
   mail::SmtpConfig config_;

@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <atomic>
 #include <filesystem>
+#include <map>
+#include <thread>
 
 #include "bulletins/repository.h"
 #include "core/clock.h"
@@ -164,7 +167,10 @@ TEST_F(MailerTest, BackgroundThreadSendsAfterWake) {
   EXPECT_EQ(server.Received().size(), 2u);
 }
 
-TEST_F(MailerTest, StopAbandonsAStuckServerAndKeepsTheCopyQueued) {
+// The server took the whole message and never answers: it may have kept it,
+// so the copy stopped in flight is not sent again on its own; the copy not
+// yet started stays queued.
+TEST_F(MailerTest, StopAbandonsAStuckServerWithoutSendingTwice) {
   mail::FakeSmtpServer server;
   server.StallAfterData(true);
   Mailer mailer(db_.get(), Config(server));
@@ -177,12 +183,139 @@ TEST_F(MailerTest, StopAbandonsAStuckServerAndKeepsTheCopyQueued) {
   mailer.Stop();
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   server.StallAfterData(false);
+  std::map<std::string, int> by_status;
   for (const auto& [login, r] : ByLogin()) {
     if (r.email.empty()) continue;
-    EXPECT_EQ(r.mail_status, "queued") << login;
-    EXPECT_EQ(r.mail_attempts, 0) << login;
+    ++by_status[r.mail_status];
+    if (r.mail_status == "failed") {
+      EXPECT_EQ(r.mail_error, repo::kMailInterrupted) << login;
+      EXPECT_EQ(r.mail_attempts, 1) << login;
+    } else {
+      EXPECT_EQ(r.mail_status, "queued") << login;
+      EXPECT_EQ(r.mail_attempts, 0) << login;
+    }
   }
+  EXPECT_EQ(by_status, (std::map<std::string, int>{{"failed", 1}, {"queued", 1}}));
   EXPECT_TRUE(server.Received().empty());
+  // Started again, the Mailer sends the queued copy and leaves the other.
+  Mailer again(db_.get(), Config(server));
+  EXPECT_EQ(again.SendDue(10).value(), 1);
+  EXPECT_EQ(server.Received().size(), 1u);
+}
+
+// A server killed while sending: before the hand-over its copy is sent again
+// when the lease ends; after it, the copy is marked failed, never resent.
+TEST_F(MailerTest, ACopyOfADeadSenderIsResentOnlyIfTheServerCannotHaveIt) {
+  const int64_t t = clock::NowUnix();
+  const std::string lease = clock::FormatIso(t + 600);
+  std::vector<MailJob> claimed, later;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   claimed = repo::ClaimMailJobs(s, clock::FormatIso(t), lease, 2);
+                   EXPECT_EQ(claimed.size(), 2u);
+                   EXPECT_TRUE(repo::MarkMailHandedOver(s, claimed.at(0), lease));
+                   EXPECT_FALSE(repo::MarkMailHandedOver(s, claimed.at(1), "another lease"));
+                   // ... the server dies here; another one looks after the lease
+                   later = repo::ClaimMailJobs(s, clock::FormatIso(t + 601),
+                                               clock::FormatIso(t + 1201), 5);
+                   return Status::Ok();
+                 })
+                  .ok());
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].user_id, claimed[1].user_id);
+  auto r = ByLogin();
+  const std::string handed = "u" + std::to_string(claimed[0].user_id);
+  EXPECT_EQ(r[handed].mail_status, "failed");
+  EXPECT_EQ(r[handed].mail_error, repo::kMailInterrupted);
+}
+
+TEST_F(MailerTest, EveryAttemptAtACopyHasTheSameMessageId) {
+  mail::FakeSmtpServer server;
+  Mailer mailer(db_.get(), Config(server));
+  ASSERT_EQ(mailer.SendDue(10).value(), 2);
+  const std::string id =
+      "Message-ID: <jianbao-bulletin-" + std::to_string(issue_id_) + "-1@example.org>";
+  ASSERT_EQ(server.Received().size(), 2u);
+  EXPECT_NE(server.Received()[0].data.find(id), std::string::npos) << server.Received()[0].data;
+}
+
+TEST_F(MailerTest, ACopyLeasedByAnotherServerIsTakenOnlyAfterTheLease) {
+  const std::string now = clock::FormatIso(clock::NowUnix());
+  const std::string lease = clock::FormatIso(clock::NowUnix() + 600);
+  std::vector<MailJob> first, second, later;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   first = repo::ClaimMailJobs(s, now, lease, 1);
+                   second = repo::ClaimMailJobs(s, now, lease, 5);
+                   // after the lease ran out (the first server died while sending)
+                   later = repo::ClaimMailJobs(s, clock::FormatIso(clock::NowUnix() + 601),
+                                               clock::FormatIso(clock::NowUnix() + 1201), 5);
+                   return Status::Ok();
+                 })
+                  .ok());
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);  // only the other copy; the first one is leased
+  EXPECT_NE(second[0].user_id, first[0].user_id);
+  EXPECT_EQ(later.size(), 2u);
+}
+
+// Two servers read the same due copy before either claims it (what two
+// PostgreSQL transactions at READ COMMITTED can do): only the first claim
+// takes it; the second sees that it changed and must not send it.
+TEST_F(MailerTest, AClaimOnAStaleReadTakesNothing) {
+  const std::string now = clock::FormatIso(clock::NowUnix());
+  const std::string lease = clock::FormatIso(clock::NowUnix() + 600);
+  std::vector<repo::DueMail> seen_by_a, seen_by_b;
+  bool a = false, b = false, b_again = false;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   seen_by_a = repo::ListDueMail(s, now, 1);
+                   seen_by_b = repo::ListDueMail(s, now, 1);
+                   EXPECT_EQ(seen_by_a.size(), 1u);
+                   EXPECT_EQ(seen_by_b.size(), 1u);
+                   a = repo::ClaimMail(s, seen_by_a.at(0), lease);
+                   b = repo::ClaimMail(s, seen_by_b.at(0), lease);
+                   b_again = repo::ClaimMail(s, seen_by_a.at(0), lease);
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_TRUE(a);
+  EXPECT_FALSE(b);
+  EXPECT_FALSE(b_again);
+}
+
+// Two servers on one database (here two connections to one SQLite file, as
+// two processes would have) with many copies due: each is sent exactly once.
+TEST_F(MailerTest, TwoMailersOnOneDatabaseSendEachCopyOnce) {
+  constexpr int kCopies = 60;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   for (int id = 100; id < 100 + kCopies; ++id) {
+                     Receipt r;
+                     r.user_id = id, r.login = "u" + std::to_string(id);
+                     r.delivered_at = clock::NowIso();
+                     r.email = "user" + std::to_string(id) + "@example.org";
+                     r.mail_status = "queued";
+                     repo::InsertDelivery(s, issue_id_, r);
+                   }
+                   return Status::Ok();
+                 })
+                  .ok());
+  mail::FakeSmtpServer server;
+  server.RejectRecipientsContaining("nobody");
+  auto other_db = std::move(store::Database::Open("sqlite:" + path_.string())).value();
+  Mailer a(db_.get(), Config(server)), b(other_db.get(), Config(server));
+  std::atomic<int> attempted{0};
+  auto drain = [&](Mailer& m) {
+    for (int round = 0; round < 400 && attempted < kCopies + 2; ++round) {
+      auto n = m.SendDue(3);  // a lost race with the other writer is an error: go round again
+      if (n.ok()) attempted += n.value();
+    }
+  };
+  std::thread ta([&] { drain(a); }), tb([&] { drain(b); });
+  ta.join();
+  tb.join();
+  std::map<std::string, int> times;
+  for (const auto& m : server.Received()) times[m.to.at(0)]++;
+  EXPECT_EQ(times.size(), static_cast<size_t>(kCopies + 1));  // + zhang; li is refused
+  for (const auto& [to, n] : times) EXPECT_EQ(n, 1) << to;
+  EXPECT_EQ(attempted.load(), kCopies + 2);
 }
 
 }  // namespace

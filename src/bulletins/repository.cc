@@ -484,28 +484,69 @@ std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id) {
   return out;
 }
 
-std::vector<MailJob> ClaimMailJobs(soci::session& s, const std::string& now,
-                                   const std::string& lease_until, int limit) {
-  std::vector<MailJob> out;
-  MailJob j;
+std::vector<DueMail> ListDueMail(soci::session& s, const std::string& now, int limit) {
+  std::vector<DueMail> out;
+  DueMail d;
   long long iid = 0, uid = 0;
   soci::statement st =
-      (s.prepare << "SELECT issue_id, user_id, email, name, mail_attempts FROM bulletin_deliveries "
+      (s.prepare << "SELECT issue_id, user_id, email, name, mail_attempts, mail_status, "
+                    "mail_next_at FROM bulletin_deliveries "
                     "WHERE mail_status IN ('queued', 'sending') AND mail_next_at <= :now "
                     "ORDER BY mail_next_at, issue_id, user_id LIMIT :lim",
-       soci::use(now), soci::use(limit), soci::into(iid), soci::into(uid), soci::into(j.email),
-       soci::into(j.name), soci::into(j.attempts));
+       soci::use(now), soci::use(limit), soci::into(iid), soci::into(uid),
+       soci::into(d.job.email), soci::into(d.job.name), soci::into(d.job.attempts),
+       soci::into(d.status), soci::into(d.next_at));
   st.execute();
   while (st.fetch()) {
-    j.issue_id = iid;
-    j.user_id = uid;
-    out.push_back(j);
+    d.job.issue_id = iid;
+    d.job.user_id = uid;
+    out.push_back(d);
   }
-  for (const MailJob& job : out) {
-    long long i = job.issue_id, u = job.user_id;
-    s << "UPDATE bulletin_deliveries SET mail_status = 'sending', mail_next_at = :lease "
-         "WHERE issue_id = :i AND user_id = :u",
-        soci::use(lease_until), soci::use(i), soci::use(u);
+  return out;
+}
+
+bool ClaimMail(soci::session& s, const DueMail& due, const std::string& lease_until) {
+  long long i = due.job.issue_id, u = due.job.user_id;
+  soci::statement claim =
+      (s.prepare << "UPDATE bulletin_deliveries SET mail_status = 'sending', "
+                    "mail_next_at = :lease WHERE issue_id = :i AND user_id = :u "
+                    "AND mail_status = :st AND mail_next_at = :next",
+       soci::use(lease_until), soci::use(i), soci::use(u), soci::use(due.status),
+       soci::use(due.next_at));
+  claim.execute(true);
+  return claim.get_affected_rows() == 1;
+}
+
+bool MarkMailHandedOver(soci::session& s, const MailJob& job, const std::string& lease_until) {
+  long long i = job.issue_id, u = job.user_id;
+  const std::string marker = kMailInterrupted;
+  soci::statement st =
+      (s.prepare << "UPDATE bulletin_deliveries SET mail_error = :marker WHERE issue_id = :i "
+                    "AND user_id = :u AND mail_status = 'sending' AND mail_next_at = :lease",
+       soci::use(marker), soci::use(i), soci::use(u), soci::use(lease_until));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+int FailInterruptedMail(soci::session& s, const std::string& now) {
+  const std::string marker = kMailInterrupted;
+  soci::statement st =
+      (s.prepare << "UPDATE bulletin_deliveries SET mail_status = 'failed', "
+                    "mail_attempts = mail_attempts + 1, mail_next_at = '' "
+                    "WHERE mail_status = 'sending' AND mail_next_at <= :now AND mail_error = :m",
+       soci::use(now), soci::use(marker));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
+}
+
+std::vector<MailJob> ClaimMailJobs(soci::session& s, const std::string& now,
+                                   const std::string& lease_until, int limit) {
+  FailInterruptedMail(s, now);
+  std::vector<MailJob> out;
+  // Room for copies that another server takes first.
+  for (const DueMail& due : ListDueMail(s, now, limit + 16)) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    if (ClaimMail(s, due, lease_until)) out.push_back(due.job);
   }
   return out;
 }

@@ -67,8 +67,36 @@ std::optional<std::string> ReadFile(soci::session& s, int64_t issue_id, const st
 void InsertDelivery(soci::session& s, int64_t issue_id, const Receipt& r);
 std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id);
 
-// Returns up to `limit` e-mail copies due at `now` (queued, or stuck in
-// "sending" past their lease) and marks them "sending" until `lease_until`.
+// An e-mail copy that was due when read, with the state it was read in.
+struct DueMail {
+  MailJob job;
+  std::string status, next_at;
+};
+// Returns up to `limit` e-mail copies due at `now`: queued, or stuck in
+// "sending" past their lease (the server sending them died).
+std::vector<DueMail> ListDueMail(soci::session& s, const std::string& now, int limit);
+// Marks `due` "sending" until `lease_until` if it is still in the state it
+// was read in, and returns whether it did. A compare-and-set: when several
+// servers on one PostgreSQL claim the same copy at once, the later updates
+// wait for the first to commit, re-read the row (READ COMMITTED) and match
+// nothing, so exactly one caller gets true; on SQLite the one writer
+// serialises them.
+bool ClaimMail(soci::session& s, const DueMail& due, const std::string& lease_until);
+// The error of a copy whose sender stopped after handing it to the SMTP
+// server but before recording the answer: it may or may not have arrived.
+inline constexpr char kMailInterrupted[] =
+    "interrupted after the message was handed to the SMTP server: it may have arrived; "
+    "retry to send it again";
+// Notes that the copy `job`, leased until `lease_until`, has been handed to
+// the SMTP server whole (only the end-of-data mark is left). Returns false
+// when the lease is no longer held. A copy so marked is never sent again on
+// its own: if its sender dies, FailInterruptedMail marks it failed.
+bool MarkMailHandedOver(soci::session& s, const MailJob& job, const std::string& lease_until);
+// Marks "failed" (kMailInterrupted) the copies whose lease ran out after they
+// were handed over; returns how many.
+int FailInterruptedMail(soci::session& s, const std::string& now);
+// Claims up to `limit` due copies (FailInterruptedMail, then ListDueMail +
+// ClaimMail) and returns them.
 std::vector<MailJob> ClaimMailJobs(soci::session& s, const std::string& now,
                                    const std::string& lease_until, int limit);
 // Records the outcome of one attempt: status "sent", "queued" (retry at

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   }
   jianbao::cli::AddPlatformCommands(app);
   jianbao::cli::AddBulletinCommands(app);
+  jianbao::cli::AddBackupCommands(app);
   jianbao::submissions::AddCommands(app);
   jianbao::typeset::AddCommands(app);
   jianbao::epidemic::AddCommands(app);

@@ -16,10 +16,16 @@ namespace {
 struct Reader {
   const std::string* data;
   size_t pos = 0;
+  const std::function<bool()>* before_end = nullptr;
 };
 
 size_t ReadChunk(char* buffer, size_t size, size_t nitems, void* userdata) {
   auto* r = static_cast<Reader*>(userdata);
+  if (r->pos == r->data->size() && r->before_end && *r->before_end) {
+    const bool go_on = (*r->before_end)();
+    r->before_end = nullptr;  // once
+    if (!go_on) return CURL_READFUNC_ABORT;
+  }
   const size_t n = std::min(size * nitems, r->data->size() - r->pos);
   std::memcpy(buffer, r->data->data() + r->pos, n);
   r->pos += n;
@@ -119,7 +125,8 @@ Status ValidateSmtpConfig(const SmtpConfig& c) {
 }
 
 Status SendMail(const SmtpConfig& config, const std::vector<std::string>& recipients,
-                const std::string& data, SendCancel* cancel) {
+                const std::string& data, SendCancel* cancel,
+                const std::function<bool()>& before_end) {
   JB_RETURN_IF_ERROR(ValidateSmtpConfig(config));
   if (recipients.empty()) return Status::Invalid("to", "required", "no recipients");
   GlobalInit();
@@ -127,7 +134,7 @@ Status SendMail(const SmtpConfig& config, const std::vector<std::string>& recipi
   if (!curl) return Status(Code::kUnavailable, "mail_failed", "libcurl could not start");
   std::unique_ptr<curl_slist, SlistFree> rcpt;
   for (const std::string& r : recipients) rcpt.reset(curl_slist_append(rcpt.release(), r.c_str()));
-  Reader reader{&data};
+  Reader reader{&data, 0, &before_end};
   const std::string from = "<" + config.from + ">";
   char error[CURL_ERROR_SIZE] = {0};
   CURL* c = curl.get();

@@ -17,6 +17,7 @@
 #define JIANBAO_MAIL_SMTP_H_
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -66,9 +67,13 @@ class SendCancel {
 // Sends `data` (a composed message, see mime.h) from config.from to
 // `recipients`. Returns kUnavailable with the server's or libcurl's error
 // text when delivery fails (the caller retries later), or when `cancel` is
-// cancelled before or during the call.
+// cancelled before or during the call. When set, `before_end` is called once
+// the whole message has been handed to libcurl, before the end-of-data mark
+// that makes the server accept it: until then a failed call delivered
+// nothing; returning false abandons the message (the server drops it).
 Status SendMail(const SmtpConfig& config, const std::vector<std::string>& recipients,
-                const std::string& data, SendCancel* cancel = nullptr);
+                const std::string& data, SendCancel* cancel = nullptr,
+                const std::function<bool()>& before_end = {});
 
 }  // namespace jianbao::mail
 

@@ -13,6 +13,12 @@ class _Handler(socketserver.StreamRequestHandler):
         self.wfile.write((line + "\r\n").encode())
 
     def handle(self):
+        try:
+            self.session()
+        except ConnectionError:
+            pass  # the client was killed: keep nothing of an unfinished message
+
+    def session(self):
         self.say("220 sink ESMTP")
         sender, rcpts = None, []
         while True:
@@ -37,7 +43,9 @@ class _Handler(socketserver.StreamRequestHandler):
                 data = bytearray()
                 while True:
                     l = self.rfile.readline()
-                    if not l or l in (b".\r\n", b".\n"):
+                    if not l:
+                        return  # the client went away mid-message: keep nothing, as SMTP does
+                    if l in (b".\r\n", b".\n"):
                         break
                     data += l[1:] if l.startswith(b"..") else l
                 msg = email.message_from_bytes(bytes(data), policy=email.policy.default)
