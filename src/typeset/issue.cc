@@ -5,6 +5,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/json_parse.h"
 #include "core/text.h"
 #include "typeset/typeset.h"
 
@@ -160,12 +161,12 @@ Status ValidateIssue(const Issue& issue) {
 
 Result<Issue> ParseIssueJson(std::string_view text, std::string base_dir) {
   if (text.size() > kMaxJsonBytes) return Bad("(document)", "is larger than 8 MiB");
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {
-    return Bad("(document)", std::string("is not valid JSON: ") + e.what());
+  Result<json> parsed = ParseJson(text);
+  if (!parsed.ok()) {
+    const Status st = parsed.status();
+    return Bad(st.field().empty() ? "(document)" : st.field(), st.message());
   }
+  json root = std::move(parsed).value();
   if (!root.is_object()) return Bad("(document)", "must be a JSON object");
   Issue issue;
   issue.base_dir = std::move(base_dir);
