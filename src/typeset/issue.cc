@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_parse.h"
+#include "core/markdown_limits.h"
 #include "core/text.h"
 #include "typeset/typeset.h"
 
@@ -155,6 +156,12 @@ Status ValidateIssue(const Issue& issue) {
     if (text::Trim(issue.sections[i].title).empty()) {
       return Bad("sections[" + std::to_string(i) + "].title", "must not be empty");
     }
+  }
+  // The Markdown limits hold for the issue as a whole, not per section.
+  markdown::Budget budget;
+  for (size_t i = 0; i < issue.sections.size(); ++i) {
+    const std::string field = "sections[" + std::to_string(i) + "].body";
+    JB_RETURN_IF_ERROR(markdown::CheckShape(issue.sections[i].body_markdown, field, &budget));
   }
   return Status();
 }

@@ -85,8 +85,11 @@ Result<Issue> ParseIssueJson(std::string_view json, std::string base_dir = "");
 // Returns "2020年3月19日" for "2020-03-19", or an error naming "date".
 Result<std::string> ChineseDate(std::string_view iso_date);
 
-// Checks an issue's invariants (title, number, date, sections). Returns OK or
-// kInvalidArgument naming the field. Every Render function calls it.
+// Checks an issue's invariants (title, number, date, sections) and that its
+// section bodies together stay within the Markdown limits
+// (core/markdown_limits.h: table width and cells, lines, markup). Returns OK
+// or kInvalidArgument naming the field ("sections[2].body"). Every Render
+// function calls it.
 Status ValidateIssue(const Issue& issue);
 
 // Where each section starts in the PDF (1-based page numbers) and how many
