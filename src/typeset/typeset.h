@@ -18,6 +18,7 @@
 #ifndef JIANBAO_TYPESET_TYPESET_H_
 #define JIANBAO_TYPESET_TYPESET_H_
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -101,6 +102,10 @@ struct PageMap {
 
 class Engine;  // the Pango/Cairo state, defined in engine.h
 
+// How long one PDF, PNG, DOCX or text render may typeset before it stops
+// with kInvalidArgument "render_timeout" (a full seed issue takes about 1 s).
+inline constexpr std::chrono::seconds kDefaultRenderBudget{30};
+
 // Holds the font map and fonts of one configuration so that repeated renders
 // pay for font loading once. Thread-safe: calls are serialised by an internal
 // mutex (Pango font maps must not be used from two threads at once); use one
@@ -139,11 +144,15 @@ class Typesetter {
 
   const Fonts& fonts() const { return fonts_; }
 
+  // Sets the time budget of each later render (zero: none). Thread-safe.
+  void SetRenderBudget(std::chrono::milliseconds budget);
+
  private:
   Typesetter(Fonts fonts, std::unique_ptr<Engine> engine);
   Fonts fonts_;
   std::unique_ptr<Engine> engine_;
   std::mutex mu_;
+  std::chrono::milliseconds budget_ = kDefaultRenderBudget;  // guarded by mu_
 };
 
 // One-shot conveniences: build a Typesetter, render, discard. Same results
