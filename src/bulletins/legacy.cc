@@ -2,11 +2,10 @@
 
 #include "bulletins/legacy.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <regex>
-
+#include "bulletins/legacy_lines.h"
 #include "core/clock.h"
 #include "core/text.h"
 
@@ -15,6 +14,16 @@ namespace {
 
 constexpr size_t kMaxInput = 4 << 20;
 constexpr size_t kHeadingMaxChars = 30;  // longer lines are never headings
+constexpr size_t kTitleMaxChars = 40;    // longer lines are never article titles
+constexpr size_t kMaxContents = 200;     // contents entries
+constexpr size_t kMaxArticles = 500;
+
+// True when `s` has more than `n` code points; looks at no more than 4n+1 bytes.
+bool LongerThan(std::string_view s, size_t n) {
+  if (s.size() <= n) return false;
+  if (s.size() > 4 * n) return true;
+  return text::CodePointCount(s) > n;
+}
 
 std::u32string U32(std::string_view s) {
   auto v = text::DecodeUtf8(s);
@@ -36,63 +45,54 @@ std::string Squeeze(std::string_view s) {
   return U8(out);
 }
 
-bool EndsSentence(const std::string& line) {
-  std::u32string u = U32(line);
-  while (u.size() >= 2 && u.back() == '*') u.pop_back();  // "…23例。**"
-  while (!u.empty() && (u.back() == ' ' || u.back() == 0x3000)) u.pop_back();
-  if (u.empty()) return true;
+// Each check below looks at the ends of a line only (or at most a few
+// dozen bytes of it), so healing a paragraph out of many lines stays linear.
+bool EndsSentence(std::string_view line) {
+  while (line.size() >= 2 && line.back() == '*') line.remove_suffix(1);  // "…23例。**"
+  for (;;) {
+    if (!line.empty() && line.back() == ' ') {
+      line.remove_suffix(1);
+    } else if (line.size() >= 3 && line.substr(line.size() - 3) == "\u3000") {
+      line.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  if (line.empty()) return true;
   static const std::u32string kEnd = U"。！？；：”’」』）》…—.!?;:)";
-  return kEnd.find(u.back()) != std::u32string::npos;
+  return kEnd.find(text::LastCodePoint(line)) != std::u32string::npos;
 }
 
 // True when the line ends with a full stop, question, exclamation, colon or
 // semicolon: such a line is a sentence, never a title.
-bool EndsWithStop(const std::string& line) {
-  std::u32string u = U32(line);
+bool EndsWithStop(std::string_view line) {
   static const std::u32string kStop = U"。！？；：，、….!?;:,";
-  return !u.empty() && kStop.find(u.back()) != std::u32string::npos;
+  return !line.empty() && kStop.find(text::LastCodePoint(line)) != std::u32string::npos;
 }
 
-bool StartsWithClosingPunct(const std::string& line) {
-  std::u32string u = U32(line);
+bool StartsWithClosingPunct(std::string_view line) {
   static const std::u32string kClose = U"，。、；：？！）》」』”’";
-  return !u.empty() && kClose.find(u[0]) != std::u32string::npos;
+  return !line.empty() && kClose.find(text::FirstCodePoint(line)) != std::u32string::npos;
 }
 
 // A sub-heading is short and has no sentence-internal punctuation; a short
 // line with a comma is the first half of a sentence that a page break cut.
-bool IsHeadingShape(const std::string& line) {
-  return text::CodePointCount(line) <= kHeadingMaxChars &&
-         line.find("，") == std::string::npos && line.find("、") == std::string::npos &&
-         line.find("；") == std::string::npos;
+bool IsHeadingShape(std::string_view line) {
+  return !LongerThan(line, kHeadingMaxChars) && line.find("，") == std::string::npos &&
+         line.find("、") == std::string::npos && line.find("；") == std::string::npos;
 }
 
-bool IsStrayPageNumber(const std::string& line) {
-  static const std::regex kPage(R"(^(—|-|–|\s)*\d{1,3}(—|-|–|\s)*$|^第\s*\d{1,3}\s*页$)");
-  return std::regex_match(line, kPage);
+bool IsContentsHeading(const std::string& line) {
+  return !LongerThan(line, 40) && Squeeze(line) == "目录";
 }
 
-bool IsContentsHeading(const std::string& line) { return Squeeze(line) == "目录"; }
-
-struct TocEntry {
-  std::string title;
-  int page = 0;
-};
-
-bool ParseTocLine(const std::string& line, TocEntry* out) {
-  static const std::regex kToc(R"(^\s*\d{1,2}\s*[.、．]\s*(.+?)[\s.…·]*(\d{1,3})\s*$)");
-  std::smatch m;
-  if (!std::regex_match(line, m, kToc)) return false;
-  out->title = text::Trim(m[1].str());
-  out->page = std::stoi(m[2].str());
-  return !out->title.empty();
-}
+using TocEntry = legacy::ContentsLine;
 
 // The org prefix of an article title ("湖北行协·抗击…" → "湖北行协"), or "".
-std::string OrgPrefix(const std::string& title) {
-  const size_t dot = title.find("·");
-  if (dot == std::string::npos || text::CodePointCount(title.substr(0, dot)) > 12) return "";
-  return title.substr(0, dot);
+std::string OrgPrefix(std::string_view title) {
+  const size_t dot = title.substr(0, 64).find("·");
+  if (dot == std::string::npos || LongerThan(title.substr(0, dot), 12)) return "";
+  return std::string(title.substr(0, dot));
 }
 
 bool IsEpidemicTitle(const std::string& title) {
@@ -102,9 +102,7 @@ bool IsEpidemicTitle(const std::string& title) {
 
 // Escapes what CommonMark would read as block syntax at the start of a paragraph.
 std::string EscapeParagraph(const std::string& p) {
-  static const std::regex kListLike(R"(^(\d{1,9})([.)])(\s))");
-  std::string out = std::regex_replace(p, kListLike, "$1\\$2$3",
-                                       std::regex_constants::format_first_only);
+  std::string out = legacy::EscapeListMarker(p);
   if (!out.empty() && (out[0] == '#' || out[0] == '>' || out[0] == '-' || out[0] == '+' ||
                        out[0] == '=' || out[0] == '|')) {
     out.insert(0, "\\");
@@ -118,29 +116,18 @@ struct Header {
   int number = 0;
 };
 
-bool IsOrgName(const std::string& line) {
-  static const std::regex kOrg("(协会|学会|委员会|管理局|研究院|中心|公司|厅|局|部)$");
-  return std::regex_search(line, kOrg);
-}
-
 Header ParseHeader(const std::vector<std::string>& lines, LegacyImport* out) {
   Header h;
-  static const std::regex kNumber(R"(^第\s*(\d{1,4})\s*期$)");
-  static const std::regex kDate(R"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)");
-  static const std::regex kSubtitle(R"(^[（(]\s*(.+?)\s*[）)]$)");
   std::vector<std::string> rest;
   int date_index = -1;
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::smatch m;
-    if (std::regex_match(lines[i], m, kNumber)) {
-      h.number = std::stoi(m[1].str());
-    } else if (std::regex_search(lines[i], m, kDate) && h.date.empty()) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", std::stoi(m[1].str()),
-                    std::stoi(m[2].str()), std::stoi(m[3].str()));
-      if (clock::IsValidDate(buf)) h.date = buf, date_index = static_cast<int>(i);
-    } else if (std::regex_match(lines[i], m, kSubtitle) && h.subtitle.empty()) {
-      h.subtitle = m[1].str();
+    std::string date, subtitle;
+    if (const int number = legacy::ParseIssueNumber(lines[i]); number > 0) {
+      h.number = number;
+    } else if (h.date.empty() && !(date = legacy::FindDate(lines[i])).empty()) {
+      if (clock::IsValidDate(date)) h.date = date, date_index = static_cast<int>(i);
+    } else if (h.subtitle.empty() && !(subtitle = legacy::ParseSubtitle(lines[i])).empty()) {
+      h.subtitle = subtitle;
     } else {
       rest.push_back(lines[i]);
     }
@@ -151,7 +138,7 @@ Header ParseHeader(const std::vector<std::string>& lines, LegacyImport* out) {
     h.issuer = rest.back();
     rest.pop_back();
   }
-  if (rest.size() >= 2 && IsOrgName(rest.front())) {
+  if (rest.size() >= 2 && legacy::IsOrgName(rest.front())) {
     h.masthead = rest.front();
     rest.erase(rest.begin());
   }
@@ -195,7 +182,7 @@ std::vector<std::string> Blocks(std::string_view input, LegacyImport* out) {
     if (line == "\u00a0") line.clear();
     pos = end + 1;
     if (line.empty()) continue;
-    if (IsStrayPageNumber(line)) {
+    if (legacy::IsStrayPageNumber(line)) {
       ++dropped;
       continue;
     }
@@ -241,27 +228,30 @@ std::string ToMarkdown(const std::vector<std::string>& paragraphs, int* headings
 
 namespace {
 
-// Finds where the title `want` starts at or after `from` in `blocks`; a title
-// may be split over up to three lines. Returns the index and sets *lines.
-int FindTitle(const std::vector<std::string>& blocks, size_t from, const std::string& want,
+// Finds where the title `want` starts at or after `from` in `squeezed` (the
+// body's lines without white space); a title may be split over up to three
+// lines. Returns the index and sets *lines. Each line costs at most the
+// title's length.
+int FindTitle(const std::vector<std::string>& squeezed, size_t from, const std::string& want,
               int* lines) {
   const std::string target = Squeeze(want);
-  for (size_t i = from; i < blocks.size(); ++i) {
-    std::string joined;
-    for (size_t k = 0; k < 3 && i + k < blocks.size(); ++k) {
-      joined += Squeeze(blocks[i + k]);
-      if (joined == target) {
+  for (size_t i = from; i < squeezed.size(); ++i) {
+    std::string_view rest = target;
+    for (size_t k = 0; k < 3 && i + k < squeezed.size(); ++k) {
+      const std::string& part = squeezed[i + k];
+      if (part.size() > rest.size() || rest.compare(0, part.size(), part) != 0) break;
+      rest.remove_prefix(part.size());
+      if (rest.empty()) {
         *lines = static_cast<int>(k + 1);
         return static_cast<int>(i);
       }
-      if (target.rfind(joined, 0) != 0) break;
     }
   }
   return -1;
 }
 
 bool LooksLikeTitle(const std::string& line) {
-  return !EndsWithStop(line) && text::CodePointCount(line) <= 40 &&
+  return !EndsWithStop(line) && !LongerThan(line, kTitleMaxChars) &&
          (!OrgPrefix(line).empty() || IsEpidemicTitle(line));
 }
 
@@ -275,11 +265,14 @@ struct Found {
 std::vector<Found> LocateByContents(const std::vector<std::string>& body,
                                     const std::vector<TocEntry>& toc, LegacyImport* out) {
   std::vector<Found> found;
+  std::vector<std::string> squeezed;
+  squeezed.reserve(body.size());
+  for (const std::string& line : body) squeezed.push_back(Squeeze(line));
   size_t cursor = 0;
   for (const TocEntry& e : toc) {
     int lines = 1;
-    int at = FindTitle(body, cursor, e.title, &lines);
-    if (at < 0) at = FindTitle(body, 0, e.title, &lines);
+    int at = FindTitle(squeezed, cursor, e.title, &lines);
+    if (at < 0) at = FindTitle(squeezed, 0, e.title, &lines);
     if (at < 0) {
       out->problems.push_back("目录条目在正文中未找到：" + e.title);
       continue;
@@ -342,7 +335,14 @@ Result<LegacyImport> ImportLegacyText(std::string_view input, const LegacyOption
   if (toc_at < blocks.size()) {
     header_lines.assign(blocks.begin(), blocks.begin() + toc_at);
     size_t i = toc_at + 1;
-    for (TocEntry e; i < blocks.size() && ParseTocLine(blocks[i], &e); ++i) toc.push_back(e);
+    for (TocEntry e; i < blocks.size() && legacy::ParseContentsLine(blocks[i], &e); ++i) {
+      if (toc.size() == kMaxContents) {
+        return Status::Invalid(
+            "file", "too_many_contents",
+            "the contents list has more than " + std::to_string(kMaxContents) + " entries");
+      }
+      toc.push_back(e);
+    }
     body_from = i;
     out.recognised.push_back("目录：" + std::to_string(toc.size()) + " 条");
   } else {
@@ -360,6 +360,10 @@ Result<LegacyImport> ImportLegacyText(std::string_view input, const LegacyOption
     return Status::Invalid("file", "no_articles",
                            "no article found: the text has neither a contents list that matches "
                            "its titles nor titles like \"湖北行协·…\"");
+  }
+  if (found.size() > kMaxArticles) {
+    return Status::Invalid("file", "too_many_articles",
+                           "the text has more than " + std::to_string(kMaxArticles) + " articles");
   }
   // Content runs from a title to the next title in text order.
   std::vector<int> starts;

@@ -190,5 +190,60 @@ TEST(LegacyImportBadInputTest, ClearErrors) {
   EXPECT_EQ(ImportLegacyText("只是一段普通的文字，没有任何标题。\n").status().key(), "no_articles");
 }
 
+// Issue 11: a line of 10,000 '-' overflowed the stack of std::regex.
+TEST(LegacyImportHostileTest, LongLinesOfDashesAreRefusedNotCrashed) {
+  for (size_t n : {size_t{10000}, size_t{1} << 20}) {
+    auto r = ImportLegacyText(std::string(n, '-'));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().key(), "no_articles");
+  }
+  std::string em;
+  for (int i = 0; i < 300000; ++i) em += "—";
+  EXPECT_EQ(ImportLegacyText(em + "\n" + em).status().key(), "no_articles");
+}
+
+// pdftotext-like text: header, contents, articles with 1 MB lines and a
+// paragraph broken into 100,000 short lines (healing must stay linear).
+std::string HostileBulletin(const std::string& long_line, int fragments) {
+  std::string t = "某某通信行业协会\n\n信息简报\n\n(协会专刊)\n\n第 7 期\n\n某某协会秘书处\n\n";
+  t += "2020 年 3 月 19 日\n\n目 录\n\n";
+  t += "1. 湖北行协·长文\t1\n2. 河北行协·碎片\t2\n\f";
+  t += "湖北行协·长文\n\n" + long_line + "\n\n";
+  t += "河北行协·碎片\n\n";
+  for (int i = 0; i < fragments; ++i) t += "断开的句子，\n";
+  t += "完。\n";
+  return t;
+}
+
+TEST(LegacyImportHostileTest, MegabyteLinesAndManyFragmentsImport) {
+  std::string sentence;
+  while (sentence.size() < (1 << 20)) sentence += "通信行业全力保障网络畅通，";
+  sentence += "。";
+  auto r = ImportLegacyText(HostileBulletin(sentence, 100000));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->issue.sections.size(), 2u);
+  EXPECT_EQ(r->issue.number, 7);
+  EXPECT_EQ(r->issue.date, "2020-03-19");
+  EXPECT_EQ(r->issue.subtitle, "协会专刊");
+  EXPECT_EQ(r->issue.sections[0].body_markdown, sentence);
+  // The fragments are one healed paragraph.
+  EXPECT_EQ(r->issue.sections[1].body_markdown.find("\n"), std::string::npos);
+  EXPECT_GT(r->issue.sections[1].body_markdown.size(), 100000u * 15);
+
+  std::string dashes(1 << 20, '-');
+  auto d = ImportLegacyText(HostileBulletin(dashes, 10));
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->issue.sections[0].body_markdown, "\\" + dashes);  // not a thematic break
+}
+
+TEST(LegacyImportHostileTest, ContentsAndArticleCountsAreCapped) {
+  std::string t = "标题\n第1期\n2020年1月1日\n目录\n";
+  for (int i = 0; i < 1000; ++i) t += "1. 湖北行协·标题" + std::to_string(i) + " 1\n";
+  EXPECT_EQ(ImportLegacyText(t).status().key(), "too_many_contents");
+  std::string shapes = "标题\n第1期\n2020年1月1日\n";
+  for (int i = 0; i < 1000; ++i) shapes += "湖北行协·标题\n正文。\n";
+  EXPECT_EQ(ImportLegacyText(shapes).status().key(), "too_many_articles");
+}
+
 }  // namespace
 }  // namespace jianbao::bulletins

@@ -13,6 +13,7 @@ const char* CodeName(Code code) {
     case Code::kNotFound: return "not_found";
     case Code::kConflict: return "conflict";
     case Code::kPayloadTooLarge: return "payload_too_large";
+    case Code::kUnsupportedMediaType: return "unsupported_media_type";
     case Code::kTooManyRequests: return "too_many_requests";
     case Code::kUnavailable: return "unavailable";
     case Code::kInternal: return "internal";
@@ -29,6 +30,7 @@ int HttpStatusFor(Code code) {
     case Code::kNotFound: return 404;
     case Code::kConflict: return 409;
     case Code::kPayloadTooLarge: return 413;
+    case Code::kUnsupportedMediaType: return 415;
     case Code::kTooManyRequests: return 429;
     case Code::kUnavailable: return 503;
     case Code::kInternal: return 500;

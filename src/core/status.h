@@ -17,15 +17,16 @@ namespace jianbao {
 
 enum class Code {
   kOk = 0,
-  kInvalidArgument,   // 400: the input is wrong; field() names it.
-  kUnauthenticated,   // 401: no or expired session.
-  kPermissionDenied,  // 403: signed in, but the role or organisation does not allow it.
-  kNotFound,          // 404
-  kConflict,          // 409: duplicate, or wrong workflow state.
-  kPayloadTooLarge,   // 413
-  kTooManyRequests,   // 429: throttled; retry_after_seconds() says when.
-  kUnavailable,       // 503: database busy or down.
-  kInternal,          // 500: a bug or an unexpected library failure.
+  kInvalidArgument,       // 400: the input is wrong; field() names it.
+  kUnauthenticated,       // 401: no or expired session.
+  kPermissionDenied,      // 403: signed in, but the role or organisation does not allow it.
+  kNotFound,              // 404
+  kConflict,              // 409: duplicate, or wrong workflow state.
+  kPayloadTooLarge,       // 413
+  kUnsupportedMediaType,  // 415: a body of the wrong Content-Type.
+  kTooManyRequests,       // 429: throttled; retry_after_seconds() says when.
+  kUnavailable,           // 503: database busy or down.
+  kInternal,              // 500: a bug or an unexpected library failure.
 };
 
 class Status {

@@ -79,7 +79,30 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
-size_t CodePointCount(std::string_view s) { return DecodeUtf8(s).size(); }
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++n) {
+    char32_t cp;
+    const size_t len = DecodeOne(s, i, &cp);
+    i += len == 0 ? 1 : len;
+  }
+  return n;
+}
+
+char32_t FirstCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  char32_t cp;
+  return DecodeOne(s, 0, &cp) == 0 ? 0xFFFD : cp;
+}
+
+char32_t LastCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && s.size() - i < 4 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  char32_t cp;
+  const size_t len = DecodeOne(s, i, &cp);
+  return len == 0 || i + len != s.size() ? 0xFFFD : cp;
+}
 
 std::string Trim(std::string_view s) {
   auto cps = DecodeUtf8(s);
@@ -129,6 +152,56 @@ std::string PercentEncode(std::string_view s) {
     }
   }
   return out;
+}
+
+namespace {
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool IsLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// One DNS label: 1-63 letters, digits and '-', not starting or ending with '-'.
+bool IsDomainLabel(std::string_view label) {
+  if (label.empty() || label.size() > 63) return false;
+  if (!IsAsciiAlnum(label.front()) || !IsAsciiAlnum(label.back())) return false;
+  return std::all_of(label.begin(), label.end(),
+                     [](char c) { return IsAsciiAlnum(c) || c == '-'; });
+}
+
+}  // namespace
+
+bool IsValidCode(std::string_view s) {
+  if (s.size() < 2 || s.size() > 32 || !IsLowerAlnum(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return IsLowerAlnum(c) || c == '-'; });
+}
+
+bool IsValidLogin(std::string_view s) {
+  if (s.size() < 2 || s.size() > 64 || !IsAsciiAlnum(s[0])) return false;
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+bool IsValidEmail(std::string_view s) {
+  static constexpr std::string_view kLocalPunct = "!#$%&'*+/=?^_`{|}~.-";
+  if (s.size() > 254) return false;
+  const size_t at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || at > 64) return false;
+  const std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
+  for (char c : local) {
+    if (!IsAsciiAlnum(c) && kLocalPunct.find(c) == std::string_view::npos) return false;
+  }
+  size_t labels = 0;
+  for (size_t from = 0;; ++labels) {
+    const size_t dot = domain.find('.', from);
+    const std::string_view label =
+        domain.substr(from, dot == std::string_view::npos ? std::string_view::npos : dot - from);
+    if (!IsDomainLabel(label)) return false;
+    if (dot == std::string_view::npos) break;
+    from = dot + 1;
+  }
+  return labels + 1 >= 2;
 }
 
 }  // namespace jianbao::text

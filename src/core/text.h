@@ -22,7 +22,13 @@ std::vector<char32_t> DecodeUtf8(std::string_view s);
 void AppendUtf8(char32_t cp, std::string* out);
 
 // Returns the number of code points in `s` (invalid bytes count as one each).
+// Linear in `s`, allocates nothing.
 size_t CodePointCount(std::string_view s);
+
+// Returns the first (last) code point of `s`, or 0 when `s` is empty; an
+// invalid byte there reads as U+FFFD. Looks at no more than 4 bytes.
+char32_t FirstCodePoint(std::string_view s);
+char32_t LastCodePoint(std::string_view s);
 
 // Returns `s` with leading and trailing ASCII and full-width (U+3000) spaces removed.
 std::string Trim(std::string_view s);
@@ -40,6 +46,23 @@ std::string MaskName(std::string_view name);
 // Percent-encodes every byte except ASCII letters, digits, '.', '-' and '_'
 // (for RFC 5987 / RFC 2231 file-name parameters): "第1期.pdf" → "%E7%AC%AC1%E6%9C%9F.pdf".
 std::string PercentEncode(std::string_view s);
+
+// Validators for identifiers that users type. Each looks at every byte once
+// (no regular expressions, no backtracking) and accepts ASCII only.
+
+// Returns true for an organisation or series code: a lowercase letter or
+// digit, then 1-31 lowercase letters, digits or '-' ("hubei", "ccea-epidemic").
+bool IsValidCode(std::string_view s);
+
+// Returns true for a login: a letter or digit, then 1-63 letters, digits,
+// '.', '_' or '-' ("qinghai-reporter", "li.ming").
+bool IsValidLogin(std::string_view s);
+
+// Returns true for an e-mail address safe to put in a mail header: at most
+// 254 bytes; a local part of 1-64 of A-Z a-z 0-9 and !#$%&'*+/=?^_`{|}~.-;
+// '@'; two or more dot-separated labels of 1-63 letters, digits and '-',
+// each starting and ending with a letter or digit.
+bool IsValidEmail(std::string_view s);
 
 }  // namespace jianbao::text
 

@@ -44,5 +44,70 @@ TEST(TextTest, CjkIdeographs) {
   EXPECT_FALSE(IsCjkIdeograph(U'a'));
 }
 
+TEST(TextTest, FirstAndLastCodePoint) {
+  EXPECT_EQ(FirstCodePoint(""), 0u);
+  EXPECT_EQ(LastCodePoint(""), 0u);
+  EXPECT_EQ(FirstCodePoint("简报a"), U'简');
+  EXPECT_EQ(LastCodePoint("a简报"), U'报');
+  EXPECT_EQ(LastCodePoint("x𠀀"), U'𠀀');
+  EXPECT_EQ(LastCodePoint("ab"), U'b');
+  EXPECT_EQ(LastCodePoint("a\xE7\xAE"), 0xFFFDu);  // truncated
+  EXPECT_EQ(FirstCodePoint("\xFF"), 0xFFFDu);
+  EXPECT_EQ(CodePointCount(std::string("\xFF") + "a简"), 3u);
+  // Linear: a long string costs no more than reading it.
+  EXPECT_EQ(LastCodePoint(std::string(1 << 20, '-') + "。"), U'。');
+}
+
+TEST(TextTest, ValidCode) {
+  EXPECT_TRUE(IsValidCode("hubei"));
+  EXPECT_TRUE(IsValidCode("ccea-epidemic"));
+  EXPECT_TRUE(IsValidCode("9a"));
+  EXPECT_TRUE(IsValidCode(std::string(32, 'a')));
+  EXPECT_FALSE(IsValidCode(std::string(33, 'a')));
+  EXPECT_FALSE(IsValidCode("a"));
+  EXPECT_FALSE(IsValidCode("-hubei"));
+  EXPECT_FALSE(IsValidCode("Hubei"));
+  EXPECT_FALSE(IsValidCode("hu bei"));
+  EXPECT_FALSE(IsValidCode("hu_bei"));
+  EXPECT_FALSE(IsValidCode("湖北"));
+  EXPECT_FALSE(IsValidCode(std::string("ab\0c", 4)));
+}
+
+TEST(TextTest, ValidLogin) {
+  EXPECT_TRUE(IsValidLogin("qinghai-reporter"));
+  EXPECT_TRUE(IsValidLogin("Li.Ming_2"));
+  EXPECT_TRUE(IsValidLogin(std::string(64, 'a')));
+  EXPECT_FALSE(IsValidLogin(std::string(65, 'a')));
+  EXPECT_FALSE(IsValidLogin("a"));
+  EXPECT_FALSE(IsValidLogin(".ming"));
+  EXPECT_FALSE(IsValidLogin("li ming"));
+  EXPECT_FALSE(IsValidLogin("li@ming"));
+  EXPECT_FALSE(IsValidLogin("李明"));
+}
+
+TEST(TextTest, ValidEmail) {
+  EXPECT_TRUE(IsValidEmail("a@b.cn"));
+  EXPECT_TRUE(IsValidEmail("li.ming+x@mail.hubei-xh.org.cn"));
+  EXPECT_TRUE(IsValidEmail("o'brien@example.com"));
+  EXPECT_FALSE(IsValidEmail(""));
+  EXPECT_FALSE(IsValidEmail("a@localhost"));
+  EXPECT_FALSE(IsValidEmail("@b.cn"));
+  EXPECT_FALSE(IsValidEmail("a@b..cn"));
+  EXPECT_FALSE(IsValidEmail("a@-b.cn"));
+  EXPECT_FALSE(IsValidEmail("a@b-.cn"));
+  EXPECT_FALSE(IsValidEmail("a@b.cn."));
+  EXPECT_FALSE(IsValidEmail("a b@b.cn"));
+  EXPECT_FALSE(IsValidEmail("a@b.cn\r\nBcc: x@y.cn"));
+  EXPECT_FALSE(IsValidEmail("a@b@c.cn"));
+  EXPECT_FALSE(IsValidEmail(std::string(65, 'a') + "@b.cn"));
+  EXPECT_TRUE(IsValidEmail(std::string(64, 'a') + "@b.cn"));
+  EXPECT_FALSE(IsValidEmail("a@" + std::string(64, 'b') + ".cn"));
+  EXPECT_TRUE(IsValidEmail("a@" + std::string(63, 'b') + ".cn"));
+  // Long hostile input is answered without backtracking.
+  std::string hostile = "a@";
+  for (int i = 0; i < 100000; ++i) hostile += "a.";
+  EXPECT_FALSE(IsValidEmail(hostile));
+}
+
 }  // namespace
 }  // namespace jianbao::text

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/json_parse.h"
 #include "epidemic/regions.h"
 
 namespace jianbao::epidemic {
@@ -228,8 +229,12 @@ std::string DayToJson(const Day& day) {
 }
 
 Result<Day> DayFromJson(std::string_view json) {
-  Json j = Json::parse(json, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Bad("(root)", "not valid JSON");
+  Result<Json> parsed = ParseOrderedJson(json);
+  if (!parsed.ok()) {
+    const Status st = parsed.status();
+    return Bad(st.field().empty() ? "(root)" : st.field(), st.message());
+  }
+  const Json j = std::move(parsed).value();
   Day day;
   JB_RETURN_IF_ERROR(ReadDay(j, &day));
   return day;

@@ -2,7 +2,7 @@
 
 #include "epidemic/handlers.h"
 
-#include <regex>
+#include <string_view>
 
 #include "core/clock.h"
 #include "epidemic/day.h"
@@ -59,19 +59,43 @@ Result<Field> FieldQuery(const Context& ctx, Field fallback) {
   return *f;
 }
 
+// Reads a number of 1-9 digits at the front of *s and drops it from *s.
+bool TakeNumber(std::string_view* s, int* out) {
+  size_t n = 0;
+  int v = 0;
+  while (n < s->size() && n < 10 && (*s)[n] >= '0' && (*s)[n] <= '9') {
+    v = v * 10 + ((*s)[n++] - '0');
+  }
+  if (n == 0 || n > 9) return false;
+  s->remove_prefix(n);
+  *out = v;
+  return true;
+}
+
+// Reads an import error's field "line 12" or "line 12, column 3" (column 0: none).
+bool ParseWhere(std::string_view field, int* line, int* column) {
+  *column = 0;
+  if (field.substr(0, 5) != "line ") return false;
+  field.remove_prefix(5);
+  if (!TakeNumber(&field, line)) return false;
+  if (field.empty()) return true;
+  if (field.substr(0, 9) != ", column ") return false;
+  field.remove_prefix(9);
+  return TakeNumber(&field, column) && field.empty();
+}
+
 // An import error with its position split out: {"error": {…, "line", "column", "reason"}}.
 Response ImportError(const Context& ctx, const Status& st) {
   Response r = ctx.Error(st);
   if (st.code() != Code::kInvalidArgument) return r;
-  static const std::regex kWhere(R"(^line (\d+)(?:, column (\d+))?$)");
-  std::smatch m;
   Json body = Json::parse(r.body, nullptr, false);
   if (body.is_discarded() || !body.contains("error")) return r;
   Json& e = body["error"];
   e["reason"] = st.message();
-  if (std::regex_match(st.field(), m, kWhere)) {
-    e["line"] = std::stoi(m[1].str());
-    if (m[2].matched) e["column"] = std::stoi(m[2].str());
+  int line = 0, column = 0;
+  if (ParseWhere(st.field(), &line, &column)) {
+    e["line"] = line;
+    if (column > 0) e["column"] = column;
     const size_t colon = st.message().find("): ");
     if (colon != std::string::npos) {
       const size_t open = st.message().rfind(" (", colon);

@@ -3,7 +3,9 @@
 #include "epidemic/narrative.h"
 
 #include <algorithm>
+#include <cctype>
 #include <kainjow/mustache.hpp>
+#include <string_view>
 
 #include "epidemic/embedded.h"
 #include "epidemic/regions.h"
@@ -13,6 +15,121 @@ namespace jianbao::epidemic {
 namespace {
 
 namespace mstch = kainjow::mustache;
+
+// Bounds on the work one template may cause (issue 11: 15 nested sections
+// over a 3-item list rendered 3^15 times, 5.4 s and 28.7 MB).
+constexpr int kMaxSectionDepth = 10;                // the built-in templates nest 6 deep
+constexpr size_t kMaxNarrativeBytes = 1 << 20;      // output
+constexpr size_t kMaxWorkBytes = size_t{16} << 20;  // section entries × template size
+
+Status TemplateError(const std::string& key, const std::string& what) {
+  return Status::Invalid("template", key, "narrative template: " + what);
+}
+
+// Checks how deep sections nest in `tmpl` and how long its delimiters are,
+// reading tags exactly as kainjow's parser does (including set-delimiter
+// tags) but building nothing: the parser and its checks recurse once per
+// level, so a template of 10,000 nested sections must be refused before it
+// is parsed; and both compare the opening delimiter at every byte, so a long
+// one would make parsing quadratic. Stops quietly at the first malformed tag
+// (the parser then reports it).
+Status CheckShape(std::string_view tmpl) {
+  constexpr size_t kMaxDelimiter = 8;
+  std::string open = "{{", close = "}}";
+  int depth = 0;
+  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  for (size_t pos = 0; pos < tmpl.size();) {
+    if (tmpl.compare(pos, open.size(), open) != 0) {
+      ++pos;
+      continue;
+    }
+    size_t from = pos + open.size();
+    const bool triple = open == "{{" && close == "}}" && from < tmpl.size() && tmpl[from] == '{';
+    const std::string_view end = triple ? std::string_view("}}}") : std::string_view(close);
+    if (triple) ++from;
+    const size_t to = tmpl.find(end, from);
+    if (to == std::string_view::npos) break;
+    std::string_view tag = tmpl.substr(from, to - from);
+    while (!tag.empty() && is_space(tag.front())) tag.remove_prefix(1);
+    while (!tag.empty() && is_space(tag.back())) tag.remove_suffix(1);
+    pos = to + end.size();
+    if (tag.empty()) continue;
+    if (tag.front() == '=') {  // "=<% %>=", even inside {{{ }}} as the parser reads it
+      if (tag.size() < 5 || tag.back() != '=') break;
+      std::string_view inner = tag.substr(1, tag.size() - 2);
+      while (!inner.empty() && is_space(inner.front())) inner.remove_prefix(1);
+      while (!inner.empty() && is_space(inner.back())) inner.remove_suffix(1);
+      const size_t space = inner.find(' ');
+      if (space == std::string_view::npos) break;
+      const size_t next = inner.find_first_not_of(' ', space + 1);
+      open = std::string(inner.substr(0, space));
+      close = std::string(inner.substr(next));
+      auto bad = [&](const std::string& d) {
+        return d.empty() ||
+               std::any_of(d.begin(), d.end(), [&](char c) { return c == '=' || is_space(c); });
+      };
+      if (bad(open) || bad(close)) break;
+      if (open.size() > kMaxDelimiter || close.size() > kMaxDelimiter) {
+        return TemplateError("template_invalid", "a delimiter is longer than " +
+                                                     std::to_string(kMaxDelimiter) + " characters");
+      }
+    } else if (triple) {
+      continue;
+    } else if (tag.front() == '#' || tag.front() == '^') {
+      if (++depth > kMaxSectionDepth) {
+        return TemplateError("template_too_deep", "sections nest more than " +
+                                                      std::to_string(kMaxSectionDepth) + " deep");
+      }
+    } else if (tag.front() == '/') {
+      if (depth == 0) break;
+      --depth;
+    }
+  }
+  return Status::Ok();
+}
+
+// Thrown out of kainjow's renderer when a bound is reached; caught in
+// RenderNarrative. The renderer unwinds cleanly (its context pushers pop).
+struct Refused {
+  Status status;
+};
+
+// The rendering context: counts section entries (each costs at most one
+// walk over the template) and refuses partials (our data has none, and a
+// string value must never be read as a template).
+class BudgetContext : public mstch::context<std::string> {
+ public:
+  BudgetContext(const mstch::data* root, size_t max_entries)
+      : mstch::context<std::string>(root), max_entries_(max_entries) {}
+
+  void push(const mstch::data* data) override {
+    if (++entries_ > max_entries_) {
+      throw Refused{TemplateError("template_too_costly", "its sections repeat more than " +
+                                                             std::to_string(max_entries_) +
+                                                             " times in all; nest fewer lists")};
+    }
+    mstch::context<std::string>::push(data);
+  }
+  const mstch::data* get_partial(const std::string&) const override { return nullptr; }
+
+ private:
+  size_t max_entries_;
+  size_t entries_ = 0;
+};
+
+// Collects the output, refusing more than kMaxNarrativeBytes.
+struct CappedOutput {
+  std::string text;
+  CappedOutput& operator<<(const std::string& s) {
+    if (text.size() + s.size() > kMaxNarrativeBytes) {
+      throw Refused{TemplateError(
+          "narrative_too_long",
+          "the narrative would be longer than " + std::to_string(kMaxNarrativeBytes) + " bytes")};
+    }
+    text += s;
+    return *this;
+  }
+};
 
 std::string ShortName(const std::string& code) {
   const Region* r = FindBuiltinRegion(code);
@@ -179,13 +296,22 @@ std::optional<std::string_view> BuiltinTemplate(std::string_view name) {
 std::string Narrative::Text() const { return body.empty() ? title : title + "\n\n" + body; }
 
 Result<Narrative> RenderNarrative(const Day& day, std::string_view template_text) {
+  JB_RETURN_IF_ERROR(CheckShape(template_text));
   mstch::mustache tmpl{std::string(template_text)};
   if (!tmpl.is_valid()) {
     return Status::Invalid("template", "template_invalid",
                            "narrative template: " + tmpl.error_message());
   }
   tmpl.set_custom_escape([](const std::string& s) { return s; });
-  std::string text = Tidy(tmpl.render(Model(day)));
+  const mstch::data model = Model(day);
+  BudgetContext ctx(&model, kMaxWorkBytes / std::max<size_t>(template_text.size(), 1024));
+  CappedOutput out;
+  try {
+    tmpl.render(ctx, out);
+  } catch (const Refused& r) {
+    return r.status;
+  }
+  std::string text = Tidy(out.text);
   if (!tmpl.error_message().empty()) {
     return Status::Invalid("template", "template_invalid",
                            "narrative template: " + tmpl.error_message());

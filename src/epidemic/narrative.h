@@ -35,8 +35,13 @@ struct Narrative {
   std::string Text() const;
 };
 
-// Renders `day` through `template_text`. Returns InvalidArgument (key
-// "template_invalid") with mustache's message when the template does not parse.
+// Renders `day` through `template_text`. Returns InvalidArgument (field
+// "template") with key "template_invalid" and mustache's message when the
+// template does not parse; "template_too_deep" when sections nest more than
+// 10 deep; "template_too_costly" when sections would be entered more than
+// 16 MiB / max(template size, 1 KiB) times in all (so the work is bounded by
+// about 16 MiB of template walked, whatever the lists); "narrative_too_long"
+// when the output would exceed 1 MiB. Partials ({{>name}}) render nothing.
 // Runs of blank lines left by omitted paragraphs are collapsed to one.
 Result<Narrative> RenderNarrative(const Day& day, std::string_view template_text);
 

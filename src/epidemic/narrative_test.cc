@@ -111,5 +111,69 @@ TEST(NarrativeTest, EditedTemplateAndBrokenTemplate) {
   EXPECT_EQ(broken.status().key(), "template_invalid");
 }
 
+std::string Nested(const std::string& open, const std::string& close, int depth,
+                   const std::string& inner) {
+  std::string t;
+  for (int i = 0; i < depth; ++i) t += open;
+  t += inner;
+  for (int i = 0; i < depth; ++i) t += close;
+  return t;
+}
+
+std::string NestedRegions(int depth, const std::string& inner) {
+  return Nested("{{#hk_macau_taiwan.regions}}", "{{/hk_macau_taiwan.regions}}", depth, inner);
+}
+
+// Issue 11: 15 nested {{#hk_macau_taiwan.regions}} rendered 3^15 times.
+TEST(NarrativeHostileTest, DeepSectionsAreRefusedBeforeRendering) {
+  auto deep = RenderNarrative(IssueDay(), NestedRegions(15, "{{name}}"));
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.status().key(), "template_too_deep");
+  EXPECT_EQ(deep.status().field(), "template");
+  EXPECT_NE(deep.status().message().find("10"), std::string::npos);
+  EXPECT_TRUE(RenderNarrative(IssueDay(), NestedRegions(3, "{{name}}")).ok());
+  // Thousands of levels (which would make the parser recurse) are refused too.
+  EXPECT_EQ(RenderNarrative(IssueDay(), Nested("{{#a}}", "{{/a}}", 10000, "")).status().key(),
+            "template_too_deep");
+  // Inverted sections count, and so do sections after a delimiter change.
+  EXPECT_EQ(RenderNarrative(IssueDay(), Nested("{{^x}}", "{{/x}}", 11, "")).status().key(),
+            "template_too_deep");
+  EXPECT_EQ(RenderNarrative(IssueDay(), "{{=<% %>=}}" + Nested("<%#x%>", "<%/x%>", 11, ""))
+                .status()
+                .key(),
+            "template_too_deep");
+  EXPECT_EQ(RenderNarrative(IssueDay(), "{{{=<% %>=}}}" + Nested("<%#x%>", "<%/x%>", 11, ""))
+                .status()
+                .key(),
+            "template_too_deep");
+  EXPECT_EQ(RenderNarrative(IssueDay(), "{{=" + std::string(100, '<') + " >=}}").status().key(),
+            "template_invalid");
+}
+
+TEST(NarrativeHostileTest, RepetitionIsBounded) {
+  // Ten levels is allowed by shape; 3^10 repetitions are not.
+  auto wide = RenderNarrative(IssueDay(), NestedRegions(10, "{{name}}"));
+  ASSERT_FALSE(wide.ok());
+  EXPECT_EQ(wide.status().key(), "template_too_costly");
+  EXPECT_EQ(wide.status().field(), "template");
+}
+
+TEST(NarrativeHostileTest, OutputIsCapped) {
+  // 27 copies of 60 KB on one line (no newline to flush it early): 1.6 MB.
+  auto big = RenderNarrative(IssueDay(), NestedRegions(3, std::string(60000, 'y')));
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.status().key(), "narrative_too_long");
+  auto lines = RenderNarrative(IssueDay(), NestedRegions(3, std::string(60000, 'y') + "\n"));
+  ASSERT_FALSE(lines.ok());
+  EXPECT_EQ(lines.status().key(), "narrative_too_long");
+  EXPECT_TRUE(RenderNarrative(IssueDay(), NestedRegions(2, std::string(60000, 'y'))).ok());
+}
+
+TEST(NarrativeHostileTest, PartialsRenderNothing) {
+  auto n = RenderNarrative(IssueDay(), "a{{>date}}b");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(n->Text(), "ab");
+}
+
 }  // namespace
 }  // namespace jianbao::epidemic

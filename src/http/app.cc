@@ -5,7 +5,9 @@
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <chrono>
+#include <string_view>
 
 #include "http/errors.h"
 #include "store/database.h"
@@ -50,6 +52,22 @@ void AddSecurityHeaders(Response* r) {
       "frame-ancestors 'none'");
 }
 
+// True for "application/json", in any case, with or without parameters
+// ("application/json; charset=utf-8"). A form or text/plain body, which a
+// cross-site page can send without a preflight, is not JSON.
+bool IsJsonMediaType(const std::string& content_type) {
+  const std::string type = content_type.substr(0, content_type.find(';'));
+  static constexpr std::string_view kJson = "application/json";
+  size_t b = 0, e = type.size();
+  while (b < e && (type[b] == ' ' || type[b] == '\t')) ++b;
+  while (e > b && (type[e - 1] == ' ' || type[e - 1] == '\t')) --e;
+  if (e - b != kJson.size()) return false;
+  for (size_t i = 0; i < kJson.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(type[b + i])) != kJson[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Response App::Health() {
@@ -82,6 +100,11 @@ Response App::HandleApi(Request& req, std::string* route_name) {
         Status(Code::kPayloadTooLarge, "payload_too_large",
                "request body larger than " + std::to_string(opt.max_body) + " bytes"),
         lang);
+  }
+  if (opt.json_body && !req.body.empty() && !IsJsonMediaType(req.Header("content-type"))) {
+    return ErrorResponse(Status(Code::kUnsupportedMediaType, "json_content_type",
+                                "a request body must be sent as Content-Type: application/json"),
+                         lang);
   }
   std::optional<Authenticator::Session> session;
   const std::string token = req.Cookie(kSessionCookie);

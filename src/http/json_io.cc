@@ -2,6 +2,7 @@
 
 #include "http/json_io.h"
 
+#include "core/json_parse.h"
 #include "core/text.h"
 
 namespace jianbao::http {
@@ -24,10 +25,12 @@ Result<Json> ParseObject(const std::string& body, const std::set<std::string>& a
   if (!text::IsValidUtf8(body)) {
     return Status::Invalid("", "invalid_utf8", "request body is not valid UTF-8");
   }
-  Json obj = Json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (obj.is_discarded()) {
-    return Status::Invalid("", "invalid_json", "request body is not valid JSON");
+  Result<Json> parsed = ParseJson(body, kMaxBodyDepth);
+  if (!parsed.ok()) {
+    const Status st = parsed.status();
+    return Status::Invalid(st.field(), st.key(), "request body: " + st.message());
   }
+  Json obj = std::move(parsed).value();
   if (!obj.is_object()) {
     return Status::Invalid("", "not_object", "request body must be a JSON object");
   }

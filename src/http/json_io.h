@@ -25,9 +25,15 @@ Response JsonResponse(int status, const Json& body);
 // Returns 204 No Content.
 Response NoContent();
 
+// How deep arrays and objects may nest in a request body.
+inline constexpr int kMaxBodyDepth = 64;
+
 // Parses the request body as a JSON object whose keys are all in `allowed`.
-// Returns kInvalidArgument naming the problem: not JSON, not an object,
-// invalid UTF-8, or an unknown field (field() = its name).
+// Nesting is capped while parsing (kMaxBodyDepth), so no body makes anything
+// recurse deeply later. Returns kInvalidArgument naming the problem: not JSON
+// ("invalid_json"), nested too deep ("json_too_deep"), a key repeated
+// anywhere ("duplicate_field", field() = the key), not an object, invalid
+// UTF-8, or an unknown field (field() = its name).
 Result<Json> ParseObject(const std::string& body, const std::set<std::string>& allowed);
 
 // Typed field getters. Each returns kInvalidArgument with field() = `key` when

@@ -16,6 +16,20 @@ TEST(JsonIoTest, RejectsBadBodies) {
   EXPECT_EQ(unknown.status().field(), "admin");
 }
 
+TEST(JsonIoTest, CapsDepthAndRefusesDuplicateKeys) {
+  const std::string deep =
+      "{\"sections\":" + std::string(300000, '[') + std::string(300000, ']') + "}";
+  auto r = ParseObject(deep, {"sections"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().key(), "json_too_deep");
+  EXPECT_NE(r.status().message().find("request body"), std::string::npos);
+  const std::string ok = "{\"sections\":" + std::string(63, '[') + std::string(63, ']') + "}";
+  EXPECT_TRUE(ParseObject(ok, {"sections"}).ok());
+  auto dup = ParseObject(R"({"login":"a","password":"x","login":"admin"})", {"login", "password"});
+  EXPECT_EQ(dup.status().key(), "duplicate_field");
+  EXPECT_EQ(dup.status().field(), "login");
+}
+
 TEST(JsonIoTest, TypedGetters) {
   Json o = Json::parse(R"({"s":"  简报 ","n":5,"b":true,"arr":["a"],"bad":3,"ctl":"a\u0001"})");
   EXPECT_EQ(RequiredString(o, "s", 10).value(), "简报");

@@ -22,6 +22,7 @@ struct RouteOptions {
   bool require_auth = true;  // false: reachable without a session.
   bool check_csrf = true;    // state-changing methods need X-CSRF-Token when signed in.
   size_t max_body = 256 * 1024;  // larger bodies get 413 before the handler runs.
+  bool json_body = true;  // a body must be application/json, else 415; false: raw uploads.
 };
 
 struct Route {

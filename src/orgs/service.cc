@@ -4,9 +4,10 @@
 
 #include <soci/soci.h>
 
-#include <regex>
+#include <algorithm>
 
 #include "core/clock.h"
+#include "core/text.h"
 #include "orgs/json.h"
 #include "orgs/password.h"
 #include "orgs/repository.h"
@@ -45,11 +46,8 @@ Status CheckRoles(const std::vector<std::string>& roles) {
 // An address for SMTP: ASCII local part and a dotted domain, no spaces or
 // line breaks (it goes into mail headers). "" means none.
 Status CheckEmail(const std::string& email) {
-  static const std::regex kEmail(
-      "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-      "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
   if (email.empty()) return Status::Ok();
-  if (email.size() > 254 || !std::regex_match(email, kEmail)) {
+  if (!text::IsValidEmail(email)) {
     return Status::Invalid("email", "invalid_email", "invalid e-mail address");
   }
   return Status::Ok();
@@ -232,8 +230,7 @@ Result<std::vector<Org>> OrgService::ListOrgs(const Actor& actor) {
 }
 
 Result<Org> OrgService::CreateOrg(const Actor& actor, const NewOrg& in) {
-  static const std::regex kCode("^[a-z0-9][a-z0-9-]{1,31}$");
-  if (!std::regex_match(in.code, kCode)) {
+  if (!text::IsValidCode(in.code)) {
     return Status::Invalid("code", "invalid_code", "invalid organisation code");
   }
   const auto& kinds = OrgKinds();
@@ -316,8 +313,7 @@ Result<PageOf<User>> OrgService::ListUsers(const Actor& actor, const std::string
 }
 
 Result<User> OrgService::CreateUser(const Actor& actor, const NewUser& in) {
-  static const std::regex kLogin("^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$");
-  if (!std::regex_match(in.login, kLogin)) {
+  if (!text::IsValidLogin(in.login)) {
     return Status::Invalid("login", "invalid_login", "invalid login");
   }
   JB_RETURN_IF_ERROR(CheckPasswordStrength(in.password, "password"));

@@ -229,7 +229,9 @@ Response PostPreview(Context& ctx, SubmissionService&) {
   if (!body.ok()) return ctx.Error(body.status());
   auto text = http::OptionalString(*body, "body", size_t{4} << 20);
   if (!text.ok()) return ctx.Error(text.status());
-  return JsonResponse(200, {{"html", RenderHtml(text->value_or(""))}});
+  return http::Respond(ctx, RenderPreview(text->value_or("")), [](const std::string& html) {
+    return JsonResponse(200, {{"html", html}});
+  });
 }
 
 }  // namespace

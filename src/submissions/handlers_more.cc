@@ -201,7 +201,7 @@ void internal::RegisterMore(http::App& app, SubmissionService& svc) {
   auto bind = [&svc](Response (*fn)(Context&, SubmissionService&)) {
     return [fn, &svc](Context& ctx) { return fn(ctx, svc); };
   };
-  const http::RouteOptions upload{.max_body = kMaxUpload};
+  const http::RouteOptions upload{.max_body = kMaxUpload, .json_body = false};
   app.Get("/api/v1/submissions/workflow", bind(GetWorkflow));
   app.Get("/api/v1/submissions/targets", bind(GetTargets));
   app.Get("/api/v1/submissions/stats", bind(GetStats));

@@ -8,9 +8,12 @@
 #include <cstdlib>
 #include <memory>
 
-namespace jianbao::submissions {
+#include "core/markdown_limits.h"
 
-std::string RenderHtml(const std::string& markdown) {
+namespace jianbao::submissions {
+namespace {
+
+std::string Convert(const std::string& markdown) {
   cmark_gfm_core_extensions_ensure_registered();
   std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
                                                                 cmark_parser_free);
@@ -25,6 +28,42 @@ std::string RenderHtml(const std::string& markdown) {
                         cmark_parser_get_syntax_extensions(parser.get())),
       std::free);
   return html ? std::string(html.get()) : std::string();
+}
+
+std::string EscapedPre(const std::string& text) {
+  std::string out = "<pre>";
+  out.reserve(text.size() + 16);
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out + "</pre>\n";
+}
+
+}  // namespace
+
+Result<std::string> RenderPreview(const std::string& markdown) {
+  JB_RETURN_IF_ERROR(markdown::CheckShape(markdown, "body"));
+  return Convert(markdown);
+}
+
+std::string RenderHtml(const std::string& markdown) {
+  if (!markdown::CheckShape(markdown, "body").ok()) return EscapedPre(markdown);
+  return Convert(markdown);
 }
 
 }  // namespace jianbao::submissions

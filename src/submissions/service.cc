@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "core/clock.h"
+#include "core/markdown_limits.h"
 #include "core/text.h"
 #include "orgs/service.h"
 #include "submissions/repository.h"
@@ -186,6 +187,7 @@ Status SubmissionService::ApplyContent(const Scope& scope, const Actor& actor, c
     if (in.body->size() > limits_.max_body_bytes) {
       return Status::Invalid("body", "too_long", "body is too long");
     }
+    JB_RETURN_IF_ERROR(markdown::CheckShape(*in.body, "body"));
     p->body = *in.body;
   }
   if (in.contact) {

@@ -14,7 +14,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <regex>
+#include <string_view>
 
 #include "core/clock.h"
 #include "submissions/export.h"
@@ -44,31 +44,48 @@ Status BadPeriod() {
                          "period must look like 2026, 2026-Q1, 2026-03 or 2026-01-05..2026-02-01");
 }
 
+// Reads `s` as exactly s.size() ASCII digits.
+bool AllDigits(std::string_view s, int* out) {
+  int n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + (c - '0');
+  }
+  *out = n;
+  return !s.empty();
+}
+
+// True for "YYYY-MM-DD" by shape (the calendar is checked later).
+bool IsDateShape(std::string_view s) {
+  int unused;
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && AllDigits(s.substr(0, 4), &unused) &&
+         AllDigits(s.substr(5, 2), &unused) && AllDigits(s.substr(8, 2), &unused);
+}
+
 }  // namespace
 
 Result<Period> SubmissionService::ParsePeriod(const std::string& text_in) const {
-  static const std::regex kYear("^(\\d{4})$"), kQuarter("^(\\d{4})-Q([1-4])$"),
-      kMonth("^(\\d{4})-(\\d{2})$"), kRange("^(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})$");
   const std::string text = text_in.empty() ? now_().substr(0, 4) : text_in;
-  std::smatch m;
+  const std::string_view t = text;
   Period p;
   p.label = text;
-  if (std::regex_match(text, m, kYear)) {
-    const int y = std::stoi(m[1]);
+  int y = 0, q = 0, mo = 0;
+  if (t.size() == 4 && AllDigits(t, &y)) {  // 2026
     p.from = Date(y, 1, 1);
     p.to = Date(y, 12, 31);
-  } else if (std::regex_match(text, m, kQuarter)) {
-    const int y = std::stoi(m[1]), q = std::stoi(m[2]);
+  } else if (t.size() == 7 && AllDigits(t.substr(0, 4), &y) && t.substr(4, 2) == "-Q" &&
+             AllDigits(t.substr(6), &q) && q >= 1 && q <= 4) {  // 2026-Q1
     p.from = Date(y, q * 3 - 2, 1);
     p.to = MonthEnd(y, q * 3);
-  } else if (std::regex_match(text, m, kMonth)) {
-    const int y = std::stoi(m[1]), mo = std::stoi(m[2]);
+  } else if (t.size() == 7 && AllDigits(t.substr(0, 4), &y) && t[4] == '-' &&
+             AllDigits(t.substr(5), &mo)) {  // 2026-03
     if (mo < 1 || mo > 12) return BadPeriod();
     p.from = Date(y, mo, 1);
     p.to = MonthEnd(y, mo);
-  } else if (std::regex_match(text, m, kRange)) {
-    p.from = m[1];
-    p.to = m[2];
+  } else if (t.size() == 22 && t.substr(10, 2) == ".." && IsDateShape(t.substr(0, 10)) &&
+             IsDateShape(t.substr(12))) {  // 2026-01-05..2026-02-01
+    p.from = text.substr(0, 10);
+    p.to = text.substr(12);
     if (!clock::IsValidDate(p.from) || !clock::IsValidDate(p.to) || p.from > p.to ||
         clock::DaysFromDate(p.to) - clock::DaysFromDate(p.from) > kMaxCustomDays) {
       return BadPeriod();

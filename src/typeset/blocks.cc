@@ -229,7 +229,10 @@ RichText StyledSpans(const Spans& spans, const TextStyle& base) {
 
 Status AddBlocks(Engine& engine, const std::vector<Block>& blocks, const std::string& base_dir,
                  Flow* flow) {
-  for (const Block& b : blocks) JB_RETURN_IF_ERROR(AddBlock(engine, b, base_dir, flow));
+  for (const Block& b : blocks) {
+    JB_RETURN_IF_ERROR(engine.CheckDeadline());
+    JB_RETURN_IF_ERROR(AddBlock(engine, b, base_dir, flow));
+  }
   return Status();
 }
 

@@ -168,7 +168,22 @@ void AppendShapable(const std::string& in, std::string* out) {
 
 }  // namespace
 
+void Engine::StartBudget(std::chrono::steady_clock::duration budget) {
+  budget_ = budget;
+  deadline_ = budget.count() > 0 ? std::chrono::steady_clock::now() + budget
+                                 : std::chrono::steady_clock::time_point::max();
+}
+
+Status Engine::CheckDeadline() const {
+  if (std::chrono::steady_clock::now() <= deadline_) return Status();
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(budget_).count();
+  return Status::Invalid("", "render_timeout",
+                         "typesetting took longer than its budget of " + std::to_string(seconds) +
+                             " s; shorten the issue or its tables");
+}
+
 Result<ShapedPara> Engine::Shape(const RichText& runs) {
+  JB_RETURN_IF_ERROR(CheckDeadline());
   ShapedPara p;
   std::unique_ptr<PangoAttrList, AttrListFree> attrs(pango_attr_list_new());
   std::vector<std::pair<uint32_t, uint32_t>> run_bytes;

@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include <array>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -96,8 +97,16 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   // Shapes one paragraph. Returns kInvalidArgument naming the character when
-  // no configured font covers it.
+  // no configured font covers it, and the error of CheckDeadline() once the
+  // render's time budget is spent (every paragraph and table cell is shaped
+  // here, so this bounds a render's work).
   Result<ShapedPara> Shape(const RichText& text);
+
+  // Starts a render with `budget` to spend (zero or less: no limit).
+  void StartBudget(std::chrono::steady_clock::duration budget);
+  // Returns kInvalidArgument (key "render_timeout") when the budget started
+  // last is spent; OK otherwise.
+  Status CheckDeadline() const;
 
   // Returns the glyphs of units [a, b) of `p` (one item, one run) placed at
   // page x positions xs[0..b-a) on baseline y.
@@ -119,6 +128,8 @@ class Engine {
   std::array<PangoFontDescription*, kRoleCount> descs_{};
   std::vector<std::string> families_;  // lower-case configured families
   std::unique_ptr<PdfFonts> pdf_fonts_;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+  std::chrono::steady_clock::duration budget_{};
 };
 
 }  // namespace jianbao::typeset

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/json_parse.h"
+#include "core/markdown_limits.h"
 #include "core/text.h"
 #include "typeset/typeset.h"
 
@@ -155,17 +157,23 @@ Status ValidateIssue(const Issue& issue) {
       return Bad("sections[" + std::to_string(i) + "].title", "must not be empty");
     }
   }
+  // The Markdown limits hold for the issue as a whole, not per section.
+  markdown::Budget budget;
+  for (size_t i = 0; i < issue.sections.size(); ++i) {
+    const std::string field = "sections[" + std::to_string(i) + "].body";
+    JB_RETURN_IF_ERROR(markdown::CheckShape(issue.sections[i].body_markdown, field, &budget));
+  }
   return Status();
 }
 
 Result<Issue> ParseIssueJson(std::string_view text, std::string base_dir) {
   if (text.size() > kMaxJsonBytes) return Bad("(document)", "is larger than 8 MiB");
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {
-    return Bad("(document)", std::string("is not valid JSON: ") + e.what());
+  Result<json> parsed = ParseJson(text);
+  if (!parsed.ok()) {
+    const Status st = parsed.status();
+    return Bad(st.field().empty() ? "(document)" : st.field(), st.message());
   }
+  json root = std::move(parsed).value();
   if (!root.is_object()) return Bad("(document)", "must be a JSON object");
   Issue issue;
   issue.base_dir = std::move(base_dir);

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 
+#include "core/markdown_limits.h"
 #include "core/text.h"
 #include "typeset/cjk.h"
 
@@ -17,6 +18,10 @@ namespace {
 
 // Room for photos and charts as data URIs (each image ≤ 10 MiB decoded).
 constexpr size_t kMaxMarkdownBytes = 8 << 20;
+// cmark-gfm's autolink extension spends tens of microseconds on each '@' of
+// a word like "a@a@a@…"; a text with more is parsed without it (bare URLs
+// and addresses then stay plain text; [text](url) links still work).
+constexpr size_t kMaxAutolinkAtSigns = 2000;
 
 struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
@@ -300,9 +305,12 @@ Result<std::vector<Block>> ParseMarkdown(std::string_view md) {
   if (!text::IsValidUtf8(md)) {
     return Status::Invalid("body", "invalid_utf8", "body is not valid UTF-8");
   }
+  JB_RETURN_IF_ERROR(markdown::CheckShape(md, "body"));
   cmark_gfm_core_extensions_ensure_registered();
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  const bool autolink = markdown::CountAtSigns(md) <= kMaxAutolinkAtSigns;
   for (const char* ext : {"table", "strikethrough", "autolink"}) {
+    if (!autolink && std::strcmp(ext, "autolink") == 0) continue;
     if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext)) {
       cmark_parser_attach_syntax_extension(parser.get(), e);
     }

@@ -43,8 +43,10 @@ struct Block {
   std::string align;                     // table column alignments: 'l', 'c', 'r' or ' '
 };
 
-// Parses a section body. Returns the blocks, or kInvalidArgument when the text
-// is not UTF-8 or larger than 8 MiB. Inline HTML is kept as literal text.
+// Parses a section body. Returns the blocks, or kInvalidArgument (field
+// "body") when the text is not UTF-8, larger than 8 MiB, or beyond the
+// Markdown limits of core/markdown_limits.h (key "table_too_wide" and
+// others). Inline HTML is kept as literal text.
 Result<std::vector<Block>> ParseMarkdown(std::string_view markdown);
 
 // Returns the text of spans without markup (hard breaks become "\n").

@@ -56,8 +56,39 @@ TEST(MarkdownTest, ImageWithoutAltTextAndDataUri) {
 
 TEST(MarkdownTest, RejectsInvalidUtf8AndDeepNestingIsSafe) {
   EXPECT_FALSE(ParseMarkdown("\xff\xfe").ok());
+  // Safe, and since issue 11 refused by name: 100,000 nested quotes made
+  // 100,000 nested <blockquote> in every preview of the piece.
   std::string deep(100000, '>');
-  EXPECT_TRUE(ParseMarkdown(deep + " x").ok());
+  auto r = ParseMarkdown(deep + " x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().key(), "nesting_too_deep");
+  EXPECT_TRUE(ParseMarkdown(std::string(32, '>') + " x").ok());
+}
+
+// Issue 11: cmark-gfm is quadratic in a table's width.
+TEST(MarkdownTest, WideTablesAreRefusedNamingTheLine) {
+  std::string wide;
+  for (int i = 0; i < 20000; ++i) wide += "|h";
+  wide += "|\n";
+  for (int i = 0; i < 20000; ++i) wide += "|-";
+  auto r = ParseMarkdown("前言\n\n" + wide + "|\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().key(), "table_too_wide");
+  EXPECT_EQ(r.status().field(), "body");
+  EXPECT_NE(r.status().message().find("line 4"), std::string::npos) << r.status().message();
+}
+
+TEST(MarkdownTest, ManyAtSignsTurnAutolinksOff) {
+  auto few = ParseMarkdown("写信到 a@b.cn");
+  ASSERT_TRUE(few.ok());
+  bool linked = false;
+  for (const Span& s : (*few)[0].spans) linked |= (s.marks & kLink) != 0;
+  EXPECT_TRUE(linked);
+  std::string many = "写信到 a@b.cn ";
+  for (int i = 0; i < 3000; ++i) many += "x@";
+  auto r = ParseMarkdown(many);
+  ASSERT_TRUE(r.ok());
+  for (const Span& s : (*r)[0].spans) EXPECT_EQ(s.marks & kLink, 0);
 }
 
 }  // namespace

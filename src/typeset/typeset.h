@@ -18,6 +18,7 @@
 #ifndef JIANBAO_TYPESET_TYPESET_H_
 #define JIANBAO_TYPESET_TYPESET_H_
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -85,8 +86,11 @@ Result<Issue> ParseIssueJson(std::string_view json, std::string base_dir = "");
 // Returns "2020年3月19日" for "2020-03-19", or an error naming "date".
 Result<std::string> ChineseDate(std::string_view iso_date);
 
-// Checks an issue's invariants (title, number, date, sections). Returns OK or
-// kInvalidArgument naming the field. Every Render function calls it.
+// Checks an issue's invariants (title, number, date, sections) and that its
+// section bodies together stay within the Markdown limits
+// (core/markdown_limits.h: table width and cells, lines, markup). Returns OK
+// or kInvalidArgument naming the field ("sections[2].body"). Every Render
+// function calls it.
 Status ValidateIssue(const Issue& issue);
 
 // Where each section starts in the PDF (1-based page numbers) and how many
@@ -97,6 +101,10 @@ struct PageMap {
 };
 
 class Engine;  // the Pango/Cairo state, defined in engine.h
+
+// How long one PDF, PNG, DOCX or text render may typeset before it stops
+// with kInvalidArgument "render_timeout" (a full seed issue takes about 1 s).
+inline constexpr std::chrono::seconds kDefaultRenderBudget{30};
 
 // Holds the font map and fonts of one configuration so that repeated renders
 // pay for font loading once. Thread-safe: calls are serialised by an internal
@@ -136,11 +144,15 @@ class Typesetter {
 
   const Fonts& fonts() const { return fonts_; }
 
+  // Sets the time budget of each later render (zero: none). Thread-safe.
+  void SetRenderBudget(std::chrono::milliseconds budget);
+
  private:
   Typesetter(Fonts fonts, std::unique_ptr<Engine> engine);
   Fonts fonts_;
   std::unique_ptr<Engine> engine_;
   std::mutex mu_;
+  std::chrono::milliseconds budget_ = kDefaultRenderBudget;  // guarded by mu_
 };
 
 // One-shot conveniences: build a Typesetter, render, discard. Same results

@@ -22,8 +22,14 @@ Result<std::unique_ptr<Typesetter>> Typesetter::Create(const Fonts& fonts) {
   return std::unique_ptr<Typesetter>(new Typesetter(fonts, std::move(engine)));
 }
 
+void Typesetter::SetRenderBudget(std::chrono::milliseconds budget) {
+  std::lock_guard<std::mutex> lock(mu_);
+  budget_ = budget;
+}
+
 Result<std::string> Typesetter::RenderPdf(const Issue& issue) {
   std::lock_guard<std::mutex> lock(mu_);
+  engine_->StartBudget(budget_);
   JB_ASSIGN_OR_RETURN(Document doc, LayoutIssue(*engine_, issue, fonts_));
   return DrawPdf(doc, engine_->pdf_fonts());
 }
@@ -33,12 +39,14 @@ Result<std::vector<std::string>> Typesetter::RenderPngPages(const Issue& issue, 
     return Status::Invalid("dpi", "bad_dpi", "dpi: must be between 10 and 600");
   }
   std::lock_guard<std::mutex> lock(mu_);
+  engine_->StartBudget(budget_);
   JB_ASSIGN_OR_RETURN(Document doc, LayoutIssue(*engine_, issue, fonts_));
   return DrawPng(doc, dpi);
 }
 
 Result<PageMap> Typesetter::Paginate(const Issue& issue) {
   std::lock_guard<std::mutex> lock(mu_);
+  engine_->StartBudget(budget_);
   JB_ASSIGN_OR_RETURN(Document doc, LayoutIssue(*engine_, issue, fonts_));
   return doc.map;
 }
