@@ -46,6 +46,9 @@ const std::map<std::string, Texts>& Table() {
        {"密码不能只由一类字符组成，请混合使用字母、数字或符号",
         "the password must mix letters, digits or other characters"}},
       {"password_is_login", {"密码不能与登录名相同", "the password must not be the login"}},
+      {"image_too_large",
+       {"{field}：图片尺寸过大（每边最多 8000 像素，合计最多 4800 万像素）",
+        "{field}: the image is too large (at most 8000 pixels a side, 48 million in all)"}},
       {"too_many_pixels",
        {"{field}：本文件所有图片的像素合计超过 2 亿，请减少图片或缩小尺寸",
         "{field}: the images of this document declare more than 200 megapixels together; use "

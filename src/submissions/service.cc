@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "orgs/service.h"
+#include "submissions/body_images.h"
 #include "submissions/repository.h"
 #include "submissions/service_internal.h"
 
@@ -186,6 +187,7 @@ Status SubmissionService::ApplyContent(const Scope& scope, const Actor& actor, c
     if (in.body->size() > limits_.max_body_bytes) {
       return Status::Invalid("body", "too_long", "body is too long");
     }
+    JB_RETURN_IF_ERROR(CheckBodyImages(*in.body));
     p->body = *in.body;
   }
   if (in.contact) {
