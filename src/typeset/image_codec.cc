@@ -215,9 +215,9 @@ void OnJpegWarning(j_common_ptr) {}  // recoverable: decode what is there
 enum class JpegStep { kHeader, kValidate, kDecode };
 
 // Runs libjpeg over `bytes` up to `step`; fills `header`, feeds `sink` (for
-// kDecode, reduced by DCT scaling first: `scale_denom` 1, 2, 4 or 8).
+// kDecode, reduced by DCT scaling to `scale_num`/8 first).
 // Returns false with err->message set on failure.
-bool RunJpeg(const std::string& bytes, JpegStep step, int scale_denom, Header* header, Sink* sink,
+bool RunJpeg(const std::string& bytes, JpegStep step, int scale_num, Header* header, Sink* sink,
              JpegError* err) {
   jpeg_decompress_struct cinfo;
   JSAMPROW volatile row = nullptr;
@@ -245,8 +245,8 @@ bool RunJpeg(const std::string& bytes, JpegStep step, int scale_denom, Header* h
   }
   if (step != JpegStep::kHeader) {
     cinfo.out_color_space = JCS_EXT_RGBA;
-    cinfo.scale_num = 1;
-    cinfo.scale_denom = step == JpegStep::kValidate ? 8 : static_cast<unsigned>(scale_denom);
+    cinfo.scale_num = step == JpegStep::kValidate ? 1 : static_cast<unsigned>(scale_num);
+    cinfo.scale_denom = 8;
     cinfo.dct_method = JDCT_ISLOW;
     jpeg_start_decompress(&cinfo);
     row = static_cast<JSAMPROW>(std::malloc(static_cast<size_t>(cinfo.output_width) * 4));
@@ -267,11 +267,13 @@ bool RunJpeg(const std::string& bytes, JpegStep step, int scale_denom, Header* h
   return true;
 }
 
-// The DCT scale (1/1 … 1/8) whose output still holds `factor` × the wanted size.
-int JpegScale(int factor) {
-  int denom = 1;
-  while (denom < 8 && denom * 2 <= factor) denom *= 2;
-  return denom;
+// The DCT scale M/8 (M = 1 … 8) whose output is the smallest that still
+// holds want_w × want_h.
+int JpegScaleNum(int64_t w, int64_t h, int want_w, int want_h) {
+  for (int m = 1; m < 8; ++m) {
+    if ((w * m + 7) / 8 >= want_w && (h * m + 7) / 8 >= want_h) return m;
+  }
+  return 8;
 }
 
 void FreeString(void* p) { std::unique_ptr<std::string> owned(static_cast<std::string*>(p)); }
@@ -284,7 +286,7 @@ Result<Header> ReadHeader(const std::string& bytes) {
     static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "Cairo pixels as little-endian");
     Header h;
     JpegError err;
-    if (!RunJpeg(bytes, JpegStep::kHeader, 1, &h, nullptr, &err)) {
+    if (!RunJpeg(bytes, JpegStep::kHeader, 8, &h, nullptr, &err)) {
       if (h.width > 0 && std::strstr(err.message, "CMYK")) return Bad(err.message);
       return Bad(std::string("cannot be decoded as JPEG (") + err.message + ")");
     }
@@ -303,15 +305,15 @@ Status Validate(const std::string& bytes, const Header& header) {
   }
   Header h;
   JpegError err;
-  if (!RunJpeg(bytes, JpegStep::kValidate, 8, &h, nullptr, &err)) {
+  if (!RunJpeg(bytes, JpegStep::kValidate, 1, &h, nullptr, &err)) {
     return Bad(std::string("cannot be decoded as JPEG (") + err.message + ")");
   }
   return Status::Ok();
 }
 
 Result<Surface> Decode(const std::string& bytes, const Header& header, int want_w, int want_h) {
-  const int factor = Factor(header.width, header.height, want_w, want_h);
   if (header.format == Format::kPng) {
+    const int factor = Factor(header.width, header.height, want_w, want_h);
     Sink sink(header.width, header.height, factor, PngHasAlpha(bytes));
     if (!sink.ok()) return Bad("is too large to decode");
     PngInput in{&bytes};
@@ -320,15 +322,15 @@ Result<Surface> Decode(const std::string& bytes, const Header& header, int want_
     }
     return sink.Finish();
   }
-  const int denom = JpegScale(factor);
-  // DCT scaling rounds the size up; the box filter does the rest.
-  const int64_t scaled_w = (header.width + denom - 1) / denom;
-  const int64_t scaled_h = (header.height + denom - 1) / denom;
+  // DCT scaling in eighths (libjpeg rounds the size up); a box filter does the rest.
+  const int num = JpegScaleNum(header.width, header.height, want_w, want_h);
+  const int64_t scaled_w = (header.width * num + 7) / 8;
+  const int64_t scaled_h = (header.height * num + 7) / 8;
   Sink sink(scaled_w, scaled_h, Factor(scaled_w, scaled_h, want_w, want_h), false);
   if (!sink.ok()) return Bad("is too large to decode");
   Header h;
   JpegError err;
-  if (!RunJpeg(bytes, JpegStep::kDecode, denom, &h, &sink, &err)) {
+  if (!RunJpeg(bytes, JpegStep::kDecode, num, &h, &sink, &err)) {
     return Bad(std::string("cannot be decoded as JPEG (") + err.message + ")");
   }
   Surface surface = sink.Finish();

@@ -47,8 +47,9 @@ struct SurfaceFree {
 };
 using Surface = std::unique_ptr<cairo_surface_t, SurfaceFree>;
 
-// Returns the image reduced by the largest whole factor that keeps it at
-// least `want_w` × `want_h` pixels (never enlarged): RGB24 when opaque,
+// Returns the image reduced to no less than `want_w` × `want_h` pixels
+// (never enlarged): a PNG by the largest whole factor that allows, a JPEG by
+// DCT scaling in eighths and then a whole factor. RGB24 when opaque,
 // ARGB32 (premultiplied) when the PNG has transparency. A JPEG's surface
 // carries its bytes as CAIRO_MIME_TYPE_JPEG so that a PDF embeds the file
 // as it is. Errors as Validate. REQUIRES: as Validate; want_w, want_h >= 1.

@@ -9,6 +9,7 @@
 
 #include "core/bytes.h"
 #include "typeset/test_images.h"
+#include "typeset/typeset.h"
 
 namespace jianbao::typeset {
 namespace {
@@ -119,8 +120,11 @@ TEST(ImagesTest, LargeImagesDecodeReduced) {
   ASSERT_TRUE(jpeg.ok()) << jpeg.status().ToString();
   auto thumb = DecodeImage(**jpeg, 300, 200);
   ASSERT_TRUE(thumb.ok()) << thumb.status().ToString();
-  // DCT scaling to 1/8 (375 × 250); no whole factor of that fits 300 × 200 again.
+  // DCT scaling to 1/8 (375 × 250): the smallest eighth that holds 300 × 200.
   EXPECT_EQ(cairo_image_surface_get_width(thumb->get()), 375);
+  auto third = DecodeImage(**jpeg, 1000, 600);  // 3/8
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(cairo_image_surface_get_width(third->get()), 1125);
   auto quarter = DecodeImage(**jpeg, 150, 100);  // 1/8, then 2
   ASSERT_TRUE(quarter.ok());
   EXPECT_EQ(cairo_image_surface_get_width(quarter->get()), 188);
@@ -160,6 +164,30 @@ TEST(ImagesTest, DocumentBudget) {
       << third.status().message();
   EXPECT_TRUE(LoadImage("", DataUri("image/png", MakePng(100, 100)), &budget).ok())
       << "what is left is still usable";
+}
+
+TEST(ImagesTest, ReduceImageForPrint) {
+  // 6000 × 4000 prints 156 mm wide (1843 pixels at 300 dpi): DCT-scaled by 3/8.
+  const std::string photo = MakeJpeg(6000, 4000);
+  auto reduced = ReduceImageForPrint(photo);
+  ASSERT_TRUE(reduced.ok()) << reduced.status().ToString();
+  EXPECT_LT(reduced->size(), photo.size());
+  auto image = LoadImageBytes(*reduced, "x");
+  ASSERT_TRUE(image.ok()) << image.status().ToString();
+  EXPECT_EQ((*image)->type, Image::Type::kJpeg);
+  EXPECT_EQ((*image)->width, 2250);
+  EXPECT_EQ((*image)->height, 1500);
+  const std::string big_png = MakeBombPng(8000, 6000);
+  auto png = ReduceImageForPrint(big_png);
+  ASSERT_TRUE(png.ok());
+  auto png_image = LoadImageBytes(*png, "x");
+  ASSERT_TRUE(png_image.ok());
+  EXPECT_EQ((*png_image)->type, Image::Type::kPng);
+  EXPECT_EQ((*png_image)->width, 2000) << "8000 / 4";
+  const std::string small = MakePng(800, 600);
+  EXPECT_EQ(*ReduceImageForPrint(small), small) << "already printable as it is";
+  EXPECT_EQ(ReduceImageForPrint(MakeBombPng(8000, 8000)).status().key(), "bad_image");
+  EXPECT_FALSE(ReduceImageForPrint("not an image").ok());
 }
 
 }  // namespace
