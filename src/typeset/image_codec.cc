@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <csetjmp>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -276,6 +277,38 @@ int JpegScaleNum(int64_t w, int64_t h, int want_w, int want_h) {
   return 8;
 }
 
+// Encodes an RGB24 surface; false on failure. Nothing with a destructor
+// lives in this frame across the longjmp.
+bool RunJpegEncoder(cairo_surface_t* surface, int quality, unsigned char** out,
+                    unsigned long* size) {
+  jpeg_compress_struct cinfo;
+  JpegError err;
+  cinfo.err = jpeg_std_error(&err.mgr);
+  err.mgr.error_exit = OnJpegError;
+  if (setjmp(err.jump)) {
+    jpeg_destroy_compress(&cinfo);
+    return false;
+  }
+  jpeg_create_compress(&cinfo);
+  jpeg_mem_dest(&cinfo, out, size);
+  cinfo.image_width = static_cast<JDIMENSION>(cairo_image_surface_get_width(surface));
+  cinfo.image_height = static_cast<JDIMENSION>(cairo_image_surface_get_height(surface));
+  cinfo.input_components = 4;
+  cinfo.in_color_space = JCS_EXT_BGRX;  // Cairo's RGB24 on little-endian machines
+  jpeg_set_defaults(&cinfo);
+  jpeg_set_quality(&cinfo, quality, TRUE);
+  jpeg_start_compress(&cinfo, TRUE);
+  unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  while (cinfo.next_scanline < cinfo.image_height) {
+    JSAMPROW row = data + static_cast<size_t>(cinfo.next_scanline) * stride;
+    jpeg_write_scanlines(&cinfo, &row, 1);
+  }
+  jpeg_finish_compress(&cinfo);
+  jpeg_destroy_compress(&cinfo);
+  return true;
+}
+
 void FreeString(void* p) { std::unique_ptr<std::string> owned(static_cast<std::string*>(p)); }
 
 }  // namespace
@@ -341,6 +374,17 @@ Result<Surface> Decode(const std::string& bytes, const Header& header, int want_
     copy.release();  // owned by the surface now
   }
   return surface;
+}
+
+Result<std::string> EncodeJpeg(cairo_surface_t* surface, int quality) {
+  cairo_surface_flush(surface);
+  unsigned char* buf = nullptr;
+  unsigned long size = 0;
+  const bool ok = RunJpegEncoder(surface, quality, &buf, &size);
+  std::string out = ok ? std::string(reinterpret_cast<const char*>(buf), size) : std::string();
+  std::free(buf);
+  if (!ok) return Status::Internal("cannot encode a JPEG");
+  return out;
 }
 
 }  // namespace jianbao::typeset::codec

@@ -55,6 +55,10 @@ using Surface = std::unique_ptr<cairo_surface_t, SurfaceFree>;
 // as it is. Errors as Validate. REQUIRES: as Validate; want_w, want_h >= 1.
 Result<Surface> Decode(const std::string& bytes, const Header& header, int want_w, int want_h);
 
+// Returns an RGB24 `surface` as a baseline JPEG of `quality` (1–100), or
+// kInternal when libjpeg fails.
+Result<std::string> EncodeJpeg(cairo_surface_t* surface, int quality);
+
 }  // namespace jianbao::typeset::codec
 
 #endif  // JIANBAO_TYPESET_IMAGE_CODEC_H_
