@@ -57,6 +57,7 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
   if (!listen.empty()) config.Set("server.listen", listen);
   if (!web_root.empty()) config.Set("server.web_root", web_root);
   auto hostport = OrFail(http::ParseListen(config.GetString("server.listen", "127.0.0.1:8080")));
+  OrFail(http::ParseAddressList(config.GetString("server.trusted_proxies")));
   auto db = OrFail(OpenDatabase(config.GetString("database.url")));
   Services services(db.get(), config);
   if (!services.typesetter) Fail(services.typesetter_status);

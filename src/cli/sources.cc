@@ -5,6 +5,7 @@
 #include "core/bytes.h"
 #include "epidemic/narrative.h"
 #include "submissions/summary.h"
+#include "typeset/typeset.h"
 
 namespace jianbao::cli {
 
@@ -23,7 +24,12 @@ std::string ModuleSources::InlineImages(const Actor& actor, const submissions::P
     // Anything but a readable PNG or JPEG stays a link; the typesetter then
     // names the section and the image it cannot set.
     if (!a.ok() || (a->mime != "image/png" && a->mime != "image/jpeg")) continue;
-    const std::string uri = "](data:" + a->mime + ";base64," + bytes::Base64Encode(a->data) + ")";
+    // Reduced once here to what an issue prints, so the issue stays small;
+    // an image the typesetter refuses (a bomb) is kept as it is and refused
+    // by name when the issue is rendered.
+    auto reduced = typeset::ReduceImageForPrint(a->data);
+    const std::string& data = reduced.ok() ? *reduced : a->data;
+    const std::string uri = "](data:" + a->mime + ";base64," + bytes::Base64Encode(data) + ")";
     body.replace(pos, close + 1 - pos, uri);
   }
   return body;

@@ -30,6 +30,10 @@ Result<int64_t> Context::IdParam(const std::string& name, const std::string& not
 
 App::App(Config config, store::Database* db)
     : config_(std::move(config)),
+      trusted_proxies_([this] {
+        auto list = ParseAddressList(config_.GetString("server.trusted_proxies"));
+        return list.ok() ? list.value() : std::vector<std::string>{};
+      }()),
       db_(db),
       expose_statement_count_(config_.GetBool("server.expose_statement_count", false)) {}
 
@@ -66,6 +70,21 @@ bool IsJsonMediaType(const std::string& content_type) {
     if (std::tolower(static_cast<unsigned char>(type[b + i])) != kJson[i]) return false;
   }
   return true;
+}
+
+// /metrics answers a request with "Authorization: Bearer <server.metrics_token>"
+// when a token is configured; without one, only loopback clients that did not
+// come through a proxy.
+bool MetricsAllowed(const Request& req, const std::string& token) {
+  if (!token.empty()) {
+    const std::string given = req.Header("authorization");
+    const std::string want = "Bearer " + token;
+    unsigned diff = given.size() != want.size();
+    for (size_t i = 0; i < given.size() && i < want.size(); ++i) diff |= given[i] ^ want[i];
+    return diff == 0;
+  }
+  return IsLoopback(req.remote_ip) && req.Header("x-forwarded-for").empty() &&
+         req.Header("forwarded").empty();
 }
 
 }  // namespace
@@ -130,14 +149,19 @@ Response App::Handle(Request req) {
   const int64_t statements_before = store::StatementsOnThisThread();
   std::string route_name = "static";
   Response r;
+  req.remote_ip = ClientAddress(req, trusted_proxies_);
   try {
     if (req.path == "/healthz") {
       route_name = "/healthz";
       r = Health();
     } else if (req.path == "/metrics") {
       route_name = "/metrics";
-      r.body = metrics_.Render();
-      r.Header("Content-Type", "text/plain; version=0.0.4");
+      if (MetricsAllowed(req, config_.GetString("server.metrics_token"))) {
+        r.body = metrics_.Render();
+        r.Header("Content-Type", "text/plain; version=0.0.4");
+      } else {
+        r = ErrorResponse(Status::Denied("metrics are for the operator"), req.Language());
+      }
     } else if (req.path.rfind("/api/", 0) == 0 || req.path.rfind("/public/", 0) == 0) {
       r = HandleApi(req, &route_name);
     } else if ((req.method == "GET" || req.method == "HEAD") && static_) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/actor.h"
 #include "core/config.h"
@@ -72,7 +73,8 @@ class Context {
 
 class App {
  public:
-  // REQUIRES: `db` outlives the App.
+  // REQUIRES: `db` outlives the App; "server.trusted_proxies" parses
+  // (ParseAddressList; entries that do not are ignored).
   App(Config config, store::Database* db);
 
   store::Database& db() { return *db_; }
@@ -102,6 +104,7 @@ class App {
   Response Health();
 
   Config config_;
+  std::vector<std::string> trusted_proxies_;  // server.trusted_proxies
   store::Database* db_;
   Router router_;
   Metrics metrics_;

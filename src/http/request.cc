@@ -2,6 +2,11 @@
 
 #include "http/request.h"
 
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cstring>
+
 namespace jianbao::http {
 
 std::string Request::Cookie(const std::string& name) const {
@@ -71,6 +76,85 @@ std::map<std::string, std::string> ParseQuery(const std::string& raw) {
     pos = end + 1;
   }
   return out;
+}
+
+namespace {
+
+std::string TrimSpaces(const std::string& s) {
+  const size_t b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  const size_t e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> SplitCommas(const std::string& s) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t end = s.find(',', pos);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(TrimSpaces(s.substr(pos, end - pos)));
+    pos = end + 1;
+  }
+  return out;
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+}  // namespace
+
+std::string NormalizeAddress(const std::string& ip_in) {
+  std::string ip = ip_in;
+  if (ip.size() > 2 && ip.front() == '[' && ip.back() == ']') ip = ip.substr(1, ip.size() - 2);
+  if (ip.empty() || ip.size() >= INET6_ADDRSTRLEN) return "";
+  char text[INET6_ADDRSTRLEN];
+  in_addr v4;
+  if (inet_pton(AF_INET, ip.c_str(), &v4) == 1) {
+    return inet_ntop(AF_INET, &v4, text, sizeof text) ? std::string(text) : "";
+  }
+  in6_addr v6;
+  if (inet_pton(AF_INET6, ip.c_str(), &v6) != 1) return "";
+  if (IN6_IS_ADDR_V4MAPPED(&v6)) {
+    std::memcpy(&v4, &v6.s6_addr[12], 4);
+    return inet_ntop(AF_INET, &v4, text, sizeof text) ? std::string(text) : "";
+  }
+  return inet_ntop(AF_INET6, &v6, text, sizeof text) ? std::string(text) : "";
+}
+
+bool IsLoopback(const std::string& ip) {
+  const std::string n = NormalizeAddress(ip);
+  return n == "::1" || n.rfind("127.", 0) == 0;
+}
+
+Result<std::vector<std::string>> ParseAddressList(const std::string& csv) {
+  std::vector<std::string> out;
+  if (TrimSpaces(csv).empty()) return out;
+  for (const std::string& entry : SplitCommas(csv)) {
+    const std::string n = NormalizeAddress(entry);
+    if (n.empty()) {
+      return Status::Invalid(
+          "server.trusted_proxies", "invalid_address",
+          "server.trusted_proxies: '" + entry.substr(0, 64) + "' is not an IP address");
+    }
+    out.push_back(n);
+  }
+  return out;
+}
+
+std::string ClientAddress(const Request& req, const std::vector<std::string>& trusted_proxies) {
+  std::string client = NormalizeAddress(req.remote_ip);
+  if (client.empty()) return req.remote_ip;
+  if (!Contains(trusted_proxies, client)) return client;
+  const std::vector<std::string> hops = SplitCommas(req.Header("x-forwarded-for"));
+  for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
+    const std::string hop = NormalizeAddress(*it);
+    if (hop.empty()) break;  // garbage: keep the last hop we could trust
+    client = hop;
+    if (!Contains(trusted_proxies, hop)) break;
+  }
+  return client;
 }
 
 }  // namespace jianbao::http

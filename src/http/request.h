@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/actor.h"
+#include "core/status.h"
 
 namespace jianbao::http {
 
@@ -59,6 +60,27 @@ std::map<std::string, std::string> ParseQuery(const std::string& raw);
 
 // Percent-decodes `s` ('+' is kept unless `plus_is_space`).
 std::string PercentDecode(const std::string& s, bool plus_is_space);
+
+// Returns `ip` in canonical text form ("::ffff:10.0.0.1" → "10.0.0.1",
+// "0:0::1" → "::1"), or "" when it is not an IPv4 or IPv6 address.
+std::string NormalizeAddress(const std::string& ip);
+
+// Returns true for 127.0.0.0/8 and ::1.
+bool IsLoopback(const std::string& ip);
+
+// Parses the comma-separated addresses of `server.trusted_proxies`
+// ("10.0.0.2, ::1"; "" = none) into canonical form. Returns
+// kInvalidArgument naming the entry that is not an IP address.
+Result<std::vector<std::string>> ParseAddressList(const std::string& csv);
+
+// Returns the client's address for throttling, the audit log and /metrics.
+// That is the direct peer (req.remote_ip), except when the peer is one of
+// `trusted_proxies`: then X-Forwarded-For is read from the right, skipping
+// trusted proxies, and the first address that is not one is the client (the
+// left-most when all are trusted). A malformed X-Forwarded-For entry stops
+// the walk and the last trusted hop is taken, so a client can never choose
+// its address by sending the header itself.
+std::string ClientAddress(const Request& req, const std::vector<std::string>& trusted_proxies);
 
 }  // namespace jianbao::http
 

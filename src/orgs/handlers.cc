@@ -28,7 +28,8 @@ Response PostSession(Context& ctx, OrgService& svc) {
   if (it == body->end() || !it->is_string() || it->get<std::string>().empty()) {
     return ctx.Error(Status::Invalid("password", "required", "password is required"));
   }
-  auto signin = svc.Login(*login, it->get<std::string>(), ctx.req.remote_ip);
+  auto signin = svc.Login(*login, it->get<std::string>(), ctx.req.remote_ip,
+                          ctx.req.Cookie(http::kSessionCookie));
   if (!signin.ok()) return ctx.Error(signin.status());
   Response r =
       JsonResponse(200, {{"user", UserJson(signin->user)}, {"csrf_token", signin->csrf_token}});
@@ -63,7 +64,7 @@ Response PutPassword(Context& ctx, OrgService& svc) {
     }
     *out = it->get<std::string>();
   }
-  Status st = svc.ChangePassword(ctx.actor(), old_pw, new_pw);
+  Status st = svc.ChangePassword(ctx.actor(), old_pw, new_pw, ctx.req.Cookie(http::kSessionCookie));
   return st.ok() ? http::NoContent() : ctx.Error(st);
 }
 

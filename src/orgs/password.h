@@ -24,9 +24,18 @@ std::string RandomToken(size_t bytes = 32);
 // Returns the hex BLAKE2b hash of a session token, which is what the database stores.
 std::string TokenDigest(const std::string& token);
 
-// Returns OK when the password is acceptable (8 to 128 characters), else
-// kInvalidArgument with `field`.
-Status CheckPasswordStrength(const std::string& password, const std::string& field);
+// The password policy, applied wherever a password is set (user creation,
+// an admin's reset, one's own change). Returns OK when `password`
+//  - has 10 to 128 characters (code points),
+//  - mixes at least two kinds of character (lower-case letters, upper-case
+//    letters, digits, anything else),
+//  - is not the login `login` (ignoring case, also reversed), and
+//  - is not one of the commonly used passwords of a small embedded list
+//    (ignoring case);
+// else kInvalidArgument with `field` and the key "weak_password",
+// "too_long", "password_one_kind", "password_is_login" or "password_common".
+Status CheckPasswordStrength(const std::string& password, const std::string& field,
+                             const std::string& login);
 
 }  // namespace jianbao::orgs
 

@@ -352,6 +352,12 @@ void DeleteUserSessions(soci::session& s, int64_t user_id) {
   s << "DELETE FROM sessions WHERE user_id = :u", soci::use(uid);
 }
 
+void DeleteOtherUserSessions(soci::session& s, int64_t user_id, const std::string& keep_digest) {
+  long long uid = user_id;
+  s << "DELETE FROM sessions WHERE user_id = :u AND token_digest <> :keep", soci::use(uid),
+      soci::use(keep_digest);
+}
+
 void DeleteExpiredSessions(soci::session& s, const std::string& now) {
   s << "DELETE FROM sessions WHERE expires_at < :now", soci::use(now);
 }

@@ -54,6 +54,8 @@ void InsertSession(soci::session& s, const std::string& digest, int64_t user_id,
 std::optional<SessionRow> FindSession(soci::session& s, const std::string& digest);
 void DeleteSession(soci::session& s, const std::string& digest);
 void DeleteUserSessions(soci::session& s, int64_t user_id);
+// Deletes every session of `user_id` except the one whose digest is `keep_digest`.
+void DeleteOtherUserSessions(soci::session& s, int64_t user_id, const std::string& keep_digest);
 void DeleteExpiredSessions(soci::session& s, const std::string& now);
 
 void AppendAudit(soci::session& s, const AuditEntry& e);

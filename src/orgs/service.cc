@@ -85,9 +85,11 @@ void Audit(soci::session& s, const Actor& actor, const std::string& action,
 OrgService::OrgService(store::Database* db, const Config& config)
     : session_hours_(static_cast<int>(config.GetInt("security.session_hours", 12))),
       db_(db),
-      throttle_(static_cast<int>(config.GetInt("security.login_max_failures", 5)),
-                static_cast<int>(config.GetInt("security.ip_max_failures", 30)),
-                static_cast<int>(config.GetInt("security.login_window_seconds", 900))) {}
+      throttle_(LoginThrottle::Limits{
+          static_cast<int>(config.GetInt("security.login_free_failures", 2)),
+          static_cast<int>(config.GetInt("security.login_max_wait_seconds", 60)),
+          static_cast<int>(config.GetInt("security.ip_max_failures", 30)),
+          static_cast<int>(config.GetInt("security.login_window_seconds", 900))}) {}
 
 std::vector<int64_t> OrgService::Subtree(const std::vector<Org>& orgs, int64_t root_id) {
   std::vector<int64_t> out = {root_id};
@@ -111,7 +113,7 @@ Status OrgService::RequireAdminOver(soci::session& s, const Actor& actor, int64_
 }
 
 Result<SignIn> OrgService::Login(const std::string& login, const std::string& password,
-                                 const std::string& ip) {
+                                 const std::string& ip, const std::string& previous_token) {
   const int64_t now = clock::NowUnix();
   std::optional<User> user;
   std::string hash;
@@ -145,7 +147,8 @@ Result<SignIn> OrgService::Login(const std::string& login, const std::string& pa
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     const std::string now_iso = clock::FormatIso(now);
     repo::DeleteExpiredSessions(s, now_iso);
-    throttle_.Succeed(s, login);
+    if (!previous_token.empty()) repo::DeleteSession(s, TokenDigest(previous_token));
+    throttle_.Succeed(s, login, ip);
     repo::InsertSession(s, TokenDigest(out.token), user->id, out.csrf_token, now_iso,
                         clock::FormatIso(now + session_hours_ * 3600), ip);
     Audit(s, actor, "session.create", "user", std::to_string(user->id), "", "");
@@ -186,8 +189,9 @@ std::optional<http::Authenticator::Session> OrgService::Resolve(const std::strin
 }
 
 Status OrgService::ChangePassword(const Actor& actor, const std::string& old_password,
-                                  const std::string& new_password) {
-  JB_RETURN_IF_ERROR(CheckPasswordStrength(new_password, "new_password"));
+                                  const std::string& new_password,
+                                  const std::string& current_token) {
+  JB_RETURN_IF_ERROR(CheckPasswordStrength(new_password, "new_password", actor.login));
   std::string hash;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     repo::FindUserByLogin(s, actor.login, &hash);
@@ -199,6 +203,7 @@ Status OrgService::ChangePassword(const Actor& actor, const std::string& old_pas
   JB_ASSIGN_OR_RETURN(std::string new_hash, HashPassword(new_password));
   return db_->Write([&](soci::session& s) {
     repo::SetPasswordHash(s, actor.user_id, new_hash, clock::NowIso());
+    repo::DeleteOtherUserSessions(s, actor.user_id, TokenDigest(current_token));
     Audit(s, actor, "user.password_change", "user", std::to_string(actor.user_id), "", "");
     return Status::Ok();
   });
@@ -316,7 +321,7 @@ Result<User> OrgService::CreateUser(const Actor& actor, const NewUser& in) {
   if (!text::IsValidLogin(in.login)) {
     return Status::Invalid("login", "invalid_login", "invalid login");
   }
-  JB_RETURN_IF_ERROR(CheckPasswordStrength(in.password, "password"));
+  JB_RETURN_IF_ERROR(CheckPasswordStrength(in.password, "password", in.login));
   JB_RETURN_IF_ERROR(CheckRoles(in.roles));
   JB_RETURN_IF_ERROR(CheckEmail(in.email));
   if (in.roles.empty()) return Status::Invalid("roles", "required", "at least one role");
@@ -367,7 +372,11 @@ Result<User> OrgService::UpdateUser(const Actor& actor, int64_t id, const UserPa
       return Status::Conflict("last_admin", "you cannot remove your own admin access", "roles");
     }
     repo::UpdateUser(s, after, clock::NowIso());
-    if (after.disabled) repo::DeleteUserSessions(s, id);
+    // Disabling ends the user's sessions; so does a change of roles, so that
+    // no session outlives the privileges it was signed in with.
+    if (after.disabled || Dedup(after.roles) != Dedup(before->roles)) {
+      repo::DeleteUserSessions(s, id);
+    }
     Audit(s, actor, "user.update", "user", std::to_string(id), UserJson(*before).dump(),
           UserJson(after).dump());
     return Status::Ok();
@@ -376,15 +385,25 @@ Result<User> OrgService::UpdateUser(const Actor& actor, int64_t id, const UserPa
 }
 
 Status OrgService::ResetPassword(const Actor& actor, int64_t id, const std::string& password) {
-  JB_RETURN_IF_ERROR(CheckPasswordStrength(password, "password"));
-  JB_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
-  return db_->Write([&](soci::session& s) {
+  auto scoped = [&](soci::session& s) -> Result<User> {
     std::optional<User> user = repo::FindUser(s, id);
     if (!user) return Status::NotFound("user_not_found", "no such user");
     std::vector<Org> orgs;
     JB_RETURN_IF_ERROR(RequireAdminOver(s, actor, user->org_id, &orgs));
+    return *user;
+  };
+  std::string login;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(User user, scoped(s));
+    login = user.login;
+    return Status::Ok();
+  }));
+  JB_RETURN_IF_ERROR(CheckPasswordStrength(password, "password", login));
+  JB_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
+  return db_->Write([&](soci::session& s) {
+    JB_RETURN_IF_ERROR(scoped(s).status());
     repo::SetPasswordHash(s, id, hash, clock::NowIso());
-    repo::DeleteUserSessions(s, id);
+    repo::DeleteUserSessions(s, id);  // every session of the user ends
     Audit(s, actor, "user.password_reset", "user", std::to_string(id), "", "");
     return Status::Ok();
   });

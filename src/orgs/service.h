@@ -53,18 +53,24 @@ class OrgService : public http::Authenticator {
   // REQUIRES: `db` outlives the service and has this module's migrations applied.
   OrgService(store::Database* db, const Config& config);
 
-  // Sign-in. Returns kUnauthenticated ("bad_credentials") for a wrong login or
-  // password, kTooManyRequests with retry_after_seconds() when throttled.
-  Result<SignIn> Login(const std::string& login, const std::string& password,
-                       const std::string& ip);
+  // Sign-in from client address `ip`. Always issues a new session token; the
+  // session of `previous_token` (the cookie the client still had, "" for
+  // none) ends. Returns kUnauthenticated ("bad_credentials") for a wrong login
+  // or password, kTooManyRequests with retry_after_seconds() when this login
+  // failed from this address just before, or the address failed too often
+  // (LoginThrottle).
+  Result<SignIn> Login(const std::string& login, const std::string& password, const std::string& ip,
+                       const std::string& previous_token = "");
   // Ends the session of `token`. Returns OK also for an unknown token.
   Status Logout(const Actor& actor, const std::string& token);
   // Returns the live session for a cookie token (http::Authenticator).
   std::optional<Session> Resolve(const std::string& token) override;
-  // Changes the actor's own password. kInvalidArgument "wrong_password" when `old_password` is
-  // wrong.
+  // Changes the actor's own password and ends the actor's other sessions
+  // (all but the one of `current_token`). kInvalidArgument "wrong_password"
+  // when `old_password` is wrong, or the policy's errors
+  // (CheckPasswordStrength) for `new_password`.
   Status ChangePassword(const Actor& actor, const std::string& old_password,
-                        const std::string& new_password);
+                        const std::string& new_password, const std::string& current_token);
 
   // Sets the actor's own e-mail address ("" removes it); kInvalidArgument "invalid_email".
   Result<User> SetOwnEmail(const Actor& actor, const std::string& email);
@@ -82,7 +88,11 @@ class OrgService : public http::Authenticator {
                                  const std::string& role, const std::string& text, int offset,
                                  int limit);
   Result<User> CreateUser(const Actor& actor, const NewUser& user);
+  // Changes a user (admins over the user's organisation). A change of roles,
+  // like disabling, ends every session of the user: they sign in again.
   Result<User> UpdateUser(const Actor& actor, int64_t id, const UserPatch& patch);
+  // Sets a user's password (admins over the user's organisation; checked
+  // before the password policy) and ends every session of the user.
   Status ResetPassword(const Actor& actor, int64_t id, const std::string& password);
 
   // Returns audit entries of the actor's subtree (everything for a root admin). Admins only.

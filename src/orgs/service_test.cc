@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include "orgs/demo.h"
+#include "orgs/password.h"
 #include "orgs/repository.h"
 
 namespace jianbao::orgs {
@@ -55,14 +56,94 @@ TEST_F(OrgServiceTest, LoginResolveLogout) {
   EXPECT_FALSE(svc_->Resolve(std::string(64, 'a')));
 }
 
-TEST_F(OrgServiceTest, WrongPasswordThrottles) {
-  for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(svc_->Login("approver", "nope", "10.0.0.2").status().key(), "bad_credentials");
+TEST_F(OrgServiceTest, WrongPasswordThrottlesOnlyThatAddress) {
+  for (int i = 0; i < 5; ++i) {
+    auto r = svc_->Login("approver", "nope", "10.0.0.2");
+    // The first two failures are free; later ones wait before they are even checked.
+    if (r.status().code() == Code::kTooManyRequests) break;
+    EXPECT_EQ(r.status().key(), "bad_credentials");
   }
   auto locked = svc_->Login("approver", kDemoPassword, "10.0.0.2");
   EXPECT_EQ(locked.status().code(), Code::kTooManyRequests);
   EXPECT_GT(locked.status().retry_after_seconds(), 0);
+  EXPECT_LE(locked.status().retry_after_seconds(), 60);
+  // Nobody is locked out from elsewhere: another address signs in at once.
+  EXPECT_TRUE(svc_->Login("approver", kDemoPassword, "10.0.0.3").ok());
   EXPECT_EQ(svc_->Login("nobody", "x", "10.0.0.3").status().key(), "bad_credentials");
+}
+
+TEST_F(OrgServiceTest, SignInRotatesTheSession) {
+  auto first = svc_->Login("editor", kDemoPassword, "10.0.1.1");
+  ASSERT_TRUE(first.ok());
+  auto second = svc_->Login("editor", kDemoPassword, "10.0.1.1", first->token);
+  ASSERT_TRUE(second.ok());
+  EXPECT_NE(second->token, first->token);
+  EXPECT_NE(second->csrf_token, first->csrf_token);
+  EXPECT_FALSE(svc_->Resolve(first->token)) << "the cookie the client had is not reused";
+  EXPECT_TRUE(svc_->Resolve(second->token));
+}
+
+TEST_F(OrgServiceTest, PasswordChangeEndsTheOtherSessions) {
+  Actor admin = As("admin");
+  ASSERT_TRUE(
+      svc_->CreateUser(admin, {"sessions-user", "Sessions-1a", "会话", "hubei", {"member"}, ""})
+          .ok());
+  auto a = svc_->Login("sessions-user", "Sessions-1a", "10.0.2.1");
+  auto b = svc_->Login("sessions-user", "Sessions-1a", "10.0.2.2");
+  ASSERT_TRUE(a.ok() && b.ok());
+  Actor me = svc_->Resolve(a->token)->actor;
+  ASSERT_TRUE(svc_->ChangePassword(me, "Sessions-1a", "Sessions-2b", a->token).ok());
+  EXPECT_TRUE(svc_->Resolve(a->token)) << "the session that changed it stays";
+  EXPECT_FALSE(svc_->Resolve(b->token));
+  // An admin's reset ends them all.
+  auto c = svc_->Login("sessions-user", "Sessions-2b", "10.0.2.3");
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(svc_->ResetPassword(admin, me.user_id, "Sessions-3c").ok());
+  EXPECT_FALSE(svc_->Resolve(a->token));
+  EXPECT_FALSE(svc_->Resolve(c->token));
+}
+
+TEST_F(OrgServiceTest, RoleChangeEndsTheUsersSessions) {
+  Actor admin = As("admin");
+  auto u = svc_->CreateUser(admin, {"roles-user", "Roles-user-1", "角色", "hubei", {"member"}, ""});
+  ASSERT_TRUE(u.ok());
+  auto s = svc_->Login("roles-user", "Roles-user-1", "10.0.3.1");
+  ASSERT_TRUE(s.ok());
+  UserPatch name_only;
+  name_only.name = "角色二";
+  ASSERT_TRUE(svc_->UpdateUser(admin, u->id, name_only).ok());
+  EXPECT_TRUE(svc_->Resolve(s->token)) << "a change of name keeps the session";
+  UserPatch same_roles;
+  same_roles.roles = std::vector<std::string>{"member", "member"};
+  ASSERT_TRUE(svc_->UpdateUser(admin, u->id, same_roles).ok());
+  EXPECT_TRUE(svc_->Resolve(s->token)) << "the same roles keep the session";
+  UserPatch promote;
+  promote.roles = std::vector<std::string>{"member", "reporter"};
+  ASSERT_TRUE(svc_->UpdateUser(admin, u->id, promote).ok());
+  EXPECT_FALSE(svc_->Resolve(s->token));
+}
+
+TEST(PasswordPolicyTest, LengthKindsLoginAndCommonList) {
+  auto key = [](const std::string& pw, const std::string& login = "someone") {
+    return CheckPasswordStrength(pw, "password", login).key();
+  };
+  EXPECT_EQ(key(kDemoPassword), "");
+  EXPECT_EQ(key("Jianbao@2020", "admin"), "");
+  EXPECT_EQ(key("correct horse battery"), "");  // letters and spaces
+  EXPECT_EQ(key("简报系统密码2020年"), "") << "CJK counts as another kind";
+  EXPECT_EQ(key("简报系统的密码很长很长"), "password_one_kind");
+  EXPECT_EQ(key("Ab1!Ab1!x"), "weak_password") << "9 characters";
+  EXPECT_EQ(key(std::string(129, 'a') + "1"), "too_long");
+  EXPECT_EQ(key("abcdefghijkl"), "password_one_kind");
+  EXPECT_EQ(key("ABCDEFGHIJKL"), "password_one_kind");
+  EXPECT_EQ(key("123456789012"), "password_one_kind");
+  EXPECT_EQ(key("!@#$%^&*()_+"), "password_one_kind");
+  EXPECT_EQ(key("Reporter-2020", "reporter-2020"), "password_is_login");
+  EXPECT_EQ(key("0202-retroper", "reporter-2020"), "password_is_login");
+  EXPECT_EQ(key("Password123"), "password_common");
+  EXPECT_EQ(key("1qaz2wsx3edc"), "password_common");
+  EXPECT_EQ(key("woaini1314"), "password_common");
+  EXPECT_EQ(CheckPasswordStrength("abc", "new_password", "x").field(), "new_password");
 }
 
 TEST_F(OrgServiceTest, AdminScopeIsSubtree) {
@@ -74,14 +155,14 @@ TEST_F(OrgServiceTest, AdminScopeIsSubtree) {
   }
   EXPECT_EQ(svc_->ListUsers(hubei, "hebei", "", "", 0, 50).status().code(),
             Code::kPermissionDenied);
-  EXPECT_EQ(svc_->CreateUser(hubei, {"x-hebei", "password1", "X", "hebei", {"reporter"}, ""})
+  EXPECT_EQ(svc_->CreateUser(hubei, {"x-hebei", "password-12", "X", "hebei", {"reporter"}, ""})
                 .status()
                 .code(),
             Code::kPermissionDenied);
   auto created =
-      svc_->CreateUser(hubei, {"hubei-new", "password1", "新用户", "hubei-ctc", {"member"}, ""});
+      svc_->CreateUser(hubei, {"hubei-new", "password-12", "新用户", "hubei-ctc", {"member"}, ""});
   ASSERT_TRUE(created.ok()) << created.status().ToString();
-  EXPECT_EQ(svc_->CreateUser(hubei, {"hubei-new", "password1", "X", "hubei", {"member"}, ""})
+  EXPECT_EQ(svc_->CreateUser(hubei, {"hubei-new", "password-12", "X", "hubei", {"member"}, ""})
                 .status()
                 .key(),
             "login_taken");
@@ -92,12 +173,12 @@ TEST_F(OrgServiceTest, AdminScopeIsSubtree) {
 TEST_F(OrgServiceTest, ValidationNamesFields) {
   Actor admin = As("admin");
   EXPECT_EQ(
-      svc_->CreateUser(admin, {"a b", "password1", "X", "ccea", {"admin"}, ""}).status().field(),
+      svc_->CreateUser(admin, {"a b", "password-12", "X", "ccea", {"admin"}, ""}).status().field(),
       "login");
   EXPECT_EQ(
       svc_->CreateUser(admin, {"ok-login", "short", "X", "ccea", {"admin"}, ""}).status().field(),
       "password");
-  EXPECT_EQ(svc_->CreateUser(admin, {"ok-login", "password1", "X", "ccea", {"king"}, ""})
+  EXPECT_EQ(svc_->CreateUser(admin, {"ok-login", "password-12", "X", "ccea", {"king"}, ""})
                 .status()
                 .field(),
             "roles");
@@ -108,7 +189,7 @@ TEST_F(OrgServiceTest, ValidationNamesFields) {
 
 TEST_F(OrgServiceTest, AuditRecordsChangesWithBeforeAndAfter) {
   Actor admin = As("admin");
-  auto u = svc_->CreateUser(admin, {"audited", "password1", "审计", "hubei", {"reporter"}, ""});
+  auto u = svc_->CreateUser(admin, {"audited", "password-12", "审计", "hubei", {"reporter"}, ""});
   ASSERT_TRUE(u.ok());
   UserPatch p;
   p.name = "审计2";
@@ -134,9 +215,17 @@ TEST_F(OrgServiceTest, CannotRemoveOwnAdmin) {
 
 TEST_F(OrgServiceTest, PasswordChangeAndReset) {
   Actor member = As("member");
-  EXPECT_EQ(svc_->ChangePassword(member, "wrong", "newpassword").field(), "old_password");
-  ASSERT_TRUE(svc_->ChangePassword(member, kDemoPassword, "newpassword").ok());
-  EXPECT_TRUE(svc_->Login("member", "newpassword", "127.0.0.9").ok());
+  EXPECT_EQ(svc_->ChangePassword(member, "wrong", "new-password-1", "").field(), "old_password");
+  EXPECT_EQ(svc_->ChangePassword(member, kDemoPassword, "member", "").key(), "weak_password");
+  EXPECT_EQ(svc_->ChangePassword(member, kDemoPassword, "Password123", "").key(),
+            "password_common");
+  ASSERT_TRUE(svc_->ChangePassword(member, kDemoPassword, "new-password-1", "").ok());
+  EXPECT_TRUE(svc_->Login("member", "new-password-1", "127.0.0.9").ok());
+  EXPECT_EQ(svc_->ResetPassword(As("hubei-admin"), member.user_id, "aaaaaaaaaaaa").key(),
+            "password_one_kind");
+  EXPECT_EQ(svc_->ResetPassword(As("hebei-reporter"), member.user_id, "x").code(),
+            Code::kPermissionDenied)
+      << "the permission is checked before the password";
   ASSERT_TRUE(svc_->ResetPassword(As("hubei-admin"), member.user_id, kDemoPassword).ok());
   EXPECT_TRUE(svc_->Login("member", kDemoPassword, "127.0.0.9").ok());
 }

@@ -1,9 +1,19 @@
 // Copyright 2026 The Jianbao Authors.
 //
-// LoginThrottle: counts failed sign-ins per login and per address in a
-// sliding window and refuses further attempts once a limit is reached. The
-// failures live in the database (table login_failures), so every server on a
-// shared PostgreSQL sees the same counts and a restart does not reset them.
+// LoginThrottle: slows down password guessing without letting anyone lock
+// somebody else out.
+//  - Per (login, client address): the first `free_failures` failed sign-ins
+//    in the window cost nothing; after that each failure doubles the wait
+//    before the next attempt from that address for that login (2 s, 4 s, 8 s
+//    …), capped at `max_wait_seconds`. Nobody else's attempts count: a
+//    sign-in from an address that has not failed is never slowed down, and a
+//    success forgets that pair's failures.
+//  - Per address, across logins: `max_per_address` failures within the
+//    window refuse further attempts from that address until the oldest ones
+//    leave the window (one address guessing many accounts).
+// The failures live in the database (table login_failures, kind "pair" with
+// key "<login>|<address>", and kind "ip"), so every server on a shared
+// PostgreSQL sees the same counts and a restart does not reset them.
 // Stateless apart from its limits; the calls join the caller's transaction.
 
 #ifndef JIANBAO_ORGS_THROTTLE_H_
@@ -20,23 +30,30 @@ namespace jianbao::orgs {
 
 class LoginThrottle {
  public:
-  LoginThrottle(int max_per_login, int max_per_ip, int window_seconds)
-      : max_login_(max_per_login), max_ip_(max_per_ip), window_(window_seconds) {}
+  struct Limits {
+    int free_failures = 2;      // per (login, address) before waits start
+    int max_wait_seconds = 60;  // the longest wait between two attempts of a pair
+    int max_per_address = 30;   // failures of one address, any login, in the window
+    int window_seconds = 900;   // failures older than this are forgotten
+  };
 
-  // Returns 0 when an attempt may proceed, else the seconds to wait.
+  explicit LoginThrottle(Limits limits) : limits_(limits) {}
+
+  // Returns 0 when an attempt of `login` from `ip` at `now` (Unix seconds)
+  // may proceed, else the seconds to wait (at most max_wait_seconds for the
+  // pair; up to window_seconds once the address is over its cap).
   int RetryAfter(soci::session& s, const std::string& login, const std::string& ip,
                  int64_t now) const;
   // Records a failed attempt (and drops failures older than the window).
   void Fail(soci::session& s, const std::string& login, const std::string& ip, int64_t now) const;
-  // Forgets the failures of `login` after a successful sign-in.
-  void Succeed(soci::session& s, const std::string& login) const;
+  // Forgets the failures of `login` from `ip` after a successful sign-in.
+  void Succeed(soci::session& s, const std::string& login, const std::string& ip) const;
+
+  // Returns the wait after `failures` failures of one pair (0 for the free ones).
+  int BackOff(int failures) const;
 
  private:
-  int Wait(soci::session& s, const char* kind, const std::string& key, int max, int64_t now) const;
-
-  int max_login_;
-  int max_ip_;
-  int window_;
+  Limits limits_;
 };
 
 }  // namespace jianbao::orgs

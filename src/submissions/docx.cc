@@ -10,6 +10,7 @@
 #include <memory>
 #include <pugixml.hpp>
 
+#include "core/image_size.h"
 #include "submissions/docx_body.h"
 #include "submissions/import.h"
 #include "submissions/sniff.h"
@@ -238,6 +239,11 @@ Result<Imported> ReadDocx(std::string_view bytes, const ImportLimits& limits) {
     if (!IsImageMime(mime)) return "";  // EMF/WMF and the like are left out
     const std::string ref =
         t->second.substr(t->second.rfind('/') == std::string::npos ? 0 : (t->second.find('/') + 1));
+    // A decompression bomb is refused on the size it declares.
+    if (Status size = image_size::Check(*data, "file", ref); !size.ok()) {
+      if (image_error.ok()) image_error = size;
+      return "";
+    }
     out.images.push_back({ref, mime, std::move(data).value()});
     refs[t->second] = ref;
     return ref;

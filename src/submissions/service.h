@@ -165,7 +165,13 @@ class SubmissionService {
   Result<int64_t> ResolveTarget(const Scope& scope, const std::optional<std::string>& code,
                                 int64_t fallback);
   Result<Period> ParsePeriod(const std::string& text) const;
-  Result<int64_t> StatsTarget(const Actor& actor, const Scope& scope, const std::string& code);
+  // The association whose statistics are asked for, and whether the actor is
+  // its staff (else a reporter below it); kPermissionDenied for anybody else.
+  struct StatsAccess {
+    int64_t target = 0;
+    bool staff = false;
+  };
+  Result<StatsAccess> StatsTarget(const Actor& actor, const Scope& scope, const std::string& code);
 
   store::Database* db_;
   orgs::OrgService* orgs_;

@@ -6,6 +6,7 @@
 
 #include "core/bytes.h"
 #include "core/clock.h"
+#include "core/image_size.h"
 #include "core/text.h"
 #include "notify/notify.h"
 #include "submissions/repository.h"
@@ -14,7 +15,6 @@
 
 namespace jianbao::submissions {
 namespace {
-
 
 // Keeps the last path component, without control characters, at most 120 characters.
 std::string CleanName(const std::string& name, const std::string& mime) {
@@ -54,6 +54,7 @@ Result<Attachment> SubmissionService::AddAttachment(const Actor& actor, int64_t 
   }
   a.piece_id = id;
   a.name = CleanName(name, a.mime);
+  JB_RETURN_IF_ERROR(image_size::Check(bytes, "file", a.name));
   a.size = static_cast<int64_t>(bytes.size());
   a.sha256 = jianbao::bytes::Sha256Hex(bytes);
   a.data = bytes;

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/bytes.h"
 #include "submissions/docx_test_util.h"
 #include "submissions/test_fixture.h"
 
@@ -279,6 +280,47 @@ TEST_F(SubmissionServiceTest, ImportStoresImagesOrNothing) {
   auto txt = svc_->Import(reporter, "txt", "文本标题\n文本正文。", {});
   ASSERT_TRUE(txt.ok());
   EXPECT_EQ(txt->body, "文本正文。");
+}
+
+// TinyPng() declaring 8000 × 8000 pixels: what a 7.8 KB decompression bomb declares.
+std::string BombPng() {
+  std::string png = testing::TinyPng();
+  for (size_t at : {16, 20}) png.replace(at, 4, std::string("\0\0\x1f\x40", 4));
+  return png;
+}
+
+TEST_F(SubmissionServiceTest, ImageBombsAreRefusedWhereImagesEnter) {
+  const Actor reporter = As("hubei-reporter");
+  const int64_t id = PieceIn(kDraft);
+  auto att = svc_->AddAttachment(reporter, id, "bomb.png", BombPng());
+  EXPECT_EQ(att.status().key(), "image_too_large");
+  EXPECT_EQ(att.status().field(), "file");
+  EXPECT_NE(att.status().message().find("bomb.png declares 8000 × 8000"), std::string::npos);
+  EXPECT_TRUE(svc_->Get(reporter, id)->attachments.empty());
+
+  PieceInput in;
+  in.title = "炸弹";
+  in.body = "正文。\n\n![](data:image/png;base64," + bytes::Base64Encode(testing::TinyPng()) +
+            ")\n\n![](DATA:image/PNG;base64," + bytes::Base64Encode(BombPng()) + ")";
+  auto created = svc_->Create(reporter, in);
+  EXPECT_EQ(created.status().key(), "image_too_large");
+  EXPECT_EQ(created.status().field(), "body");
+  EXPECT_NE(created.status().message().find("image 2 of the body"), std::string::npos)
+      << created.status().message();
+  in.body = "正文。\n\n![](data:image/png;base64," + bytes::Base64Encode(testing::TinyPng()) + ")";
+  EXPECT_TRUE(svc_->Create(reporter, in).ok());
+
+  const std::string rels =
+      "<Relationships><Relationship Id=\"rId5\" Target=\"media/image1.png\"/></Relationships>";
+  const std::string doc = testing::MinimalDocx(
+      testing::Para("炸弹", "Title") +
+          "<w:p><w:r><w:drawing><a:blip r:embed=\"rId5\"/></w:drawing></w:r></w:p>",
+      {{"word/media/image1.png", BombPng()}}, rels);
+  const int64_t before = svc_->List(reporter, PieceFilter{})->total;
+  auto imported = svc_->Import(reporter, "docx", doc, {});
+  EXPECT_EQ(imported.status().key(), "image_too_large");
+  EXPECT_NE(imported.status().message().find("image1.png"), std::string::npos);
+  EXPECT_EQ(svc_->List(reporter, PieceFilter{})->total, before);
 }
 
 TEST_F(SubmissionServiceTest, TargetsAreAssociationsAbove) {

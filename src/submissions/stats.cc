@@ -99,8 +99,14 @@ Result<Period> SubmissionService::ParsePeriod(const std::string& text_in) const 
   return p;
 }
 
-Result<int64_t> SubmissionService::StatsTarget(const Actor& actor, const Scope& scope,
-                                               const std::string& code) {
+// Who may read the statistics of `target`: its staff (editors, approvers and
+// admins whose association it is) see everything; reporters of organisations
+// below it see the ranking and drill down only into their own organisation.
+// Everybody else (members, liaisons, complaint handlers, …) is refused, even
+// inside the association.
+Result<SubmissionService::StatsAccess> SubmissionService::StatsTarget(const Actor& actor,
+                                                                      const Scope& scope,
+                                                                      const std::string& code) {
   int64_t target = 0;
   if (!code.empty()) {
     const orgs::Org* o = scope.FindCode(code);
@@ -116,20 +122,22 @@ Result<int64_t> SubmissionService::StatsTarget(const Actor& actor, const Scope& 
     target = scope.association;
   }
   if (!target) return Status::Invalid("target", "required", "target is required");
-  const bool staff = scope.association == target;
+  if (actor.is_system()) return StatsAccess{target, true};
+  const bool staff_role =
+      actor.HasRole(kRoleEditor) || actor.HasRole(kRoleApprover) || actor.HasRole(kRoleAdmin);
+  if (staff_role && scope.association == target) return StatsAccess{target, true};
   const bool below =
       std::find(scope.targets.begin(), scope.targets.end(), target) != scope.targets.end();
-  if (!actor.is_system() && !staff && !below) {
-    return Status::Denied("these statistics belong to another association");
-  }
-  return target;
+  if (actor.HasRole(kRoleReporter) && below) return StatsAccess{target, false};
+  return Status::Denied("statistics are for the association's staff and its reporters");
 }
 
 Result<Stats> SubmissionService::Statistics(const Actor& actor, const std::string& period,
                                             const std::string& target_code) {
   JB_ASSIGN_OR_RETURN(Period p, ParsePeriod(period));
   JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  JB_ASSIGN_OR_RETURN(int64_t target, StatsTarget(actor, scope, target_code));
+  JB_ASSIGN_OR_RETURN(StatsAccess access, StatsTarget(actor, scope, target_code));
+  const int64_t target = access.target;
   std::map<int64_t, repo::PieceCounts> pieces;
   std::map<int64_t, repo::CommissionCounts> commissions;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
@@ -196,7 +204,7 @@ Result<PageOf<Piece>> SubmissionService::StatisticsPieces(
   }
   JB_ASSIGN_OR_RETURN(Period p, ParsePeriod(period));
   JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  JB_ASSIGN_OR_RETURN(int64_t target, StatsTarget(actor, scope, target_code));
+  JB_ASSIGN_OR_RETURN(StatsAccess access, StatsTarget(actor, scope, target_code));
   int64_t owner = 0;
   if (!org_code.empty()) {
     const orgs::Org* o = scope.FindCode(org_code);
@@ -204,13 +212,13 @@ Result<PageOf<Piece>> SubmissionService::StatisticsPieces(
     owner = o->id;
   }
   // Outside the association's own staff, only one's own organisation's pieces are listed.
-  if (!actor.is_system() && scope.association != target) {
+  if (!access.staff) {
     if (owner && owner != actor.org_id) return Status::Denied("only your organisation's pieces");
     owner = actor.org_id;
   }
   PageOf<Piece> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    page = repo::StatsPieces(s, target, owner, p.from_utc, p.to_utc, kind, offset, limit);
+    page = repo::StatsPieces(s, access.target, owner, p.from_utc, p.to_utc, kind, offset, limit);
     return Status::Ok();
   }));
   for (Piece& piece : page.items) Decorate(scope, &piece);

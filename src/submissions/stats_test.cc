@@ -184,6 +184,33 @@ TEST_F(StatsTest, PeriodsAndPermissions) {
   EXPECT_EQ(hubei_target->total.adopted, 1);  // the member unit's piece to hubei only
 }
 
+// Members, liaisons and complaint handlers belong to the association's tree
+// but are neither its staff nor reporters: no statistics, no drill-down.
+TEST_F(StatsTest, OnlyStaffAndReportersSeeStatistics) {
+  for (const char* who : {"member", "liaison", "hubei-desk"}) {
+    for (const char* target : {"", "hubei", "ccea"}) {
+      EXPECT_EQ(svc_->Statistics(As(who), "2026", target).status().code(), Code::kPermissionDenied)
+          << who << " " << target;
+      EXPECT_EQ(svc_->ExportStatistics(As(who), "2026", target, "csv").status().code(),
+                Code::kPermissionDenied)
+          << who << " " << target;
+      EXPECT_EQ(svc_->StatisticsPieces(As(who), "2026", target, "hubei-xinke", "adopted", 0, 10)
+                    .status()
+                    .code(),
+                Code::kPermissionDenied)
+          << who << " " << target;
+    }
+  }
+  // hubei's staff see the member unit's piece offered to hubei; the national
+  // editor is not hubei's staff and is no reporter below it.
+  auto ctc =
+      svc_->StatisticsPieces(As("hubei-admin"), "2026", "hubei", "hubei-ctc", "adopted", 0, 10);
+  ASSERT_TRUE(ctc.ok()) << ctc.status().ToString();
+  EXPECT_EQ(ctc->total, 1);
+  EXPECT_EQ(svc_->Statistics(As("editor"), "2026", "hubei").status().code(),
+            Code::kPermissionDenied);
+}
+
 TEST_F(StatsTest, CsvAndXlsx) {
   auto stats = svc_->Statistics(As("editor"), "2026", "");
   const std::string csv = StatsCsv(*stats);

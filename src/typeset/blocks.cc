@@ -73,9 +73,9 @@ Status AddCode(Engine& e, const Block& b, Flow* flow) {
   return AddPara(e, Plain(lines, s), f, flow);
 }
 
-Status AddImage(Engine& e, const Block& b, const std::string& base, Flow* flow) {
-  JB_ASSIGN_OR_RETURN(auto image, LoadImage(base, b.src));
-  std::shared_ptr<cairo_surface_t> surf = image->pixels;
+Status AddImage(Engine& e, const Block& b, const std::string& base, ImageBudget* images,
+                Flow* flow) {
+  JB_ASSIGN_OR_RETURN(std::shared_ptr<const Image> image, LoadImage(base, b.src, images));
   double w = image->width * 0.75;  // 96 dpi
   double h = image->height * 0.75;
   double scale = std::min({1.0, geo::kTextW / w, geo::kTextH * 0.8 / h});
@@ -85,8 +85,9 @@ Status AddImage(Engine& e, const Block& b, const std::string& base, Flow* flow) 
   item.height = h + geo::kPitch / 2;
   item.space_before = geo::kPitch / 4;
   item.keep_with_next = !b.alt.empty();
-  item.draw = [surf, w, h](Page* page, double y) {
-    page->images.push_back({geo::kLeft + (geo::kTextW - w) / 2, y, w, h, surf});
+  // The page keeps the encoded image; pixels are decoded when it is drawn.
+  item.draw = [image, w, h](Page* page, double y) {
+    page->images.push_back({geo::kLeft + (geo::kTextW - w) / 2, y, w, h, image});
   };
   flow->Add(std::move(item));
   if (b.alt.empty()) return Status();
@@ -163,7 +164,8 @@ Status AddTable(Engine& e, const Block& b, Flow* flow) {
   return Status();
 }
 
-Status AddBlock(Engine& e, const Block& b, const std::string& base, Flow* flow) {
+Status AddBlock(Engine& e, const Block& b, const std::string& base, ImageBudget* images,
+                Flow* flow) {
   switch (b.kind) {
     case Block::Kind::kParagraph:
       return AddPara(e, StyledSpans(b.spans, Body()), BodyFormat(), flow);
@@ -188,7 +190,7 @@ Status AddBlock(Engine& e, const Block& b, const std::string& base, Flow* flow) 
     case Block::Kind::kTable:
       return AddTable(e, b, flow);
     case Block::Kind::kImage:
-      return AddImage(e, b, base, flow);
+      return AddImage(e, b, base, images, flow);
     case Block::Kind::kRule: {
       FlowItem item;
       item.height = geo::kPitch;
@@ -228,10 +230,10 @@ RichText StyledSpans(const Spans& spans, const TextStyle& base) {
 }
 
 Status AddBlocks(Engine& engine, const std::vector<Block>& blocks, const std::string& base_dir,
-                 Flow* flow) {
+                 ImageBudget* images, Flow* flow) {
   for (const Block& b : blocks) {
     JB_RETURN_IF_ERROR(engine.CheckDeadline());
-    JB_RETURN_IF_ERROR(AddBlock(engine, b, base_dir, flow));
+    JB_RETURN_IF_ERROR(AddBlock(engine, b, base_dir, images, flow));
   }
   return Status();
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "typeset/flow.h"
+#include "typeset/images.h"
 #include "typeset/markdown.h"
 
 namespace jianbao::typeset {
@@ -21,9 +22,10 @@ RichText StyledSpans(const Spans& spans, const TextStyle& base);
 
 // Adds the items for `blocks` to `flow`. Returns an error (without a field;
 // the caller names the section) when a paragraph cannot be shaped or an
-// image cannot be read. Relative image paths resolve against `base_dir`.
+// image cannot be read. Relative image paths resolve against `base_dir`;
+// images take their pixels from `images`, the document's budget.
 Status AddBlocks(Engine& engine, const std::vector<Block>& blocks, const std::string& base_dir,
-                 Flow* flow);
+                 ImageBudget* images, Flow* flow);
 
 }  // namespace jianbao::typeset
 

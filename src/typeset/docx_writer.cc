@@ -70,6 +70,7 @@ class DocxBuilder {
   std::string red_;
   std::string body_;
   std::vector<std::pair<std::string, std::string>> media_;
+  ImageBudget images_;  // the pixels all images of the document may declare
 };
 
 std::string DocxBuilder::Runs(const Spans& spans, const std::string& base) {
@@ -171,7 +172,7 @@ void DocxBuilder::Table(const Block& b) {
 }
 
 Status DocxBuilder::Image(const Block& b) {
-  JB_ASSIGN_OR_RETURN(auto image, LoadImage(issue_.base_dir, b.src));
+  JB_ASSIGN_OR_RETURN(auto image, LoadImage(issue_.base_dir, b.src, &images_));
   double cx = image->width * 9525.0, cy = image->height * 9525.0;  // EMU at 96 dpi
   // At most the text block's width and 0.8 of its height, as in the PDF.
   double scale = std::min({1.0, 5616000.0 / std::max(cx, 1.0), 6480000.0 / std::max(cy, 1.0)});

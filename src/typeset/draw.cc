@@ -8,10 +8,15 @@
 #include <cstdio>
 #include <memory>
 
+#include "typeset/links.h"
 #include "typeset/pdf_fonts.h"
 
 namespace jianbao::typeset {
 namespace {
+
+// Images in the PDF carry at most this many pixels per inch of print (a
+// larger image is reduced by a whole factor; a JPEG is embedded as it is).
+constexpr double kPdfImageDpi = 300;
 
 struct CairoFree {
   void operator()(cairo_t* c) const { cairo_destroy(c); }
@@ -60,18 +65,28 @@ void DrawRule(cairo_t* cr, const RuleBox& r) {
   cairo_stroke(cr);
 }
 
-// Draws one page; glyphs through `fonts` when given (PDF), else through Pango.
-void DrawPage(cairo_t* cr, const Page& page, PdfFonts* fonts) {
+// Decodes one image at `px_per_pt` (reduced to what the page needs, not its
+// full size) and paints it; the pixels are released with the surface here,
+// or by a PDF surface once it has written the page.
+Status DrawImage(cairo_t* cr, const ImageBox& im, double px_per_pt) {
+  const int want_w = static_cast<int>(std::ceil(im.w * px_per_pt));
+  const int want_h = static_cast<int>(std::ceil(im.h * px_per_pt));
+  JB_ASSIGN_OR_RETURN(codec::Surface pixels, DecodeImage(*im.image, want_w, want_h));
+  cairo_save(cr);
+  cairo_translate(cr, im.x, im.y);
+  cairo_scale(cr, im.w / cairo_image_surface_get_width(pixels.get()),
+              im.h / cairo_image_surface_get_height(pixels.get()));
+  cairo_set_source_surface(cr, pixels.get(), 0, 0);
+  cairo_paint(cr);
+  cairo_restore(cr);
+  return Status();
+}
+
+// Draws one page; glyphs through `fonts` when given (PDF), else through
+// Pango; images at `px_per_pt` pixels per point. Errors are DecodeImage's.
+Status DrawPage(cairo_t* cr, const Page& page, PdfFonts* fonts, double px_per_pt) {
   for (const RuleBox& r : page.rules) DrawRule(cr, r);
-  for (const ImageBox& im : page.images) {
-    cairo_save(cr);
-    cairo_translate(cr, im.x, im.y);
-    cairo_scale(cr, im.w / cairo_image_surface_get_width(im.surface.get()),
-                im.h / cairo_image_surface_get_height(im.surface.get()));
-    cairo_set_source_surface(cr, im.surface.get(), 0, 0);
-    cairo_paint(cr);
-    cairo_restore(cr);
-  }
+  for (const ImageBox& im : page.images) JB_RETURN_IF_ERROR(DrawImage(cr, im, px_per_pt));
   for (const GlyphSeg& s : page.segs) {
     SetRgb(cr, s.rgb);
     if (fonts != nullptr) {
@@ -81,8 +96,9 @@ void DrawPage(cairo_t* cr, const Page& page, PdfFonts* fonts) {
       pango_cairo_show_glyph_item(cr, s.text.c_str(), s.item.get());
     }
   }
-  if (fonts == nullptr) return;  // links only in the PDF
+  if (fonts == nullptr) return Status();  // links only in the PDF
   for (const LinkBox& l : page.links) {
+    if (!l.uri.empty() && !IsSafeLink(l.uri)) continue;  // javascript:, file:, data:, UNC …
     std::string rect =
         "rect=[" + Fmt("%.2f %.2f", l.x, l.y) + " " + Fmt("%.2f %.2f", l.w, l.h) + "]";
     std::string attrs = l.uri.empty() ? rect + " page=" + std::to_string(l.page) + " pos=[" +
@@ -91,6 +107,7 @@ void DrawPage(cairo_t* cr, const Page& page, PdfFonts* fonts) {
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
   }
+  return Status();
 }
 
 }  // namespace
@@ -103,6 +120,7 @@ Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc.author.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Jianbao typeset");
+  Status drawn;
   {
     std::unique_ptr<cairo_t, CairoFree> cr(cairo_create(surface));
     for (const OutlineEntry& o : doc.outline) {
@@ -112,13 +130,15 @@ Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts) {
                                     static_cast<cairo_pdf_outline_flags_t>(0));
     }
     for (const Page& page : doc.pages) {
-      DrawPage(cr.get(), page, fonts);
-      cairo_show_page(cr.get());
+      drawn = DrawPage(cr.get(), page, fonts, kPdfImageDpi / 72.0);
+      if (!drawn.ok()) break;
+      cairo_show_page(cr.get());  // writes the page and releases its images
     }
   }
   cairo_surface_finish(surface);
   cairo_status_t st = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
+  if (!drawn.ok()) return drawn;
   if (st != CAIRO_STATUS_SUCCESS) {
     return Status::Internal(std::string("cairo: ") + cairo_status_to_string(st));
   }
@@ -138,7 +158,7 @@ Result<std::vector<std::string>> DrawPng(const Document& doc, int dpi) {
       cairo_set_source_rgb(cr.get(), 1, 1, 1);
       cairo_paint(cr.get());
       cairo_scale(cr.get(), scale, scale);
-      DrawPage(cr.get(), page, nullptr);
+      JB_RETURN_IF_ERROR(DrawPage(cr.get(), page, nullptr, scale));
     }
     std::string png;
     cairo_status_t st = cairo_surface_write_to_png_stream(surface.get(), Append, &png);

@@ -7,6 +7,7 @@
 
 #include "core/bytes.h"
 #include "typeset/images.h"
+#include "typeset/links.h"
 #include "typeset/markdown.h"
 #include "typeset/writers.h"
 
@@ -40,13 +41,6 @@ std::string Esc(std::string_view s) {
   return out;
 }
 
-bool SafeUrl(const std::string& url) {
-  for (const char* p : {"http://", "https://", "mailto:"}) {
-    if (url.rfind(p, 0) == 0) return true;
-  }
-  return url.find(':') == std::string::npos && url.rfind("//", 0) != 0;  // relative
-}
-
 std::string Inline(const Spans& spans) {
   std::string out;
   for (const Span& s : spans) {
@@ -59,7 +53,8 @@ std::string Inline(const Spans& spans) {
     if (s.marks & kEmph) t = "<em>" + t + "</em>";
     if (s.marks & kStrong) t = "<strong>" + t + "</strong>";
     if (s.marks & kStrike) t = "<s>" + t + "</s>";
-    if ((s.marks & kLink) && SafeUrl(s.href)) t = "<a href=\"" + Esc(s.href) + "\">" + t + "</a>";
+    if ((s.marks & kLink) && IsSafeLink(s.href))
+      t = "<a href=\"" + Esc(s.href) + "\">" + t + "</a>";
     out += t;
   }
   return out;
@@ -110,8 +105,8 @@ std::string BlockHtml(const Block& b) {
 
 // Returns the figure of image block `b`, the image embedded as a data URI
 // so that the page stays self-contained; errors are LoadImage's.
-Result<std::string> ImageHtml(const std::string& base_dir, const Block& b) {
-  JB_ASSIGN_OR_RETURN(auto image, LoadImage(base_dir, b.src));
+Result<std::string> ImageHtml(const std::string& base_dir, const Block& b, ImageBudget* images) {
+  JB_ASSIGN_OR_RETURN(auto image, LoadImage(base_dir, b.src, images));
   std::string figure = "<figure><img src=\"data:" + std::string(image->mime()) + ";base64," +
                        bytes::Base64Encode(image->bytes) + "\" alt=\"" + Esc(b.alt) + "\">";
   if (!b.alt.empty()) figure += "<figcaption>" + Esc(b.alt) + "</figcaption>";
@@ -119,12 +114,13 @@ Result<std::string> ImageHtml(const std::string& base_dir, const Block& b) {
 }
 
 // Returns the HTML of a section body's blocks; errors name no field.
-Result<std::string> BodyHtml(const std::string& base_dir, const std::string& markdown) {
+Result<std::string> BodyHtml(const std::string& base_dir, const std::string& markdown,
+                             ImageBudget* images) {
   JB_ASSIGN_OR_RETURN(auto blocks, ParseMarkdown(markdown));
   std::string out;
   for (const Block& b : blocks) {
     if (b.kind == Block::Kind::kImage) {
-      JB_ASSIGN_OR_RETURN(std::string figure, ImageHtml(base_dir, b));
+      JB_ASSIGN_OR_RETURN(std::string figure, ImageHtml(base_dir, b, images));
       out += figure;
     } else {
       out += BlockHtml(b);
@@ -226,11 +222,12 @@ Result<std::string> WriteHtml(const Issue& issue, const Fonts& fonts) {
            "</a></li>";
   }
   out += "</ol></nav>\n";
+  ImageBudget images;
   for (size_t i = 0; i < issue.sections.size(); ++i) {
     const Section& s = issue.sections[i];
     out += "<article id=\"s" + std::to_string(i + 1) + "\"><h2>" + Esc(s.title) + "</h2>\n";
     if (!s.org.empty()) out += "<p class=\"org\">" + Esc(s.org) + "</p>\n";
-    auto body = BodyHtml(issue.base_dir, s.body_markdown);
+    auto body = BodyHtml(issue.base_dir, s.body_markdown, &images);
     if (!body.ok()) {
       std::string field = "sections[" + std::to_string(i) + "].body";
       return Status::Invalid(field, body.status().key(), field + ": " + body.status().message());

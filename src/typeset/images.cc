@@ -2,12 +2,8 @@
 
 #include "typeset/images.h"
 
-#include <jpeglib.h>
-
+#include <algorithm>
 #include <cctype>
-#include <csetjmp>
-#include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -57,127 +53,33 @@ Result<std::string> FileBytes(const std::string& base_dir, const std::string& sr
   return out;
 }
 
-uint32_t Be32(const std::string& s, size_t at) {
-  auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(s[at + i])); };
-  return b(0) << 24 | b(1) << 16 | b(2) << 8 | b(3);
+std::string Megapixels(int64_t pixels) {
+  return std::to_string(pixels / 1'000'000) + "." + std::to_string(pixels / 100'000 % 10);
 }
 
-Status CheckSize(const std::string& what, uint64_t w, uint64_t h) {
-  if (w == 0 || h == 0 || w > kMaxImageSide || h > kMaxImageSide) {
-    return Bad(what, "is " + std::to_string(w) + " × " + std::to_string(h) +
+Status CheckSize(const std::string& what, const codec::Header& h) {
+  if (h.width <= 0 || h.height <= 0 || h.width > kMaxImageSide || h.height > kMaxImageSide) {
+    return Bad(what, "is " + std::to_string(h.width) + " × " + std::to_string(h.height) +
                          " pixels; at most 8000 a side are allowed");
+  }
+  const int64_t pixels = h.width * h.height;
+  if (pixels > kMaxImagePixels) {
+    return Bad(what, "has " + Megapixels(pixels) + " megapixels (" + std::to_string(h.width) +
+                         " × " + std::to_string(h.height) + "); at most " +
+                         Megapixels(kMaxImagePixels) + " are allowed");
+  }
+  if (h.interlaced && pixels > codec::kMaxInterlacedPixels) {
+    return Bad(what, std::string("is an ") +
+                         (h.format == codec::Format::kPng ? "interlaced PNG" : "progressive JPEG") +
+                         " of " + Megapixels(pixels) + " megapixels; at most " +
+                         Megapixels(codec::kMaxInterlacedPixels) +
+                         " are allowed (save it without interlacing)");
   }
   return Status();
 }
 
-struct Reader {
-  const std::string* data;
-  size_t at = 0;
-};
-
-cairo_status_t ReadPng(void* closure, unsigned char* out, unsigned int length) {
-  auto* r = static_cast<Reader*>(closure);
-  if (r->data->size() - r->at < length) return CAIRO_STATUS_READ_ERROR;
-  std::memcpy(out, r->data->data() + r->at, length);
-  r->at += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-Result<cairo_surface_t*> DecodePng(const std::string& what, const std::string& bytes) {
-  // Check the size in IHDR before Cairo allocates the pixels.
-  if (bytes.size() < 24 || bytes.compare(12, 4, "IHDR") != 0) {
-    return Bad(what, "is not a valid PNG file");
-  }
-  JB_RETURN_IF_ERROR(CheckSize(what, Be32(bytes, 16), Be32(bytes, 20)));
-  Reader reader{&bytes};
-  cairo_surface_t* s = cairo_image_surface_create_from_png_stream(ReadPng, &reader);
-  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(s);
-    return Bad(what, "cannot be decoded as PNG");
-  }
-  return s;
-}
-
-struct JpegError {
-  jpeg_error_mgr mgr;
-  jmp_buf jump;
-  char message[JMSG_LENGTH_MAX];
-};
-
-void OnJpegError(j_common_ptr cinfo) {
-  auto* err = reinterpret_cast<JpegError*>(cinfo->err);
-  (*cinfo->err->format_message)(cinfo, err->message);
-  std::longjmp(err->jump, 1);
-}
-
-void OnJpegWarning(j_common_ptr) {}  // recoverable: decode what is there
-
-// Decodes a JPEG into an RGB24 surface; null with `why` set on failure.
-// Nothing with a destructor lives in this frame across the longjmp.
-cairo_surface_t* DecodeJpegRaw(const std::string& bytes, char* why, size_t why_size) {
-  jpeg_decompress_struct cinfo;
-  JpegError err;
-  cairo_surface_t* volatile surface = nullptr;
-  cinfo.err = jpeg_std_error(&err.mgr);
-  err.mgr.error_exit = OnJpegError;
-  err.mgr.output_message = OnJpegWarning;
-  if (setjmp(err.jump)) {
-    std::snprintf(why, why_size, "cannot be decoded as JPEG (%s)", err.message);
-    jpeg_destroy_decompress(&cinfo);
-    if (surface != nullptr) cairo_surface_destroy(surface);
-    return nullptr;
-  }
-  jpeg_create_decompress(&cinfo);
-  jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()),
-               static_cast<unsigned long>(bytes.size()));
-  jpeg_read_header(&cinfo, TRUE);
-  const char* refusal = nullptr;
-  if (cinfo.image_width > kMaxImageSide || cinfo.image_height > kMaxImageSide) {
-    refusal = "is larger than 8000 pixels a side";
-  } else if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
-    refusal = "is a CMYK JPEG; use RGB or greyscale";
-  }
-  if (refusal != nullptr) {
-    std::snprintf(why, why_size, "%s", refusal);
-    jpeg_destroy_decompress(&cinfo);
-    return nullptr;
-  }
-  cinfo.out_color_space = JCS_EXT_BGRX;  // Cairo's RGB24 byte order on little-endian machines
-  jpeg_start_decompress(&cinfo);
-  surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(cinfo.output_width),
-                                       static_cast<int>(cinfo.output_height));
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    std::snprintf(why, why_size, "is too large to decode");
-    jpeg_destroy_decompress(&cinfo);
-    cairo_surface_destroy(surface);
-    return nullptr;
-  }
-  unsigned char* data = cairo_image_surface_get_data(surface);
-  int stride = cairo_image_surface_get_stride(surface);
-  while (cinfo.output_scanline < cinfo.output_height) {
-    JSAMPROW row = data + static_cast<size_t>(cinfo.output_scanline) * stride;
-    jpeg_read_scanlines(&cinfo, &row, 1);
-  }
-  jpeg_finish_decompress(&cinfo);
-  jpeg_destroy_decompress(&cinfo);
-  cairo_surface_mark_dirty(surface);
-  return surface;
-}
-
-void FreeString(void* p) { std::unique_ptr<std::string> owned(static_cast<std::string*>(p)); }
-
-Result<cairo_surface_t*> DecodeJpeg(const std::string& what, const std::string& bytes) {
-  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "JCS_EXT_BGRX assumes little-endian");
-  char why[JMSG_LENGTH_MAX + 64] = "";
-  cairo_surface_t* s = DecodeJpegRaw(bytes, why, sizeof why);
-  if (s == nullptr) return Bad(what, why);
-  auto copy = std::make_unique<std::string>(bytes);
-  const auto* data = reinterpret_cast<const unsigned char*>(copy->data());
-  if (cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data, copy->size(), FreeString,
-                                  copy.get()) == CAIRO_STATUS_SUCCESS) {
-    copy.release();  // owned by the surface now
-  }
-  return s;
+Status Named(const std::string& what, const Status& st) {
+  return st.ok() ? st : Bad(what, st.message());
 }
 
 }  // namespace
@@ -204,31 +106,48 @@ Result<std::string> ImagePath(const std::string& base, const std::string& src) {
   return base + "/" + src;
 }
 
-Result<std::shared_ptr<const Image>> LoadImage(const std::string& base_dir,
-                                               const std::string& src) {
+Status ImageBudget::Take(int64_t pixels) {
+  if (pixels > left_) {
+    return Status::Invalid("", "too_many_pixels",
+                           "the images of this document declare more than " +
+                               Megapixels(kMaxDocumentPixels) +
+                               " megapixels together; use fewer or smaller images");
+  }
+  left_ -= pixels;
+  return Status();
+}
+
+Result<std::shared_ptr<const Image>> LoadImageBytes(std::string bytes, const std::string& what,
+                                                    ImageBudget* budget) {
+  if (bytes.size() > kMaxImageBytes) return Bad(what, "is larger than 10 MiB");
+  auto header = codec::ReadHeader(bytes);
+  if (!header.ok()) return Named(what, header.status());
+  JB_RETURN_IF_ERROR(CheckSize(what, *header));
+  if (budget != nullptr) JB_RETURN_IF_ERROR(budget->Take(header->width * header->height));
+  JB_RETURN_IF_ERROR(Named(what, codec::Validate(bytes, *header)));
   auto image = std::make_shared<Image>();
-  std::string what = IsDataUri(src) ? "'" + src.substr(0, src.find(',')) + "'" : "'" + src + "'";
-  if (IsDataUri(src)) {
-    JB_ASSIGN_OR_RETURN(image->bytes, DataUriBytes(src));
-  } else {
-    JB_ASSIGN_OR_RETURN(image->bytes, FileBytes(base_dir, src));
-  }
-  const std::string& b = image->bytes;
-  if (b.size() > kMaxImageBytes) return Bad(what, "is larger than 10 MiB");
-  cairo_surface_t* pixels = nullptr;
-  if (b.size() >= 8 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
-    image->type = Image::Type::kPng;
-    JB_ASSIGN_OR_RETURN(pixels, DecodePng(what, b));
-  } else if (b.size() >= 3 && b.compare(0, 3, "\xFF\xD8\xFF") == 0) {
-    image->type = Image::Type::kJpeg;
-    JB_ASSIGN_OR_RETURN(pixels, DecodeJpeg(what, b));
-  } else {
-    return Bad(what, "is neither PNG nor JPEG");
-  }
-  image->pixels.reset(pixels, cairo_surface_destroy);
-  image->width = cairo_image_surface_get_width(pixels);
-  image->height = cairo_image_surface_get_height(pixels);
+  image->type = header->format == codec::Format::kPng ? Image::Type::kPng : Image::Type::kJpeg;
+  image->bytes = std::move(bytes);
+  image->width = static_cast<int>(header->width);
+  image->height = static_cast<int>(header->height);
+  image->header = *header;
   return std::shared_ptr<const Image>(std::move(image));
+}
+
+Result<std::shared_ptr<const Image>> LoadImage(const std::string& base_dir, const std::string& src,
+                                               ImageBudget* budget) {
+  std::string what = IsDataUri(src) ? "'" + src.substr(0, src.find(',')) + "'" : "'" + src + "'";
+  std::string bytes;
+  if (IsDataUri(src)) {
+    JB_ASSIGN_OR_RETURN(bytes, DataUriBytes(src));
+  } else {
+    JB_ASSIGN_OR_RETURN(bytes, FileBytes(base_dir, src));
+  }
+  return LoadImageBytes(std::move(bytes), what, budget);
+}
+
+Result<codec::Surface> DecodeImage(const Image& image, int want_w, int want_h) {
+  return codec::Decode(image.bytes, image.header, std::max(want_w, 1), std::max(want_h, 1));
 }
 
 }  // namespace jianbao::typeset

@@ -83,6 +83,7 @@ class IssueLayout {
   const Issue& issue_;
   uint32_t red_;
   Flow flow_;
+  ImageBudget images_;  // the pixels all images of the issue may declare
   Document doc_;
   std::vector<Pending> pending_;
   std::vector<std::pair<int, double>> starts_;  // per section: page, y
@@ -218,7 +219,7 @@ Status IssueLayout::AddSections() {
     }
     auto blocks = ParseMarkdown(sec.body_markdown);
     if (!blocks.ok()) return wrap(blocks.status(), "body");
-    Status st = AddBlocks(e_, *blocks, issue_.base_dir, &flow_);
+    Status st = AddBlocks(e_, *blocks, issue_.base_dir, &images_, &flow_);
     if (!st.ok()) return wrap(st, "body");
   }
   return Status();

@@ -17,6 +17,7 @@
 
 #include "core/status.h"
 #include "typeset/engine.h"
+#include "typeset/images.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::typeset {
@@ -44,7 +45,7 @@ struct RuleBox {
 };
 struct ImageBox {
   double x = 0, y = 0, w = 0, h = 0;
-  std::shared_ptr<cairo_surface_t> surface;
+  std::shared_ptr<const Image> image;  // encoded; decoded for the page it is drawn on
 };
 struct LinkBox {
   double x = 0, y = 0, w = 0, h = 0;

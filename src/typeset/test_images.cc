@@ -4,6 +4,7 @@
 
 #include <cairo.h>
 #include <jpeglib.h>
+#include <png.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,7 +20,60 @@ cairo_status_t Append(void* closure, const unsigned char* data, unsigned int len
   return CAIRO_STATUS_SUCCESS;
 }
 
+void PngAppend(png_structp png, png_bytep data, png_size_t length) {
+  static_cast<std::string*>(png_get_io_ptr(png))
+      ->append(reinterpret_cast<const char*>(data), length);
+}
+
+void PngFlush(png_structp) {}
+
+// Writes a PNG whose rows come from `row(y, out)`.
+template <typename RowFn>
+std::string WritePng(int w, int h, int depth, int color, bool interlaced, size_t rowbytes,
+                     RowFn row) {
+  std::string out;
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info = png_create_info_struct(png);
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_write_struct(&png, &info);
+    return "";
+  }
+  png_set_write_fn(png, &out, PngAppend, PngFlush);
+  png_set_IHDR(png, info, w, h, depth, color, interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_write_info(png, info);
+  std::vector<unsigned char> buf(rowbytes);
+  const int passes = interlaced ? png_set_interlace_handling(png) : 1;
+  for (int pass = 0; pass < passes; ++pass) {
+    for (int y = 0; y < h; ++y) {
+      row(y, buf.data());
+      png_write_row(png, buf.data());
+    }
+  }
+  png_write_end(png, info);
+  png_destroy_write_struct(&png, &info);
+  return out;
+}
+
 }  // namespace
+
+std::string MakeBombPng(int w, int h, bool interlaced) {
+  return WritePng(w, h, 1, PNG_COLOR_TYPE_GRAY, interlaced, (static_cast<size_t>(w) + 7) / 8,
+                  [](int, unsigned char*) {});
+}
+
+std::string MakeAlphaPng(int w, int h) {
+  return WritePng(w, h, 8, PNG_COLOR_TYPE_RGB_ALPHA, false, static_cast<size_t>(w) * 4,
+                  [w](int, unsigned char* row) {
+                    for (int x = 0; x < w; ++x) {
+                      unsigned char* p = row + static_cast<size_t>(x) * 4;
+                      const bool left = x < w / 2;
+                      p[0] = left ? 255 : 0;
+                      p[1] = p[2] = 0;
+                      p[3] = left ? 255 : 0;
+                    }
+                  });
+}
 
 std::string MakePng(int w, int h) {
   cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);

@@ -17,6 +17,15 @@ std::string MakePng(int w, int h);
 // progressive.
 std::string MakeJpeg(int w, int h, bool progressive = false);
 
+// Returns the bytes of a 1-bit greyscale `w` × `h` PNG of black pixels: a
+// few kilobytes that declare `w` × `h` pixels (a decompression bomb when
+// large). Adam7-interlaced when `interlaced`.
+std::string MakeBombPng(int w, int h, bool interlaced = false);
+
+// Returns the bytes of a `w` × `h` RGBA PNG: opaque red left half, fully
+// transparent right half.
+std::string MakeAlphaPng(int w, int h);
+
 // Returns "data:<mime>;base64,<bytes in base64>".
 std::string DataUri(const std::string& mime, const std::string& bytes);
 

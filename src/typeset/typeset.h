@@ -155,6 +155,14 @@ class Typesetter {
   std::chrono::milliseconds budget_ = kDefaultRenderBudget;  // guarded by mu_
 };
 
+// Returns PNG or JPEG `bytes` reduced by a whole factor when they hold at
+// least twice the pixels an issue prints them with (text block width, 0.8 of
+// its height, 300 dpi), re-encoded in the same format (JPEG at quality 88);
+// else, or when the reduced file would not be smaller, `bytes` unchanged.
+// Errors: kInvalidArgument (key "bad_image") for what LoadImage refuses,
+// bombs included; kInternal when encoding fails. Thread-safe.
+Result<std::string> ReduceImageForPrint(const std::string& bytes);
+
 // One-shot conveniences: build a Typesetter, render, discard. Same results
 // and errors as the Typesetter methods plus the font errors of Create().
 Result<std::string> RenderPdf(const Issue& issue, const Fonts& fonts);

@@ -104,7 +104,7 @@ describe('administration', () => {
     const dialog = page.getByTestId('user-reset-dialog')
     await dialog.getByTestId('reset-password').fill('short')
     await dialog.getByTestId('reset-save').click()
-    await dialog.getByText('密码至少 8 个字符').waitFor()
+    await dialog.getByText('密码至少 10 个字符').waitFor()
     await dialog.getByTestId('reset-password').fill('Reset@pass1')
     await dialog.getByTestId('reset-save').click()
     await page.locator('.el-message--success', { hasText: '已重置' }).waitFor()

@@ -27,7 +27,7 @@ export function useAccount() {
     ],
     new_password: [
       { required: true, message: t('common.required', { field: t('account.newPassword') }) },
-      { min: 8, message: t('account.tooShort') },
+      { min: 10, message: t('account.tooShort') },
     ],
     confirm: [
       {
