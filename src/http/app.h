@@ -105,6 +105,7 @@ class App {
   store::Database* db_;
   Router router_;
   Metrics metrics_;
+  AccessLog access_log_;
   Authenticator* auth_ = nullptr;
   std::unique_ptr<StaticFiles> static_;
 };

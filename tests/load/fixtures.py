@@ -38,7 +38,7 @@ class Setup:
     """Sends the set-up requests one by one, failing loudly on a wrong answer."""
 
     def __init__(self, port, sessions):
-        self.conn = Conn(port, timeout=120)
+        self.conn = Conn(port, timeout=60)
         self.s = sessions
 
     def call(self, login, method, path, expect, body=None, raw=None, content_type=None):

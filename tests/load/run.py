@@ -16,6 +16,7 @@ and a final state that disagrees with the writes the server acknowledged.
 Times only what the issue asks for; it measures nothing (see bench/http).
 """
 
+import http.client
 import os
 import queue
 import random
@@ -166,8 +167,8 @@ def main():
             for (method, route), by_status in sorted(rec.counts.items()):
                 print(f"  {method} {route}: {dict(sorted(by_status.items()))}")
         print("acknowledged writes: " + ", ".join(f"{k} {v}" for k, v in sorted(ledger.counts.items())))
-    except AssertionError as e:
-        problems.append(str(e))
+    except (AssertionError, OSError, http.client.HTTPException) as e:
+        problems.append(f"{type(e).__name__}: {e}")
     finally:
         server.stop()
         harness.stop_postgres()
