@@ -183,8 +183,7 @@ Response App::Handle(Request req) {
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.Observe(req.method, route_name, r.status, secs);
-  spdlog::info("{} {} {} {} {:.1f}ms {}B", req.remote_ip, req.method, req.path, r.status,
-               secs * 1000, r.body.size());
+  access_log_.Record(req.remote_ip, req.method, req.path, r.status, secs, r.body.size());
   return r;
 }
 

@@ -108,6 +108,7 @@ class App {
   store::Database* db_;
   Router router_;
   Metrics metrics_;
+  AccessLog access_log_;
   Authenticator* auth_ = nullptr;
   std::unique_ptr<StaticFiles> static_;
   // Tests: answer X-Jianbao-Statements, the SQL statements the request ran.

@@ -1,0 +1,159 @@
+"""How the load test fills in every GET route of the server.
+
+`jianbao routes` prints the router's table (`METHOD PATTERN auth|open` per
+line). Every GET pattern it prints must appear in TABLE (how to fill its
+parameters) or in SKIP (why it cannot be exercised meaningfully); the test
+fails on a route that is in neither, and on a table entry for a route that no
+longer exists. A new GET route therefore needs a line here before `make test`
+passes again.
+
+Each TABLE entry maps a pattern to a function of the fixtures (ids found or
+made before the load starts, see fixtures.py) returning the concrete paths to
+request, query strings included. HEAVY patterns render or export something
+costly; the timed phase requests them less often than the rest.
+"""
+
+import subprocess
+import urllib.parse
+
+E = "/api/v1/epidemic"
+
+
+def q(path, **params):
+    return path + "?" + urllib.parse.urlencode(params) if params else path
+
+
+def _issue_paths(fx, suffix=""):
+    return [f"/api/v1/bulletins/issues/{i}{suffix}" for i in fx.issue_ids]
+
+
+TABLE = {
+    # Outside the router (App::Handle answers them itself), listed here so that
+    # `jianbao routes` may print them or not.
+    "/healthz": lambda fx: ["/healthz"],
+    "/metrics": lambda fx: ["/metrics"],
+    # orgs
+    "/api/v1/me": lambda fx: ["/api/v1/me"],
+    "/api/v1/orgs": lambda fx: ["/api/v1/orgs"],
+    "/api/v1/users": lambda fx: ["/api/v1/users", q("/api/v1/users", org="hubei", page_size=5)],
+    "/api/v1/audit": lambda fx: ["/api/v1/audit", q("/api/v1/audit", action="submission.create")],
+    # notify
+    "/api/v1/notifications": lambda fx: ["/api/v1/notifications",
+                                         q("/api/v1/notifications", unread=1)],
+    "/api/v1/notifications/unread-count": lambda fx: ["/api/v1/notifications/unread-count"],
+    # submissions
+    "/api/v1/submissions": lambda fx: [
+        q("/api/v1/submissions", page_size=20),
+        q("/api/v1/submissions", state="submitted,resubmitted", org="hubei"),
+        q("/api/v1/submissions", q="通信", page=2, page_size=5)],
+    "/api/v1/submissions/workflow": lambda fx: ["/api/v1/submissions/workflow"],
+    "/api/v1/submissions/targets": lambda fx: ["/api/v1/submissions/targets"],
+    "/api/v1/submissions/stats": lambda fx: [q("/api/v1/submissions/stats", period=fx.year)],
+    "/api/v1/submissions/stats/pieces": lambda fx: [
+        q("/api/v1/submissions/stats/pieces", period=fx.year, org="hubei", kind="adopted")],
+    "/api/v1/submissions/stats/export": lambda fx: [
+        q("/api/v1/submissions/stats/export", period=fx.year, format="xlsx")],
+    "/api/v1/submissions/:id": lambda fx: [f"/api/v1/submissions/{i}" for i in fx.piece_ids],
+    "/api/v1/submissions/:id/versions": lambda fx: [
+        f"/api/v1/submissions/{i}/versions" for i in fx.piece_ids],
+    "/api/v1/submissions/:id/versions/:n": lambda fx: [
+        f"/api/v1/submissions/{i}/versions/1" for i in fx.piece_ids],
+    "/api/v1/submissions/:id/diff": lambda fx: [
+        q(f"/api/v1/submissions/{fx.versioned_piece}/diff", **{"from": 1, "to": 2})],
+    "/api/v1/submissions/:id/comments": lambda fx: [
+        f"/api/v1/submissions/{i}/comments" for i in fx.piece_ids],
+    "/api/v1/submissions/:id/attachments/:aid": lambda fx: [
+        f"/api/v1/submissions/{fx.attachment[0]}/attachments/{fx.attachment[1]}"],
+    "/api/v1/commissions": lambda fx: ["/api/v1/commissions", q("/api/v1/commissions", status="open")],
+    "/api/v1/commissions/:id": lambda fx: [f"/api/v1/commissions/{i}" for i in fx.commission_ids],
+    # bulletins
+    "/api/v1/bulletins/series": lambda fx: ["/api/v1/bulletins/series"],
+    "/api/v1/bulletins/issues": lambda fx: [
+        "/api/v1/bulletins/issues", q("/api/v1/bulletins/issues", page_size=1),
+        q("/api/v1/bulletins/issues", series="ccea-epidemic", status="published")],
+    "/api/v1/bulletins/issues/:id": lambda fx: _issue_paths(fx),
+    "/api/v1/bulletins/issues/:id/files/:format": lambda fx: [
+        f"/api/v1/bulletins/issues/{fx.published_issue}/files/{f}"
+        for f in ("pdf", "docx", "html", "txt")],
+    "/api/v1/bulletins/issues/:id/receipts": lambda fx: _issue_paths(fx, "/receipts"),
+    "/api/v1/bulletins/sources/pieces": lambda fx: ["/api/v1/bulletins/sources/pieces",
+                                                     q("/api/v1/bulletins/sources/pieces", q="协会")],
+    "/api/v1/bulletins/sources/pieces/:id": lambda fx: [
+        f"/api/v1/bulletins/sources/pieces/{fx.adopted_piece}"],
+    "/api/v1/bulletins/sources/epidemic": lambda fx: [
+        q("/api/v1/bulletins/sources/epidemic", date=fx.epidemic_date)],
+    "/api/v1/bulletins/sources/summaries": lambda fx: ["/api/v1/bulletins/sources/summaries"],
+    "/api/v1/bulletins/sources/summaries/:key": lambda fx: [
+        q(f"/api/v1/bulletins/sources/summaries/{k}", **{"from": f"{fx.year}-01-01",
+                                                       "to": f"{fx.year}-12-31"})
+        for k in fx.summary_keys],
+    "/api/v1/inbox": lambda fx: ["/api/v1/inbox", q("/api/v1/inbox", page=2, page_size=1)],
+    "/public/bulletins/:series": lambda fx: [f"/public/bulletins/{s}" for s in fx.public_series],
+    "/public/bulletins/:series/feed.atom": lambda fx: [
+        f"/public/bulletins/{s}/feed.atom" for s in fx.public_series],
+    # epidemic
+    E + "/regions": lambda fx: [E + "/regions"],
+    E + "/fields": lambda fx: [E + "/fields"],
+    E + "/dates": lambda fx: [E + "/dates"],
+    E + "/days/:date": lambda fx: [f"{E}/days/{fx.epidemic_date}"],
+    E + "/days/:date/figures": lambda fx: [f"{E}/days/{fx.epidemic_date}/figures"],
+    E + "/corrections": lambda fx: [E + "/corrections"],
+    E + "/validation": lambda fx: [q(E + "/validation", **{"from": fx.epidemic_date,
+                                                          "to": fx.epidemic_date})],
+    E + "/series": lambda fx: [q(E + "/series", region="420000", field="cum_confirmed")],
+    E + "/hubei-vs-rest": lambda fx: [q(E + "/hubei-vs-rest", field="cum_confirmed")],
+    E + "/current-by-province": lambda fx: [q(E + "/current-by-province", date=fx.epidemic_date)],
+    E + "/narrative": lambda fx: [q(E + "/narrative", date=fx.epidemic_date),
+                                  q(E + "/narrative", date=fx.epidemic_date, chart="true", days=10)],
+    E + "/templates/:name": lambda fx: [E + "/templates/default", E + "/templates/plain"],
+    E + "/chart.png": lambda fx: [q(E + "/chart.png", date=fx.epidemic_date)],
+}
+
+# GET routes that the load test does not request, with the reason.
+SKIP = {
+}
+
+# Costly routes (each request takes 0.1-1 s of CPU on the demo data: they
+# read every stored epidemic row or draw a chart): the sweep requests them
+# as the editor only (not by every role at once), the timed phase at a tenth
+# of the rate of the others.
+HEAVY = {
+    E + "/hubei-vs-rest",
+    E + "/chart.png",
+    E + "/narrative",
+    E + "/validation",
+    E + "/dates",
+}
+HEAVY_ROLE = "editor"
+
+
+def server_routes(binary):
+    """Returns [(method, pattern, auth)] as printed by `jianbao routes`.
+    Raises AssertionError when the command fails or prints nothing."""
+    out = subprocess.run([binary, "routes"], capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise AssertionError(f"`jianbao routes` failed ({out.returncode}): {out.stderr[-2000:]}")
+    routes = []
+    for line in out.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            routes.append(tuple(parts))
+        elif parts:
+            raise AssertionError(f"`jianbao routes`: unexpected line {line!r}")
+    if not routes:
+        raise AssertionError("`jianbao routes` printed no routes")
+    return routes
+
+
+def check_table(get_patterns):
+    """Returns a list of problems: GET patterns neither in TABLE nor in SKIP,
+    and TABLE/SKIP entries for patterns the server no longer has."""
+    problems = []
+    for p in sorted(get_patterns):
+        if p not in TABLE and p not in SKIP:
+            problems.append(f"GET {p} is not exercised by the load test: add it to "
+                            "tests/load/routes.py TABLE (or SKIP with a reason)")
+    for p in sorted(set(TABLE) | set(SKIP)):
+        if p not in get_patterns and p not in ("/healthz", "/metrics"):
+            problems.append(f"tests/load/routes.py lists GET {p}, which the server no longer has")
+    return problems
