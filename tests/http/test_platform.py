@@ -166,6 +166,19 @@ class ServingTest(unittest.TestCase):
         status, body, _ = c.call("GET", "/api/v1/no-such-thing")
         self.assertEqual((status, body["error"]["code"]), (404, "not_found"))
 
+    def test_security_headers_on_every_kind_of_answer(self):
+        c = server.client("editor")
+        for path in ("/healthz", "/api/v1/me", "/api/v1/no-such-thing", "/users/list",
+                     "/public/bulletins/hubei-daily"):
+            with self.subTest(path=path):
+                _, _, headers = c.call("GET", path)
+                self.assertEqual(headers["X-Content-Type-Options"], "nosniff")
+                self.assertEqual(headers["X-Frame-Options"], "DENY")
+                self.assertEqual(headers["Referrer-Policy"], "same-origin")
+                csp = headers["Content-Security-Policy"]
+                self.assertIn("frame-ancestors 'none'", csp)
+                self.assertNotIn("unsafe-eval", csp)
+
 
 if __name__ == "__main__":
     unittest.main()
