@@ -15,6 +15,7 @@ namespace jianbao::typeset {
 namespace {
 
 constexpr double kPrintDpi = 300;
+constexpr size_t kSmallFile = 1 << 20;
 
 cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -40,7 +41,9 @@ Result<std::string> ReduceImageForPrint(const std::string& bytes) {
   } else {
     JB_ASSIGN_OR_RETURN(out, codec::EncodeJpeg(pixels.get(), 88));
   }
-  return out.size() < bytes.size() ? out : bytes;
+  // Fewer pixels are what every later render gains (and what the document's
+  // pixel budget counts); a few more bytes are fine, many more are not.
+  return out.size() <= std::max(bytes.size(), kSmallFile) ? out : bytes;
 }
 
 }  // namespace jianbao::typeset

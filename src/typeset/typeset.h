@@ -158,7 +158,8 @@ class Typesetter {
 // Returns PNG or JPEG `bytes` reduced by a whole factor when they hold at
 // least twice the pixels an issue prints them with (text block width, 0.8 of
 // its height, 300 dpi), re-encoded in the same format (JPEG at quality 88);
-// else, or when the reduced file would not be smaller, `bytes` unchanged.
+// else, or when the reduced file would be larger than both `bytes` and
+// 1 MiB, `bytes` unchanged.
 // Errors: kInvalidArgument (key "bad_image") for what LoadImage refuses,
 // bombs included; kInternal when encoding fails. Thread-safe.
 Result<std::string> ReduceImageForPrint(const std::string& bytes);

@@ -1,100 +1,586 @@
-"""Authorisation matrix: every platform route x every demo role x own/other
-organisation, asserting allowed (2xx, or 400 for a deliberately wrong
-password) versus 401 (anonymous) and 403 (signed in, not allowed)."""
+"""Authorisation matrix generated from the router.
+
+`jianbao routes` lists every API route (METHOD PATTERN auth|open). ROUTES below
+holds, for each of them, the requests to make (on a resource of Hubei and of
+Hebei where the route is about an organisation's resource, so that every role
+meets its own and another organisation's) and the status every demo role —
+and an anonymous client — must get. A route the router has and ROUTES lacks
+fails the test, as does an entry for a route the router no longer has.
+
+Statuses: the success code where a role is allowed; 403 where a signed-in
+role is refused; 404 where the service hides a resource the role may not see
+(pieces, drafts); 401 for anonymous on routes that need a session.
+
+Run `python3 tests/http/test_authz.py --probe` to print what the server
+answers now, one line per route, request and role: a start for the entry of
+a new route (never copy it without reading it: the table says what *should*
+happen).
+"""
 
 import itertools
+import subprocess
+import sys
 import unittest
 
 import harness
 
 server = None
 clients = {}
-targets = {}
-ROLES = ["admin", "editor", "approver", "hubei-admin", "hubei-reporter", "hubei-desk", "member",
-         "liaison"]
-ADMINS_OVER = {"hubei": {"admin", "hubei-admin"}, "hebei": {"admin"}}
-counter = itertools.count()
+W = {}  # the fixture world: ids of what setUpModule created
+SIGNED_IN = ["admin", "editor", "approver", "hubei-admin", "hubei-reporter", "hubei-desk",
+             "member", "liaison", "hebei-reporter"]
+ROLES = SIGNED_IN + ["anonymous"]
+HUBEI = {"hubei-admin", "hubei-reporter", "hubei-desk", "member", "liaison"}
+counter = itertools.count(1)
 
+
+# ---- expectations ----
+
+def expect(ok, allowed, denied=403, anonymous=401, **overrides):
+    """Returns {role: status}: `ok` for the roles in `allowed` (a set, or "all"),
+    `denied` for the other signed-in roles, `anonymous` for no session;
+    `overrides` (role names with _ for -) win."""
+    allowed = set(SIGNED_IN) if allowed == "all" else set(allowed)
+    out = {r: (ok if r in allowed else denied) for r in SIGNED_IN}
+    out["anonymous"] = anonymous
+    for k, v in overrides.items():
+        out[k.replace("_", "-")] = v
+    return out
+
+
+class Case:
+    """One request of a route: `path` and `body` are format strings over W (or
+    callables of (W, role)); `expect` maps each role to a status or a set."""
+
+    def __init__(self, name, path, expect, body=None, raw=None, headers=None):
+        self.name, self.path, self.expect = name, path, expect
+        self.body, self.raw, self.headers = body, raw, headers
+
+    def resolve(self, who):
+        def value(v):
+            if callable(v):
+                return v(W, who)
+            if isinstance(v, str):
+                return v.format(**W)
+            if isinstance(v, dict):
+                return {k: value(x) for k, x in v.items()}
+            if isinstance(v, list):
+                return [value(x) for x in v]
+            return v
+        return value(self.path), value(self.body), value(self.raw)
+
+
+# ---- fixtures made per request, where a request changes what it touches ----
+
+def new_piece(org, submit=True, target=None):
+    reporter = {"hubei": "hubei-reporter", "hebei": "hebei-reporter"}[org]
+    body = {"title": f"矩阵稿件{next(counter)}", "body": "正文。", "authors": ["作者"]}
+    if target:
+        body["target"] = target
+    status, p, _ = clients[reporter].call("POST", "/api/v1/submissions", body)
+    assert status == 201, p
+    if submit:
+        status, r, _ = clients[reporter].call("POST", f"/api/v1/submissions/{p['id']}/actions",
+                                              {"action": "submit"})
+        assert status == 200, r
+    return p["id"]
+
+
+def new_attachment(org, piece=None):
+    reporter = {"hubei": "hubei-reporter", "hebei": "hebei-reporter"}[org]
+    piece = piece or new_piece(org, submit=False)
+    status, a, _ = clients[reporter].call(
+        "POST", f"/api/v1/submissions/{piece}/attachments?name=a.txt", raw="附件".encode())
+    assert status == 201, a
+    return piece, a["id"]
+
+
+def new_commission(org):
+    status, c, _ = clients["editor"].call("POST", "/api/v1/commissions", {
+        "topic": f"约稿{next(counter)}", "org": org, "deadline": "2030-12-31"})
+    assert status == 201, c
+    return c["id"]
+
+
+def new_issue(series="ccea-epidemic", by="editor"):
+    status, i, _ = clients[by].call("POST", "/api/v1/bulletins/issues",
+                                    {"series": series, "date": "2020-05-01"})
+    assert status == 201, i
+    status, i, _ = clients[by].call("PUT", f"/api/v1/bulletins/issues/{i['id']}", {
+        "date": "2020-05-01", "sections": [{"kind": "text", "title": "矩阵", "body": "正文。"}]})
+    assert status == 200, i
+    return i["id"]
+
+
+def published_issue(series="ccea-epidemic", editor="editor", approver="approver",
+                    distribution=None):
+    iid = new_issue(series, editor)
+    if distribution is not None:
+        status, i, _ = clients[editor].call("PUT", f"/api/v1/bulletins/issues/{iid}", {
+            "date": "2020-05-01", "distribution": distribution,
+            "sections": [{"kind": "text", "title": "矩阵", "body": "正文。"}]})
+        assert status == 200, i
+    for who, action in ((approver, "approve"), (editor, "publish")):
+        status, r, _ = clients[who].call("POST", f"/api/v1/bulletins/issues/{iid}/{action}")
+        assert status == 200, r
+    return iid
+
+
+def new_correction(w, who):
+    status, c, _ = clients["editor"].call("POST", "/api/v1/epidemic/corrections", {
+        "date": w["day"], "region": w["region"], "field": "cum_confirmed", "delta": 1,
+        "reason": f"矩阵{next(counter)}", "source": "测试"})
+    assert status == 201, c
+    return f"/api/v1/epidemic/corrections/{c['id']}"
+
+
+def own_notification(w, who):
+    if who == "anonymous":
+        return "/api/v1/notifications/1/read"
+    status, page, _ = clients[who].call("GET", "/api/v1/notifications")
+    items = page["items"] if status == 200 else []
+    return f"/api/v1/notifications/{items[0]['id'] if items else 999999}/read"
+
+
+# ---- the table: every route of the router ----
+
+P = "/api/v1/submissions"
+B = "/api/v1/bulletins"
+E = "/api/v1/epidemic"
+EDITOR_ONLY = {"editor"}
+ADMINS = {"admin", "hubei-admin"}
+REPORTERS = {"hubei-reporter", "hebei-reporter"}
+
+
+def org_cases(name, path_of, body_of, expect_by_org, **kw):
+    """Cases of one route on Hubei's and on Hebei's resource; `path_of(org)` and
+    `body_of(org)` (or a plain body) give what Case takes."""
+    return [Case(f"{name} ({org})", path_of(org), expect_by_org[org],
+                 body=body_of(org) if callable(body_of) else body_of, **kw)
+            for org in ("hubei", "hebei")]
+
+
+def piece_view(ok=200):
+    """Who sees a submitted piece of each organisation: its reporters and the
+    target association's editors (ccea); everybody else gets 404."""
+    return {"hubei": expect(ok, {"hubei-reporter", "editor"}, denied=404),
+            "hebei": expect(ok, {"hebei-reporter", "editor"}, denied=404)}
+
+
+ROUTES = {
+    # orgs: sessions, users, organisations, audit
+    "POST /api/v1/session": [
+        Case("wrong password", "/api/v1/session", expect(401, "all", anonymous=401),
+             body=lambda w, who: {"login": f"nobody-{who}", "password": "wrong-password"}),
+    ],
+    "DELETE /api/v1/session": [
+        Case("sign out (a second session)", "/api/v1/session", expect(204, "all"),
+             headers="second-session"),
+    ],
+    "GET /api/v1/me": [Case("me", "/api/v1/me", expect(200, "all"))],
+    "PUT /api/v1/me/password": [
+        Case("wrong old password", "/api/v1/me/password", expect(400, "all"),
+             body={"old_password": "wrong-one", "new_password": "Whatever-12"}),
+    ],
+    "PUT /api/v1/me/email": [Case("own e-mail", "/api/v1/me/email", expect(200, "all"),
+                                  body={"email": ""})],
+    "GET /api/v1/orgs": [Case("orgs", "/api/v1/orgs", expect(200, "all"))],
+    "POST /api/v1/orgs": org_cases(
+        "create org under", lambda o: "/api/v1/orgs",
+        lambda o: (lambda w, who: {"code": f"m{next(counter)}-{o}", "name": "单位", "kind": "member",
+                                   "parent": o}),
+        {"hubei": expect(201, ADMINS), "hebei": expect(201, {"admin"})}),
+    "PATCH /api/v1/orgs/:code": org_cases(
+        "patch org", lambda o: f"/api/v1/orgs/{o}", {"short_name": None},
+        {"hubei": expect(200, ADMINS), "hebei": expect(200, {"admin"})}),
+    "GET /api/v1/users": org_cases(
+        "list users of", lambda o: f"/api/v1/users?org={o}", None,
+        {"hubei": expect(200, ADMINS), "hebei": expect(200, {"admin"})}),
+    "POST /api/v1/users": org_cases(
+        "create user in", lambda o: "/api/v1/users",
+        lambda o: (lambda w, who: {"login": f"u{next(counter)}", "password": "Matrix-pass1",
+                                   "org": o, "roles": ["member"], "name": "新"}),
+        {"hubei": expect(201, ADMINS), "hebei": expect(201, {"admin"})}),
+    "PATCH /api/v1/users/:id": org_cases(
+        "patch user in", lambda o: "/api/v1/users/{user_" + o + "}", {"name": "目标"},
+        {"hubei": expect(200, ADMINS), "hebei": expect(200, {"admin"})}),
+    "POST /api/v1/users/:id/password": org_cases(
+        "reset password in", lambda o: "/api/v1/users/{user_" + o + "}/password",
+        {"password": "Target-pass1"},
+        {"hubei": expect(204, ADMINS), "hebei": expect(204, {"admin"})}),
+    "GET /api/v1/audit": [Case("audit", "/api/v1/audit", expect(200, ADMINS))],
+
+    # notifications
+    "GET /api/v1/notifications": [Case("list", "/api/v1/notifications", expect(200, "all"))],
+    "GET /api/v1/notifications/unread-count": [
+        Case("unread", "/api/v1/notifications/unread-count", expect(200, "all"))],
+    "POST /api/v1/notifications/read-all": [
+        Case("read all", "/api/v1/notifications/read-all", expect(204, "all"))],
+    "POST /api/v1/notifications/:id/read": [
+        Case("another user's", "/api/v1/notifications/{notification_editor}/read",
+             expect(404, "all", editor=204)),
+    ],
+
+    # submissions: pieces
+    "GET /api/v1/submissions/workflow": [Case("workflow", f"{P}/workflow", expect(200, "all"))],
+    "GET /api/v1/submissions/targets": [Case("targets", f"{P}/targets", expect(200, "all"))],
+    "GET /api/v1/submissions": [Case("list", P, expect(200, "all"))],
+    "POST /api/v1/submissions": [
+        Case("create", P, expect(201, REPORTERS), body={"title": "新稿件", "body": "正文。"})],
+    "POST /api/v1/submissions/preview": [
+        Case("preview", f"{P}/preview", expect(200, "all"), body={"body": "**正文**"})],
+    "POST /api/v1/submissions/bulk": [
+        # Each piece is checked on its own: the answer is 200 with per-piece results.
+        Case("bulk return", f"{P}/bulk", expect(200, "all"),
+             body=lambda w, who: {"ids": [new_piece("hubei")], "action": "return",
+                                  "reason": "矩阵"}),
+    ],
+    "GET /api/v1/submissions/:id": org_cases(
+        "get piece", lambda o: P + "/{piece_" + o + "}", None, piece_view()),
+    "PATCH /api/v1/submissions/:id": org_cases(
+        "edit a draft", lambda o: (lambda w, who: f"{P}/{new_piece(o, submit=False)}"),
+        {"title": "改题"},
+        {"hubei": expect(200, {"hubei-reporter"}, denied=404),
+         "hebei": expect(200, {"hebei-reporter"}, denied=404)}),
+    "POST /api/v1/submissions/:id/actions": org_cases(
+        "return a submitted piece",
+        lambda o: (lambda w, who: f"{P}/{new_piece(o)}/actions"),
+        {"action": "return", "reason": "请补充"},
+        {"hubei": expect(200, {"editor"}, denied=404, hubei_reporter=403),
+         "hebei": expect(200, {"editor"}, denied=404, hebei_reporter=403)}),
+    "GET /api/v1/submissions/:id/versions": org_cases(
+        "versions", lambda o: P + "/{piece_" + o + "}/versions", None, piece_view()),
+    "GET /api/v1/submissions/:id/versions/:n": org_cases(
+        "version 1", lambda o: P + "/{piece_" + o + "}/versions/1", None, piece_view()),
+    "GET /api/v1/submissions/:id/diff": org_cases(
+        "diff", lambda o: P + "/{piece_" + o + "}/diff?from=1&to=1", None, piece_view()),
+    "GET /api/v1/submissions/:id/comments": org_cases(
+        "comments", lambda o: P + "/{piece_" + o + "}/comments", None, piece_view()),
+    "POST /api/v1/submissions/:id/comments": org_cases(
+        "comment", lambda o: P + "/{piece_" + o + "}/comments", {"body": "意见"}, piece_view(201)),
+    "POST /api/v1/submissions/:id/attachments": org_cases(
+        "attach to a draft",
+        lambda o: (lambda w, who: f"{P}/{new_piece(o, submit=False)}/attachments?name=b.txt"),
+        None,
+        {"hubei": expect(201, {"hubei-reporter"}, denied=404),
+         "hebei": expect(201, {"hebei-reporter"}, denied=404)},
+        raw=b"text"),
+    "GET /api/v1/submissions/:id/attachments/:aid": org_cases(
+        "attachment", lambda o: P + "/{piece_" + o + "}/attachments/{attachment_" + o + "}", None,
+        piece_view()),
+    "DELETE /api/v1/submissions/:id/attachments/:aid": org_cases(
+        "detach from a draft",
+        lambda o: (lambda w, who: "{}/{}/attachments/{}".format(P, *new_attachment(o))),
+        None,
+        {"hubei": expect(204, {"hubei-reporter"}, denied=404),
+         "hebei": expect(204, {"hebei-reporter"}, denied=404)}),
+    "POST /api/v1/submissions/import": [
+        Case("import text", f"{P}/import?format=txt", expect(201, REPORTERS),
+             raw="标题\n正文。".encode())],
+    "POST /api/v1/submissions/convert": [
+        Case("convert text", f"{P}/convert?format=txt", expect(200, "all"),
+             raw="标题\n正文。".encode())],
+
+    # submissions: commissions
+    "GET /api/v1/commissions": [Case("list", "/api/v1/commissions", expect(200, "all"))],
+    "POST /api/v1/commissions": [
+        Case("commission", "/api/v1/commissions", expect(201, EDITOR_ONLY),
+             body={"topic": "约稿", "org": "hubei", "deadline": "2030-12-31"})],
+    "GET /api/v1/commissions/:id": org_cases(
+        "commission to", lambda o: "/api/v1/commissions/{commission_" + o + "}", None,
+        {"hubei": expect(200, {"editor", "hubei-reporter"}, denied=404),
+         "hebei": expect(200, {"editor", "hebei-reporter"}, denied=404)}),
+    "POST /api/v1/commissions/:id/close": org_cases(
+        "close commission to",
+        lambda o: (lambda w, who: f"/api/v1/commissions/{new_commission(o)}/close"), None,
+        {"hubei": expect(200, EDITOR_ONLY, denied=404, hubei_reporter=403),
+         "hebei": expect(200, EDITOR_ONLY, denied=404, hebei_reporter=403)}),
+
+    # submissions: statistics (staff of the target and reporters below it)
+    "GET /api/v1/submissions/stats": [
+        Case("national", f"{P}/stats?target=ccea",
+             expect(200, {"admin", "editor", "approver"} | REPORTERS)),
+        Case("hubei", f"{P}/stats?target=hubei", expect(200, {"hubei-admin"})),
+    ],
+    "GET /api/v1/submissions/stats/pieces": [
+        Case("national, hubei's row", f"{P}/stats/pieces?target=ccea&org=hubei&kind=submitted",
+             expect(200, {"admin", "editor", "approver", "hubei-reporter"})),
+        Case("hubei, a member unit's row",
+             f"{P}/stats/pieces?target=hubei&org=hubei-xinke&kind=submitted",
+             expect(200, {"hubei-admin"})),
+    ],
+    "GET /api/v1/submissions/stats/export": [
+        Case("national", f"{P}/stats/export?target=ccea&format=csv",
+             expect(200, {"admin", "editor", "approver"} | REPORTERS)),
+        Case("hubei", f"{P}/stats/export?target=hubei&format=csv", expect(200, {"hubei-admin"})),
+    ],
+
+    # bulletins: series and issues
+    "GET /api/v1/bulletins/series": [Case("series", f"{B}/series", expect(200, "all"))],
+    "POST /api/v1/bulletins/series": [
+        Case("a series of hubei", f"{B}/series", expect(201, {"hubei-admin", "admin"}),
+             body=lambda w, who: {"code": f"s{next(counter)}", "title": "湖北专报",
+                                  "owner": "hubei"}),
+    ],
+    "GET /api/v1/bulletins/issues": [Case("list", f"{B}/issues", expect(200, "all"))],
+    "POST /api/v1/bulletins/issues": [
+        Case("ccea issue", f"{B}/issues", expect(201, EDITOR_ONLY),
+             body={"series": "ccea-epidemic", "date": "2020-06-01"}),
+    ],
+    "GET /api/v1/bulletins/issues/:id": [
+        Case("a draft", B + "/issues/{issue_draft}",
+             expect(200, {"admin", "editor", "approver"}, denied=404, anonymous=401)),
+        Case("published, private, to hubei-ctc", B + "/issues/{issue_private}",
+             expect(200, {"admin", "editor", "approver", "member"}, anonymous=401)),
+        Case("published, public", B + "/issues/{issue_public}", expect(200, "all", anonymous=200)),
+    ],
+    "PUT /api/v1/bulletins/issues/:id": [
+        Case("edit a draft", B + "/issues/{issue_draft}", expect(200, EDITOR_ONLY, denied=403,
+                                                                  hubei_admin=404,
+                                                                  hubei_reporter=404,
+                                                                  hubei_desk=404, member=404,
+                                                                  liaison=404, hebei_reporter=404),
+             body={"date": "2020-05-01",
+                   "sections": [{"kind": "text", "title": "矩阵", "body": "正文。"}]}),
+    ],
+    "POST /api/v1/bulletins/issues/:id/approve": [
+        # The role is checked before the issue is looked up: outsiders get 403, not 404.
+        Case("approve a draft", lambda w, who: f"{B}/issues/{new_issue()}/approve",
+             expect(200, {"approver"})),
+    ],
+    "POST /api/v1/bulletins/issues/:id/publish": [
+        Case("publish a draft (not approved)", B + "/issues/{issue_draft}/publish",
+             expect(409, EDITOR_ONLY)),
+    ],
+    "POST /api/v1/bulletins/issues/:id/corrections": [
+        Case("correct a draft", B + "/issues/{issue_draft}/corrections",
+             expect(409, EDITOR_ONLY), body={"note": "更正"}),
+    ],
+    "POST /api/v1/bulletins/issues/:id/preview": [
+        # Editors of the owning organisation only (docs/bulletins.md), not all its staff.
+        Case("preview a draft", B + "/issues/{issue_draft}/preview?dpi=24",
+             expect(200, EDITOR_ONLY, denied=403, hubei_admin=404, hubei_reporter=404,
+                    hubei_desk=404, member=404, liaison=404, hebei_reporter=404)),
+        # Only its editors (hubei-editor, not a demo role); staff without the role get 403.
+        Case("preview hubei's draft", B + "/issues/{issue_hubei_draft}/preview?dpi=24",
+             expect(200, set(), denied=404, admin=403, hubei_admin=403, hubei_reporter=403,
+                    hubei_desk=403)),
+    ],
+    "GET /api/v1/bulletins/issues/:id/files/:format": [
+        Case("private pdf", B + "/issues/{issue_private}/files/pdf",
+             expect(200, {"admin", "editor", "approver", "member"}, anonymous=401)),
+        Case("public pdf", B + "/issues/{issue_public}/files/pdf",
+             expect(200, "all", anonymous=200)),
+    ],
+    "GET /api/v1/bulletins/issues/:id/receipts": [
+        Case("receipts", B + "/issues/{issue_private}/receipts",
+             expect(200, {"admin", "editor", "approver"})),
+    ],
+    "POST /api/v1/bulletins/issues/:id/mail/retry": [
+        Case("retry mail", B + "/issues/{issue_private}/mail/retry", expect(200, EDITOR_ONLY)),
+    ],
+    "GET /api/v1/bulletins/sources/pieces": [
+        Case("adopted pieces", f"{B}/sources/pieces", expect(200, EDITOR_ONLY))],
+    "GET /api/v1/bulletins/sources/pieces/:id": [
+        Case("an adopted piece", B + "/sources/pieces/{piece_adopted}", expect(200, EDITOR_ONLY))],
+    "GET /api/v1/bulletins/sources/epidemic": [
+        Case("epidemic section", B + "/sources/epidemic?date={day}", expect(200, EDITOR_ONLY))],
+    "GET /api/v1/bulletins/sources/summaries": [
+        Case("summary kinds", f"{B}/sources/summaries", expect(200, EDITOR_ONLY))],
+    "GET /api/v1/bulletins/sources/summaries/:key": [
+        Case("summary section", f"{B}/sources/summaries/submissions?from=2026-01-01&to=2026-12-31",
+             expect(200, EDITOR_ONLY))],
+    "POST /api/v1/bulletins/import": [
+        Case("legacy text (not a bulletin)", f"{B}/import", expect(400, EDITOR_ONLY),
+             body={"series": "ccea-epidemic", "text": "不是简报"}),
+    ],
+    "GET /api/v1/inbox": [Case("inbox", "/api/v1/inbox", expect(200, "all"))],
+    "POST /api/v1/inbox/:id/read": [
+        Case("read", "/api/v1/inbox/{issue_private}/read", expect(204, {"member"}, denied=404))],
+    "POST /api/v1/inbox/:id/ack": [
+        Case("acknowledge", "/api/v1/inbox/{issue_private}/ack", expect(204, {"member"},
+                                                                        denied=404))],
+    "GET /public/bulletins/:series": [
+        Case("public series", "/public/bulletins/hubei-daily", expect(200, "all", anonymous=200)),
+        Case("private series", "/public/bulletins/ccea-epidemic",
+             expect(404, "all", anonymous=404)),
+    ],
+    "GET /public/bulletins/:series/feed.atom": [
+        Case("public feed", "/public/bulletins/hubei-daily/feed.atom",
+             expect(200, "all", anonymous=200)),
+    ],
+
+    # epidemic: reading is open to every signed-in user, changing to the data desk (editor)
+    f"GET {E}/regions": [Case("regions", f"{E}/regions", expect(200, "all"))],
+    f"GET {E}/fields": [Case("fields", f"{E}/fields", expect(200, "all"))],
+    f"GET {E}/dates": [Case("dates", f"{E}/dates", expect(200, "all"))],
+    f"GET {E}/days/:date": [Case("day", E + "/days/{day}", expect(200, "all"))],
+    f"GET {E}/days/:date/figures": [Case("figures", E + "/days/{day}/figures", expect(200, "all"))],
+    f"PUT {E}/days/:date/figures/:region": [
+        Case("the same figures again", E + "/days/{day}/figures/{region}",
+             expect(200, EDITOR_ONLY), body=lambda w, who: w["region_figures"]),
+    ],
+    f"POST {E}/import": [
+        Case("empty import", f"{E}/import", expect(400, EDITOR_ONLY),
+             body={"content": "", "source": "矩阵"}),
+    ],
+    f"GET {E}/corrections": [Case("corrections", f"{E}/corrections", expect(200, "all"))],
+    f"POST {E}/corrections": [
+        Case("a zero correction", f"{E}/corrections", expect(201, EDITOR_ONLY),
+             body=lambda w, who: {"date": w["day"], "region": w["region"],
+                                  "field": "cum_confirmed", "delta": 1,
+                                  "reason": f"矩阵{next(counter)}", "source": "测试"}),
+    ],
+    f"POST {E}/corrections/known": [
+        Case("known corrections", f"{E}/corrections/known", expect(200, EDITOR_ONLY))],
+    f"DELETE {E}/corrections/:id": [
+        Case("delete a correction", new_correction, expect(204, EDITOR_ONLY))],
+    f"GET {E}/validation": [Case("validation", E + "/validation?date={day}", expect(200, "all"))],
+    f"GET {E}/series": [Case("series", f"{E}/series", expect(200, "all"))],
+    f"GET {E}/hubei-vs-rest": [Case("hubei vs rest", f"{E}/hubei-vs-rest", expect(200, "all"))],
+    f"GET {E}/current-by-province": [
+        Case("current", E + "/current-by-province?date={day}", expect(200, "all"))],
+    f"GET {E}/narrative": [Case("narrative", E + "/narrative?date={day}", expect(200, "all"))],
+    f"POST {E}/narrative": [
+        Case("narrative from a template", f"{E}/narrative", expect(200, "all"),
+             body=lambda w, who: {"date": w["day"], "template": "{{date_cn}}"}),
+    ],
+    f"GET {E}/templates/:name": [
+        Case("default template", f"{E}/templates/default", expect(200, "all"))],
+    f"GET {E}/chart.png": [Case("chart", E + "/chart.png?date={day}", expect(200, "all"))],
+}
+
+
+# Cases the server still gets wrong, each with the defect it shows. The matrix
+# checks that each still deviates (so the entry goes once the fix lands: an
+# entry whose case passes fails the test) and reports it without failing.
+KNOWN_DEFECTS = {
+    ("POST /api/v1/bulletins/issues/:id/preview", "preview a draft"):
+        "issue 11 item 8: staff without the editor role may preview (lead's fix pending)",
+    ("POST /api/v1/bulletins/issues/:id/preview", "preview hubei's draft"):
+        "issue 11 item 8: staff without the editor role may preview (lead's fix pending)",
+    ("POST /api/v1/bulletins/import", "legacy text (not a bulletin)"):
+        "issue 11 item 1: the text is parsed before the permission check (hostile-a's fix "
+        "pending)",
+}
+
+
+# ---- the world ----
 
 def setUpModule():
     global server
     server = harness.Server().start()
-    for login in ROLES:
+    for login in SIGNED_IN:
         clients[login] = server.client(login)
     clients["anonymous"] = server.client()
-    root = clients["admin"]
+    admin, hubei_admin = clients["admin"], clients["hubei-admin"]
     for org in ("hubei", "hebei"):
-        status, u, _ = root.call("POST", "/api/v1/users", {
-            "login": f"target-{org}", "password": "target-pass", "org": org, "roles": ["member"],
+        status, u, _ = admin.call("POST", "/api/v1/users", {
+            "login": f"target-{org}", "password": "Target-pass1", "org": org, "roles": ["member"],
             "name": "目标"})
         assert status == 201, u
-        targets[org] = u["id"]
+        W[f"user_{org}"] = u["id"]
+        W[f"piece_{org}"], W[f"attachment_{org}"] = new_attachment(org)
+        reporter = {"hubei": "hubei-reporter", "hebei": "hebei-reporter"}[org]
+        status, r, _ = clients[reporter].call("POST", f"{P}/{W[f'piece_{org}']}/actions",
+                                              {"action": "submit"})
+        assert status == 200, r
+        W[f"commission_{org}"] = new_commission(org)
+    for login, role in (("hubei-editor", "editor"), ("hubei-approver", "approver")):
+        status, u, _ = hubei_admin.call("POST", "/api/v1/users", {
+            "login": login, "password": "Hubei-staff1", "org": "hubei", "roles": [role],
+            "name": login})
+        assert status == 201, u
+        clients[login] = server.client(login, "Hubei-staff1")
+    adopted = new_piece("hubei")
+    status, r, _ = clients["editor"].call("POST", f"{P}/{adopted}/actions", {"action": "adopt"})
+    assert status == 200, r
+    W["piece_adopted"] = adopted
+    W["issue_draft"] = new_issue()
+    W["issue_private"] = published_issue(distribution=[{"label": "发", "to": ["hubei-ctc"]}])
+    W["issue_public"] = published_issue("hubei-daily", "hubei-editor", "hubei-approver")
+    W["issue_hubei_draft"] = new_issue("hubei-daily", "hubei-editor")
+    status, page, _ = clients["editor"].call("GET", "/api/v1/notifications")
+    W["notification_editor"] = page["items"][0]["id"] if page.get("items") else 999999
+    status, dates, _ = clients["editor"].call("GET", f"{E}/dates")
+    assert status == 200 and dates["last"], dates
+    W["day"] = dates["last"]
+    status, figures, _ = clients["editor"].call("GET", f"{E}/days/{W['day']}/figures")
+    assert status == 200, figures
+    row = figures["items"][0]
+    W["region"] = row["region"]
+    W["region_figures"] = {k: v for k, v in row["figures"].items() if v is not None}
 
 
 def tearDownModule():
     server.stop()
 
 
-def cases():
-    """Yields (name, method, path-or-callable, body-callable, allowed set, ok statuses)."""
-    everyone = set(ROLES)
-    for org in ("hubei", "hebei"):
-        admins = ADMINS_OVER[org]
-        yield (f"create org under {org}", "POST", lambda o=org: "/api/v1/orgs",
-               lambda o=org: {"code": f"m{next(counter)}-{o}", "name": "单位", "kind": "member",
-                              "parent": o}, admins, {201})
-        yield (f"patch org {org}", "PATCH", lambda o=org: f"/api/v1/orgs/{o}",
-               lambda: {"short_name": None}, admins, {200})
-        yield (f"list users of {org}", "GET", lambda o=org: f"/api/v1/users?org={o}", None, admins,
-               {200})
-        yield (f"create user in {org}", "POST", lambda: "/api/v1/users",
-               lambda o=org: {"login": f"u{next(counter)}", "password": "password-1", "org": o,
-                              "roles": ["member"], "name": "新"}, admins, {201})
-        yield (f"patch user in {org}", "PATCH", lambda o=org: f"/api/v1/users/{targets[o]}",
-               lambda: {"name": "目标"}, admins, {200})
-        yield (f"reset password in {org}", "POST",
-               lambda o=org: f"/api/v1/users/{targets[o]}/password",
-               lambda: {"password": "target-pass"}, admins, {204})
-    yield ("me", "GET", lambda: "/api/v1/me", None, everyone, {200})
-    yield ("orgs", "GET", lambda: "/api/v1/orgs", None, everyone, {200})
-    yield ("audit", "GET", lambda: "/api/v1/audit", None, {"admin", "hubei-admin"}, {200})
-    yield ("change own password (wrong old)", "PUT", lambda: "/api/v1/me/password",
-           lambda: {"old_password": "wrong-one", "new_password": "whatever-1"}, everyone, {400})
-    yield ("set own e-mail", "PUT", lambda: "/api/v1/me/email", lambda: {"email": ""}, everyone, {200})
-    # Composer sources: editors only (the service checks the role).
-    yield ("summary kinds", "GET", lambda: "/api/v1/bulletins/sources/summaries", None, {"editor"}, {200})
-    yield ("summary section", "GET",
-           lambda: "/api/v1/bulletins/sources/summaries/submissions?from=2026-01-01&to=2026-12-31", None,
-           {"editor"}, {200})
+def router_routes():
+    out = subprocess.run([harness.BIN, "routes"], check=True, capture_output=True, text=True)
+    routes = {}
+    for line in out.stdout.splitlines():
+        method, pattern, auth = line.split()
+        routes[f"{method} {pattern}"] = auth
+    return routes
+
+
+def call(key, case, who):
+    """Makes the request of `case` for route `key` as `who`; returns (status, answer, headers)."""
+    path, body, raw = case.resolve(who)
+    c = clients[who]
+    if case.headers == "second-session" and who != "anonymous":
+        c = server.client(who)
+    return c.call(key.split()[0], path, body=body, raw=raw)
 
 
 class AuthorizationMatrixTest(unittest.TestCase):
+    def test_every_route_has_an_entry(self):
+        routes = router_routes()
+        self.assertGreater(len(routes), 80)
+        missing = sorted(set(routes) - set(ROUTES))
+        self.assertEqual(missing, [], "routes without an entry in ROUTES (tests/http/test_authz.py)")
+        stale = sorted(set(ROUTES) - set(routes))
+        self.assertEqual(stale, [], "entries for routes the router does not have")
+        for key, auth in routes.items():
+            anonymous = {c.expect["anonymous"] for c in ROUTES[key]}
+            if auth == "auth":
+                self.assertEqual(anonymous, {401}, key)
+
     def test_matrix(self):
         checked = 0
-        for name, method, path, body, allowed, ok in cases():
-            for who in ROLES + ["anonymous"]:
-                status, resp, _ = clients[who].call(method, path(), body() if body else None)
-                if who == "anonymous":
-                    expected = {401}
-                elif who in allowed:
-                    expected = ok
-                else:
-                    expected = {403}
-                with self.subTest(route=name, who=who):
-                    self.assertIn(status, expected, f"{name} as {who}: {status} {resp}")
-                checked += 1
-        self.assertGreater(checked, 100)
+        for key, cases in ROUTES.items():
+            for case in cases:
+                defect = KNOWN_DEFECTS.get((key, case.name))
+                wrong = []
+                for who in ROLES:
+                    status, resp, _ = call(key, case, who)
+                    want = case.expect[who]
+                    want = want if isinstance(want, set) else {want}
+                    checked += 1
+                    if status in want:
+                        continue
+                    wrong.append(f"{who}: {status}")
+                    if not defect:
+                        with self.subTest(route=key, case=case.name, who=who):
+                            self.fail(f"{key} [{case.name}] as {who}: {status} {str(resp)[:300]}")
+                if defect:
+                    with self.subTest(route=key, case=case.name, known_defect=defect):
+                        self.assertTrue(wrong, "fixed: remove it from KNOWN_DEFECTS")
+                        sys.stderr.write(f"\n  known defect, {key} [{case.name}]: {defect}; "
+                                         f"got {', '.join(wrong)}")
+        self.assertGreater(checked, 900)
 
     def test_csrf_required_for_every_state_change(self):
         c = clients["admin"]
         for method, path, body in [
             ("POST", "/api/v1/orgs", {"code": "csrf-x", "name": "x", "kind": "member", "parent": "hubei"}),
             ("PATCH", "/api/v1/orgs/hubei", {"short_name": "x"}),
-            ("POST", "/api/v1/users", {"login": "csrf-x", "password": "password-1", "org": "hubei",
+            ("POST", "/api/v1/users", {"login": "csrf-x", "password": "Password-x1", "org": "hubei",
                                         "roles": ["member"], "name": "x"}),
-            ("PATCH", f"/api/v1/users/{targets['hubei']}", {"name": "x"}),
-            ("POST", f"/api/v1/users/{targets['hubei']}/password", {"password": "password-x"}),
-            ("PUT", "/api/v1/me/password", {"old_password": "a", "new_password": "bbbbbbbb"}),
+            ("PATCH", f"/api/v1/users/{W['user_hubei']}", {"name": "x"}),
+            ("POST", f"/api/v1/users/{W['user_hubei']}/password", {"password": "Password-x1"}),
+            ("PUT", "/api/v1/me/password", {"old_password": "a", "new_password": "Bbbbbbbbbb1"}),
             ("PUT", "/api/v1/me/email", {"email": "csrf@jianbao.test"}),
             ("DELETE", "/api/v1/session", None),
         ]:
@@ -107,5 +593,29 @@ class AuthorizationMatrixTest(unittest.TestCase):
         self.assertEqual(c.call("GET", "/api/v1/me")[0], 200)  # the session survived
 
 
+def probe():
+    """Prints what the server answers now for every case and role."""
+    setUpModule()
+    try:
+        routes = router_routes()
+        for key in sorted(routes):
+            if key not in ROUTES:
+                print(f"{key}: NO ENTRY")
+                continue
+            for case in ROUTES[key]:
+                got = {who: call(key, case, who)[0] for who in ROLES}
+                bad = {w: s for w, s in got.items()
+                       if s not in (case.expect[w] if isinstance(case.expect[w], set)
+                                    else {case.expect[w]})}
+                print(f"{key} [{case.name}]: " + " ".join(f"{w}={s}" for w, s in got.items()) +
+                      (f"   DIFFERS: {bad}" if bad else ""))
+    finally:
+        tearDownModule()
+        harness.stop_postgres()
+
+
 if __name__ == "__main__":
-    unittest.main()
+    if "--probe" in sys.argv:
+        probe()
+    else:
+        unittest.main()
