@@ -343,6 +343,35 @@ std::optional<SessionRow> FindSession(soci::session& s, const std::string& diges
   return row;
 }
 
+std::optional<std::pair<SessionRow, User>> FindSessionUser(soci::session& s,
+                                                           const std::string& digest) {
+  SessionRow row;
+  User user;
+  long long uid = 0, org_id = 0;
+  int disabled = 0;
+  std::string role;
+  soci::indicator role_ind = soci::i_null;
+  soci::statement st =
+      (s.prepare << "SELECT s.user_id, s.csrf_token, s.expires_at, u.login, u.name, u.org_id, "
+                    "o.code, u.disabled, r.role FROM sessions s JOIN users u ON u.id = s.user_id "
+                    "JOIN orgs o ON o.id = u.org_id LEFT JOIN user_roles r ON r.user_id = u.id "
+                    "WHERE s.token_digest = :d ORDER BY r.role",
+       soci::use(digest), soci::into(uid), soci::into(row.csrf_token), soci::into(row.expires_at),
+       soci::into(user.login), soci::into(user.name), soci::into(org_id), soci::into(user.org_code),
+       soci::into(disabled), soci::into(role, role_ind));
+  st.execute();
+  bool found = false;
+  while (st.fetch()) {
+    found = true;
+    if (role_ind == soci::i_ok) user.roles.push_back(role);
+  }
+  if (!found) return std::nullopt;
+  row.user_id = user.id = uid;
+  user.org_id = org_id;
+  user.disabled = disabled != 0;
+  return std::make_pair(std::move(row), std::move(user));
+}
+
 void DeleteSession(soci::session& s, const std::string& digest) {
   s << "DELETE FROM sessions WHERE token_digest = :d", soci::use(digest);
 }

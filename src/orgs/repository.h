@@ -52,6 +52,11 @@ void InsertSession(soci::session& s, const std::string& digest, int64_t user_id,
                    const std::string& csrf, const std::string& now, const std::string& expires,
                    const std::string& ip);
 std::optional<SessionRow> FindSession(soci::session& s, const std::string& digest);
+// Returns the session for `digest` and its user (id, login, name, org id and
+// code, roles, disabled; no e-mail) in one statement, or nullopt when there is
+// no such session. Expiry and `disabled` are the caller's to check.
+std::optional<std::pair<SessionRow, User>> FindSessionUser(soci::session& s,
+                                                           const std::string& digest);
 void DeleteSession(soci::session& s, const std::string& digest);
 void DeleteUserSessions(soci::session& s, int64_t user_id);
 // Deletes every session of `user_id` except the one whose digest is `keep_digest`.

@@ -169,10 +169,12 @@ std::optional<http::Authenticator::Session> OrgService::Resolve(const std::strin
   if (token.size() != 64) return std::nullopt;
   std::optional<Session> out;
   Status st = db_->Read([&](soci::session& s) {
-    auto row = repo::FindSession(s, TokenDigest(token));
-    if (!row || row->expires_at < clock::NowIso()) return Status::Ok();
-    auto user = repo::FindUser(s, row->user_id);
-    if (!user || user->disabled) return Status::Ok();
+    auto found = repo::FindSessionUser(s, TokenDigest(token));
+    if (!found || found->first.expires_at < clock::NowIso() || found->second.disabled) {
+      return Status::Ok();
+    }
+    const repo::SessionRow* row = &found->first;
+    const User* user = &found->second;
     Session session;
     session.actor.user_id = user->id;
     session.actor.login = user->login;
