@@ -338,7 +338,13 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
 }
 
 Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
-  JB_ASSIGN_OR_RETURN(IssueView v, GetIssue(actor, id));
+  std::optional<IssueView> loaded;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(loaded, Load(s, id));
+    return Status::Ok();
+  }));
+  const IssueView& v = *loaded;
+  // The role is checked before anything else: outsiders get 403, not 404.
   JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleApprover));
   if (v.issue.status != "draft") return WrongState("draft", v.issue.status);
   if (v.issue.sections.empty()) {

@@ -352,14 +352,20 @@ ROUTES = {
         Case("publish a draft (not approved)", B + "/issues/{issue_draft}/publish",
              expect(409, EDITOR_ONLY)),
     ],
+    "POST /api/v1/bulletins/issues/:id/reopen": [
+        # Editors and approvers of the owner; a draft is not approved, so 409 for them.
+        Case("reopen a draft (not approved)", B + "/issues/{issue_draft}/reopen",
+             expect(409, set(EDITOR_ONLY) | {"approver"}), body={"reason": "退回"}),
+    ],
     "POST /api/v1/bulletins/issues/:id/corrections": [
         Case("correct a draft", B + "/issues/{issue_draft}/corrections",
              expect(409, EDITOR_ONLY), body={"note": "更正"}),
     ],
     "POST /api/v1/bulletins/issues/:id/preview": [
-        # Editors of the owning organisation only (docs/bulletins.md), not all its staff.
+        # Editors and approvers of the owning organisation only (docs/bulletins.md):
+        # approvers read the pages before they sign.
         Case("preview a draft", B + "/issues/{issue_draft}/preview?dpi=24",
-             expect(200, EDITOR_ONLY, denied=403, hubei_admin=404, hubei_reporter=404,
+             expect(200, set(EDITOR_ONLY) | {"approver"}, denied=403, hubei_admin=404, hubei_reporter=404,
                     hubei_desk=404, member=404, liaison=404, hebei_reporter=404)),
         # Only its editors (hubei-editor, not a demo role); staff without the role get 403.
         Case("preview hubei's draft", B + "/issues/{issue_hubei_draft}/preview?dpi=24",
@@ -454,15 +460,7 @@ ROUTES = {
 # Cases the server still gets wrong, each with the defect it shows. The matrix
 # checks that each still deviates (so the entry goes once the fix lands: an
 # entry whose case passes fails the test) and reports it without failing.
-KNOWN_DEFECTS = {
-    ("POST /api/v1/bulletins/issues/:id/preview", "preview a draft"):
-        "issue 11 item 8: staff without the editor role may preview (lead's fix pending)",
-    ("POST /api/v1/bulletins/issues/:id/preview", "preview hubei's draft"):
-        "issue 11 item 8: staff without the editor role may preview (lead's fix pending)",
-    ("POST /api/v1/bulletins/import", "legacy text (not a bulletin)"):
-        "issue 11 item 1: the text is parsed before the permission check (hostile-a's fix "
-        "pending)",
-}
+KNOWN_DEFECTS = {}
 
 
 # ---- the world ----
