@@ -154,6 +154,26 @@ std::string PercentEncode(std::string_view s) {
   return out;
 }
 
+std::string MaskUrlPassword(std::string_view url) {
+  std::string out;
+  size_t done = 0;
+  for (size_t at = url.find("://"); at != std::string_view::npos; at = url.find("://", at + 1)) {
+    size_t i = at + 3;
+    const size_t user = i;
+    while (i < url.size() && url[i] != ':' && url[i] != '/' && url[i] != '@') ++i;
+    if (i == user || i >= url.size() || url[i] != ':') continue;
+    const size_t password = i + 1;
+    const size_t end = url.find('@', password);
+    if (end == std::string_view::npos) break;  // and none further on: stays linear
+    out += url.substr(done, password - done);
+    out += "***";
+    done = end;
+    at = end;
+  }
+  out += url.substr(done);
+  return out;
+}
+
 namespace {
 
 bool IsAsciiAlnum(char c) {

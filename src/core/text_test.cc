@@ -58,6 +58,21 @@ TEST(TextTest, FirstAndLastCodePoint) {
   EXPECT_EQ(LastCodePoint(std::string(1 << 20, '-') + "。"), U'。');
 }
 
+TEST(TextTest, MaskUrlPassword) {
+  EXPECT_EQ(MaskUrlPassword("postgresql://jianbao:s3cr:et@db:5432/jb"),
+            "postgresql://jianbao:***@db:5432/jb");
+  EXPECT_EQ(MaskUrlPassword("postgresql://jianbao@db/jb"), "postgresql://jianbao@db/jb");
+  EXPECT_EQ(MaskUrlPassword("sqlite:var/jianbao.db"), "sqlite:var/jianbao.db");
+  EXPECT_EQ(MaskUrlPassword("a://u:p@h b://v:q@i"), "a://u:***@h b://v:***@i");
+  EXPECT_EQ(MaskUrlPassword("a://u:p"), "a://u:p");
+  EXPECT_EQ(MaskUrlPassword("a://:p@h"), "a://:p@h");
+  const std::string hostile = "x://" + std::string(100000, 'u') + ":" + std::string(100000, ':');
+  EXPECT_EQ(MaskUrlPassword(hostile), hostile);
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "x://u:";
+  EXPECT_EQ(MaskUrlPassword(many), many);
+}
+
 TEST(TextTest, ValidCode) {
   EXPECT_TRUE(IsValidCode("hubei"));
   EXPECT_TRUE(IsValidCode("ccea-epidemic"));

@@ -4,6 +4,7 @@ stalled it, checks the clear error (or a normal answer), and checks that the
 server still serves. Work bounds are shown in bench/, never timed here."""
 
 import json
+import subprocess
 import unittest
 import urllib.request
 
@@ -99,6 +100,35 @@ class HostileTest(unittest.TestCase):
             with self.subTest(path=path):
                 raw = ('{"%s": %s}' % (key, deep)).encode()
                 self.assertError(client.call(method, path, raw=raw), 400, "json_too_deep")
+
+    def test_every_route_with_a_body(self):
+        """Every state-changing route of `jianbao routes`: a deep body is refused
+        (or the route refuses earlier, never a 5xx), and a body that is not
+        typed as JSON gets 415 unless the route takes raw uploads."""
+        out = subprocess.run([harness.BIN, "routes"], capture_output=True, text=True, check=True).stdout
+        routes = [line.split()[:2] for line in out.splitlines() if line.strip()]
+        uploads = {"/api/v1/submissions/import", "/api/v1/submissions/convert",
+                   "/api/v1/submissions/:id/attachments"}
+        admin = server.client("admin")
+        deep = ('{"x": ' + "[" * 100000 + "]" * 100000 + "}").encode()
+        checked = 0
+        for method, pattern in routes:
+            if method not in ("POST", "PUT", "PATCH", "DELETE") or pattern == "/api/v1/session":
+                continue
+            path = "/".join("1" if part.startswith(":") else part for part in pattern.split("/"))
+            with self.subTest(route=f"{method} {pattern}"):
+                status, body, _ = admin.call(method, path, raw=deep)
+                self.assertLess(status, 500, body)
+                if status == 400 and pattern not in uploads:
+                    self.assertEqual(body["error"]["key"], "json_too_deep", body)
+                status, body, _ = admin.call(method, path, raw=b'{"x": 1}',
+                                             headers={"Content-Type": "text/plain"})
+                if pattern in uploads:
+                    self.assertNotEqual(status, 415, body)
+                else:
+                    self.assertEqual((status, body["error"]["key"]), (415, "json_content_type"))
+                checked += 1
+        self.assertGreater(checked, 30)
 
     def test_duplicate_keys_are_refused(self):
         anon = harness.Client(server.base)
