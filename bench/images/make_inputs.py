@@ -38,7 +38,7 @@ def gradient(width, height):
 def issue(image, count):
     uri = "data:image/png;base64," + base64.b64encode(image).decode()
     body = "图片如下。\n\n" + "".join(f"![图{i + 1}]({uri})\n\n" for i in range(count))
-    return {"title_lines": ["图片测试"], "number": 1, "issuer": "测试", "date": "2020-03-19",
+    return {"title": "图片测试", "number": 1, "issuer": "测试", "date": "2020-03-19",
             "sections": [{"title": "图片", "body": body}]}
 
 

@@ -26,7 +26,8 @@ constexpr long kJpegMemory = 160L << 20;
 Status Bad(const std::string& message) { return Status::Invalid("", "bad_image", message); }
 
 // Receives decoded rows as 8-bit RGBA and reduces them by `factor` in both
-// directions (box filter, premultiplied alpha) into a Cairo surface.
+// directions (box filter; premultiplied when there is alpha) into a Cairo
+// surface.
 class Sink {
  public:
   Sink(int64_t width, int64_t height, int factor, bool alpha)
@@ -34,6 +35,7 @@ class Sink {
         factor_(factor),
         out_w_(static_cast<int>((width + factor - 1) / factor)),
         height_(static_cast<int>(height)),
+        alpha_(alpha),
         sums_(static_cast<size_t>(out_w_) * 4, 0),
         surface_(cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
                                             out_w_,
@@ -42,14 +44,28 @@ class Sink {
   bool ok() const { return cairo_surface_status(surface_.get()) == CAIRO_STATUS_SUCCESS; }
 
   // Adds the next source row (width × 4 bytes, RGBA).
-  void Row(const uint8_t* rgba) {
-    for (int x = 0; x < width_; ++x) {
-      const uint8_t* p = rgba + static_cast<size_t>(x) * 4;
-      uint64_t* s = &sums_[static_cast<size_t>(x / factor_) * 4];
-      const uint32_t a = p[3];
-      s[0] += p[0] * a;
-      s[1] += p[1] * a;
-      s[2] += p[2] * a;
+  void Row(const uint8_t* p) {
+    uint64_t* s = sums_.data();
+    for (int cell = 0; cell < out_w_; ++cell, s += 4) {
+      const int n = std::min(factor_, width_ - cell * factor_);
+      uint64_t r = 0, g = 0, b = 0, a = 0;
+      if (alpha_) {
+        for (int i = 0; i < n; ++i, p += 4) {
+          r += p[0] * p[3];
+          g += p[1] * p[3];
+          b += p[2] * p[3];
+          a += p[3];
+        }
+      } else {
+        for (int i = 0; i < n; ++i, p += 4) {
+          r += p[0];
+          g += p[1];
+          b += p[2];
+        }
+      }
+      s[0] += r;
+      s[1] += g;
+      s[2] += b;
       s[3] += a;
     }
     ++row_;
@@ -72,12 +88,11 @@ class Sink {
       const int cols = std::min(factor_, width_ - x * factor_);
       const uint64_t n = static_cast<uint64_t>(cols) * rows_in_band_;
       uint64_t* s = &sums_[static_cast<size_t>(x) * 4];
-      const uint32_t a = static_cast<uint32_t>(s[3] / n);
-      // Premultiplied: colour sums are already weighted by alpha.
-      const uint32_t r = static_cast<uint32_t>(s[0] / (n * 255));
-      const uint32_t g = static_cast<uint32_t>(s[1] / (n * 255));
-      const uint32_t b = static_cast<uint32_t>(s[2] / (n * 255));
-      out[x] = a << 24 | r << 16 | g << 8 | b;
+      // With alpha the colour sums are weighted by it: premultiplied, as Cairo wants.
+      const uint64_t div = alpha_ ? n * 255 : n;
+      const uint32_t a = alpha_ ? static_cast<uint32_t>(s[3] / n) : 255;
+      out[x] = a << 24 | static_cast<uint32_t>(s[0] / div) << 16 |
+               static_cast<uint32_t>(s[1] / div) << 8 | static_cast<uint32_t>(s[2] / div);
       s[0] = s[1] = s[2] = s[3] = 0;
     }
     ++out_row_;
@@ -85,6 +100,7 @@ class Sink {
   }
 
   int width_, factor_, out_w_, height_;
+  bool alpha_;
   int row_ = 0, rows_in_band_ = 0, out_row_ = 0;
   std::vector<uint64_t> sums_;
   Surface surface_;

@@ -566,7 +566,7 @@ class AuthorizationMatrixTest(unittest.TestCase):
                     with self.subTest(route=key, case=case.name, known_defect=defect):
                         self.assertTrue(wrong, "fixed: remove it from KNOWN_DEFECTS")
                         sys.stderr.write(f"\n  known defect, {key} [{case.name}]: {defect}; "
-                                         f"got {', '.join(wrong)}")
+                                         f"got {', '.join(wrong)}\n")
         self.assertGreater(checked, 900)
 
     def test_csrf_required_for_every_state_change(self):

@@ -73,6 +73,21 @@ class ThrottleTest(unittest.TestCase):
                                   "203.0.113.10")
         self.assertEqual(status, 200, body)
 
+    def test_two_servers_on_one_database_share_the_count(self):
+        other = harness.Server(db_url=proxied.db_url, demo=False,
+                               extra_env={"JIANBAO_SERVER_TRUSTED_PROXIES": "127.0.0.1"}).start()
+        try:
+            statuses = [sign_in(s, "approver", "wrong-password", "203.0.113.20")[0]
+                        for s in (proxied, other, proxied)]
+            self.assertEqual(statuses, [401, 401, 401])
+            status, body, hdrs = sign_in(other, "approver", harness.DEMO_PASSWORD, "203.0.113.20")
+            self.assertEqual(status, 429, body)
+            self.assertLessEqual(int(hdrs["Retry-After"]), 60)
+            status, body, _ = sign_in(other, "approver", harness.DEMO_PASSWORD, "203.0.113.21")
+            self.assertEqual(status, 200, body)
+        finally:
+            other.stop()
+
     def test_forwarded_for_counts_only_from_a_trusted_proxy(self):
         # Without trusted proxies every attempt comes from 127.0.0.1, whatever the header says.
         statuses = []
