@@ -4,16 +4,22 @@
 
 #include "bulletins/demo.h"
 #include "bulletins/handlers.h"
+#include "bulletins/messages.h"
 #include "bulletins/repository.h"
 #include "epidemic/demo.h"
 #include "epidemic/handlers.h"
+#include "epidemic/messages.h"
 #include "epidemic/repository.h"
 #include "notify/handlers.h"
+#include "notify/messages.h"
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
+#include "orgs/messages.h"
 #include "orgs/repository.h"
 #include "submissions/demo.h"
 #include "submissions/handlers.h"
+#include "submissions/messages.h"
+#include "typeset/messages.h"
 #include "submissions/repository.h"
 
 namespace jianbao::cli {
@@ -66,6 +72,11 @@ Services::Services(store::Database* db, const Config& config)
 }
 
 void RegisterRoutes(http::App& app, Services& services) {
+  for (const messages::Catalogue* c :
+       {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
+        &epidemic::Messages(), &typeset::Messages()}) {
+    messages::Add(*c);
+  }
   orgs::Register(app, *services.orgs);
   notify::Register(app, *services.notify);
   submissions::Register(app, *services.submissions);

@@ -21,23 +21,6 @@ const char* CodeName(Code code) {
   return "internal";
 }
 
-int HttpStatusFor(Code code) {
-  switch (code) {
-    case Code::kOk: return 200;
-    case Code::kInvalidArgument: return 400;
-    case Code::kUnauthenticated: return 401;
-    case Code::kPermissionDenied: return 403;
-    case Code::kNotFound: return 404;
-    case Code::kConflict: return 409;
-    case Code::kPayloadTooLarge: return 413;
-    case Code::kUnsupportedMediaType: return 415;
-    case Code::kTooManyRequests: return 429;
-    case Code::kUnavailable: return 503;
-    case Code::kInternal: return 500;
-  }
-  return 500;
-}
-
 std::string Status::ToString() const {
   if (ok()) return "ok";
   std::string s = CodeName(code_);

@@ -17,16 +17,16 @@ namespace jianbao {
 
 enum class Code {
   kOk = 0,
-  kInvalidArgument,       // 400: the input is wrong; field() names it.
-  kUnauthenticated,       // 401: no or expired session.
-  kPermissionDenied,      // 403: signed in, but the role or organisation does not allow it.
-  kNotFound,              // 404
-  kConflict,              // 409: duplicate, or wrong workflow state.
-  kPayloadTooLarge,       // 413
-  kUnsupportedMediaType,  // 415: a body of the wrong Content-Type.
-  kTooManyRequests,       // 429: throttled; retry_after_seconds() says when.
-  kUnavailable,           // 503: database busy or down.
-  kInternal,              // 500: a bug or an unexpected library failure.
+  kInvalidArgument,       // the input is wrong; field() names it.
+  kUnauthenticated,       // no or expired session.
+  kPermissionDenied,      // signed in, but the role or organisation does not allow it.
+  kNotFound,
+  kConflict,              // duplicate, or wrong workflow state.
+  kPayloadTooLarge,
+  kUnsupportedMediaType,  // a body of the wrong Content-Type.
+  kTooManyRequests,       // throttled; retry_after_seconds() says when.
+  kUnavailable,           // database busy or down.
+  kInternal,              // a bug or an unexpected library failure.
 };
 
 class Status {
@@ -76,8 +76,6 @@ class Status {
 
 // Returns the lower-case name of a code ("invalid_argument").
 const char* CodeName(Code code);
-// Returns the HTTP status that a code maps to.
-int HttpStatusFor(Code code);
 
 // A value or a non-OK Status.
 template <typename T>

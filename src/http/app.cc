@@ -2,14 +2,15 @@
 
 #include "http/app.h"
 
-#include <soci/soci.h>
 #include <spdlog/spdlog.h>
 
 #include <cctype>
 #include <chrono>
 #include <string_view>
 
+#include "core/messages.h"
 #include "http/errors.h"
+#include "http/messages.h"
 #include "store/database.h"
 #include "store/pool.h"
 
@@ -35,7 +36,10 @@ App::App(Config config, store::Database* db)
         return list.ok() ? list.value() : std::vector<std::string>{};
       }()),
       db_(db),
-      expose_statement_count_(config_.GetBool("server.expose_statement_count", false)) {}
+      expose_statement_count_(config_.GetBool("server.expose_statement_count", false)) {
+  messages::Add(messages::CoreMessages());
+  messages::Add(Messages());
+}
 
 namespace {
 
@@ -90,11 +94,7 @@ bool MetricsAllowed(const Request& req, const std::string& token) {
 }  // namespace
 
 Response App::Health() {
-  Status st = db_->Read([](soci::session& s) {
-    int one = 0;
-    s << "SELECT 1", soci::into(one);
-    return Status::Ok();
-  });
+  Status st = db_->Ping();
   if (!st.ok()) return JsonResponse(503, {{"status", "unavailable"}, {"error", st.message()}});
   return JsonResponse(200, {{"status", "ok"}});
 }
@@ -137,7 +137,8 @@ Response App::HandleApi(Request& req, std::string* route_name) {
                          lang);
   }
   Context ctx(req, *this, std::move(session));
-  Response r = m.route->handler(ctx);
+  Result<Response> result = m.route->handler(ctx);
+  Response r = result.ok() ? std::move(result).value() : ctx.Error(result.status());
   r.Header("Cache-Control", "no-store");
   return r;
 }

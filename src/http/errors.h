@@ -13,6 +13,9 @@
 
 namespace jianbao::http {
 
+// Returns the HTTP status that a code maps to (kNotFound → 404, …).
+int HttpStatusFor(Code code);
+
 // Returns the response for a non-OK status. `lang` is "zh" or "en". The
 // message is translated by the status key when a translation exists, else the
 // status message is used as is. 429 carries Retry-After.

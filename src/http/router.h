@@ -11,12 +11,17 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "http/request.h"
 
 namespace jianbao::http {
 
 class Context;
-using Handler = std::function<Response(Context&)>;
+// A handler decodes the request, calls one service method and encodes its
+// answer. It may return a Response, or a non-OK Status that App renders as
+// the error answer — so handlers use JB_ASSIGN_OR_RETURN rather than
+// repeating `if (!x.ok()) return ctx.Error(x.status())`.
+using Handler = std::function<Result<Response>(Context&)>;
 
 struct RouteOptions {
   bool require_auth = true;  // false: reachable without a session.

@@ -292,6 +292,14 @@ Status Database::Read(const Work& work) {
   }
 }
 
+Status Database::Ping() {
+  return Read([](soci::session& s) {
+    int one = 0;
+    s << "SELECT 1", soci::into(one);
+    return Status::Ok();
+  });
+}
+
 void Database::AddMigrations(const std::string& module, std::vector<Migration> migrations) {
   migrations_.emplace_back(module, std::move(migrations));
 }

@@ -96,6 +96,10 @@ class Database {
   // Thread safety: callable from any thread.
   Status Read(const Work& work);
 
+  // Returns OK when a reader session answers a trivial query: the health check.
+  // Errors as for Read. Thread safety: callable from any thread.
+  Status Ping();
+
   // How long a borrow waits for a free session (default 5 s).
   std::chrono::milliseconds borrow_timeout() const { return borrow_timeout_; }
   // REQUIRES: no Read or Write is running.

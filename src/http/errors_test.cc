@@ -1,0 +1,37 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "http/errors.h"
+
+#include <gtest/gtest.h>
+
+#include "core/messages.h"
+#include "http/messages.h"
+
+namespace jianbao::http {
+namespace {
+
+TEST(ErrorsTest, CodesMapToHttpStatuses) {
+  EXPECT_EQ(HttpStatusFor(Status::Invalid("login", "required", "login is required").code()), 400);
+  EXPECT_EQ(HttpStatusFor(Code::kTooManyRequests), 429);
+  EXPECT_EQ(HttpStatusFor(Code::kUnsupportedMediaType), 415);
+  EXPECT_EQ(HttpStatusFor(Code::kUnavailable), 503);
+}
+
+TEST(ErrorsTest, MessagesAreLocalizedWithTheirField) {
+  messages::Add(messages::CoreMessages());
+  const Status s = Status::Invalid("title", "required", "title is required");
+  EXPECT_EQ(LocalizedMessage(s, "en"), "title is required");
+  EXPECT_EQ(LocalizedMessage(s, "zh"), "缺少必填项：title");
+  // An unknown key keeps the service's own message.
+  EXPECT_EQ(LocalizedMessage(Status::Invalid("x", "no_such_key", "plain text"), "zh"), "plain text");
+}
+
+TEST(ErrorsTest, CataloguesAreComplete) {
+  for (const messages::Catalogue* c : {&messages::CoreMessages(), &Messages()}) {
+    EXPECT_EQ(messages::CheckCatalogue(*c), std::vector<std::string>{}) << c->module;
+    messages::Add(*c);
+  }
+}
+
+}  // namespace
+}  // namespace jianbao::http
