@@ -24,10 +24,18 @@ std::string FormatIso(int64_t unix_seconds) {
 
 std::string NowIso() { return FormatIso(NowUnix()); }
 
-std::string TodayShanghai() {
-  const int64_t t = NowUnix() + 8 * 3600;
-  return DateFromDays(t / 86400);
+std::string TodayShanghai() { return ShanghaiDate(NowUnix()); }
+
+std::string ShanghaiDate(int64_t unix_seconds) {
+  const int64_t local = unix_seconds + kShanghaiOffsetSeconds;
+  return DateFromDays(local >= 0 ? local / 86400 : (local - 86399) / 86400);
 }
+
+int64_t ShanghaiDayStart(std::string_view date) {
+  return DaysFromDate(date) * 86400 - kShanghaiOffsetSeconds;
+}
+
+int64_t ShanghaiDayEnd(std::string_view date) { return ShanghaiDayStart(date) + 86400; }
 
 bool IsValidDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;

@@ -25,6 +25,21 @@ std::string FormatIso(int64_t unix_seconds);
 // Returns today's date in Asia/Shanghai (UTC+8, no DST) as "YYYY-MM-DD".
 std::string TodayShanghai();
 
+// Asia/Shanghai is UTC+8 all year (no DST): the one home of that offset.
+inline constexpr int64_t kShanghaiOffsetSeconds = 8 * 3600;
+
+// Returns the Shanghai calendar date ("YYYY-MM-DD") of a Unix time.
+std::string ShanghaiDate(int64_t unix_seconds);
+
+// Returns the Unix time at which Shanghai day `date` begins (its 00:00 local).
+// REQUIRES: IsValidDate(date).
+int64_t ShanghaiDayStart(std::string_view date);
+
+// Returns the Unix time at which Shanghai day `date` ends: the next day's 00:00
+// local, so [ShanghaiDayStart, ShanghaiDayEnd) holds the whole day.
+// REQUIRES: IsValidDate(date).
+int64_t ShanghaiDayEnd(std::string_view date);
+
 // Returns true when `s` is a valid calendar date "YYYY-MM-DD".
 bool IsValidDate(std::string_view s);
 

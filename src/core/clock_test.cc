@@ -24,5 +24,14 @@ TEST(ClockTest, Iso) {
   EXPECT_EQ(NowIso().size(), 20u);
 }
 
+TEST(ClockTest, ShanghaiDayBoundsAreUtcPlusEight) {
+  // 2020-03-19 00:00 in Shanghai is 2020-03-18 16:00 UTC.
+  EXPECT_EQ(FormatIso(ShanghaiDayStart("2020-03-19")), "2020-03-18T16:00:00Z");
+  EXPECT_EQ(FormatIso(ShanghaiDayEnd("2020-03-19")), "2020-03-19T16:00:00Z");
+  EXPECT_EQ(ShanghaiDate(ShanghaiDayStart("2020-03-19")), "2020-03-19");
+  EXPECT_EQ(ShanghaiDate(ShanghaiDayEnd("2020-03-19") - 1), "2020-03-19");
+  EXPECT_EQ(ShanghaiDate(0), "1970-01-01");
+}
+
 }  // namespace
 }  // namespace jianbao::clock
