@@ -8,6 +8,8 @@
 #ifndef JIANBAO_CORE_STATUS_H_
 #define JIANBAO_CORE_STATUS_H_
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -63,6 +65,14 @@ class Status {
     retry_after_ = s;
     return *this;
   }
+  // Structured details a client can act on without parsing the message, such
+  // as the line and column of an import error ({"line": 3, "column": 7}).
+  // The HTTP layer renders them as "details" in the error body.
+  const std::map<std::string, int64_t>& details() const { return details_; }
+  Status& set_detail(const std::string& name, int64_t value) {
+    details_[name] = value;
+    return *this;
+  }
   // Returns "code_name: message" for logs and CLI output.
   std::string ToString() const;
 
@@ -72,6 +82,7 @@ class Status {
   std::string message_;
   std::string field_;
   int retry_after_ = 0;
+  std::map<std::string, int64_t> details_;
 };
 
 // Returns the lower-case name of a code ("invalid_argument").

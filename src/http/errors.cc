@@ -49,6 +49,7 @@ Response ErrorResponse(const Status& status, const std::string& lang) {
                  {"key", status.key()},
                  {"message", LocalizedMessage(status, lang)},
                  {"field", status.field()}}}};
+  if (!status.details().empty()) body["error"]["details"] = status.details();
   Response r = JsonResponse(HttpStatusFor(status.code()), body);
   if (status.code() == Code::kTooManyRequests) {
     r.Header("Retry-After", std::to_string(std::max(1, status.retry_after_seconds())));

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/messages.h"
+#include "http/json_io.h"
 #include "http/messages.h"
 
 namespace jianbao::http {
@@ -24,6 +25,16 @@ TEST(ErrorsTest, MessagesAreLocalizedWithTheirField) {
   EXPECT_EQ(LocalizedMessage(s, "zh"), "缺少必填项：title");
   // An unknown key keeps the service's own message.
   EXPECT_EQ(LocalizedMessage(Status::Invalid("x", "no_such_key", "plain text"), "zh"), "plain text");
+}
+
+TEST(ErrorsTest, DetailsAreStructured) {
+  Status s = Status::Invalid("file", "bad_row", "row 3 is wrong");
+  s.set_detail("line", 3).set_detail("column", 7);
+  const Response r = ErrorResponse(s, "en");
+  const Json body = Json::parse(r.body);
+  EXPECT_EQ(body["error"]["details"]["line"], 3);
+  EXPECT_EQ(body["error"]["details"]["column"], 7);
+  EXPECT_FALSE(Json::parse(ErrorResponse(Status::Denied("no"), "en").body)["error"].contains("details"));
 }
 
 TEST(ErrorsTest, CataloguesAreComplete) {
