@@ -84,6 +84,11 @@ class App {
 
   // Sets who resolves session cookies. REQUIRES: outlives the App.
   void SetAuthenticator(Authenticator* auth) { auth_ = auth; }
+  // Sets who resolves session cookies; the App keeps it.
+  void AdoptAuthenticator(std::unique_ptr<Authenticator> auth) {
+    owned_auth_ = std::move(auth);
+    auth_ = owned_auth_.get();
+  }
   // Serves the web UI from `root` (usually web/dist).
   void SetWebRoot(const std::string& root) { static_ = std::make_unique<StaticFiles>(root); }
 
@@ -110,6 +115,7 @@ class App {
   Metrics metrics_;
   AccessLog access_log_;
   Authenticator* auth_ = nullptr;
+  std::unique_ptr<Authenticator> owned_auth_;
   std::unique_ptr<StaticFiles> static_;
   // Tests: answer X-Jianbao-Statements, the SQL statements the request ran.
   bool expose_statement_count_ = false;

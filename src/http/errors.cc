@@ -3,6 +3,7 @@
 #include "http/errors.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/messages.h"
 #include "http/json_io.h"
@@ -39,8 +40,10 @@ int HttpStatusFor(Code code) {
 
 std::string LocalizedMessage(const Status& status, const std::string& lang) {
   if (!messages::Find(status.key())) return status.message();
-  return messages::Format(messages::Text(status.key(), lang),
-                          {{"field", status.field().empty() ? "?" : status.field()}});
+  std::map<std::string, std::string> values = {
+      {"field", status.field().empty() ? "?" : status.field()}};
+  for (const auto& [name, value] : status.details()) values[name] = std::to_string(value);
+  return messages::Format(messages::Text(status.key(), lang), values);
 }
 
 Response ErrorResponse(const Status& status, const std::string& lang) {

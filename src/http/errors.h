@@ -21,7 +21,9 @@ int HttpStatusFor(Code code);
 // status message is used as is. 429 carries Retry-After.
 Response ErrorResponse(const Status& status, const std::string& lang);
 
-// Returns the translated message for `status` in `lang`.
+// Returns the translated message for `status` in `lang`: the catalogue text of
+// its key with "{field}" and each "{detail}" placeholder filled in from the
+// status, or the status's own message for a key no catalogue has.
 std::string LocalizedMessage(const Status& status, const std::string& lang);
 
 }  // namespace jianbao::http

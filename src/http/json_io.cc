@@ -115,8 +115,16 @@ Result<std::optional<std::vector<std::string>>> OptionalStringArray(const Json& 
   return Out(std::move(out));
 }
 
-Result<Page> ParsePage(const Request& req) {
-  Page p;
+Result<std::string> RequiredSecret(const Json& obj, const std::string& key, bool allow_empty) {
+  auto it = obj.find(key);
+  if (it == obj.end() || !it->is_string() || (!allow_empty && it->get<std::string>().empty())) {
+    return Status::Invalid(key, "required", key + " is required");
+  }
+  return it->get<std::string>();
+}
+
+Result<PageRequest> ParsePage(const Request& req) {
+  PageRequest p;
   auto parse = [&req](const std::string& name, int def, int max, int* out) -> Status {
     const std::string v = req.Query(name);
     if (v.empty()) {

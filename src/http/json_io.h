@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "core/status.h"
 #include "http/request.h"
 
@@ -50,13 +51,27 @@ Result<std::optional<std::vector<std::string>>> OptionalStringArray(const Json& 
                                                                     size_t max_items,
                                                                     size_t max_chars);
 
-struct Page {
-  int page = 1;
-  int page_size = 20;
-  int offset() const { return (page - 1) * page_size; }
-};
+// The request side of paging (core/page.h); kept under this name for handlers.
+using Page = PageRequest;
 // Reads ?page= and ?page_size= (1..100). Returns kInvalidArgument naming the parameter.
-Result<Page> ParsePage(const Request& req);
+Result<PageRequest> ParsePage(const Request& req);
+
+// Returns the API form of a page: {"items": [item_json(row)…], "total",
+// "page", "page_size"} — the one list shape of every module.
+template <typename T, typename Fn>
+Json PageJson(const jianbao::Page<T>& rows, const PageRequest& req, Fn item_json) {
+  Json items = Json::array();
+  for (const T& row : rows.items) items.push_back(item_json(row));
+  return {{"items", std::move(items)},
+          {"total", rows.total},
+          {"page", req.page},
+          {"page_size", req.page_size}};
+}
+
+// Returns the string value of `key` exactly as sent (no trimming or control
+// character check: for passwords). kInvalidArgument "required" with field()
+// = `key` when it is missing or not a string, or empty unless `allow_empty`.
+Result<std::string> RequiredSecret(const Json& obj, const std::string& key, bool allow_empty);
 
 }  // namespace jianbao::http
 

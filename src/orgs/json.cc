@@ -2,6 +2,8 @@
 
 #include "orgs/json.h"
 
+#include "http/json_io.h"
+
 namespace jianbao::orgs {
 
 nlohmann::json OrgJson(const Org& o) {
@@ -40,6 +42,91 @@ nlohmann::json AuditJson(const AuditEntry& e) {
           {"before", parse(e.before_json)},
           {"after", parse(e.after_json)},
           {"ip", e.ip}};
+}
+
+Result<SignInInput> ReadSignIn(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"login", "password"}));
+  SignInInput in;
+  JB_ASSIGN_OR_RETURN(in.login, http::RequiredString(obj, "login", 64));
+  JB_ASSIGN_OR_RETURN(in.password, http::RequiredSecret(obj, "password", false));
+  return in;
+}
+
+Result<PasswordChangeInput> ReadPasswordChange(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"old_password", "new_password"}));
+  PasswordChangeInput in;
+  JB_ASSIGN_OR_RETURN(in.old_password, http::RequiredSecret(obj, "old_password", true));
+  JB_ASSIGN_OR_RETURN(in.new_password, http::RequiredSecret(obj, "new_password", true));
+  return in;
+}
+
+Result<std::string> ReadEmail(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"email"}));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> email, http::OptionalString(obj, "email", 254));
+  if (!email) return Status::Invalid("email", "required", "email is required");
+  return *email;
+}
+
+Result<NewOrg> ReadNewOrg(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj,
+                      http::ParseObject(body, {"code", "name", "short_name", "kind", "parent"}));
+  NewOrg org;
+  for (auto [key, out, required] :
+       {std::tuple{"code", &org.code, true}, std::tuple{"name", &org.name, true},
+        std::tuple{"short_name", &org.short_name, false}, std::tuple{"kind", &org.kind, true},
+        std::tuple{"parent", &org.parent_code, false}}) {
+    JB_ASSIGN_OR_RETURN(std::optional<std::string> v, http::OptionalString(obj, key, 100));
+    if (required && (!v || v->empty())) {
+      return Status::Invalid(key, "required", std::string(key) + " is required");
+    }
+    *out = v.value_or("");
+  }
+  return org;
+}
+
+Result<OrgPatch> ReadOrgPatch(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"name", "short_name"}));
+  OrgPatch patch;
+  JB_ASSIGN_OR_RETURN(patch.name, http::OptionalString(obj, "name", 100));
+  if (patch.name && patch.name->empty()) {
+    return Status::Invalid("name", "required", "name is required");
+  }
+  JB_ASSIGN_OR_RETURN(patch.short_name, http::OptionalString(obj, "short_name", 50));
+  return patch;
+}
+
+Result<NewUser> ReadNewUser(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"login", "password", "org", "roles",
+                                                               "name", "email"}));
+  NewUser u;
+  JB_ASSIGN_OR_RETURN(u.login, http::RequiredString(obj, "login", 64));
+  JB_ASSIGN_OR_RETURN(u.name, http::RequiredString(obj, "name", 50));
+  JB_ASSIGN_OR_RETURN(u.org_code, http::RequiredString(obj, "org", 32));
+  JB_ASSIGN_OR_RETURN(auto roles, http::OptionalStringArray(obj, "roles", 10, 32));
+  JB_ASSIGN_OR_RETURN(auto email, http::OptionalString(obj, "email", 254));
+  JB_ASSIGN_OR_RETURN(u.password, http::RequiredSecret(obj, "password", true));
+  u.roles = roles.value_or(std::vector<std::string>{});
+  u.email = email.value_or("");
+  return u;
+}
+
+Result<UserPatch> ReadUserPatch(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj,
+                      http::ParseObject(body, {"name", "roles", "disabled", "email"}));
+  UserPatch patch;
+  JB_ASSIGN_OR_RETURN(patch.name, http::OptionalString(obj, "name", 50));
+  if (patch.name && patch.name->empty()) {
+    return Status::Invalid("name", "required", "name is required");
+  }
+  JB_ASSIGN_OR_RETURN(patch.roles, http::OptionalStringArray(obj, "roles", 10, 32));
+  JB_ASSIGN_OR_RETURN(patch.disabled, http::OptionalBool(obj, "disabled"));
+  JB_ASSIGN_OR_RETURN(patch.email, http::OptionalString(obj, "email", 254));
+  return patch;
+}
+
+Result<std::string> ReadPassword(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"password"}));
+  return http::RequiredSecret(obj, "password", true);
 }
 
 }  // namespace jianbao::orgs

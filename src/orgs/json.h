@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/status.h"
 #include "orgs/model.h"
+#include "orgs/service.h"
 
 namespace jianbao::orgs {
 
@@ -17,6 +19,39 @@ nlohmann::json OrgJson(const Org& org);
 nlohmann::json UserJson(const User& user);
 // Returns the API form of an audit entry, with before/after parsed back to objects.
 nlohmann::json AuditJson(const AuditEntry& entry);
+
+// Request bodies. Each Read* parses a body (http::ParseObject: strict JSON, known
+// fields only) and returns kInvalidArgument naming the field that is missing,
+// of the wrong type or too long. Rules about values (password policy, roles,
+// scope) are the service's.
+
+struct SignInInput {
+  std::string login, password;
+};
+// {"login", "password"}: both required, the password exactly as typed.
+Result<SignInInput> ReadSignIn(const std::string& body);
+
+struct PasswordChangeInput {
+  std::string old_password, new_password;
+};
+// {"old_password", "new_password"}: both strings.
+Result<PasswordChangeInput> ReadPasswordChange(const std::string& body);
+// {"email"}: required ("" removes the address).
+Result<std::string> ReadEmail(const std::string& body);
+// {"code", "name", "short_name", "kind", "parent"}: code, name and kind required.
+Result<NewOrg> ReadNewOrg(const std::string& body);
+
+struct OrgPatch {
+  std::optional<std::string> name, short_name;
+};
+// {"name", "short_name"}: both optional; a name may not be empty.
+Result<OrgPatch> ReadOrgPatch(const std::string& body);
+// {"login", "password", "org", "roles", "name", "email"}: login, password, org, name required.
+Result<NewUser> ReadNewUser(const std::string& body);
+// {"name", "roles", "disabled", "email"}: all optional; a name may not be empty.
+Result<UserPatch> ReadUserPatch(const std::string& body);
+// {"password"}: a string.
+Result<std::string> ReadPassword(const std::string& body);
 
 }  // namespace jianbao::orgs
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
+
 namespace jianbao::orgs {
 
 // Organisation kinds, as stored.
@@ -74,12 +76,6 @@ struct AuditFilter {
   std::string to_date;
   int offset = 0;
   int limit = 20;
-};
-
-template <typename T>
-struct PageOf {
-  std::vector<T> items;
-  int64_t total = 0;
 };
 
 }  // namespace jianbao::orgs

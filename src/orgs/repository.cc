@@ -283,7 +283,7 @@ void SetPasswordHash(soci::session& s, int64_t user_id, const std::string& hash,
       soci::use(now), soci::use(id);
 }
 
-PageOf<User> ListUsers(soci::session& s, const UserFilter& f) {
+Page<User> ListUsers(soci::session& s, const UserFilter& f) {
   std::string where = "WHERE u.org_id IN (" + IdList(f.org_ids) + ")";
   std::vector<std::pair<std::string, std::string>> texts;
   if (!f.role.empty()) {
@@ -295,7 +295,7 @@ PageOf<User> ListUsers(soci::session& s, const UserFilter& f) {
     texts.emplace_back("t1", LikePattern(f.text));
     texts.emplace_back("t2", LikePattern(f.text));
   }
-  PageOf<User> page;
+  Page<User> page;
   {
     soci::statement st(s);
     st.alloc();
@@ -411,7 +411,7 @@ void AppendAudit(soci::session& s, const AuditEntry& e) {
       soci::use(e.ip);
 }
 
-PageOf<AuditEntry> ListAudit(soci::session& s, const AuditFilter& f) {
+Page<AuditEntry> ListAudit(soci::session& s, const AuditFilter& f) {
   std::string where = "WHERE 1 = 1";
   if (!f.org_ids.empty()) where += " AND org_id IN (" + IdList(f.org_ids) + ")";
   std::vector<std::pair<std::string, std::string>> params;
@@ -433,7 +433,7 @@ PageOf<AuditEntry> ListAudit(soci::session& s, const AuditFilter& f) {
       st.exchange(soci::use(keep.back(), name));
     }
   };
-  PageOf<AuditEntry> page;
+  Page<AuditEntry> page;
   {
     soci::statement st(s);
     std::vector<std::string> keep;

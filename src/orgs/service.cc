@@ -2,6 +2,8 @@
 
 #include "orgs/service.h"
 
+#include "orgs/tree.h"
+
 #include <soci/soci.h>
 
 #include <algorithm>
@@ -27,10 +29,6 @@ const Org* FindByCode(const std::vector<Org>& orgs, const std::string& code) {
     if (o.code == code) return &o;
   }
   return nullptr;
-}
-
-bool Contains(const std::vector<int64_t>& ids, int64_t id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
 Status CheckRoles(const std::vector<std::string>& roles) {
@@ -91,22 +89,12 @@ OrgService::OrgService(store::Database* db, const Config& config)
           static_cast<int>(config.GetInt("security.ip_max_failures", 30)),
           static_cast<int>(config.GetInt("security.login_window_seconds", 900))}) {}
 
-std::vector<int64_t> OrgService::Subtree(const std::vector<Org>& orgs, int64_t root_id) {
-  std::vector<int64_t> out = {root_id};
-  for (size_t i = 0; i < out.size(); ++i) {  // orgs are few; a breadth-first walk is enough
-    for (const Org& o : orgs) {
-      if (o.parent_id == out[i] && !Contains(out, o.id)) out.push_back(o.id);
-    }
-  }
-  return out;
-}
-
 Status OrgService::RequireAdminOver(soci::session& s, const Actor& actor, int64_t org_id,
                                     std::vector<Org>* orgs) {
   *orgs = repo::LoadOrgs(s);
   if (actor.is_system()) return Status::Ok();
   if (!actor.HasRole(kRoleAdmin)) return Status::Denied("admins only");
-  if (!Contains(Subtree(*orgs, actor.org_id), org_id)) {
+  if (!OrgTree(*orgs).IsIdAtOrBelow(org_id, actor.org_id)) {
     return Status(Code::kPermissionDenied, "outside_scope", "outside your organisation's subtree");
   }
   return Status::Ok();
@@ -165,9 +153,9 @@ Status OrgService::Logout(const Actor& actor, const std::string& token) {
   });
 }
 
-std::optional<http::Authenticator::Session> OrgService::Resolve(const std::string& token) {
+std::optional<ActiveSession> OrgService::Resolve(const std::string& token) {
   if (token.size() != 64) return std::nullopt;
-  std::optional<Session> out;
+  std::optional<ActiveSession> out;
   Status st = db_->Read([&](soci::session& s) {
     auto found = repo::FindSessionUser(s, TokenDigest(token));
     if (!found || found->first.expires_at < clock::NowIso() || found->second.disabled) {
@@ -175,7 +163,7 @@ std::optional<http::Authenticator::Session> OrgService::Resolve(const std::strin
     }
     const repo::SessionRow* row = &found->first;
     const User* user = &found->second;
-    Session session;
+    ActiveSession session;
     session.actor.user_id = user->id;
     session.actor.login = user->login;
     session.actor.name = user->name;
@@ -302,17 +290,17 @@ Result<User> OrgService::GetUser(const Actor& actor, int64_t id) {
   return *user;
 }
 
-Result<PageOf<User>> OrgService::ListUsers(const Actor& actor, const std::string& org_code,
+Result<Page<User>> OrgService::ListUsers(const Actor& actor, const std::string& org_code,
                                            const std::string& role, const std::string& text,
                                            int offset, int limit) {
-  PageOf<User> page;
+  Page<User> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     std::vector<Org> orgs = repo::LoadOrgs(s);
     const Org* org = FindByCode(orgs, org_code.empty() ? actor.org_code : org_code);
     if (!org) return Status::Invalid("org", "org_not_found", "no such organisation: " + org_code);
     const int64_t org_id = org->id;
     JB_RETURN_IF_ERROR(RequireAdminOver(s, actor, org_id, &orgs));
-    UserFilter f{Subtree(orgs, org_id), role, text, offset, limit};
+    UserFilter f{OrgTree(orgs).SubtreeIds(org_id), role, text, offset, limit};
     page = repo::ListUsers(s, f);
     return Status::Ok();
   }));
@@ -411,7 +399,7 @@ Status OrgService::ResetPassword(const Actor& actor, int64_t id, const std::stri
   });
 }
 
-Result<PageOf<AuditEntry>> OrgService::ListAudit(const Actor& actor, AuditFilter filter) {
+Result<Page<AuditEntry>> OrgService::ListAudit(const Actor& actor, AuditFilter filter) {
   if (!actor.HasRole(kRoleAdmin)) return Status::Denied("admins only");
   for (const auto* d : {&filter.from_date, &filter.to_date}) {
     if (!d->empty() && !clock::IsValidDate(*d)) {
@@ -420,12 +408,12 @@ Result<PageOf<AuditEntry>> OrgService::ListAudit(const Actor& actor, AuditFilter
   }
   if (!filter.to_date.empty())
     filter.to_date = clock::DateFromDays(clock::DaysFromDate(filter.to_date) + 1);
-  PageOf<AuditEntry> page;
+  Page<AuditEntry> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     std::vector<Org> orgs = repo::LoadOrgs(s);
     const Org* own = FindById(orgs, actor.org_id);
     if (!actor.is_system() && own && own->parent_id != 0) {
-      filter.org_ids = Subtree(orgs, actor.org_id);
+      filter.org_ids = OrgTree(orgs).SubtreeIds(actor.org_id);
     }
     page = repo::ListAudit(s, filter);
     return Status::Ok();

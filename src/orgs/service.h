@@ -14,7 +14,6 @@
 #include "core/actor.h"
 #include "core/config.h"
 #include "core/status.h"
-#include "http/app.h"
 #include "orgs/model.h"
 #include "orgs/throttle.h"
 #include "store/database.h"
@@ -48,7 +47,15 @@ struct SignIn {
   User user;
 };
 
-class OrgService : public http::Authenticator {
+// A live session: who is signed in, and the CSRF token their requests carry.
+struct ActiveSession {
+  Actor actor;
+  std::string csrf_token;
+};
+
+// Thread safety: every method may be called from any thread (the server runs
+// several handler threads); state lives in the database and LoginThrottle.
+class OrgService {
  public:
   // REQUIRES: `db` outlives the service and has this module's migrations applied.
   OrgService(store::Database* db, const Config& config);
@@ -63,8 +70,9 @@ class OrgService : public http::Authenticator {
                        const std::string& previous_token = "");
   // Ends the session of `token`. Returns OK also for an unknown token.
   Status Logout(const Actor& actor, const std::string& token);
-  // Returns the live session for a cookie token (http::Authenticator).
-  std::optional<Session> Resolve(const std::string& token) override;
+  // Returns the live session for a cookie token, or nullopt when the token is
+  // unknown, expired, its user disabled, or the database cannot answer.
+  std::optional<ActiveSession> Resolve(const std::string& token);
   // Changes the actor's own password and ends the actor's other sessions
   // (all but the one of `current_token`). kInvalidArgument "wrong_password"
   // when `old_password` is wrong, or the policy's errors
@@ -77,16 +85,27 @@ class OrgService : public http::Authenticator {
 
   // Returns every organisation, parents before children (any signed-in user).
   Result<std::vector<Org>> ListOrgs(const Actor& actor);
+  // Creates an organisation under `org.parent_code` (a root when empty: the
+  // system actor only). Admins over the parent. Errors: kInvalidArgument
+  // "invalid_code", "invalid_kind", "parent_not_found"; kPermissionDenied
+  // "outside_scope"; kConflict "code_taken". Audited.
   Result<Org> CreateOrg(const Actor& actor, const NewOrg& org);
+  // Renames organisation `code` (each of name, short_name only when given).
+  // Admins over it; kNotFound "org_not_found". Audited.
   Result<Org> UpdateOrg(const Actor& actor, const std::string& code,
                         const std::optional<std::string>& name,
                         const std::optional<std::string>& short_name);
 
+  // Returns a user: the actor themself, or a user an admin manages.
+  // kNotFound "user_not_found"; kPermissionDenied otherwise.
   Result<User> GetUser(const Actor& actor, int64_t id);
   // Lists users of `org_code`'s subtree (the actor's own org when empty). Admins only.
-  Result<PageOf<User>> ListUsers(const Actor& actor, const std::string& org_code,
+  Result<Page<User>> ListUsers(const Actor& actor, const std::string& org_code,
                                  const std::string& role, const std::string& text, int offset,
                                  int limit);
+  // Creates a user in `user.org_code` (admins over it) with the password
+  // policy, known roles and a valid login and e-mail; kConflict "login_taken".
+  // Audited without any password material.
   Result<User> CreateUser(const Actor& actor, const NewUser& user);
   // Changes a user (admins over the user's organisation). A change of roles,
   // like disabling, ends every session of the user: they sign in again.
@@ -96,13 +115,10 @@ class OrgService : public http::Authenticator {
   Status ResetPassword(const Actor& actor, int64_t id, const std::string& password);
 
   // Returns audit entries of the actor's subtree (everything for a root admin). Admins only.
-  Result<PageOf<AuditEntry>> ListAudit(const Actor& actor, AuditFilter filter);
+  Result<Page<AuditEntry>> ListAudit(const Actor& actor, AuditFilter filter);
 
   // Returns true when the database has no users yet (demo data may be loaded).
   Result<bool> IsEmpty();
-
-  // Returns the ids of `root_id` and every organisation below it.
-  static std::vector<int64_t> Subtree(const std::vector<Org>& orgs, int64_t root_id);
 
  private:
   Status RequireAdminOver(soci::session& s, const Actor& actor, int64_t org_id,

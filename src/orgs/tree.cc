@@ -39,4 +39,17 @@ std::vector<std::string> OrgTree::SubtreeCodes(const std::string& root) const {
   return out;
 }
 
+std::vector<int64_t> OrgTree::SubtreeIds(int64_t root_id) const {
+  auto root = std::find_if(orgs_.begin(), orgs_.end(), [&](const Org& o) { return o.id == root_id; });
+  if (root == orgs_.end()) return {root_id};
+  std::vector<int64_t> out;
+  for (const std::string& code : SubtreeCodes(root->code)) out.push_back(Find(code)->id);
+  return out;
+}
+
+bool OrgTree::IsIdAtOrBelow(int64_t id, int64_t ancestor_id) const {
+  const std::vector<int64_t> below = SubtreeIds(ancestor_id);
+  return std::find(below.begin(), below.end(), id) != below.end();
+}
+
 }  // namespace jianbao::orgs

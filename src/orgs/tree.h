@@ -27,6 +27,11 @@ class OrgTree {
   bool IsAtOrBelow(const std::string& code, const std::string& ancestor) const;
   // Returns `root` and the codes of every organisation below it (empty for an unknown root).
   std::vector<std::string> SubtreeCodes(const std::string& root) const;
+  // Returns `root_id` and the ids of every organisation below it (just
+  // {root_id} for an id with no children or an unknown id).
+  std::vector<int64_t> SubtreeIds(int64_t root_id) const;
+  // Returns true when organisation `id` is `ancestor_id` or lies below it.
+  bool IsIdAtOrBelow(int64_t id, int64_t ancestor_id) const;
 
   const std::vector<Org>& orgs() const { return orgs_; }
 

@@ -36,6 +36,15 @@ TEST(OrgTreeTest, SubtreeCodes) {
   EXPECT_TRUE(t.SubtreeCodes("nobody").empty());
 }
 
+TEST(OrgTreeTest, SubtreeIds) {
+  const OrgTree t = Sample();
+  const int64_t hubei = t.Find("hubei")->id;
+  EXPECT_EQ(t.SubtreeIds(hubei), (std::vector<int64_t>{hubei, t.Find("hubei-ctc")->id}));
+  EXPECT_EQ(t.SubtreeIds(t.Find("ccea")->id).size(), 4u);
+  EXPECT_TRUE(t.IsIdAtOrBelow(t.Find("hubei-ctc")->id, t.Find("ccea")->id));
+  EXPECT_FALSE(t.IsIdAtOrBelow(t.Find("ccea")->id, hubei));
+}
+
 TEST(OrgTreeTest, CycleInDataEnds) {
   const OrgTree t({Make(1, "a", "b"), Make(2, "b", "a")});
   EXPECT_FALSE(t.IsAtOrBelow("a", "c"));
