@@ -69,7 +69,8 @@ Result<std::vector<Region>> EpidemicService::ListRegions() {
 }
 
 Result<ImportReport> EpidemicService::Import(const Actor& actor, std::string_view content,
-                                             const std::string& source) {
+                                             const std::string& source,
+                                             ImportRejection* rejection) {
   JB_RETURN_IF_ERROR(RequireEditor(actor));
   if (content.size() > kMaxImportBytes) {
     return Status(Code::kPayloadTooLarge, "import_too_large",
@@ -84,7 +85,7 @@ Result<ImportReport> EpidemicService::Import(const Actor& actor, std::string_vie
   std::set<std::string, std::less<>> known;
   for (const Region& r : regions) known.insert(r.code);
   RegionExists exists = [&known](std::string_view code) { return known.count(code) > 0; };
-  JB_ASSIGN_OR_RETURN(ImportBatch batch, ParseImport(content, exists));
+  JB_ASSIGN_OR_RETURN(ImportBatch batch, ParseImport(content, exists, rejection));
   return StoreBatch(actor, std::move(batch), source);
 }
 
@@ -279,7 +280,8 @@ Result<int> EpidemicService::LoadKnownCorrections(const Actor& actor) {
   return report.corrections_added;
 }
 
-Result<ValidationReport> EpidemicService::Validate(const std::string& from, const std::string& to) {
+Result<ValidationReport> EpidemicService::Validate(const std::string& from, const std::string& to,
+                                                   bool unexplained_only) {
   JB_RETURN_IF_ERROR(CheckDate(from, "from"));
   JB_RETURN_IF_ERROR(CheckDate(to, "to"));
   std::vector<RegionDay> rows;
@@ -298,6 +300,9 @@ Result<ValidationReport> EpidemicService::Validate(const std::string& from, cons
   ValidationReport report;
   report.violations = RunRules(index, from_day, to_day);
   report.days = DayStatuses(index, report.violations, from_day, to_day);
+  if (unexplained_only) {
+    std::erase_if(report.violations, [](const Violation& v) { return v.explained; });
+  }
   return report;
 }
 

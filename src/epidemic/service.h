@@ -91,8 +91,12 @@ class EpidemicService {
   // day JSON) in one transaction. On any bad row nothing is stored and the
   // error names line, column and reason. Importing the same content again
   // changes nothing (report.changed == 0). `source` is recorded on each row.
+  // Returns PermissionDenied unless editor or system, PayloadTooLarge above
+  // kMaxImportBytes, InvalidArgument for a bad file (ParseImport, DayFromJson);
+  // when `rejection` is not null and the file is rejected at a line,
+  // *rejection gets where and why (importer.h).
   Result<ImportReport> Import(const Actor& actor, std::string_view content,
-                              const std::string& source);
+                              const std::string& source, ImportRejection* rejection = nullptr);
 
   // Returns the day `date` built from the stored figures (see BuildDay).
   // Returns InvalidArgument for a bad date, NotFound when nothing is stored for it.
@@ -124,8 +128,12 @@ class EpidemicService {
   // recorded yet; returns how many were added.
   Result<int> LoadKnownCorrections(const Actor& actor);
 
-  // Runs every rule for from <= date <= to ("" = everything stored).
-  Result<ValidationReport> Validate(const std::string& from, const std::string& to);
+  // Runs every rule for from <= date <= to ("" = everything stored); with
+  // `unexplained_only`, report.violations keeps only those no correction
+  // explains (report.days is the same either way). Returns InvalidArgument
+  // "bad_date" (field "from" or "to") for a bad date.
+  Result<ValidationReport> Validate(const std::string& from, const std::string& to,
+                                    bool unexplained_only = false);
 
   // Renders the narrative for a stored day with `template_text` ("" = default);
   // with options.chart, the body carries TrendChartMarkdown(date, chart_days) as
