@@ -261,7 +261,7 @@ nlohmann::json NarrativeJson(const std::string& date, const std::string& templat
 
 void AddImportRejection(const Status& status, const ImportRejection& why, nlohmann::json* error) {
   if (status.code() != Code::kInvalidArgument) return;
-  (*error)["message"] = status.message();
+  if (why.line > 0) (*error)["message"] = status.message();
   (*error)["reason"] = why.line > 0 ? why.reason : status.message();
   for (const char* name : {"line", "column"}) {
     auto it = status.details().find(name);

@@ -89,7 +89,7 @@ nlohmann::json CurrentByProvinceJson(const std::string& date,
 nlohmann::json NarrativeJson(const std::string& date, const std::string& template_name,
                              const Narrative& narrative);
 // Adds a rejected import's parts to the error object `*error` of its
-// InvalidArgument answer: "message" stays the importer's own text ("line 3,
+// InvalidArgument answer: "message" of an error at a line stays the importer's own text ("line 3,
 // column 3 (new_confirmed): …", as docs/epidemic.md shows it, not the
 // catalogue's general text), "reason" (the rejection's, else the Status
 // message), and when the error is tied to a line "line", "column" (when

@@ -9,8 +9,9 @@ namespace jianbao::epidemic {
 // answer keeps the importer's own text as its message (it names the line,
 // column and value; docs/epidemic.md and the web UI show it as written), so
 // the import_* and csv_quote texts here serve other renderers. template_invalid
-// has no entry on purpose: its message is mustache's, naming where a custom
-// template fails to parse, and an entry would replace it with a general text.
+// and day_json_invalid have no entry on purpose: their message names where a
+// custom template or a day JSON is wrong (mustache's text, the JSON path), and
+// an entry would replace it with a general text.
 const messages::Catalogue& Messages() {
   static const messages::Catalogue kCatalogue{
       "epidemic",
@@ -35,7 +36,6 @@ const messages::Catalogue& Messages() {
           {"import_bad_row", "{field}：这一行的数据有误", "{field}: this row is not valid"},
           {"import_bad_header", "{field}：表头无法识别", "{field}: the header is not recognised"},
           {"csv_quote", "{field}：引号没有闭合", "{field}: a quoted field is not closed"},
-          {"day_json_invalid", "{field}：日数据 JSON 有误", "{field}: the day JSON is not valid"},
           {"bad_date", "{field} 不是有效日期（YYYY-MM-DD）",
            "{field} is not a valid date (YYYY-MM-DD)"},
           {"bad_days", "图表天数须在 2 到 366 之间", "days must be between 2 and 366"},
