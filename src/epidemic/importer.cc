@@ -101,7 +101,8 @@ class Parser {
   }
   // The CSV reader's error (an unclosed quote), with its line.
   Status ReaderError() {
-    if (why_ != nullptr) *why_ = ImportRejection{reader_.line(), 0, "", std::string(kUnclosedQuote)};
+    if (why_ != nullptr)
+      *why_ = ImportRejection{reader_.line(), 0, "", std::string(kUnclosedQuote)};
     return reader_.error();
   }
 
@@ -121,9 +122,9 @@ class Parser {
       for (size_t i = 2; i < header.size(); ++i) {
         auto field = FieldFromName(header[i]);
         if (!field) {
-          return HeaderError(static_cast<int>(i + 1),
-                             "unknown field \"" + header[i] +
-                                 "\" (see docs/epidemic.md for the field names)");
+          return HeaderError(
+              static_cast<int>(i + 1),
+              "unknown field \"" + header[i] + "\" (see docs/epidemic.md for the field names)");
         }
         if (!seen.insert(*field).second) {
           return HeaderError(0, "field \"" + header[i] + "\" appears twice");

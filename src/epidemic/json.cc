@@ -128,9 +128,8 @@ Result<Correction> ReadCorrectionInput(const std::string& body) {
   JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"date", "region", "field", "delta",
                                                                "reason", "source"}));
   Correction c;
-  for (auto [key, out, max] :
-       {std::tuple{"date", &c.date, 10}, std::tuple{"region", &c.region, 6},
-        std::tuple{"reason", &c.reason, 200}}) {
+  for (auto [key, out, max] : {std::tuple{"date", &c.date, 10}, std::tuple{"region", &c.region, 6},
+                               std::tuple{"reason", &c.reason, 200}}) {
     JB_ASSIGN_OR_RETURN(*out, http::RequiredString(obj, key, max));
   }
   JB_ASSIGN_OR_RETURN(std::string field, http::RequiredString(obj, "field", 40));
@@ -190,11 +189,12 @@ nlohmann::json FigureSetJson(const FigureSet& f) {
 nlohmann::json RegionsJson(const std::vector<Region>& regions) {
   nlohmann::json items = nlohmann::json::array();
   for (const Region& r : regions) {
-    items.push_back({{"code", r.code},
-                     {"name", r.name},
-                     {"short_name", r.short_name},
-                     {"level", std::string(LevelName(r.level))},
-                     {"parent", r.parent.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.parent)}});
+    items.push_back(
+        {{"code", r.code},
+         {"name", r.name},
+         {"short_name", r.short_name},
+         {"level", std::string(LevelName(r.level))},
+         {"parent", r.parent.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.parent)}});
   }
   return {{"items", items}};
 }
@@ -211,7 +211,9 @@ nlohmann::json FieldsJson() {
 }
 
 nlohmann::json DateRangeJson(const DateRange& r) {
-  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  auto or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+  };
   return {{"first", or_null(r.first)}, {"last", or_null(r.last)}, {"days", r.days}};
 }
 

@@ -11,8 +11,8 @@
 #include "core/clock.h"
 #include "epidemic/embedded.h"
 #include "epidemic/importer.h"
-#include "epidemic/regions.h"
 #include "epidemic/json.h"
+#include "epidemic/regions.h"
 #include "epidemic/repository.h"
 #include "orgs/service.h"
 
@@ -112,8 +112,8 @@ Result<ImportReport> EpidemicService::StoreBatch(const Actor& actor, ImportBatch
       after["source"] = source;
       after["from"] = first;
       after["to"] = last;
-      orgs::Audit(s, actor, "epidemic.import", "epidemic_day", first == last ? first : first + "/" + last,
-                  "", after.dump());
+      orgs::Audit(s, actor, "epidemic.import", "epidemic_day",
+                  first == last ? first : first + "/" + last, "", after.dump());
     }
     return Status::Ok();
   }));
@@ -215,7 +215,8 @@ Status EpidemicService::UpdateFigures(const Actor& actor, const std::string& dat
     }
   }
   return db_.Write([&](soci::session& s) {
-    JB_ASSIGN_OR_RETURN(std::vector<RegionDay> before, repository::LoadFigures(s, date, date, region));
+    JB_ASSIGN_OR_RETURN(std::vector<RegionDay> before,
+                        repository::LoadFigures(s, date, date, region));
     RegionDay row{date, region, figures};
     JB_RETURN_IF_ERROR(repository::ReplaceFigures(s, row, source));
     std::string before_json = RowAuditJson(before);
@@ -267,7 +268,8 @@ Status EpidemicService::DeleteCorrection(const Actor& actor, int64_t id) {
   JB_RETURN_IF_ERROR(RequireEditor(actor));
   return db_.Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(std::vector<Correction> all, repository::LoadCorrections(s, "", ""));
-    auto it = std::find_if(all.begin(), all.end(), [id](const Correction& c) { return c.id == id; });
+    auto it =
+        std::find_if(all.begin(), all.end(), [id](const Correction& c) { return c.id == id; });
     JB_RETURN_IF_ERROR(repository::DeleteCorrection(s, id));
     orgs::Audit(s, actor, "epidemic.correction_delete", "epidemic_correction", std::to_string(id),
                 it == all.end() ? "" : CorrectionAuditJson(*it), "");
