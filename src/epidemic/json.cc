@@ -3,6 +3,8 @@
 #include "epidemic/json.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <tuple>
 
 #include "core/clock.h"
