@@ -12,7 +12,7 @@
 
 #include "core/bytes.h"
 #include "epidemic/service.h"
-#include "epidemic/test_util.h"
+#include "epidemic/testing/test_util.h"
 #include "epidemic/trend.h"
 
 namespace jianbao::epidemic {

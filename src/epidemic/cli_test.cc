@@ -11,7 +11,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "epidemic/test_util.h"
+#include "epidemic/testing/test_util.h"
 
 namespace jianbao::epidemic {
 namespace {

@@ -23,9 +23,9 @@ bool CsvReader::Next(std::vector<std::string>* fields) {
       ++pos_;
       while (true) {
         if (pos_ >= in_.size()) {
-          error_ = Status::Invalid(
-              "line " + std::to_string(record_line_), "csv_quote",
-              "line " + std::to_string(record_line_) + ": a quoted field is not closed");
+          const std::string where = "line " + std::to_string(record_line_);
+          error_ = Status::Invalid(where, "csv_quote", where + ": " + std::string(kUnclosedQuote));
+          error_.set_detail("line", record_line_);
           return false;
         }
         char c = in_[pos_++];

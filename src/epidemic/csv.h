@@ -14,13 +14,17 @@
 
 namespace jianbao::epidemic {
 
+// The reason of the reader's one error (key "csv_quote").
+inline constexpr std::string_view kUnclosedQuote = "a quoted field is not closed";
+
 class CsvReader {
  public:
   // `content` must outlive the reader.
   explicit CsvReader(std::string_view content);
 
   // Reads the next record into `fields`. Returns false at the end of input or
-  // on malformed quoting; then error() says which (OK at a clean end).
+  // on malformed quoting; then error() says which (OK at a clean end; else
+  // InvalidArgument "csv_quote" with detail "line").
   // Blank lines are skipped.
   bool Next(std::vector<std::string>* fields);
 

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "epidemic/test_util.h"
+#include "epidemic/testing/test_util.h"
 
 namespace jianbao::epidemic {
 namespace {

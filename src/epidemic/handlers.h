@@ -6,15 +6,16 @@
 #ifndef JIANBAO_EPIDEMIC_HANDLERS_H_
 #define JIANBAO_EPIDEMIC_HANDLERS_H_
 
+#include "epidemic/json.h"  // kMaxHttpImportBytes
 #include "epidemic/service.h"
 #include "http/app.h"
 
 namespace jianbao::epidemic {
 
-// Largest file content accepted by POST /api/v1/epidemic/import.
-inline constexpr size_t kMaxHttpImportBytes = 8 << 20;
-
-// Registers the module's routes. REQUIRES: `svc` outlives `app`.
+// Registers the module's routes under /api/v1/epidemic. Reads need a session,
+// changes the editor role (EpidemicService checks it). The handlers keep no
+// state of their own, so the server's handler threads may run them at once.
+// REQUIRES: `svc` outlives `app`; called once, before the server starts.
 void Register(http::App& app, EpidemicService& svc);
 
 }  // namespace jianbao::epidemic

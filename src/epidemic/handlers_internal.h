@@ -13,7 +13,9 @@
 
 namespace jianbao::epidemic::internal {
 
-using Handler = http::Response (*)(http::Context&, EpidemicService&);
+// A route of the module: decode, one EpidemicService call, encode; an error
+// Status is rendered by http::App.
+using Handler = Result<http::Response> (*)(http::Context&, EpidemicService&);
 
 // Returns a route callback that calls `fn` with `svc`. REQUIRES: `svc` outlives the route.
 inline auto Bind(Handler fn, EpidemicService& svc) {

@@ -2,31 +2,18 @@
 //
 // The narrative routes: the 疫情动态 text (built-in or custom template,
 // optionally with the print chart), the built-in templates and the chart PNG.
+// Each handler is decode → one EpidemicService call → encode (json.cc).
 
-#include "core/clock.h"
 #include "epidemic/handlers_internal.h"
+#include "epidemic/json.h"
 #include "epidemic/narrative.h"
 
 namespace jianbao::epidemic::internal {
 namespace {
 
 using http::Context;
-using http::Json;
 using http::JsonResponse;
 using http::Response;
-
-constexpr size_t kMaxTemplateChars = 64 * 1024;
-
-Response NarrativeResponse(const Context& ctx, const std::string& date, const std::string& name,
-                           const Result<Narrative>& n) {
-  return http::Respond(ctx, n, [&](const Narrative& text) {
-    return JsonResponse(200, {{"date", date},
-                              {"template", name},
-                              {"title", text.title},
-                              {"body", text.body},
-                              {"text", text.Text()}});
-  });
-}
 
 // Query parameter `days`: the chart's window (kDefaultChartDays when absent).
 Result<int> DaysQuery(const Context& ctx) {
@@ -40,82 +27,58 @@ Result<int> DaysQuery(const Context& ctx) {
   return days;
 }
 
-// Query parameters `chart` ("true") and `days` as narrative options.
-Result<NarrativeOptions> NarrativeOptionsQuery(const Context& ctx) {
+// GET /narrative's query: ?date= (required), ?template= (a built-in name,
+// "default" when absent), ?chart=true, ?days=.
+struct NarrativeQuery {
+  std::string date;
+  std::string name;
+  std::string_view template_text;
   NarrativeOptions options;
-  options.chart = ctx.req.Query("chart") == "true";
-  JB_ASSIGN_OR_RETURN(options.chart_days, DaysQuery(ctx));
-  return options;
-}
+};
 
-// Body keys `chart` (boolean) and `days` (integer) as narrative options.
-Result<NarrativeOptions> NarrativeOptionsBody(const Json& body) {
-  NarrativeOptions options;
-  JB_ASSIGN_OR_RETURN(std::optional<bool> chart, http::OptionalBool(body, "chart"));
-  options.chart = chart.value_or(false);
-  JB_ASSIGN_OR_RETURN(std::optional<int64_t> days,
-                      http::OptionalInt(body, "days", kMinChartDays, kMaxChartDays));
-  options.chart_days = static_cast<int>(days.value_or(kDefaultChartDays));
-  return options;
-}
-
-Response GetNarrative(Context& ctx, EpidemicService& svc) {
-  auto date = DateQuery(ctx, "date", true);
-  if (!date.ok()) return ctx.Error(date.status());
-  std::string name = ctx.req.Query("template");
-  if (name.empty()) name = "default";
-  auto text = BuiltinTemplate(name);
+// Returns InvalidArgument naming date, template ("unknown_template") or days.
+Result<NarrativeQuery> ReadNarrativeQuery(const Context& ctx) {
+  NarrativeQuery q;
+  JB_ASSIGN_OR_RETURN(q.date, DateQuery(ctx, "date", true));
+  q.name = ctx.req.Query("template");
+  if (q.name.empty()) q.name = "default";
+  auto text = BuiltinTemplate(q.name);
   if (!text) {
-    return ctx.Error(
-        Status::Invalid("template", "unknown_template", "template must be default or plain"));
+    return Status::Invalid("template", "unknown_template", "template must be default or plain");
   }
-  auto options = NarrativeOptionsQuery(ctx);
-  if (!options.ok()) return ctx.Error(options.status());
-  return NarrativeResponse(ctx, *date, name, svc.NarrativeFor(*date, *text, *options));
+  q.template_text = *text;
+  q.options.chart = ctx.req.Query("chart") == "true";
+  JB_ASSIGN_OR_RETURN(q.options.chart_days, DaysQuery(ctx));
+  return q;
 }
 
-Response GetChartPng(Context& ctx, EpidemicService& svc) {
-  auto date = DateQuery(ctx, "date", true);
-  if (!date.ok()) return ctx.Error(date.status());
-  auto days = DaysQuery(ctx);
-  if (!days.ok()) return ctx.Error(days.status());
-  return http::Respond(ctx, svc.TrendChartPng(*date, *days), [&](const std::string& png) {
-    Response r;
-    r.body = png;
-    r.Header("Content-Type", "image/png");
-    r.Header("Content-Disposition", "inline; filename=\"epidemic-" + *date + ".png\"");
-    return r;
-  });
+Result<Response> GetNarrative(Context& ctx, EpidemicService& svc) {
+  JB_ASSIGN_OR_RETURN(NarrativeQuery q, ReadNarrativeQuery(ctx));
+  JB_ASSIGN_OR_RETURN(Narrative n, svc.NarrativeFor(q.date, q.template_text, q.options));
+  return JsonResponse(200, NarrativeJson(q.date, q.name, n));
 }
 
-Response GetTemplate(Context& ctx, EpidemicService&) {
+Result<Response> PostNarrative(Context& ctx, EpidemicService& svc) {
+  JB_ASSIGN_OR_RETURN(NarrativeInput in, ReadNarrativeInput(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(Narrative n, svc.NarrativeFor(in.date, in.template_text, in.options));
+  return JsonResponse(200, NarrativeJson(in.date, "custom", n));
+}
+
+Result<Response> GetChartPng(Context& ctx, EpidemicService& svc) {
+  JB_ASSIGN_OR_RETURN(std::string date, DateQuery(ctx, "date", true));
+  JB_ASSIGN_OR_RETURN(int days, DaysQuery(ctx));
+  JB_ASSIGN_OR_RETURN(std::string png, svc.TrendChartPng(date, days));
+  Response r;
+  r.body = std::move(png);
+  r.Header("Content-Type", "image/png");
+  r.Header("Content-Disposition", "inline; filename=\"epidemic-" + date + ".png\"");
+  return r;
+}
+
+Result<Response> GetTemplate(Context& ctx, EpidemicService&) {
   auto text = BuiltinTemplate(ctx.Param("name"));
-  if (!text) return ctx.Error(Status::NotFound("template_not_found", "templates: default, plain"));
+  if (!text) return Status::NotFound("template_not_found", "templates: default, plain");
   return JsonResponse(200, {{"name", ctx.Param("name")}, {"text", std::string(*text)}});
-}
-
-Response PostNarrative(Context& ctx, EpidemicService& svc) {
-  auto body = http::ParseObject(ctx.req.body, {"date", "template", "chart", "days"});
-  if (!body.ok()) return ctx.Error(body.status());
-  auto date = http::RequiredString(*body, "date", 10);
-  if (!date.ok()) return ctx.Error(date.status());
-  if (!clock::IsValidDate(*date)) {
-    return ctx.Error(Status::Invalid("date", "invalid_date", "date: not a date YYYY-MM-DD"));
-  }
-  auto it = body->find("template");
-  if (it == body->end() || !it->is_string()) {
-    return ctx.Error(Status::Invalid("template", "required", "template is required"));
-  }
-  const std::string& text = it->get_ref<const std::string&>();
-  if (text.size() > kMaxTemplateChars) {
-    return ctx.Error(Status::Invalid("template", "too_long", "the template is too long"));
-  }
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return ctx.Error(Status::Invalid("template", "required", "template is required"));
-  }
-  auto options = NarrativeOptionsBody(*body);
-  if (!options.ok()) return ctx.Error(options.status());
-  return NarrativeResponse(ctx, *date, "custom", svc.NarrativeFor(*date, text, *options));
 }
 
 }  // namespace

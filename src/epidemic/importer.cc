@@ -30,22 +30,30 @@ std::string Join(const std::vector<std::string>& v) {
   return out;
 }
 
-// Builds the error for a bad cell: "line 12, column 8 (confirmed): reason".
-Status RowError(int line, int column, std::string_view name, const std::string& reason) {
-  std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
-  return Status::Invalid(where, "import_bad_row",
-                         where + " (" + std::string(name) + "): " + reason);
+// Builds the error for a bad cell, "line 12, column 8 (confirmed): reason",
+// or for a line (column 0), "line 1: reason", and fills `*why` when given.
+Status Reject(std::string_view key, int line, int column, std::string_view name,
+              const std::string& reason, ImportRejection* why) {
+  std::string where = "line " + std::to_string(line);
+  if (column > 0) where += ", column " + std::to_string(column);
+  std::string message = where;
+  if (!name.empty()) message += " (" + std::string(name) + ")";
+  Status st = Status::Invalid(where, std::string(key), message + ": " + reason);
+  st.set_detail("line", line);
+  if (column > 0) st.set_detail("column", column);
+  if (why != nullptr) *why = ImportRejection{line, column, std::string(name), reason};
+  return st;
 }
 
 class Parser {
  public:
-  Parser(std::string_view content, const RegionExists& exists)
-      : reader_(content), exists_(exists) {}
+  Parser(std::string_view content, const RegionExists& exists, ImportRejection* why)
+      : reader_(content), exists_(exists), why_(why) {}
 
   Result<ImportBatch> Run() {
     std::vector<std::string> header;
     if (!reader_.Next(&header)) {
-      if (!reader_.error().ok()) return reader_.error();
+      if (!reader_.error().ok()) return ReaderError();
       return Status::Invalid("file", "import_empty", "the file is empty");
     }
     for (auto& h : header) h = text::Trim(h);
@@ -73,7 +81,7 @@ class Parser {
       }
       if (!st.ok()) return st;
     }
-    if (!reader_.error().ok()) return reader_.error();
+    if (!reader_.error().ok()) return ReaderError();
     // Stored in (date, region) order, the primary key's, for locality.
     std::sort(batch_.rows.begin(), batch_.rows.end(), [](const RegionDay& a, const RegionDay& b) {
       return std::tie(a.date, a.region) < std::tie(b.date, b.region);
@@ -83,6 +91,21 @@ class Parser {
   }
 
  private:
+  // A bad cell of the current record.
+  Status RowError(int line, int column, std::string_view name, const std::string& reason) {
+    return Reject("import_bad_row", line, column, name, reason, why_);
+  }
+  // A bad header: the whole line 1, or one of its cells (column > 0).
+  Status HeaderError(int column, const std::string& reason) {
+    return Reject("import_bad_header", 1, column, "", reason, why_);
+  }
+  // The CSV reader's error (an unclosed quote), with its line.
+  Status ReaderError() {
+    if (why_ != nullptr)
+      *why_ = ImportRejection{reader_.line(), 0, "", std::string(kUnclosedQuote)};
+    return reader_.error();
+  }
+
   Status DetectFormat(const std::vector<std::string>& header) {
     std::string joined = Join(header);
     if (joined == kCanghailanHeader) {
@@ -99,23 +122,21 @@ class Parser {
       for (size_t i = 2; i < header.size(); ++i) {
         auto field = FieldFromName(header[i]);
         if (!field) {
-          return Status::Invalid("line 1, column " + std::to_string(i + 1), "import_bad_header",
-                                 "line 1, column " + std::to_string(i + 1) + ": unknown field \"" +
-                                     header[i] + "\" (see docs/epidemic.md for the field names)");
+          return HeaderError(
+              static_cast<int>(i + 1),
+              "unknown field \"" + header[i] + "\" (see docs/epidemic.md for the field names)");
         }
         if (!seen.insert(*field).second) {
-          return Status::Invalid("line 1", "import_bad_header",
-                                 "line 1: field \"" + header[i] + "\" appears twice");
+          return HeaderError(0, "field \"" + header[i] + "\" appears twice");
         }
         columns_.push_back(*field);
       }
       return Status::Ok();
     }
-    return Status::Invalid("line 1", "import_bad_header",
-                           "line 1: unrecognised header \"" + joined.substr(0, 200) +
-                               "\"; expected one of: \"" + std::string(kCanghailanHeader) +
-                               "\" (shared CSV), \"date,region,<fields>\" (figures), \"" +
-                               std::string(kCorrectionsHeader) + "\" (corrections)");
+    return HeaderError(0, "unrecognised header \"" + joined.substr(0, 200) +
+                              "\"; expected one of: \"" + std::string(kCanghailanHeader) +
+                              "\" (shared CSV), \"date,region,<fields>\" (figures), \"" +
+                              std::string(kCorrectionsHeader) + "\" (corrections)");
   }
 
   Status CheckDate(const std::string& s, int column) {
@@ -246,6 +267,7 @@ class Parser {
 
   CsvReader reader_;
   const RegionExists& exists_;
+  ImportRejection* why_;  // may be null
   ImportBatch batch_;
   std::vector<Field> columns_;
   std::unordered_map<std::string, size_t> index_;  // "date|region" -> position in lines_
@@ -267,7 +289,8 @@ std::string_view ImportFormatName(ImportFormat f) {
   return "figures";
 }
 
-Result<ImportBatch> ParseImport(std::string_view content, const RegionExists& region_exists) {
+Result<ImportBatch> ParseImport(std::string_view content, const RegionExists& region_exists,
+                                ImportRejection* rejection) {
   if (content.size() > kMaxImportBytes) {
     return Status(Code::kPayloadTooLarge, "import_too_large",
                   "the file is larger than " + std::to_string(kMaxImportBytes >> 20) + " MB");
@@ -275,7 +298,7 @@ Result<ImportBatch> ParseImport(std::string_view content, const RegionExists& re
   if (!text::IsValidUtf8(content)) {
     return Status::Invalid("file", "import_not_utf8", "the file is not valid UTF-8");
   }
-  return Parser(content, region_exists).Run();
+  return Parser(content, region_exists, rejection).Run();
 }
 
 }  // namespace jianbao::epidemic

@@ -43,11 +43,25 @@ struct ImportBatch {
 // Returns true when a region code is known to the database.
 using RegionExists = std::function<bool(std::string_view code)>;
 
+// Where and why a file was rejected, in parts, for clients that show them
+// apart. The error Status carries the same line and column as its details
+// ("line", "column"); this adds the texts a detail cannot hold.
+struct ImportRejection {
+  int line = 0;             // 1-based; 0 when the error is not tied to a line
+  int column = 0;           // 1-based; 0 when the whole line is at fault
+  std::string column_name;  // the faulty cell's column ("new_confirmed"), else ""
+  std::string reason;       // what is wrong, without the position; "" when unknown
+};
+
 // Parses `content`. Returns the batch, or an InvalidArgument Status whose
 // message names the line, column and reason of the first bad row (field()
-// holds "line N, column C"), or a wrong-header error listing the accepted
-// headers. Never partially succeeds.
-Result<ImportBatch> ParseImport(std::string_view content, const RegionExists& region_exists);
+// holds "line N, column C"; details "line" and "column"), or a wrong-header
+// error listing the accepted headers (line 1). Other errors: PayloadTooLarge
+// "import_too_large" above kMaxImportBytes, InvalidArgument "import_not_utf8",
+// "import_empty", "csv_quote". Never partially succeeds. When `rejection` is
+// not null and the file is rejected at a line, *rejection gets the parts.
+Result<ImportBatch> ParseImport(std::string_view content, const RegionExists& region_exists,
+                                ImportRejection* rejection = nullptr);
 
 }  // namespace jianbao::epidemic
 

@@ -3,6 +3,13 @@
 #include "epidemic/json.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "core/clock.h"
+#include "epidemic/regions.h"
+#include "http/json_io.h"
 
 namespace jianbao::epidemic {
 
@@ -82,6 +89,189 @@ std::string RowsToJson(const std::vector<RegionDay>& rows) {
     out.push_back(row);
   }
   return out.dump(2);
+}
+
+// --- HTTP request bodies ----------------------------------------------------
+
+Result<ImportInput> ReadImportInput(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"content", "source"}));
+  auto it = obj.find("content");
+  if (it == obj.end() || !it->is_string()) {
+    return Status::Invalid("content", "required", "content is required");
+  }
+  ImportInput in;
+  in.content = it->get<std::string>();
+  if (in.content.size() > kMaxHttpImportBytes) {
+    return Status(Code::kPayloadTooLarge, "import_too_large",
+                  "the file is larger than 8 MiB; import it with the command line");
+  }
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> source, http::OptionalString(obj, "source", 200));
+  if (source) in.source = *source;
+  return in;
+}
+
+Result<FigureSet> ReadFiguresInput(const std::string& body) {
+  std::set<std::string> allowed;
+  for (Field f : AllFields()) allowed.insert(std::string(FieldName(f)));
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, allowed));
+  FigureSet figures;
+  for (Field f : AllFields()) {
+    const std::string name(FieldName(f));
+    auto it = obj.find(name);
+    if (it == obj.end() || it->is_null()) continue;
+    const int64_t min = f == Field::kSevereChange ? -1'000'000'000 : 0;
+    JB_ASSIGN_OR_RETURN(std::optional<int64_t> v, http::OptionalInt(obj, name, min, 2'000'000'000));
+    figures.set(f, *v);
+  }
+  return figures;
+}
+
+Result<Correction> ReadCorrectionInput(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"date", "region", "field", "delta",
+                                                               "reason", "source"}));
+  Correction c;
+  for (auto [key, out, max] : {std::tuple{"date", &c.date, 10}, std::tuple{"region", &c.region, 6},
+                               std::tuple{"reason", &c.reason, 200}}) {
+    JB_ASSIGN_OR_RETURN(*out, http::RequiredString(obj, key, max));
+  }
+  JB_ASSIGN_OR_RETURN(std::string field, http::RequiredString(obj, "field", 40));
+  auto f = FieldFromName(field);
+  if (!f) return Status::Invalid("field", "unknown_field", "unknown field \"" + field + "\"");
+  c.field = *f;
+  JB_ASSIGN_OR_RETURN(std::optional<int64_t> delta,
+                      http::OptionalInt(obj, "delta", -1'000'000'000, 1'000'000'000));
+  if (!delta) return Status::Invalid("delta", "required", "delta is required");
+  c.delta = *delta;
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> source, http::OptionalString(obj, "source", 200));
+  c.source = source.value_or("");
+  return c;
+}
+
+Result<NarrativeInput> ReadNarrativeInput(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj,
+                      http::ParseObject(body, {"date", "template", "chart", "days"}));
+  NarrativeInput in;
+  JB_ASSIGN_OR_RETURN(in.date, http::RequiredString(obj, "date", 10));
+  if (!clock::IsValidDate(in.date)) {
+    return Status::Invalid("date", "invalid_date", "date: not a date YYYY-MM-DD");
+  }
+  auto it = obj.find("template");
+  if (it == obj.end() || !it->is_string()) {
+    return Status::Invalid("template", "required", "template is required");
+  }
+  in.template_text = it->get<std::string>();
+  if (in.template_text.size() > kMaxTemplateChars) {
+    return Status::Invalid("template", "too_long", "the template is too long");
+  }
+  if (in.template_text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::Invalid("template", "required", "template is required");
+  }
+  JB_ASSIGN_OR_RETURN(std::optional<bool> chart, http::OptionalBool(obj, "chart"));
+  in.options.chart = chart.value_or(false);
+  JB_ASSIGN_OR_RETURN(std::optional<int64_t> days,
+                      http::OptionalInt(obj, "days", kMinChartDays, kMaxChartDays));
+  in.options.chart_days = static_cast<int>(days.value_or(kDefaultChartDays));
+  return in;
+}
+
+// --- HTTP answers -------------------------------------------------------------
+
+namespace {
+
+nlohmann::json FigureSetJson(const FigureSet& f) {
+  nlohmann::json out = nlohmann::json::object();
+  for (Field field : AllFields()) {
+    if (f.has(field)) out[std::string(FieldName(field))] = *f.get(field);
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json RegionsJson(const std::vector<Region>& regions) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const Region& r : regions) {
+    items.push_back(
+        {{"code", r.code},
+         {"name", r.name},
+         {"short_name", r.short_name},
+         {"level", std::string(LevelName(r.level))},
+         {"parent", r.parent.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.parent)}});
+  }
+  return {{"items", items}};
+}
+
+nlohmann::json FieldsJson() {
+  nlohmann::json items = nlohmann::json::array();
+  for (Field f : AllFields()) {
+    items.push_back({{"name", std::string(FieldName(f))},
+                     {"label", std::string(FieldLabel(f))},
+                     {"cumulative", IsCumulative(f)},
+                     {"signed", f == Field::kSevereChange}});
+  }
+  return {{"items", items}};
+}
+
+nlohmann::json DateRangeJson(const DateRange& r) {
+  auto or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+  };
+  return {{"first", or_null(r.first)}, {"last", or_null(r.last)}, {"days", r.days}};
+}
+
+nlohmann::json DayGridJson(const DayGrid& grid) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const RegionDay& row : grid.rows) {
+    items.push_back({{"region", row.region}, {"figures", FigureSetJson(row.figures)}});
+  }
+  nlohmann::json derived = nlohmann::json::object();
+  for (const RegionDay& row : grid.derived) derived[row.region] = FigureSetJson(row.figures);
+  return {{"date", grid.date}, {"items", items}, {"derived", derived}};
+}
+
+nlohmann::json FigureRowJson(const std::string& date, const std::string& region,
+                             const FigureSet& figures) {
+  return {{"date", date}, {"region", region}, {"figures", FigureSetJson(figures)}};
+}
+
+nlohmann::json ValidationJson(const std::string& from, const std::string& to,
+                              const ValidationReport& report) {
+  return {{"from", from},
+          {"to", to},
+          {"violations", nlohmann::json::parse(ViolationsToJson(report.violations))},
+          {"days", nlohmann::json::parse(DayStatusesToJson(report.days))}};
+}
+
+nlohmann::json CurrentByProvinceJson(const std::string& date,
+                                     const std::vector<RegionValue>& values) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const RegionValue& rv : values) {
+    items.push_back({{"code", rv.region.code},
+                     {"name", rv.region.name},
+                     {"short_name", rv.region.short_name},
+                     {"value", rv.value}});
+  }
+  return {{"date", date}, {"items", items}};
+}
+
+nlohmann::json NarrativeJson(const std::string& date, const std::string& template_name,
+                             const Narrative& n) {
+  return {{"date", date},
+          {"template", template_name},
+          {"title", n.title},
+          {"body", n.body},
+          {"text", n.Text()}};
+}
+
+void AddImportRejection(const Status& status, const ImportRejection& why, nlohmann::json* error) {
+  if (status.code() != Code::kInvalidArgument) return;
+  if (why.line > 0) (*error)["message"] = status.message();
+  (*error)["reason"] = why.line > 0 ? why.reason : status.message();
+  for (const char* name : {"line", "column"}) {
+    auto it = status.details().find(name);
+    if (it != status.details().end()) (*error)[name] = it->second;
+  }
+  if (why.line > 0 && !why.column_name.empty()) (*error)["column_name"] = why.column_name;
 }
 
 }  // namespace jianbao::epidemic

@@ -4,6 +4,14 @@
 
 namespace jianbao::epidemic {
 
+// Every Status key the module returns, except the generic ones of the core
+// catalogue (required, too_long, invalid_date, unknown_field, …). The import
+// answer keeps the importer's own text as its message (it names the line,
+// column and value; docs/epidemic.md and the web UI show it as written), so
+// the import_* and csv_quote texts here serve other renderers. template_invalid
+// and day_json_invalid have no entry on purpose: their message names where a
+// custom template or a day JSON is wrong (mustache's text, the JSON path), and
+// an entry would replace it with a general text.
 const messages::Catalogue& Messages() {
   static const messages::Catalogue kCatalogue{
       "epidemic",
@@ -22,6 +30,25 @@ const messages::Catalogue& Messages() {
           {"unknown_template", "模板不存在", "no such template"},
           {"zero_delta", "更正数值不能为 0", "a correction's delta cannot be 0"},
           {"import_empty", "导入文件为空", "the import file is empty"},
+          {"import_not_utf8", "导入文件不是有效的 UTF-8 文本",
+           "the import file is not valid UTF-8"},
+          {"import_too_large", "导入文件过大，请用命令行导入",
+           "the import file is too large; import it with the command line"},
+          {"import_bad_row", "{field}：这一行的数据有误", "{field}: this row is not valid"},
+          {"import_bad_header", "{field}：表头无法识别", "{field}: the header is not recognised"},
+          {"csv_quote", "{field}：引号没有闭合", "{field}: a quoted field is not closed"},
+          {"bad_date", "{field} 不是有效日期（YYYY-MM-DD）",
+           "{field} is not a valid date (YYYY-MM-DD)"},
+          {"bad_days", "图表天数须在 2 到 366 之间", "days must be between 2 and 366"},
+          {"chart_empty", "所选时间段没有可画的数据", "the chart has no days"},
+          {"unknown_region", "地区代码不存在：{field}", "unknown region code in {field}"},
+          {"negative_value", "{field} 不能为负数", "{field} cannot be negative"},
+          {"not_cumulative", "只能更正累计类指标", "corrections apply to cumulative fields"},
+          {"missing_day", "请给出 --date（配合 --db）或 --day-json 文件",
+           "give --date (with --db) or --day-json FILE"},
+          {"bad_value", "{field} 应为 字段=整数", "{field}: expected field=integer"},
+          {"file_too_large", "文件超过 64 MB", "the file is larger than 64 MB"},
+          {"file_unwritable", "无法写入文件", "the file cannot be written"},
       }};
   return kCatalogue;
 }

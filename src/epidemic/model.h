@@ -77,6 +77,7 @@ enum class RegionLevel { kMainland, kNational, kProvince, kCity, kSpecial };
 
 // Returns "mainland", "national", "province", "city" or "special".
 std::string_view LevelName(RegionLevel level);
+// Returns the level named `name` (LevelName's inverse), or nullopt.
 std::optional<RegionLevel> LevelFromName(std::string_view name);
 
 // A reporting region keyed by its GB/T 2260 code.

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "epidemic/test_util.h"
+#include "epidemic/testing/test_util.h"
 
 namespace jianbao::epidemic {
 namespace {

@@ -28,6 +28,7 @@ namespace jianbao::epidemic {
 // (clock::DaysFromDate).
 class FigureIndex {
  public:
+  // Indexes `rows` and `corrections`; `regions` give each code's parent.
   FigureIndex(const std::vector<RegionDay>& rows, const std::vector<Correction>& corrections,
               const std::vector<Region>& regions);
 

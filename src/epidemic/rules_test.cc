@@ -13,7 +13,7 @@
 #include "epidemic/embedded.h"
 #include "epidemic/importer.h"
 #include "epidemic/regions.h"
-#include "epidemic/test_util.h"
+#include "epidemic/testing/test_util.h"
 
 namespace jianbao::epidemic {
 namespace {

@@ -11,8 +11,8 @@
 #include "core/clock.h"
 #include "epidemic/embedded.h"
 #include "epidemic/importer.h"
-#include "epidemic/regions.h"
 #include "epidemic/json.h"
+#include "epidemic/regions.h"
 #include "epidemic/repository.h"
 #include "orgs/service.h"
 
@@ -69,7 +69,8 @@ Result<std::vector<Region>> EpidemicService::ListRegions() {
 }
 
 Result<ImportReport> EpidemicService::Import(const Actor& actor, std::string_view content,
-                                             const std::string& source) {
+                                             const std::string& source,
+                                             ImportRejection* rejection) {
   JB_RETURN_IF_ERROR(RequireEditor(actor));
   if (content.size() > kMaxImportBytes) {
     return Status(Code::kPayloadTooLarge, "import_too_large",
@@ -84,7 +85,7 @@ Result<ImportReport> EpidemicService::Import(const Actor& actor, std::string_vie
   std::set<std::string, std::less<>> known;
   for (const Region& r : regions) known.insert(r.code);
   RegionExists exists = [&known](std::string_view code) { return known.count(code) > 0; };
-  JB_ASSIGN_OR_RETURN(ImportBatch batch, ParseImport(content, exists));
+  JB_ASSIGN_OR_RETURN(ImportBatch batch, ParseImport(content, exists, rejection));
   return StoreBatch(actor, std::move(batch), source);
 }
 
@@ -111,8 +112,8 @@ Result<ImportReport> EpidemicService::StoreBatch(const Actor& actor, ImportBatch
       after["source"] = source;
       after["from"] = first;
       after["to"] = last;
-      orgs::Audit(s, actor, "epidemic.import", "epidemic_day", first == last ? first : first + "/" + last,
-                  "", after.dump());
+      orgs::Audit(s, actor, "epidemic.import", "epidemic_day",
+                  first == last ? first : first + "/" + last, "", after.dump());
     }
     return Status::Ok();
   }));
@@ -214,7 +215,8 @@ Status EpidemicService::UpdateFigures(const Actor& actor, const std::string& dat
     }
   }
   return db_.Write([&](soci::session& s) {
-    JB_ASSIGN_OR_RETURN(std::vector<RegionDay> before, repository::LoadFigures(s, date, date, region));
+    JB_ASSIGN_OR_RETURN(std::vector<RegionDay> before,
+                        repository::LoadFigures(s, date, date, region));
     RegionDay row{date, region, figures};
     JB_RETURN_IF_ERROR(repository::ReplaceFigures(s, row, source));
     std::string before_json = RowAuditJson(before);
@@ -266,7 +268,8 @@ Status EpidemicService::DeleteCorrection(const Actor& actor, int64_t id) {
   JB_RETURN_IF_ERROR(RequireEditor(actor));
   return db_.Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(std::vector<Correction> all, repository::LoadCorrections(s, "", ""));
-    auto it = std::find_if(all.begin(), all.end(), [id](const Correction& c) { return c.id == id; });
+    auto it =
+        std::find_if(all.begin(), all.end(), [id](const Correction& c) { return c.id == id; });
     JB_RETURN_IF_ERROR(repository::DeleteCorrection(s, id));
     orgs::Audit(s, actor, "epidemic.correction_delete", "epidemic_correction", std::to_string(id),
                 it == all.end() ? "" : CorrectionAuditJson(*it), "");
@@ -279,7 +282,8 @@ Result<int> EpidemicService::LoadKnownCorrections(const Actor& actor) {
   return report.corrections_added;
 }
 
-Result<ValidationReport> EpidemicService::Validate(const std::string& from, const std::string& to) {
+Result<ValidationReport> EpidemicService::Validate(const std::string& from, const std::string& to,
+                                                   bool unexplained_only) {
   JB_RETURN_IF_ERROR(CheckDate(from, "from"));
   JB_RETURN_IF_ERROR(CheckDate(to, "to"));
   std::vector<RegionDay> rows;
@@ -298,6 +302,9 @@ Result<ValidationReport> EpidemicService::Validate(const std::string& from, cons
   ValidationReport report;
   report.violations = RunRules(index, from_day, to_day);
   report.days = DayStatuses(index, report.violations, from_day, to_day);
+  if (unexplained_only) {
+    std::erase_if(report.violations, [](const Violation& v) { return v.explained; });
+  }
   return report;
 }
 

@@ -10,6 +10,16 @@
 // change is written to the audit log (orgs::Audit) in its transaction, so the
 // database needs the orgs migrations too. Reads are open to anyone signed in
 // (the HTTP layer checks the session).
+//
+// Errors: InvalidArgument naming the field (bad dates, unknown regions or
+// fields, bad files), NotFound (day_not_found, correction_not_found),
+// Conflict (an equal correction), PermissionDenied (not editor), and the
+// store's kUnavailable/kInternal.
+//
+// Thread safety: an EpidemicService holds no state but its Database, so one
+// instance serves all of the server's handler threads at once; each method
+// runs in its own Database::Read/Write. The charts draw with each thread's
+// own Pango font map.
 
 #ifndef JIANBAO_EPIDEMIC_SERVICE_H_
 #define JIANBAO_EPIDEMIC_SERVICE_H_
@@ -84,48 +94,65 @@ struct NarrativeOptions {
 
 class EpidemicService {
  public:
-  // `db` must outlive the service and have Migrations() applied.
+  // REQUIRES: `db` outlives the service and has Migrations() (and the orgs
+  // migrations) applied.
   explicit EpidemicService(store::Database& db) : db_(db) {}
 
   // Imports a file's content (CSV in one of the formats of importer.h, or a
   // day JSON) in one transaction. On any bad row nothing is stored and the
   // error names line, column and reason. Importing the same content again
   // changes nothing (report.changed == 0). `source` is recorded on each row.
+  // Returns PermissionDenied unless editor or system, PayloadTooLarge above
+  // kMaxImportBytes, InvalidArgument for a bad file (ParseImport, DayFromJson);
+  // when `rejection` is not null and the file is rejected at a line,
+  // *rejection gets where and why (importer.h).
   Result<ImportReport> Import(const Actor& actor, std::string_view content,
-                              const std::string& source);
+                              const std::string& source, ImportRejection* rejection = nullptr);
 
   // Returns the day `date` built from the stored figures (see BuildDay).
   // Returns InvalidArgument for a bad date, NotFound when nothing is stored for it.
   Result<Day> GetDay(const std::string& date);
 
   // Stores a day JSON's values, merging them into the stored rows.
+  // Errors as Import (PermissionDenied, store errors).
   Result<ImportReport> StoreDay(const Actor& actor, const Day& day, const std::string& source);
 
   // Returns every stored row of `date`, by region code: the grid.
+  // InvalidArgument "bad_date" for a bad date; an empty list when nothing is stored.
   Result<std::vector<RegionDay>> GetDayFigures(const std::string& date);
 
-  // Returns the grid of `date` with its derived values.
+  // Returns the grid of `date` with its derived values. Errors as GetDayFigures.
   Result<DayGrid> GetDayGrid(const std::string& date);
   // Returns the first and last stored reporting days.
   Result<DateRange> StoredDates();
 
   // Replaces one grid row: `figures` becomes exactly what is stored for
-  // (date, region); unset fields become "not reported".
+  // (date, region); unset fields become "not reported". Returns
+  // PermissionDenied, InvalidArgument "bad_date", "unknown_region" or
+  // "negative_value" (field = the figure's name).
   Status UpdateFigures(const Actor& actor, const std::string& date, const std::string& region,
                        const FigureSet& figures, const std::string& source);
 
-  // Returns corrections with from <= date <= to ("" = unbounded).
+  // Returns corrections with from <= date <= to ("" = unbounded);
+  // InvalidArgument "bad_date" (field "from"/"to").
   Result<std::vector<Correction>> ListCorrections(const std::string& from, const std::string& to);
-  // Records a correction; returns it with its id. kConflict if an equal one exists.
+  // Records a correction; returns it with its id. kConflict if an equal one
+  // exists; PermissionDenied; InvalidArgument "bad_date", "unknown_region",
+  // "not_cumulative", "zero_delta", "empty_reason".
   Result<Correction> AddCorrection(const Actor& actor, Correction c);
-  // NotFound when there is no correction `id`.
+  // Deletes correction `id`. NotFound "correction_not_found" when there is
+  // none; PermissionDenied.
   Status DeleteCorrection(const Actor& actor, int64_t id);
   // Records the known corrections (data/known_corrections.csv) that are not
   // recorded yet; returns how many were added.
   Result<int> LoadKnownCorrections(const Actor& actor);
 
-  // Runs every rule for from <= date <= to ("" = everything stored).
-  Result<ValidationReport> Validate(const std::string& from, const std::string& to);
+  // Runs every rule for from <= date <= to ("" = everything stored); with
+  // `unexplained_only`, report.violations keeps only those no correction
+  // explains (report.days is the same either way). Returns InvalidArgument
+  // "bad_date" (field "from" or "to") for a bad date.
+  Result<ValidationReport> Validate(const std::string& from, const std::string& to,
+                                    bool unexplained_only = false);
 
   // Renders the narrative for a stored day with `template_text` ("" = default);
   // with options.chart, the body carries TrendChartMarkdown(date, chart_days) as
@@ -158,6 +185,7 @@ class EpidemicService {
   // cum_confirmed - cum_cured - cum_deaths), largest first.
   Result<std::vector<RegionValue>> CurrentByProvince(const std::string& date);
 
+  // Returns every region (built-in and the cities imports added), by code.
   Result<std::vector<Region>> ListRegions();
 
   // Returns PermissionDenied unless `actor` may change the figures (editor or system).

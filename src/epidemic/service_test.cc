@@ -13,7 +13,7 @@
 
 #include "epidemic/json.h"
 #include "epidemic/repository.h"
-#include "epidemic/test_util.h"
+#include "epidemic/testing/test_util.h"
 
 namespace jianbao::epidemic {
 namespace {

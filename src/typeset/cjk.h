@@ -23,6 +23,7 @@ bool Inseparable(char32_t a, char32_t b);
 // Chinese fonts: ink on the left with blank on the right (，。、；：）》」 …),
 // ink on the right with blank on the left (（《「 …), or centred.
 enum class PunctShape { kNone, kBlankRight, kBlankLeft, kCentred };
+// Returns the shape of `c`; kNone for anything that is not such a mark.
 PunctShape ShapeOf(char32_t c);
 
 // Returns true for ideographs, kana, hangul and full-width forms: characters

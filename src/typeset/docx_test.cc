@@ -11,8 +11,8 @@
 #include <pugixml.hpp>
 #include <sstream>
 
-#include "typeset/pdf_probe.h"
-#include "typeset/test_images.h"
+#include "typeset/testing/pdf_probe.h"
+#include "typeset/testing/test_images.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::typeset {

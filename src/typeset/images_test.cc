@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "core/bytes.h"
-#include "typeset/test_images.h"
+#include "typeset/testing/test_images.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::typeset {

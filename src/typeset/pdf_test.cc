@@ -17,9 +17,9 @@
 #include "core/text.h"
 #include "typeset/cjk.h"
 #include "typeset/layout.h"
-#include "typeset/pdf_probe.h"
-#include "typeset/seed_issue.h"
-#include "typeset/test_images.h"
+#include "typeset/testing/pdf_probe.h"
+#include "typeset/testing/seed_issue.h"
+#include "typeset/testing/test_images.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::typeset {

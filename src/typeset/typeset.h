@@ -124,14 +124,15 @@ class Typesetter {
   // field for bad input or a character no configured font covers.
   Result<std::string> RenderPdf(const Issue& issue);
 
-  // Returns one PNG file's bytes per page at `dpi` (REQUIRES: 10 <= dpi <= 600).
+  // Returns one PNG file's bytes per page at `dpi`; InvalidArgument "bad_dpi"
+  // outside 10..600, else errors as RenderPdf.
   Result<std::vector<std::string>> RenderPngPages(const Issue& issue, int dpi);
 
   // Returns where sections start in the PDF layout, without writing a PDF.
   Result<PageMap> Paginate(const Issue& issue);
 
   // Returns the bytes of a .docx (Office Open XML) document whose TOC field
-  // caches the PDF layout's page numbers.
+  // caches the PDF layout's page numbers. Errors as RenderPdf.
   Result<std::string> RenderDocx(const Issue& issue);
 
   // Returns one self-contained UTF-8 HTML page (escaped, responsive, with a

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "typeset/test_images.h"
+#include "typeset/testing/test_images.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::typeset {

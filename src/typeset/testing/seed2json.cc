@@ -8,7 +8,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "typeset/seed_issue.h"
+#include "typeset/testing/seed_issue.h"
 
 int main(int argc, char** argv) {
   std::string path = argc > 1 ? argv[1] : jianbao::typeset::SeedPath();

@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "epidemic/test_util.h"
+#include "epidemic/testing/test_util.h"
 
 #include <gtest/gtest.h>
 #include <soci/soci.h>

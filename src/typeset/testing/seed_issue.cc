@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "typeset/seed_issue.h"
+#include "typeset/testing/seed_issue.h"
 
 #include <cstdlib>
 #include <filesystem>

@@ -3,8 +3,8 @@
 // Test support: small PNG and JPEG files made in memory, and data URIs of
 // them, for the image tests of every writer.
 
-#ifndef JIANBAO_TYPESET_TEST_IMAGES_H_
-#define JIANBAO_TYPESET_TEST_IMAGES_H_
+#ifndef JIANBAO_TYPESET_TESTING_TEST_IMAGES_H_
+#define JIANBAO_TYPESET_TESTING_TEST_IMAGES_H_
 
 #include <string>
 
@@ -31,4 +31,4 @@ std::string DataUri(const std::string& mime, const std::string& bytes);
 
 }  // namespace jianbao::typeset::testing
 
-#endif  // JIANBAO_TYPESET_TEST_IMAGES_H_
+#endif  // JIANBAO_TYPESET_TESTING_TEST_IMAGES_H_

@@ -4,8 +4,8 @@
 // SQLite (always) and PostgreSQL (when JIANBAO_TEST_PG_URL is set), and the
 // day JSON from issue 4.
 
-#ifndef JIANBAO_EPIDEMIC_TEST_UTIL_H_
-#define JIANBAO_EPIDEMIC_TEST_UTIL_H_
+#ifndef JIANBAO_EPIDEMIC_TESTING_TEST_UTIL_H_
+#define JIANBAO_EPIDEMIC_TESTING_TEST_UTIL_H_
 
 #include <memory>
 #include <string>
@@ -40,4 +40,4 @@ std::string SeedSection();
 
 }  // namespace jianbao::epidemic::testing
 
-#endif  // JIANBAO_EPIDEMIC_TEST_UTIL_H_
+#endif  // JIANBAO_EPIDEMIC_TESTING_TEST_UTIL_H_

@@ -4,8 +4,8 @@
 // returns the text lines of each page with their boxes, so tests can check
 // typographic rules on whole documents.
 
-#ifndef JIANBAO_TYPESET_PDF_PROBE_H_
-#define JIANBAO_TYPESET_PDF_PROBE_H_
+#ifndef JIANBAO_TYPESET_TESTING_PDF_PROBE_H_
+#define JIANBAO_TYPESET_TESTING_PDF_PROBE_H_
 
 #include <string>
 #include <vector>
@@ -39,4 +39,4 @@ std::string TempFile(const std::string& bytes, const std::string& suffix);
 
 }  // namespace jianbao::typeset::probe
 
-#endif  // JIANBAO_TYPESET_PDF_PROBE_H_
+#endif  // JIANBAO_TYPESET_TESTING_PDF_PROBE_H_

@@ -4,8 +4,8 @@
 // bulletin extracted from PDF (the shape of ../shared/seed), splitting it
 // into sections by the titles of its 目录. Not part of the library API.
 
-#ifndef JIANBAO_TYPESET_SEED_ISSUE_H_
-#define JIANBAO_TYPESET_SEED_ISSUE_H_
+#ifndef JIANBAO_TYPESET_TESTING_SEED_ISSUE_H_
+#define JIANBAO_TYPESET_TESTING_SEED_ISSUE_H_
 
 #include <string>
 
@@ -26,4 +26,4 @@ std::string IssueToJson(const Issue& issue);
 
 }  // namespace jianbao::typeset
 
-#endif  // JIANBAO_TYPESET_SEED_ISSUE_H_
+#endif  // JIANBAO_TYPESET_TESTING_SEED_ISSUE_H_

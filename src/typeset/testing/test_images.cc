@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "typeset/test_images.h"
+#include "typeset/testing/test_images.h"
 
 #include <cairo.h>
 #include <jpeglib.h>

@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "typeset/pdf_probe.h"
+#include "typeset/testing/pdf_probe.h"
 
 #include <unistd.h>
 
