@@ -31,7 +31,7 @@ int64_t InsertSeries(soci::session& s, const Series& series, const std::string& 
 struct IssueFilter {
   int64_t series_id = 0;                // 0 = any
   int year = 0;                         // 0 = any
-  std::vector<std::string> statuses;    // empty = any
+  std::vector<IssueState> states;       // empty = any
   std::vector<std::string> owner_orgs;  // the reader is staff of series owned by these
   int64_t reader_user_id = 0;           // sees published issues delivered to this user
   bool include_all = false;             // sees everything (system)
@@ -40,7 +40,7 @@ struct IssueFilter {
 // Returns the page of issues the filter's reader may see, newest first, and
 // the total count of those (permission is part of the query, so totals and
 // pages agree). Two statements, whatever the page size.
-std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const IssueFilter& f);
+Page<IssueRecord> ListIssues(soci::session& s, const IssueFilter& f);
 std::optional<IssueRecord> FindIssue(soci::session& s, int64_t id);
 // Returns true when (series, year, number) is used by a regular (not supplement) issue.
 bool NumberTaken(soci::session& s, int64_t series_id, int year, int number);
@@ -111,8 +111,8 @@ int RequeueFailedMail(soci::session& s, int64_t issue_id, const std::string& now
 bool MarkDelivery(soci::session& s, int64_t issue_id, int64_t user_id, bool ack,
                   const std::string& now);
 bool IsRecipient(soci::session& s, int64_t issue_id, int64_t user_id);
-std::pair<std::vector<InboxItem>, int64_t> Inbox(soci::session& s, int64_t user_id, int offset,
-                                                 int limit);
+// Returns a page of the user's deliveries, newest first, and their total.
+Page<InboxItem> Inbox(soci::session& s, int64_t user_id, int offset, int limit);
 int64_t UnreadCount(soci::session& s, int64_t user_id);
 
 // Returns the codes of the government organisations `association` (an
