@@ -165,6 +165,7 @@ struct StoredFile {
   std::string bytes;
 };
 
+// The pages of a preview and the page each section starts on.
 struct Preview {
   std::vector<std::string> png_pages;  // PNG bytes
   std::vector<int> section_pages;
