@@ -14,8 +14,10 @@
 
 namespace jianbao::bulletins {
 
-// Creates the demo series, imports the seed from `seed_dir` if it exists,
-// and starts a draft of the next issue. REQUIRES: the orgs demo data.
+// Allows the demo government recipients (miit and hubei-ca for the national
+// association, hubei-ca for Hubei), creates the demo series and imports the
+// seed from `seed_dir` if it exists. Returns the first error of the service.
+// REQUIRES: the orgs demo data; an empty bulletins database.
 Status LoadDemo(BulletinService& service, const std::string& seed_dir);
 
 }  // namespace jianbao::bulletins

@@ -2,8 +2,10 @@
 
 #include "bulletins/json.h"
 
+#include "core/bytes.h"
 #include "core/clock.h"
 #include "core/text.h"
+#include "http/json_io.h"
 #include "mail/mime.h"
 
 namespace jianbao::bulletins {
@@ -140,7 +142,7 @@ json IssueJson(const IssueRecord& i, const Series& series, const std::vector<Fil
       {"year", i.year},
       {"number", i.number},
       {"supplement", i.supplement},
-      {"status", i.status},
+      {"status", StateName(i.status)},
       {"date", i.date},
       {"revision", i.revision},
       {"revises", i.revises_id ? json(i.revises_id) : json()},
@@ -195,6 +197,215 @@ json InboxJson(const InboxItem& i) {
           {"delivered_at", i.delivered_at},
           {"read_at", opt(i.read_at)},
           {"acknowledged_at", opt(i.acknowledged_at)}};
+}
+
+// ---- request bodies and queries ----
+
+Result<Series> ReadSeries(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(
+      json obj, http::ParseObject(body, {"code", "title", "subtitle", "masthead", "issuer", "owner",
+                                         "numbering", "public", "distribution"}));
+  Series s;
+  for (auto [key, out, max, required] :
+       {std::tuple{"code", &s.code, 32, true}, std::tuple{"title", &s.title, 100, true},
+        std::tuple{"subtitle", &s.subtitle, 30, false},
+        std::tuple{"masthead", &s.masthead, 50, false}, std::tuple{"issuer", &s.issuer, 50, false},
+        std::tuple{"owner", &s.owner_org, 32, true},
+        std::tuple{"numbering", &s.numbering, 10, false}}) {
+    JB_ASSIGN_OR_RETURN(std::optional<std::string> v, http::OptionalString(obj, key, max));
+    if (required && (!v || v->empty())) {
+      return Status::Invalid(key, "required", std::string(key) + " is required");
+    }
+    if (v) *out = *v;
+  }
+  if (s.numbering.empty()) s.numbering = "yearly";
+  JB_ASSIGN_OR_RETURN(std::optional<bool> pub, http::OptionalBool(obj, "public"));
+  s.is_public = pub.value_or(false);
+  if (obj.contains("distribution")) {
+    JB_ASSIGN_OR_RETURN(s.distribution, ParseDistribution(obj["distribution"], "distribution"));
+  }
+  return s;
+}
+
+Result<NewIssue> ReadNewIssue(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(json obj, http::ParseObject(body, {"series", "date", "supplement"}));
+  NewIssue in;
+  JB_ASSIGN_OR_RETURN(in.series_code, http::RequiredString(obj, "series", 32));
+  JB_ASSIGN_OR_RETURN(in.date, http::RequiredString(obj, "date", 10));
+  JB_ASSIGN_OR_RETURN(std::optional<bool> sup, http::OptionalBool(obj, "supplement"));
+  in.supplement = sup.value_or(false);
+  return in;
+}
+
+Result<IssueContent> ReadIssueContent(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(json obj,
+                      http::ParseObject(body, {"date", "sections", "closing_note", "distribution",
+                                               "copies", "revision_note"}));
+  IssueContent c;
+  JB_ASSIGN_OR_RETURN(c.date, http::RequiredString(obj, "date", 10));
+  JB_ASSIGN_OR_RETURN(c.sections, ParseSections(obj.value("sections", json::array())));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> note,
+                      http::OptionalString(obj, "closing_note", 200));
+  c.closing_note = note.value_or("");
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> rnote,
+                      http::OptionalString(obj, "revision_note", 500));
+  c.revision_note = rnote.value_or("");
+  if (obj.contains("distribution")) {
+    JB_ASSIGN_OR_RETURN(c.distribution, ParseDistribution(obj["distribution"], "distribution"));
+  }
+  JB_ASSIGN_OR_RETURN(std::optional<int64_t> copies, http::OptionalInt(obj, "copies", 0, 1000000));
+  c.copies = static_cast<int>(copies.value_or(0));
+  return c;
+}
+
+Result<std::string> ReadReason(const std::string& body, const std::string& field) {
+  JB_ASSIGN_OR_RETURN(json obj, http::ParseObject(body, {field}));
+  return http::RequiredString(obj, field, 500);
+}
+
+Result<ImportInput> ReadImport(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(json obj, http::ParseObject(body, {"series", "text", "number", "date"}));
+  ImportInput in;
+  JB_ASSIGN_OR_RETURN(in.series_code, http::RequiredString(obj, "series", 32));
+  auto text = obj.find("text");
+  if (text == obj.end() || !text->is_string()) {
+    return Status::Invalid("text", "required", "text is required");
+  }
+  in.text = text->get<std::string>();
+  JB_ASSIGN_OR_RETURN(std::optional<int64_t> number, http::OptionalInt(obj, "number", 1, 100000));
+  in.options.number = static_cast<int>(number.value_or(0));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> date, http::OptionalString(obj, "date", 10));
+  in.options.date = date.value_or("");
+  return in;
+}
+
+Result<GovernmentRecipientsInput> ReadGovernmentRecipients(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(json obj, http::ParseObject(body, {"association", "orgs"}));
+  GovernmentRecipientsInput in;
+  JB_ASSIGN_OR_RETURN(in.association, http::RequiredString(obj, "association", 32));
+  JB_ASSIGN_OR_RETURN(auto orgs, http::OptionalStringArray(obj, "orgs", 200, 32));
+  if (!orgs) return Status::Invalid("orgs", "required", "orgs is required");
+  in.orgs = std::move(*orgs);
+  return in;
+}
+
+Result<IssueQuery> ReadIssueQuery(const http::Request& req) {
+  JB_ASSIGN_OR_RETURN(http::Page page, http::ParsePage(req));
+  IssueQuery q;
+  q.page = PageRequest{page.page, page.page_size};
+  q.series_code = req.Query("series");
+  if (const std::string y = req.Query("year"); !y.empty()) {
+    try {
+      q.year = std::stoi(y);
+    } catch (const std::exception&) {
+      q.year = -1;
+    }
+    if (q.year < 1900 || q.year > 2999) return Status::Invalid("year", "out_of_range", "bad year");
+  }
+  JB_ASSIGN_OR_RETURN(q.states, ParseStates(req.Query("status")));
+  return q;
+}
+
+Result<int> ReadDpi(const http::Request& req) {
+  const std::string d = req.Query("dpi");
+  if (d.empty()) return 48;
+  const int dpi = std::atoi(d.c_str());
+  if (dpi < 24 || dpi > 150) return Status::Invalid("dpi", "out_of_range", "dpi 24..150");
+  return dpi;
+}
+
+Result<bool> ReadChart(const http::Request& req) {
+  const std::string chart = req.Query("chart");
+  if (!chart.empty() && chart != "0" && chart != "1" && chart != "true" && chart != "false") {
+    return Status::Invalid("chart", "wrong_type", "chart must be true or false");
+  }
+  return chart == "1" || chart == "true";
+}
+
+// ---- answers ----
+
+json SeriesListJson(const std::vector<Series>& all) {
+  json items = json::array();
+  for (const Series& s : all) items.push_back(SeriesJson(s));
+  return {{"items", items}};
+}
+
+json IssueViewJson(const IssueView& v) { return IssueJson(v.issue, v.series, v.files, true); }
+
+json IssuePageJson(const Page<IssueView>& page, const PageRequest& request) {
+  json items = json::array();
+  for (const IssueView& v : page.items) {
+    items.push_back(IssueJson(v.issue, v.series, v.files, false));
+  }
+  return {{"items", items},
+          {"total", page.total},
+          {"page", request.page},
+          {"page_size", request.page_size}};
+}
+
+json PreviewJson(const Preview& p) {
+  json pages = json::array();
+  for (const std::string& png : p.png_pages) {
+    pages.push_back("data:image/png;base64," + bytes::Base64Encode(png));
+  }
+  return {{"pages", pages}, {"section_pages", p.section_pages}};
+}
+
+json ReceiptsJson(const ReceiptSummary& r) {
+  json items = json::array();
+  for (const Receipt& one : r.items) items.push_back(ReceiptJson(one));
+  return {{"items", items},
+          {"total", r.items.size()},
+          {"read", r.read},
+          {"acknowledged", r.acknowledged},
+          {"mail_enabled", r.mail_enabled},
+          {"mail", r.mail}};
+}
+
+json InboxPageJson(const Inbox& inbox, const PageRequest& request) {
+  json items = json::array();
+  for (const InboxItem& i : inbox.page.items) items.push_back(InboxJson(i));
+  return {{"items", items},
+          {"total", inbox.page.total},
+          {"unread", inbox.unread},
+          {"page", request.page},
+          {"page_size", request.page_size}};
+}
+
+json PiecesJson(const std::vector<SourcePiece>& pieces) {
+  json items = json::array();
+  for (const SourcePiece& p : pieces) {
+    items.push_back({{"id", p.id},
+                     {"title", p.title},
+                     {"org", {{"code", p.org_code}, {"short_name", p.org_short_name}}},
+                     {"adopted_at", p.adopted_at}});
+  }
+  return {{"items", items}};
+}
+
+json SummaryKindsJson(const std::vector<SummaryKind>& kinds) {
+  json items = json::array();
+  for (const SummaryKind& k : kinds) {
+    items.push_back({{"key", k.key}, {"label", {{"zh", k.label_zh}, {"en", k.label_en}}}});
+  }
+  return {{"items", items}};
+}
+
+json SectionJson(const SectionSpec& section) { return SectionsJson({section})[0]; }
+
+json ImportResultJson(const ImportResult& r) {
+  return {{"issue", IssueViewJson(r.view)}, {"recognised", r.recognised}, {"problems", r.problems}};
+}
+
+json GovernmentRecipientsJson(const GovernmentRecipients& r) {
+  auto refs = [](const std::vector<OrgRef>& orgs) {
+    json out = json::array();
+    for (const OrgRef& o : orgs) out.push_back({{"code", o.code}, {"name", o.name}});
+    return out;
+  };
+  return {{"association", r.association},
+          {"allowed", refs(r.allowed)},
+          {"available", refs(r.available)}};
 }
 
 }  // namespace jianbao::bulletins

@@ -38,7 +38,7 @@ class MailerTest : public ::testing::Test {
                      issue.series_id = series_id;
                      issue.year = 2020;
                      issue.number = 31;
-                     issue.status = "published";
+                     issue.status = IssueState::kPublished;
                      issue.date = "2020-03-19";
                      issue_id_ = repo::InsertIssue(s, issue);
                      repo::InsertFile(s, issue_id_, {"pdf", "x", 9}, "%PDF-1.5\n");

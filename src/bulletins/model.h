@@ -1,14 +1,20 @@
 // Copyright 2026 The Jianbao Authors.
 //
 // Values of the bulletins module: series, issues and their sections,
-// rendered files, deliveries.
+// rendered files, deliveries, and what BulletinService takes and returns.
+// Plain values: no invariants beyond the comments, copy freely.
 
 #ifndef JIANBAO_BULLETINS_MODEL_H_
 #define JIANBAO_BULLETINS_MODEL_H_
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "bulletins/states.h"
+#include "core/page.h"
 
 namespace jianbao::bulletins {
 
@@ -51,8 +57,8 @@ struct IssueRecord {
   int year = 0;
   int number = 0;
   bool supplement = false;  // 增刊, numbered separately
-  std::string status;       // draft, approved, published, superseded
-  std::string date;         // YYYY-MM-DD (Asia/Shanghai)
+  IssueState status = kInitialState;
+  std::string date;  // YYYY-MM-DD (Asia/Shanghai)
   std::vector<SectionSpec> sections;
   std::string closing_note;
   std::vector<DistributionLine> distribution;
@@ -87,12 +93,95 @@ struct MailJob {
   int attempts = 0;
 };
 
+// An organisation named by code and full name.
+struct OrgRef {
+  std::string code, name;
+};
+
+// The government organisations (报/送 recipients such as a ministry or a
+// provincial bureau) an association lets its series distribute to.
+struct GovernmentRecipients {
+  std::string association;        // code of a national or provincial organisation
+  std::vector<OrgRef> allowed;    // in the organisation tree's order
+  std::vector<OrgRef> available;  // government organisations not yet allowed
+};
+
 struct InboxItem {
   int64_t issue_id = 0;
   std::string series_title, date, delivered_at, read_at, acknowledged_at;
   int number = 0;
   bool supplement = false;
   int revision = 1;
+};
+
+// A user's inbox page and how many of all their copies are unread.
+struct Inbox {
+  Page<InboxItem> page;
+  int64_t unread = 0;
+};
+
+// An issue with its series and its rendered files (none before publication).
+struct IssueView {
+  IssueRecord issue;
+  Series series;
+  std::vector<FileInfo> files;
+};
+
+// Which issues to list (BulletinService::ListIssues).
+struct IssueQuery {
+  std::string series_code;         // "" = every series
+  int year = 0;                    // 0 = any
+  std::vector<IssueState> states;  // empty = any
+  PageRequest page;
+};
+
+// The new content of a draft (BulletinService::UpdateIssue).
+struct IssueContent {
+  std::string date;  // YYYY-MM-DD
+  std::vector<SectionSpec> sections;
+  std::string closing_note;
+  std::optional<std::vector<DistributionLine>> distribution;  // nullopt: keep the issue's
+  int copies = 0;
+  std::string revision_note;  // kept unless given, and only for revisions
+};
+
+// A new issue (BulletinService::CreateIssue).
+struct NewIssue {
+  std::string series_code, date;
+  bool supplement = false;
+};
+
+// The delivery receipts of an issue and their counts.
+struct ReceiptSummary {
+  std::vector<Receipt> items;
+  int read = 0, acknowledged = 0;
+  std::map<std::string, int> mail;  // e-mail copies by status: {"sent": 3, "queued": 1}
+  bool mail_enabled = false;
+};
+
+// A stored rendering of a published issue.
+struct StoredFile {
+  FileInfo info;
+  std::string bytes;
+};
+
+// The pages of a preview and the page each section starts on.
+struct Preview {
+  std::vector<std::string> png_pages;  // PNG bytes
+  std::vector<int> section_pages;
+};
+
+// What the legacy importer made of an old bulletin: the stored issue, what
+// it recognised and what it could not or had to repair.
+struct ImportResult {
+  IssueView view;
+  std::vector<std::string> recognised, problems;
+};
+
+// A public series and its published issues, newest first.
+struct PublicSeries {
+  Series series;
+  std::vector<IssueRecord> issues;
 };
 
 }  // namespace jianbao::bulletins

@@ -99,7 +99,8 @@ struct IssueRow {
   IssueRecord Get() const {
     IssueRecord r;
     r.id = id, r.series_id = series_id, r.series_code = code, r.year = year, r.number = number;
-    r.supplement = supplement != 0, r.status = status, r.date = date, r.copies = copies;
+    r.supplement = supplement != 0, r.date = date, r.copies = copies;
+    r.status = ParseState(status).value_or(kInitialState);
     r.revision = revision, r.revises_id = revises, r.revision_note = note;
     r.created_by = cby, r.approved_by = aby, r.published_by = pby;
     r.created_at = cat, r.approved_at = aat, r.published_at = pat, r.imported = imported != 0;
@@ -197,6 +198,13 @@ CREATE TABLE bulletin_issue_editors (
   login TEXT NOT NULL,
   PRIMARY KEY (issue_id, login)
 );
+)SQL"},
+          {4, "government recipients each association allows", R"SQL(
+CREATE TABLE bulletin_government_recipients (
+  association TEXT NOT NULL,
+  org_code TEXT NOT NULL,
+  PRIMARY KEY (association, org_code)
+);
 )SQL"}};
 }
 
@@ -268,7 +276,11 @@ IssueWhere WhereOf(const IssueFilter& f) {
     w.sql += " AND i.year = :year";
     w.ints.emplace_back("year", f.year);
   }
-  if (!f.statuses.empty()) w.In("i.status", "st", f.statuses);
+  if (!f.states.empty()) {
+    std::vector<std::string> names;
+    for (IssueState state : f.states) names.push_back(StateName(state));
+    w.In("i.status", "st", names);
+  }
   if (!f.include_all) {
     // Staff see every issue of their series; others published issues of a
     // public series or of which they are a recipient (BulletinService::CanRead).
@@ -280,17 +292,19 @@ IssueWhere WhereOf(const IssueFilter& f) {
     }
     if (!f.owner_orgs.empty()) staff += ")";
     w.sql += " AND (" + staff +
-             " OR (i.status IN ('published', 'superseded') AND (ser.is_public = 1 OR EXISTS "
+             " OR (i.status IN (:released0, :released1) AND (ser.is_public = 1 OR EXISTS "
              "(SELECT 1 FROM bulletin_deliveries d WHERE d.issue_id = i.id AND d.user_id = "
              ":reader))))";
     w.ints.emplace_back("reader", f.reader_user_id);
+    w.texts.emplace_back("released0", StateName(IssueState::kPublished));  // IsReleased
+    w.texts.emplace_back("released1", StateName(IssueState::kSuperseded));
   }
   return w;
 }
 
 }  // namespace
 
-std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const IssueFilter& f) {
+Page<IssueRecord> ListIssues(soci::session& s, const IssueFilter& f) {
   IssueWhere where = WhereOf(f);
   const std::string from =
       " FROM bulletin_issues i JOIN bulletin_series ser ON ser.id = i.series_id";
@@ -314,9 +328,10 @@ std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const 
   where.Bind(st);
   st.define_and_bind();
   st.execute(false);
-  std::vector<IssueRecord> out;
-  while (st.fetch()) out.push_back(row.Get());
-  return {out, total};
+  Page<IssueRecord> out;
+  out.total = total;
+  while (st.fetch()) out.items.push_back(row.Get());
+  return out;
 }
 
 void RecordEditor(soci::session& s, int64_t issue_id, const std::string& login) {
@@ -374,12 +389,13 @@ int64_t InsertIssue(soci::session& s, const IssueRecord& i) {
   long long id = 0, sid = i.series_id, revises = i.revises_id;
   int sup = i.supplement ? 1 : 0, imported = i.imported ? 1 : 0;
   const std::string content = ContentJson(i), dist = DistributionJson(i.distribution).dump();
+  const std::string status = StateName(i.status);
   s << "INSERT INTO bulletin_issues (series_id, year, number, supplement, revision, status, date, "
        "content_json, distribution_json, copies, revises_id, revision_note, created_by, "
        "created_at, imported) VALUES (:sid, :year, :num, :sup, :rev, :status, :date, :content, "
        ":dist, :copies, :revises, :note, :by, :at, :imported) RETURNING id",
       soci::use(sid), soci::use(i.year), soci::use(i.number), soci::use(sup), soci::use(i.revision),
-      soci::use(i.status), soci::use(i.date), soci::use(content), soci::use(dist),
+      soci::use(status), soci::use(i.date), soci::use(content), soci::use(dist),
       soci::use(i.copies), soci::use(revises), soci::use(i.revision_note), soci::use(i.created_by),
       soci::use(i.created_at), soci::use(imported), soci::into(id);
   return id;
@@ -388,10 +404,11 @@ int64_t InsertIssue(soci::session& s, const IssueRecord& i) {
 void UpdateIssue(soci::session& s, const IssueRecord& i) {
   long long id = i.id;
   const std::string content = ContentJson(i), dist = DistributionJson(i.distribution).dump();
+  const std::string status = StateName(i.status);
   s << "UPDATE bulletin_issues SET status = :status, date = :date, content_json = :content, "
        "distribution_json = :dist, copies = :copies, revision_note = :note, approved_by = :aby, "
        "approved_at = :aat, published_by = :pby, published_at = :pat WHERE id = :id",
-      soci::use(i.status), soci::use(i.date), soci::use(content), soci::use(dist),
+      soci::use(status), soci::use(i.date), soci::use(content), soci::use(dist),
       soci::use(i.copies), soci::use(i.revision_note), soci::use(i.approved_by),
       soci::use(i.approved_at), soci::use(i.published_by), soci::use(i.published_at), soci::use(id);
 }
@@ -493,9 +510,9 @@ std::vector<DueMail> ListDueMail(soci::session& s, const std::string& now, int l
                     "mail_next_at FROM bulletin_deliveries "
                     "WHERE mail_status IN ('queued', 'sending') AND mail_next_at <= :now "
                     "ORDER BY mail_next_at, issue_id, user_id LIMIT :lim",
-       soci::use(now), soci::use(limit), soci::into(iid), soci::into(uid),
-       soci::into(d.job.email), soci::into(d.job.name), soci::into(d.job.attempts),
-       soci::into(d.status), soci::into(d.next_at));
+       soci::use(now), soci::use(limit), soci::into(iid), soci::into(uid), soci::into(d.job.email),
+       soci::into(d.job.name), soci::into(d.job.attempts), soci::into(d.status),
+       soci::into(d.next_at));
   st.execute();
   while (st.fetch()) {
     d.job.issue_id = iid;
@@ -596,8 +613,7 @@ bool MarkDelivery(soci::session& s, int64_t issue_id, int64_t user_id, bool ack,
   return true;
 }
 
-std::pair<std::vector<InboxItem>, int64_t> Inbox(soci::session& s, int64_t user_id, int offset,
-                                                 int limit) {
+Page<InboxItem> Inbox(soci::session& s, int64_t user_id, int offset, int limit) {
   long long uid = user_id, total = 0, iid = 0;
   s << "SELECT COUNT(*) FROM bulletin_deliveries WHERE user_id = :u", soci::use(uid),
       soci::into(total);
@@ -614,13 +630,14 @@ std::pair<std::vector<InboxItem>, int64_t> Inbox(soci::session& s, int64_t user_
        soci::into(sup), soci::into(it.revision), soci::into(it.date), soci::into(it.delivered_at),
        soci::into(it.read_at), soci::into(it.acknowledged_at));
   st.execute();
-  std::vector<InboxItem> out;
+  Page<InboxItem> out;
+  out.total = total;
   while (st.fetch()) {
     it.issue_id = iid;
     it.supplement = sup != 0;
-    out.push_back(it);
+    out.items.push_back(it);
   }
-  return {out, total};
+  return out;
 }
 
 int64_t UnreadCount(soci::session& s, int64_t user_id) {
@@ -628,6 +645,27 @@ int64_t UnreadCount(soci::session& s, int64_t user_id) {
   s << "SELECT COUNT(*) FROM bulletin_deliveries WHERE user_id = :u AND read_at = ''",
       soci::use(uid), soci::into(n);
   return n;
+}
+
+std::vector<std::string> ListGovernmentRecipients(soci::session& s,
+                                                  const std::string& association) {
+  std::vector<std::string> out;
+  std::string code;
+  soci::statement st = (s.prepare << "SELECT org_code FROM bulletin_government_recipients "
+                                     "WHERE association = :a ORDER BY org_code",
+                        soci::use(association), soci::into(code));
+  st.execute(false);
+  while (st.fetch()) out.push_back(code);
+  return out;
+}
+
+void ReplaceGovernmentRecipients(soci::session& s, const std::string& association,
+                                 const std::vector<std::string>& org_codes) {
+  s << "DELETE FROM bulletin_government_recipients WHERE association = :a", soci::use(association);
+  for (const std::string& code : org_codes) {
+    s << "INSERT INTO bulletin_government_recipients (association, org_code) VALUES (:a, :o)",
+        soci::use(association), soci::use(code);
+  }
 }
 
 }  // namespace jianbao::bulletins::repo

@@ -2,6 +2,11 @@
 //
 // All SQL of the bulletins module. Functions run inside the caller's
 // Database::Read/Write and throw soci errors (Database turns them into a Status).
+// They check nothing but the database's constraints: permissions and
+// workflow rules are BulletinService's (service.h).
+//
+// Thread safety: each call uses only the session it is given; a session is
+// used by one thread at a time (store/database.h).
 
 #ifndef JIANBAO_BULLETINS_REPOSITORY_H_
 #define JIANBAO_BULLETINS_REPOSITORY_H_
@@ -23,15 +28,18 @@ namespace jianbao::bulletins::repo {
 // Returns this module's migrations (module name "bulletins").
 std::vector<store::Migration> Migrations();
 
+// Returns every series, oldest first.
 std::vector<Series> ListSeries(soci::session& s);
+// Returns the series with `code` (or `id`), or nullopt.
 std::optional<Series> FindSeries(soci::session& s, const std::string& code);
 std::optional<Series> FindSeriesById(soci::session& s, int64_t id);
+// Inserts a series created at `now` and returns its id. Throws on a taken code.
 int64_t InsertSeries(soci::session& s, const Series& series, const std::string& now);
 
 struct IssueFilter {
   int64_t series_id = 0;                // 0 = any
   int year = 0;                         // 0 = any
-  std::vector<std::string> statuses;    // empty = any
+  std::vector<IssueState> states;       // empty = any
   std::vector<std::string> owner_orgs;  // the reader is staff of series owned by these
   int64_t reader_user_id = 0;           // sees published issues delivered to this user
   bool include_all = false;             // sees everything (system)
@@ -40,12 +48,15 @@ struct IssueFilter {
 // Returns the page of issues the filter's reader may see, newest first, and
 // the total count of those (permission is part of the query, so totals and
 // pages agree). Two statements, whatever the page size.
-std::pair<std::vector<IssueRecord>, int64_t> ListIssues(soci::session& s, const IssueFilter& f);
+Page<IssueRecord> ListIssues(soci::session& s, const IssueFilter& f);
+// Returns the issue with `id`, or nullopt.
 std::optional<IssueRecord> FindIssue(soci::session& s, int64_t id);
 // Returns true when (series, year, number) is used by a regular (not supplement) issue.
 bool NumberTaken(soci::session& s, int64_t series_id, int year, int number);
 // Returns the next number for (series, year, supplement): 1 + the largest used.
 int NextNumber(soci::session& s, int64_t series_id, int year, bool supplement);
+// Inserts an issue (its id is ignored) and returns the new id. Throws when
+// (series, year, number, supplement, revision) is taken.
 int64_t InsertIssue(soci::session& s, const IssueRecord& issue);
 // Writes the editable content and the workflow fields.
 void UpdateIssue(soci::session& s, const IssueRecord& issue);
@@ -55,7 +66,9 @@ void RecordEditor(soci::session& s, int64_t issue_id, const std::string& login);
 // Returns true when `login` created or edited the issue.
 bool HasEdited(soci::session& s, int64_t issue_id, const std::string& login);
 
+// Stores a rendered file of an issue (once per format).
 void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& info, const std::string& bytes);
+// Returns the files of an issue without their bytes.
 std::vector<FileInfo> ListFiles(soci::session& s, int64_t issue_id);
 // Returns the files of each of `issue_ids` (ids without files are absent), in one statement.
 std::map<int64_t, std::vector<FileInfo>> ListFilesOf(soci::session& s,
@@ -64,7 +77,9 @@ std::map<int64_t, std::vector<FileInfo>> ListFilesOf(soci::session& s,
 std::optional<std::string> ReadFile(soci::session& s, int64_t issue_id, const std::string& format,
                                     FileInfo* info);
 
+// Records the delivery of an issue to one user (and its e-mail state).
 void InsertDelivery(soci::session& s, int64_t issue_id, const Receipt& r);
+// Returns every delivery of an issue with its read, acknowledgement and e-mail state.
 std::vector<Receipt> ListReceipts(soci::session& s, int64_t issue_id);
 
 // An e-mail copy that was due when read, with the state it was read in.
@@ -110,10 +125,19 @@ int RequeueFailedMail(soci::session& s, int64_t issue_id, const std::string& now
 // Sets read_at (and acknowledged_at when `ack`) if unset. Returns false when not a recipient.
 bool MarkDelivery(soci::session& s, int64_t issue_id, int64_t user_id, bool ack,
                   const std::string& now);
+// Returns true when the issue was delivered to the user.
 bool IsRecipient(soci::session& s, int64_t issue_id, int64_t user_id);
-std::pair<std::vector<InboxItem>, int64_t> Inbox(soci::session& s, int64_t user_id, int offset,
-                                                 int limit);
+// Returns a page of the user's deliveries, newest first, and their total.
+Page<InboxItem> Inbox(soci::session& s, int64_t user_id, int offset, int limit);
+// Returns how many of the user's deliveries are unread.
 int64_t UnreadCount(soci::session& s, int64_t user_id);
+
+// Returns the codes of the government organisations `association` (an
+// organisation code) has allowed as recipients of its series, sorted.
+std::vector<std::string> ListGovernmentRecipients(soci::session& s, const std::string& association);
+// Replaces that list with `org_codes`. REQUIRES: no code repeats.
+void ReplaceGovernmentRecipients(soci::session& s, const std::string& association,
+                                 const std::vector<std::string>& org_codes);
 
 }  // namespace jianbao::bulletins::repo
 

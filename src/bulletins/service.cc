@@ -31,8 +31,13 @@ std::vector<std::string> SplitLines(const std::string& s) {
 
 Status NotFoundIssue() { return Status::NotFound("issue_not_found", "no such bulletin issue"); }
 
-Status WrongState(const std::string& want, const std::string& have) {
-  return Status::Conflict("wrong_state", "the issue is " + have + ", it must be " + want);
+Status SeriesNotFound(const std::string& code) {
+  return Status::Invalid("series", "series_not_found", "no such series: " + code);
+}
+
+// Returns OK when `action` is allowed on `issue` (states.h), else kConflict "wrong_state".
+Status Allows(const IssueRecord& issue, IssueAction action) {
+  return Next(issue.status, action).status();
 }
 
 int YearOf(const std::string& date) { return std::stoi(date.substr(0, 4)); }
@@ -42,15 +47,17 @@ bool IsStaffIn(const orgs::OrgTree& tree, const Actor& actor, const Series& seri
   return actor.is_system() || tree.IsAtOrBelow(series.owner_org, actor.org_code);
 }
 
+bool IsAssociation(const orgs::Org& o) { return o.kind == "national" || o.kind == "provincial"; }
+
 // Returns the association `code` belongs to: the nearest national or
 // provincial organisation at or above it, or null.
 const orgs::Org* AssociationOf(const orgs::OrgTree& tree, const std::string& code) {
-  const orgs::Org* o = tree.Find(code);
-  for (size_t depth = 0; o && depth <= tree.orgs().size(); ++depth) {
-    if (o->kind == "national" || o->kind == "provincial") return o;
-    o = o->parent_code.empty() ? nullptr : tree.Find(o->parent_code);
+  const orgs::Org* nearest = nullptr;
+  for (const orgs::Org& o : tree.orgs()) {
+    if (!IsAssociation(o) || !tree.IsAtOrBelow(code, o.code)) continue;
+    if (!nearest || tree.IsAtOrBelow(o.code, nearest->code)) nearest = &o;
   }
-  return nullptr;
+  return nearest;
 }
 
 // A series speaks for its owner's association only: the masthead is the
@@ -68,19 +75,23 @@ Status CheckHeader(const orgs::OrgTree& tree, Series* series) {
     return Status::Invalid("masthead", "masthead_not_owner",
                            "the masthead must be the owner's association: " + assoc->name);
   }
-  const orgs::Org* o = tree.Find(series->owner_org);
-  for (size_t depth = 0; o && depth <= tree.orgs().size(); ++depth) {
-    if (series->issuer == o->name || series->issuer == o->name + "秘书处") return Status::Ok();
-    o = o == assoc ? nullptr : tree.Find(o->parent_code);
+  for (const orgs::Org& o : tree.orgs()) {
+    const bool between =
+        tree.IsAtOrBelow(series->owner_org, o.code) && tree.IsAtOrBelow(o.code, assoc->code);
+    if (between && (series->issuer == o.name || series->issuer == o.name + "秘书处")) {
+      return Status::Ok();
+    }
   }
   return Status::Invalid(
       "issuer", "issuer_not_owner",
       "the issuer must be the owner or an organisation above it up to " + assoc->name);
 }
 
-// A series is distributed inside its owner's association, plus government
-// bodies (报/送 recipients such as the ministry or a provincial bureau).
+// A series is distributed inside its owner's association, plus the
+// government bodies (报/送 recipients such as the ministry or a provincial
+// bureau) that association allows (`allowed_government`, its codes).
 Status CheckDistribution(const orgs::OrgTree& tree, const std::string& owner,
+                         const std::vector<std::string>& allowed_government,
                          const std::vector<DistributionLine>& lines) {
   const orgs::Org* assoc = AssociationOf(tree, owner);
   for (const auto& line : lines) {
@@ -89,7 +100,13 @@ Status CheckDistribution(const orgs::OrgTree& tree, const std::string& owner,
       if (!o) {
         return Status::Invalid("distribution", "org_not_found", "no such organisation: " + code);
       }
-      if (o->kind != "government" && !(assoc && tree.IsAtOrBelow(code, assoc->code))) {
+      if (o->kind == "government") {
+        if (std::find(allowed_government.begin(), allowed_government.end(), code) ==
+            allowed_government.end()) {
+          return Status::Invalid("distribution", "government_not_allowed",
+                                 code + " is not a government recipient the association allows");
+        }
+      } else if (!(assoc && tree.IsAtOrBelow(code, assoc->code))) {
         return Status::Invalid("distribution", "outside_association",
                                code + " is outside the series' association");
       }
@@ -98,15 +115,57 @@ Status CheckDistribution(const orgs::OrgTree& tree, const std::string& owner,
   return Status::Ok();
 }
 
-// Splits "draft,approved" into its names ("" = none).
-std::vector<std::string> SplitStatuses(const std::string& list) {
-  std::vector<std::string> out;
-  for (size_t pos = 0; !list.empty() && pos <= list.size();) {
-    size_t end = list.find(',', pos);
-    if (end == std::string::npos) end = list.size();
-    if (end > pos) out.push_back(list.substr(pos, end - pos));
-    pos = end + 1;
+// Checks `lines` against the owner's association and the government
+// recipients it allows, read in `s`.
+Status CheckDistributionIn(soci::session& s, const orgs::OrgTree& tree, const std::string& owner,
+                           const std::vector<DistributionLine>& lines) {
+  const orgs::Org* assoc = AssociationOf(tree, owner);
+  const std::vector<std::string> allowed =
+      assoc ? repo::ListGovernmentRecipients(s, assoc->code) : std::vector<std::string>{};
+  return CheckDistribution(tree, owner, allowed, lines);
+}
+
+// Returns the association `code` names, if the actor may manage its
+// government recipients: an admin at or above it (its own admins and the
+// national admin), or the system.
+Result<const orgs::Org*> AssociationToManage(const orgs::OrgTree& tree, const Actor& actor,
+                                             const std::string& code) {
+  if (!actor.is_system() && !actor.HasRole(kRoleAdmin)) return Status::Denied("admins only");
+  if (code.empty()) {
+    return Status::Invalid("association", "required", "association is required");
   }
+  const orgs::Org* assoc = tree.Find(code);
+  if (!assoc) {
+    return Status::Invalid("association", "org_not_found", "no such organisation: " + code);
+  }
+  if (!IsAssociation(*assoc)) {
+    return Status::Invalid("association", "not_association", code + " is not an association");
+  }
+  if (!actor.is_system() && !tree.IsAtOrBelow(code, actor.org_code)) {
+    return Status(Code::kPermissionDenied, "outside_scope",
+                  "only admins of " + code + " or above may do this");
+  }
+  return assoc;
+}
+
+GovernmentRecipients GovernmentRecipientsOf(const orgs::OrgTree& tree, const std::string& assoc,
+                                            const std::vector<std::string>& allowed) {
+  GovernmentRecipients out{assoc, {}, {}};
+  for (const orgs::Org& o : tree.orgs()) {
+    if (o.kind != "government") continue;
+    const bool in = std::find(allowed.begin(), allowed.end(), o.code) != allowed.end();
+    (in ? out.allowed : out.available).push_back(OrgRef{o.code, o.name});
+  }
+  return out;
+}
+
+std::string StateJson(IssueState state) {
+  return nlohmann::json{{"status", StateName(state)}}.dump();
+}
+
+nlohmann::json CodesJson(const std::vector<OrgRef>& orgs) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const OrgRef& o : orgs) out.push_back(o.code);
   return out;
 }
 
@@ -145,10 +204,15 @@ BulletinService::BulletinService(store::Database* db, orgs::OrgService* orgs,
       sources_(sources),
       render_gate_(render_limits) {}
 
+Result<orgs::OrgTree> BulletinService::Tree(const Actor& actor) const {
+  JB_ASSIGN_OR_RETURN(std::vector<orgs::Org> org_list, orgs_->ListOrgs(actor));
+  return orgs::OrgTree(std::move(org_list));
+}
+
 bool BulletinService::IsStaff(const Actor& actor, const Series& series) const {
   if (actor.is_system()) return true;
-  auto orgs = orgs_->ListOrgs(actor);
-  return orgs.ok() && IsStaffIn(orgs::OrgTree(std::move(orgs).value()), actor, series);
+  auto tree = Tree(actor);
+  return tree.ok() && IsStaffIn(tree.value(), actor, series);
 }
 
 Status BulletinService::RequireStaff(const Actor& actor, const Series& series,
@@ -173,7 +237,7 @@ Result<IssueView> BulletinService::Load(soci::session& s, int64_t id) {
 
 Status BulletinService::CanRead(soci::session& s, const std::optional<Actor>& actor,
                                 const IssueView& v) const {
-  const bool published = v.issue.status == "published" || v.issue.status == "superseded";
+  const bool published = IsReleased(v.issue.status);
   if (actor && IsStaff(*actor, v.series)) return Status::Ok();
   if (published && v.series.is_public) return Status::Ok();
   if (!actor) return Status(Code::kUnauthenticated, "unauthenticated", "sign in first");
@@ -193,7 +257,7 @@ Result<std::vector<Series>> BulletinService::ListSeries(const Actor& actor) {
 Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) {
   static const std::regex kCode("^[a-z0-9][a-z0-9-]{1,31}$");
   if (!std::regex_match(series.code, kCode)) {
-    return Status::Invalid("code", "invalid_code", "invalid series code");
+    return Status::Invalid("code", "invalid_series_code", "invalid series code");
   }
   if (series.numbering != "yearly" && series.numbering != "running") {
     return Status::Invalid("numbering", "out_of_range", "numbering must be yearly or running");
@@ -206,16 +270,15 @@ Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) 
   if (!IsStaff(actor, series)) {
     return Status(Code::kPermissionDenied, "outside_scope", "not your organisation");
   }
-  JB_ASSIGN_OR_RETURN(auto org_list, orgs_->ListOrgs(actor));
-  const orgs::OrgTree tree(std::move(org_list));
+  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
   if (!tree.Find(series.owner_org)) {
     return Status::Invalid("owner", "org_not_found", "no such organisation: " + series.owner_org);
   }
   JB_RETURN_IF_ERROR(CheckHeader(tree, &series));
-  JB_RETURN_IF_ERROR(CheckDistribution(tree, series.owner_org, series.distribution));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_RETURN_IF_ERROR(CheckDistributionIn(s, tree, series.owner_org, series.distribution));
     if (repo::FindSeries(s, series.code))
-      return Status::Conflict("code_taken", "code taken", "code");
+      return Status::Conflict("series_code_taken", "code taken", "code");
     series.id = repo::InsertSeries(s, series, clock::NowIso());
     orgs::Audit(s, actor, "bulletin.series_create", "bulletin_series", series.code, "",
                 SeriesJson(series).dump());
@@ -224,35 +287,30 @@ Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) 
   return series;
 }
 
-Result<IssuePage> BulletinService::ListIssues(const Actor& actor, const std::string& series_code,
-                                              int year, const std::string& status, int offset,
-                                              int limit) {
-  IssuePage page;
+Result<Page<IssueView>> BulletinService::ListIssues(const Actor& actor, const IssueQuery& q) {
+  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  Page<IssueView> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    JB_ASSIGN_OR_RETURN(std::vector<orgs::Org> org_list, orgs_->ListOrgs(actor));
-    const orgs::OrgTree tree(std::move(org_list));
     repo::IssueFilter f;
-    f.year = year, f.statuses = SplitStatuses(status), f.offset = offset, f.limit = limit;
+    f.year = q.year, f.states = q.states, f.offset = q.page.offset(), f.limit = q.page.page_size;
     f.reader_user_id = actor.user_id;
     f.include_all = actor.is_system();
     std::map<int64_t, Series> series_by_id;
     for (Series& ser : repo::ListSeries(s)) {
-      if (ser.code == series_code) f.series_id = ser.id;
+      if (ser.code == q.series_code) f.series_id = ser.id;
       if (IsStaffIn(tree, actor, ser) && std::find(f.owner_orgs.begin(), f.owner_orgs.end(),
                                                    ser.owner_org) == f.owner_orgs.end()) {
         f.owner_orgs.push_back(ser.owner_org);
       }
       series_by_id.emplace(ser.id, std::move(ser));
     }
-    if (!series_code.empty() && !f.series_id) {
-      return Status::Invalid("series", "series_not_found", "no such series: " + series_code);
-    }
-    auto [items, total] = repo::ListIssues(s, f);
+    if (!q.series_code.empty() && !f.series_id) return SeriesNotFound(q.series_code);
+    Page<IssueRecord> records = repo::ListIssues(s, f);
     std::vector<int64_t> ids;
-    for (const IssueRecord& r : items) ids.push_back(r.id);
+    for (const IssueRecord& r : records.items) ids.push_back(r.id);
     auto files = repo::ListFilesOf(s, ids);
-    page.total = total;
-    for (IssueRecord& r : items) {
+    page.total = records.total;
+    for (IssueRecord& r : records.items) {
       const Series& ser = series_by_id.at(r.series_id);
       std::vector<FileInfo> own = std::move(files[r.id]);
       page.items.push_back(IssueView{std::move(r), ser, std::move(own)});
@@ -273,21 +331,20 @@ Result<IssueView> BulletinService::GetIssue(const std::optional<Actor>& actor, i
   return *out;
 }
 
-Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const std::string& series_code,
-                                               const std::string& date, bool supplement) {
+Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const NewIssue& in) {
+  const std::string& date = in.date;
   if (!clock::IsValidDate(date)) return Status::Invalid("date", "invalid_date", "bad date");
   int64_t id = 0;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    auto series = repo::FindSeries(s, series_code);
-    if (!series)
-      return Status::Invalid("series", "series_not_found", "no such series: " + series_code);
+    auto series = repo::FindSeries(s, in.series_code);
+    if (!series) return SeriesNotFound(in.series_code);
     JB_RETURN_IF_ERROR(RequireStaff(actor, *series, kRoleEditor));
     IssueRecord r;
     r.series_id = series->id;
     r.year = series->numbering == "yearly" ? YearOf(date) : 0;
-    r.number = repo::NextNumber(s, series->id, r.year, supplement);
-    r.supplement = supplement;
-    r.status = "draft";
+    r.number = repo::NextNumber(s, series->id, r.year, in.supplement);
+    r.supplement = in.supplement;
+    r.status = kInitialState;
     r.date = date;
     r.distribution = series->distribution;
     r.created_by = actor.login;
@@ -296,25 +353,27 @@ Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const std::st
     repo::RecordEditor(s, id, actor.login);
     orgs::Audit(
         s, actor, "bulletin.issue_create", "bulletin_issue", std::to_string(id), "",
-        nlohmann::json{{"series", series_code}, {"number", r.number}, {"date", date}}.dump());
+        nlohmann::json{{"series", in.series_code}, {"number", r.number}, {"date", date}}.dump());
     return Status::Ok();
   }));
   return GetIssue(actor, id);
 }
 
 Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
-                                               const IssueRecord& content) {
+                                               const IssueContent& content) {
   if (!clock::IsValidDate(content.date)) return Status::Invalid("date", "invalid_date", "bad date");
   if (content.copies < 0 || content.copies > 1000000) {
     return Status::Invalid("copies", "out_of_range", "copies must be 0 to 1000000");
   }
-  JB_ASSIGN_OR_RETURN(auto org_list, orgs_->ListOrgs(actor));
-  const orgs::OrgTree tree(std::move(org_list));
+  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    JB_RETURN_IF_ERROR(CanRead(s, actor, v));  // a draft the actor may not see is not found
     JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));
-    if (v.issue.status != "draft") return WrongState("draft", v.issue.status);
-    JB_RETURN_IF_ERROR(CheckDistribution(tree, v.series.owner_org, content.distribution));
+    JB_RETURN_IF_ERROR(Allows(v.issue, IssueAction::kEdit));
+    const std::vector<DistributionLine> distribution =
+        content.distribution.value_or(v.issue.distribution);
+    JB_RETURN_IF_ERROR(CheckDistributionIn(s, tree, v.series.owner_org, distribution));
     repo::RecordEditor(s, id, actor.login);
     IssueRecord after = v.issue;
     if (after.revision == 1 && after.date != content.date && after.year != 0 &&
@@ -324,7 +383,7 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
     after.date = content.date;
     after.sections = content.sections;
     after.closing_note = content.closing_note;
-    after.distribution = content.distribution;
+    after.distribution = distribution;
     after.copies = content.copies;
     if (after.revision > 1 && !content.revision_note.empty())
       after.revision_note = content.revision_note;
@@ -346,7 +405,7 @@ Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
   const IssueView& v = *loaded;
   // The role is checked before anything else: outsiders get 403, not 404.
   JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleApprover));
-  if (v.issue.status != "draft") return WrongState("draft", v.issue.status);
+  JB_RETURN_IF_ERROR(Allows(v.issue, IssueAction::kApprove));
   if (v.issue.sections.empty()) {
     return Status::Invalid("sections", "required", "an issue needs at least one section");
   }
@@ -357,18 +416,18 @@ Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
       [&] { return RenderAll(*typesetter_, ToTypeset(v.issue, v.series, orgs)).status(); }));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView now, Load(s, id));
-    if (now.issue.status != "draft") return WrongState("draft", now.issue.status);
+    JB_ASSIGN_OR_RETURN(const IssueState next, Next(now.issue.status, IssueAction::kApprove));
     if (!allow_self_approval_ && !actor.is_system() && repo::HasEdited(s, id, actor.login)) {
       return Status(Code::kPermissionDenied, "self_approval",
                     "you edited this issue; another approver must sign it");
     }
     IssueRecord after = now.issue;
-    after.status = "approved";
+    after.status = next;
     after.approved_by = actor.login;
     after.approved_at = clock::NowIso();
     repo::UpdateIssue(s, after);
     orgs::Audit(s, actor, "bulletin.approve", "bulletin_issue", std::to_string(id),
-                R"({"status":"draft"})", R"({"status":"approved"})");
+                StateJson(now.issue.status), StateJson(next));
     return Status::Ok();
   }));
   return GetIssue(actor, id);
@@ -381,14 +440,14 @@ Result<IssueView> BulletinService::Reopen(const Actor& actor, int64_t id,
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     Status editor = RequireStaff(actor, v.series, kRoleEditor);
     if (!editor.ok() && !RequireStaff(actor, v.series, kRoleApprover).ok()) return editor;
-    if (v.issue.status != "approved") return WrongState("approved (签发)", v.issue.status);
+    JB_ASSIGN_OR_RETURN(const IssueState next, Next(v.issue.status, IssueAction::kReopen));
     IssueRecord after = v.issue;
-    after.status = "draft";
+    after.status = next;
     after.approved_by = after.approved_at = "";
     repo::UpdateIssue(s, after);
     orgs::Audit(s, actor, "bulletin.reopen", "bulletin_issue", std::to_string(id),
-                R"({"status":"approved"})",
-                nlohmann::json{{"status", "draft"}, {"reason", reason}}.dump());
+                StateJson(v.issue.status),
+                nlohmann::json{{"status", StateName(next)}, {"reason", reason}}.dump());
     return Status::Ok();
   }));
   return GetIssue(actor, id);
@@ -456,7 +515,7 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
     return Status::Ok();
   }));
   JB_RETURN_IF_ERROR(RequireStaff(actor, v->series, kRoleEditor));
-  if (v->issue.status != "approved") return WrongState("approved (签发)", v->issue.status);
+  JB_RETURN_IF_ERROR(Allows(v->issue, IssueAction::kPublish));
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
   Rendered rendered;
   JB_RETURN_IF_ERROR(render_gate_.Run([&] {
@@ -466,27 +525,30 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
   JB_ASSIGN_OR_RETURN(std::vector<Receipt> recipients, Recipients(v->issue.distribution));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView now, Load(s, id));
-    if (now.issue.status != "approved") return WrongState("approved (签发)", now.issue.status);
+    JB_ASSIGN_OR_RETURN(const IssueState next, Next(now.issue.status, IssueAction::kPublish));
     for (const auto& [info, bytes] : rendered.files) repo::InsertFile(s, id, info, bytes);
     IssueRecord after = now.issue;
-    after.status = "published";
+    after.status = next;
     after.published_by = actor.login;
     after.published_at = clock::NowIso();
     repo::UpdateIssue(s, after);
     if (after.revises_id) {
-      if (auto old = repo::FindIssue(s, after.revises_id); old && old->status == "published") {
-        old->status = "superseded";
-        repo::UpdateIssue(s, *old);
+      if (auto old = repo::FindIssue(s, after.revises_id)) {
+        if (auto superseded = Next(old->status, IssueAction::kSupersede); superseded.ok()) {
+          old->status = superseded.value();
+          repo::UpdateIssue(s, *old);
+        }
       }
     }
     for (const Receipt& r : recipients) repo::InsertDelivery(s, id, r);
     nlohmann::json files = nlohmann::json::object();
     for (const auto& [info, bytes] : rendered.files) files[info.format] = info.sha256;
-    orgs::Audit(s, actor, "bulletin.publish", "bulletin_issue", std::to_string(id),
-                R"({"status":"approved"})",
-                nlohmann::json{
-                    {"status", "published"}, {"sha256", files}, {"recipients", recipients.size()}}
-                    .dump());
+    orgs::Audit(
+        s, actor, "bulletin.publish", "bulletin_issue", std::to_string(id),
+        StateJson(now.issue.status),
+        nlohmann::json{
+            {"status", StateName(next)}, {"sha256", files}, {"recipients", recipients.size()}}
+            .dump());
     return Status::Ok();
   }));
   if (mailer_) mailer_->Wake();
@@ -500,12 +562,12 @@ Result<IssueView> BulletinService::Correct(const Actor& actor, int64_t id,
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));
-    if (v.issue.status != "published") return WrongState("published", v.issue.status);
+    JB_RETURN_IF_ERROR(Allows(v.issue, IssueAction::kCorrect));
     IssueRecord r = v.issue;
     r.revision = v.issue.revision + 1;
     r.revises_id = id;
     r.revision_note = note;
-    r.status = "draft";
+    r.status = kInitialState;
     r.approved_by = r.approved_at = r.published_by = r.published_at = "";
     r.created_by = actor.login;
     r.created_at = clock::NowIso();
@@ -538,27 +600,34 @@ Result<Preview> BulletinService::RenderPreview(const Actor& actor, int64_t id, i
   return p;
 }
 
-Result<std::string> BulletinService::File(const std::optional<Actor>& actor, int64_t id,
-                                          const std::string& format, FileInfo* info) {
-  std::optional<std::string> bytes;
+Result<StoredFile> BulletinService::File(const std::optional<Actor>& actor, int64_t id,
+                                         const std::string& format) {
+  StoredFile out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     JB_RETURN_IF_ERROR(CanRead(s, actor, v));
-    bytes = repo::ReadFile(s, id, format, info);
+    std::optional<std::string> bytes = repo::ReadFile(s, id, format, &out.info);
     if (!bytes) return Status::NotFound("file_not_found", "no " + format + " file for this issue");
+    out.bytes = std::move(*bytes);
     return Status::Ok();
   }));
-  return *bytes;
+  return out;
 }
 
-Result<std::vector<Receipt>> BulletinService::Receipts(const Actor& actor, int64_t id) {
-  std::vector<Receipt> out;
+Result<ReceiptSummary> BulletinService::Receipts(const Actor& actor, int64_t id) {
+  ReceiptSummary out;
+  out.mail_enabled = mail_enabled();
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     if (!IsStaff(actor, v.series)) return Status::Denied("only staff see receipts");
-    out = repo::ListReceipts(s, id);
+    out.items = repo::ListReceipts(s, id);
     return Status::Ok();
   }));
+  for (const Receipt& r : out.items) {
+    out.read += !r.read_at.empty();
+    out.acknowledged += !r.acknowledged_at.empty();
+    if (!r.mail_status.empty()) ++out.mail[r.mail_status];
+  }
   return out;
 }
 
@@ -576,23 +645,14 @@ Result<int> BulletinService::RetryMail(const Actor& actor, int64_t id) {
   return n;
 }
 
-Result<std::pair<std::vector<InboxItem>, int64_t>> BulletinService::Inbox(const Actor& actor,
-                                                                          int offset, int limit) {
-  std::pair<std::vector<InboxItem>, int64_t> out;
+Result<Inbox> BulletinService::InboxOf(const Actor& actor, const PageRequest& page) {
+  Inbox out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    out = repo::Inbox(s, actor.user_id, offset, limit);
+    out.page = repo::Inbox(s, actor.user_id, page.offset(), page.page_size);
+    out.unread = repo::UnreadCount(s, actor.user_id);
     return Status::Ok();
   }));
   return out;
-}
-
-Result<int64_t> BulletinService::UnreadCount(const Actor& actor) {
-  int64_t n = 0;
-  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    n = repo::UnreadCount(s, actor.user_id);
-    return Status::Ok();
-  }));
-  return n;
 }
 
 Status BulletinService::MarkRead(const Actor& actor, int64_t id, bool acknowledge) {
@@ -679,8 +739,7 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor,
   std::optional<Series> series;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     series = repo::FindSeries(s, series_code);
-    return series ? Status::Ok()
-                  : Status::Invalid("series", "series_not_found", "no such series: " + series_code);
+    return series ? Status::Ok() : SeriesNotFound(series_code);
   }));
   JB_RETURN_IF_ERROR(RequireStaff(actor, *series, kRoleEditor));  // before any parsing
   JB_ASSIGN_OR_RETURN(LegacyImport imported, ImportLegacyText(text, options));
@@ -689,7 +748,7 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor,
   r.date = imported.issue.date;
   r.year = series->numbering == "yearly" ? YearOf(r.date) : 0;
   r.number = imported.issue.number;
-  r.status = "published";
+  r.status = IssueState::kPublished;  // an old bulletin enters the archive as published
   r.closing_note = imported.issue.closing_note;
   r.created_by = r.approved_by = r.published_by = actor.login;
   r.created_at = r.approved_at = r.published_at = clock::NowIso();
@@ -734,19 +793,55 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor,
   return ImportResult{view, imported.recognised, imported.problems};
 }
 
-Result<std::pair<Series, std::vector<IssueRecord>>> BulletinService::PublicIssues(
-    const std::string& series_code, int limit) {
-  std::pair<Series, std::vector<IssueRecord>> out;
+Result<GovernmentRecipients> BulletinService::GetGovernmentRecipients(
+    const Actor& actor, const std::string& association) {
+  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  JB_ASSIGN_OR_RETURN(const orgs::Org* assoc, AssociationToManage(tree, actor, association));
+  std::vector<std::string> allowed;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    allowed = repo::ListGovernmentRecipients(s, assoc->code);
+    return Status::Ok();
+  }));
+  return GovernmentRecipientsOf(tree, assoc->code, allowed);
+}
+
+Result<GovernmentRecipients> BulletinService::SetGovernmentRecipients(
+    const Actor& actor, const std::string& association, const std::vector<std::string>& orgs) {
+  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  JB_ASSIGN_OR_RETURN(const orgs::Org* assoc, AssociationToManage(tree, actor, association));
+  std::vector<std::string> codes;
+  for (const std::string& code : orgs) {
+    const orgs::Org* o = tree.Find(code);
+    if (!o) return Status::Invalid("orgs", "org_not_found", "no such organisation: " + code);
+    if (o->kind != "government") {
+      return Status::Invalid("orgs", "not_government", code + " is not a government organisation");
+    }
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  }
+  const GovernmentRecipients after = GovernmentRecipientsOf(tree, assoc->code, codes);
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    const GovernmentRecipients before =
+        GovernmentRecipientsOf(tree, assoc->code, repo::ListGovernmentRecipients(s, assoc->code));
+    repo::ReplaceGovernmentRecipients(s, assoc->code, codes);
+    orgs::Audit(s, actor, "bulletin.government_recipients", "org", assoc->code,
+                CodesJson(before.allowed).dump(), CodesJson(after.allowed).dump());
+    return Status::Ok();
+  }));
+  return after;
+}
+
+Result<PublicSeries> BulletinService::PublicIssues(const std::string& series_code, int limit) {
+  PublicSeries out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     auto series = repo::FindSeries(s, series_code);
     if (!series || !series->is_public) {
       return Status::NotFound("series_not_found", "no such public series: " + series_code);
     }
-    out.first = *series;
+    out.series = *series;
     repo::IssueFilter f;
-    f.series_id = series->id, f.statuses = {"published"}, f.include_all = true, f.limit = limit;
-    auto [items, total] = repo::ListIssues(s, f);
-    out.second = std::move(items);
+    f.series_id = series->id, f.states = {IssueState::kPublished}, f.include_all = true;
+    f.limit = limit;
+    out.issues = repo::ListIssues(s, f).items;
     return Status::Ok();
   }));
   return out;

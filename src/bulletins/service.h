@@ -2,14 +2,16 @@
 //
 // BulletinService: series and numbered issues, composition, sign-off (签发),
 // immutable publication, delivery with read and acknowledgement receipts,
-// corrections as new revisions, the archive, and legacy import.
+// corrections as new revisions, the archive, legacy import, and the
+// government recipients each association allows.
 //
-// Who may do what (checked here):
+// Who may do what (checked here, never in handlers):
 //   staff of a series = users of its owning organisation or of an
-//   organisation above it;
+//   organisation above it (orgs::OrgTree);
 //   create series: admin or editor staff; compose and publish: editor staff;
 //   approve: approver staff; read a published issue: staff, recipients, and
-//   anyone for a public series; receipts: staff.
+//   anyone for a public series; receipts: staff; an association's
+//   government recipients: its admins and admins above it.
 
 #ifndef JIANBAO_BULLETINS_SERVICE_H_
 #define JIANBAO_BULLETINS_SERVICE_H_
@@ -26,32 +28,23 @@
 #include "bulletins/sources.h"
 #include "core/actor.h"
 #include "orgs/service.h"
+#include "orgs/tree.h"
 #include "store/database.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::bulletins {
 
-struct IssueView {
-  IssueRecord issue;
-  Series series;
-  std::vector<FileInfo> files;
-};
-
-struct IssuePage {
-  std::vector<IssueView> items;
-  int64_t total = 0;
-};
-
-struct Preview {
-  std::vector<std::string> png_pages;  // PNG bytes
-  std::vector<int> section_pages;
-};
-
-struct ImportResult {
-  IssueView view;
-  std::vector<std::string> recognised, problems;
-};
-
+// Thread safety: every method may be called from several threads at once
+// (the server's handler threads); each runs its own Database transactions,
+// and the render gate bounds concurrent typesetting. The setters
+// (SetMailer, set_allow_self_approval) only during start-up.
+//
+// Errors common to the methods below, not repeated on each: kPermissionDenied
+// "permission_denied" when the actor lacks the role, "outside_scope" when
+// not staff of the series; kNotFound "issue_not_found" for an unknown issue
+// (or a draft the actor may not see); kInvalidArgument "series_not_found"
+// for an unknown series code; the store's errors (kUnavailable when the
+// database cannot be reached).
 class BulletinService {
  public:
   // REQUIRES: every pointer outlives the service; `sources` may be null
@@ -65,68 +58,137 @@ class BulletinService {
   // an address and wakes `mailer`. Null (the default) = no e-mail.
   void SetMailer(Mailer* mailer) { mailer_ = mailer; }
   bool mail_enabled() const { return mailer_ != nullptr; }
-
-  Result<std::vector<Series>> ListSeries(const Actor& actor);
-  Result<Series> CreateSeries(const Actor& actor, Series series);
-
-  // Lists issues the actor may see (drafts only of series they staff).
-  Result<IssuePage> ListIssues(const Actor& actor, const std::string& series_code, int year,
-                               const std::string& status, int offset, int limit);
-  Result<IssueView> GetIssue(const std::optional<Actor>& actor, int64_t id);
-  // Creates a draft with the next number of its year (or running number) and
-  // the series' default distribution.
-  Result<IssueView> CreateIssue(const Actor& actor, const std::string& series_code,
-                                const std::string& date, bool supplement);
-  // Replaces a draft's content. kConflict when the issue is not a draft.
-  Result<IssueView> UpdateIssue(const Actor& actor, int64_t id, const IssueRecord& content);
-  // Signs a draft (签发): approver staff who did not edit it (unless
-  // allow_self_approval). Renders every format first, so whatever would stop
-  // publication (a glyph the fonts lack, a bad image) stops sign-off instead,
-  // naming the problem; kConflict "wrong_state" unless a draft.
-  Result<IssueView> Approve(const Actor& actor, int64_t id);
-  // Sends an approved issue back to draft with a reason (editor or approver
-  // staff), e.g. when it cannot be published. kConflict unless approved.
-  Result<IssueView> Reopen(const Actor& actor, int64_t id, const std::string& reason);
   // Lets one person both edit and sign an issue (off by default).
   void set_allow_self_approval(bool allow) { allow_self_approval_ = allow; }
-  // Renders PDF, DOCX, HTML and text once, stores them with their SHA-256,
-  // freezes the issue and delivers it to every user of every recipient organisation.
+
+  // ---- series ----
+
+  // Returns every series (any signed-in user).
+  Result<std::vector<Series>> ListSeries(const Actor& actor);
+  // Creates a series (admins and editors, staff of its owner) and audits it.
+  // The masthead and issuer come from the owner's organisation tree (filled
+  // in when empty); the distribution stays inside the owner's association
+  // plus the government recipients it allows. Errors: kInvalidArgument
+  // "invalid_series_code", "out_of_range" (numbering), "required" (title),
+  // "org_not_found", "owner_not_association", "masthead_not_owner",
+  // "issuer_not_owner", "outside_association", "government_not_allowed";
+  // kConflict "series_code_taken".
+  Result<Series> CreateSeries(const Actor& actor, Series series);
+
+  // ---- government recipients of an association ----
+
+  // Returns the government organisations the association `association` (the
+  // code of a national or provincial organisation) lets its series distribute
+  // to, and the other government organisations it could allow.
+  // Errors: kPermissionDenied "permission_denied" unless the actor is an
+  // admin, "outside_scope" unless at or above the association (its own
+  // admins and the national admin); kInvalidArgument "required",
+  // "org_not_found" or "not_association" for `association`.
+  Result<GovernmentRecipients> GetGovernmentRecipients(const Actor& actor,
+                                                       const std::string& association);
+  // Replaces that list with `orgs` (codes; repeats are ignored) and writes
+  // an audit entry; returns the new state. Series and issues of the
+  // association may then name only these government recipients. Errors:
+  // those of GetGovernmentRecipients, and kInvalidArgument "org_not_found" or
+  // "not_government" (field "orgs") for a code that is not a government
+  // organisation.
+  Result<GovernmentRecipients> SetGovernmentRecipients(const Actor& actor,
+                                                       const std::string& association,
+                                                       const std::vector<std::string>& orgs);
+
+  // ---- issues: composition and workflow (states.h) ----
+
+  // Returns the page of issues the actor may see, newest first, and their
+  // total: drafts and approved issues only of series they staff; published
+  // ones of those, of public series and those delivered to them.
+  Result<Page<IssueView>> ListIssues(const Actor& actor, const IssueQuery& query);
+  // Returns an issue with its files. `actor` is nullopt for an anonymous
+  // reader. Errors: kUnauthenticated "unauthenticated" (anonymous, not a
+  // public series' published issue); kPermissionDenied for a published issue
+  // the actor did not receive; kNotFound "issue_not_found" for a draft the
+  // actor does not staff.
+  Result<IssueView> GetIssue(const std::optional<Actor>& actor, int64_t id);
+  // Creates a draft (editor staff) with the next number of its year (or
+  // running number) and the series' default distribution; audits it.
+  // Errors: kInvalidArgument "invalid_date".
+  Result<IssueView> CreateIssue(const Actor& actor, const NewIssue& issue);
+  // Replaces a draft's content (editor staff); an absent distribution keeps
+  // the issue's. Errors: those of reading the issue (GetIssue) first, then
+  // kConflict "wrong_state" unless a draft; kInvalidArgument "invalid_date",
+  // "out_of_range" (copies, a date outside the issue's year),
+  // "outside_association", "government_not_allowed", "org_not_found".
+  Result<IssueView> UpdateIssue(const Actor& actor, int64_t id, const IssueContent& content);
+  // Signs a draft (签发): approver staff who did not edit it (unless
+  // allow_self_approval, else kPermissionDenied "self_approval"). Renders
+  // every format first, so whatever would stop publication (a glyph the
+  // fonts lack, a bad image) stops sign-off instead, naming the problem;
+  // kConflict "wrong_state" unless a draft; kInvalidArgument "required"
+  // without sections.
+  Result<IssueView> Approve(const Actor& actor, int64_t id);
+  // Sends an approved issue back to draft with a reason (editor or approver
+  // staff), e.g. when it cannot be published. kConflict "wrong_state" unless
+  // approved; kInvalidArgument "required" without a reason.
+  Result<IssueView> Reopen(const Actor& actor, int64_t id, const std::string& reason);
+  // Renders PDF, DOCX, HTML and text once (editor staff), stores them with
+  // their SHA-256, freezes the issue, supersedes the issue it corrects, and
+  // delivers it to every user of every recipient organisation (and queues
+  // e-mail copies). kConflict "wrong_state" unless approved; the
+  // typesetter's errors; kTooManyRequests "render_busy".
   Result<IssueView> Publish(const Actor& actor, int64_t id);
-  // Starts a correction of a published issue: a new draft revision with a visible note.
+  // Starts a correction of a published issue (editor staff): returns a new
+  // draft revision with the visible note. kConflict "wrong_state" unless
+  // published; kInvalidArgument "required" without a note.
   Result<IssueView> Correct(const Actor& actor, int64_t id, const std::string& note);
+  // Renders an issue's pages as PNG at `dpi` (editor or approver staff).
+  // kInvalidArgument "required" without sections; kTooManyRequests "render_busy".
   Result<Preview> RenderPreview(const Actor& actor, int64_t id, int dpi);
-  // Returns a stored file's bytes; kNotFound for a format that was not rendered.
-  Result<std::string> File(const std::optional<Actor>& actor, int64_t id, const std::string& format,
-                           FileInfo* info);
-  Result<std::vector<Receipt>> Receipts(const Actor& actor, int64_t id);
+
+  // ---- published issues: files, delivery, inbox ----
+
+  // Returns a stored file (the reader as in GetIssue). kNotFound
+  // "file_not_found" for a format that was not rendered.
+  Result<StoredFile> File(const std::optional<Actor>& actor, int64_t id, const std::string& format);
+  // Returns an issue's delivery receipts and their counts (staff).
+  Result<ReceiptSummary> Receipts(const Actor& actor, int64_t id);
   // Queues an issue's failed e-mail copies again (editor staff); returns how many.
   Result<int> RetryMail(const Actor& actor, int64_t id);
-
-  Result<std::pair<std::vector<InboxItem>, int64_t>> Inbox(const Actor& actor, int offset,
-                                                           int limit);
-  Result<int64_t> UnreadCount(const Actor& actor);
-  // Marks the actor's copy read, or read and acknowledged (签收).
+  // Returns a page of the actor's own inbox, newest first, and the unread count.
+  Result<Inbox> InboxOf(const Actor& actor, const PageRequest& page);
+  // Marks the actor's copy read, or read and acknowledged (签收), and audits
+  // it. kNotFound "issue_not_found" when the actor is not a recipient.
   Status MarkRead(const Actor& actor, int64_t id, bool acknowledge);
 
+  // ---- sections from other modules (editors; kUnavailable "source_unavailable" without sources)
+  // ----
+
+  // Returns up to 50 adopted pieces matching `text`.
   Result<std::vector<SourcePiece>> AdoptedPieces(const Actor& actor, const std::string& text);
+  // Returns a ready section of an adopted piece, titled "湖北行协·title".
   Result<SectionSpec> PieceSection(const Actor& actor, int64_t piece_id);
+  // Returns the epidemic section of `date` (with the trend chart when `chart`).
+  // kInvalidArgument "invalid_date".
   Result<SectionSpec> EpidemicSection(const Actor& actor, const std::string& date, bool chart);
-  // The other modules' summaries the composer offers (editors).
+  // The other modules' summaries the composer offers.
   Result<std::vector<SummaryKind>> SummaryKinds(const Actor& actor);
-  // A summary section of module `key` over [from, to] (editors; at most 366 days).
+  // A summary section of module `key` over [from, to] (at most 367 days).
+  // kInvalidArgument "invalid_date" or "out_of_range".
   Result<SectionSpec> SummarySection(const Actor& actor, const std::string& key,
                                      const std::string& from, const std::string& to);
 
+  // ---- the archive ----
+
   // Recreates an old bulletin from PDF-extracted text as a published issue of
-  // `series_code`, with its files rendered. Staff editors only.
+  // `series_code`, with its files rendered (editor staff; checked before the
+  // text is parsed). The importer's kInvalidArgument errors; kConflict
+  // "issue_exists" when that number is already in the archive.
   Result<ImportResult> ImportLegacy(const Actor& actor, const std::string& series_code,
                                     const std::string& text, const LegacyOptions& options);
+  // Returns a public series and up to `limit` of its published issues, newest
+  // first (no sign-in). kNotFound "series_not_found" unless a public series.
+  Result<PublicSeries> PublicIssues(const std::string& series_code, int limit);
 
-  // Returns the published issues of a public series for its feed, newest first.
-  Result<std::pair<Series, std::vector<IssueRecord>>> PublicIssues(const std::string& series_code,
-                                                                   int limit);
-
-  // Returns the typesetting engine's issue for a record. REQUIRES: `series` is its series.
+  // Returns the typesetting engine's issue for a record. REQUIRES: `series`
+  // is its series; `orgs` names the distribution's organisations.
   typeset::Issue ToTypeset(const IssueRecord& issue, const Series& series,
                            const std::vector<orgs::Org>& orgs) const;
 
@@ -136,6 +198,7 @@ class BulletinService {
   bool IsStaff(const Actor& actor, const Series& series) const;
   Status CanRead(soci::session& s, const std::optional<Actor>& actor, const IssueView& v) const;
   Result<std::vector<Receipt>> Recipients(const std::vector<DistributionLine>& lines);
+  Result<orgs::OrgTree> Tree(const Actor& actor) const;
 
   store::Database* db_;
   orgs::OrgService* orgs_;
