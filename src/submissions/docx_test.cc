@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "submissions/docx_test_util.h"
+#include "submissions/testing/docx_test_util.h"
 #include "submissions/import.h"
 
 namespace jianbao::submissions {

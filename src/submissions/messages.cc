@@ -38,6 +38,33 @@ const messages::Catalogue& Messages() {
           {"deadline_past", "截止日期已过", "the deadline has already passed"},
           {"invalid_format", "格式应为 docx 或 txt（导出为 xlsx 或 csv）",
            "format must be docx or txt (xlsx or csv for exports)"},
+          // Workflow labels (workflow.h): StateLabelKey / ActionLabelKey.
+          {"submissions.state.draft", "草稿", "draft"},
+          {"submissions.state.submitted", "已报送", "submitted"},
+          {"submissions.state.returned", "退回修改", "returned for revision"},
+          {"submissions.state.resubmitted", "重新报送", "resubmitted"},
+          {"submissions.state.adopted", "已采用", "adopted"},
+          {"submissions.state.not_adopted", "未采用", "not adopted"},
+          {"submissions.action.edit", "修改", "edit"},
+          {"submissions.action.submit", "报送", "submit"},
+          {"submissions.action.withdraw", "撤回", "withdraw"},
+          {"submissions.action.resubmit", "重新报送", "resubmit"},
+          {"submissions.action.adopt", "采用", "adopt"},
+          {"submissions.action.return", "退回修改", "return for revision"},
+          {"submissions.action.reject", "不采用", "not adopt"},
+          // Notification titles (notify::Notification::title_key), sent by this module.
+          {"notification.submission.submitted", "收到新的报送稿件", "New piece submitted"},
+          {"notification.submission.resubmitted", "稿件已修改后重新报送",
+           "Piece resubmitted after revision"},
+          {"notification.submission.adopted", "稿件已被采用", "Your piece was adopted"},
+          {"notification.submission.returned", "稿件被退回修改：{reason}",
+           "Piece returned for revision: {reason}"},
+          {"notification.submission.not_adopted", "稿件未被采用", "Your piece was not adopted"},
+          {"notification.submission.comment", "编辑对稿件发表了意见",
+           "An editor commented on your piece"},
+          {"notification.submission.comment_for_editor", "报送单位对稿件发表了意见",
+           "The reporting organisation commented on a piece"},
+          {"notification.commission.created", "收到约稿：{topic}", "Commission received: {topic}"},
       }};
   return kCatalogue;
 }

@@ -35,7 +35,7 @@ void UpdateWorkflow(soci::session& s, const Piece& p);
 // Returns the piece with its body, or nullopt.
 std::optional<Piece> FindPiece(soci::session& s, int64_t id);
 // Returns a page of pieces (bodies left empty), newest change first.
-PageOf<Piece> ListPieces(soci::session& s, const PieceFilter& f);
+Page<Piece> ListPieces(soci::session& s, const PieceFilter& f);
 
 void InsertVersion(soci::session& s, const Version& v);
 // Replaces the body of a version (used once, when import links images into version 1).
@@ -64,7 +64,7 @@ void UpdateCommissionStatus(soci::session& s, int64_t id, const std::string& sta
 std::optional<Commission> FindCommission(soci::session& s, int64_t id);
 // Returns commissions asked by any of `requester_ids` or of any of `org_ids`
 // (either list may be empty = no such condition, both empty = all), newest first.
-PageOf<Commission> ListCommissions(soci::session& s, const std::vector<int64_t>& requester_ids,
+Page<Commission> ListCommissions(soci::session& s, const std::vector<int64_t>& requester_ids,
                                    const std::vector<int64_t>& org_ids, const std::string& status,
                                    int offset, int limit);
 
@@ -83,7 +83,7 @@ std::map<int64_t, CommissionCounts> CountCommissions(soci::session& s, int64_t t
                                                      const std::string& from,
                                                      const std::string& to);
 // The pieces behind a statistics cell: `kind` "submitted" or "adopted".
-PageOf<Piece> StatsPieces(soci::session& s, int64_t target, int64_t owner,
+Page<Piece> StatsPieces(soci::session& s, int64_t target, int64_t owner,
                           const std::string& from_utc, const std::string& to_utc,
                           const std::string& kind, int offset, int limit);
 

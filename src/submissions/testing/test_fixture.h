@@ -3,8 +3,8 @@
 // Test support: an in-memory SQLite database with the orgs demo loaded, a
 // SubmissionService over it, and demo users as actors.
 
-#ifndef JIANBAO_SUBMISSIONS_TEST_FIXTURE_H_
-#define JIANBAO_SUBMISSIONS_TEST_FIXTURE_H_
+#ifndef JIANBAO_SUBMISSIONS_TESTING_TEST_FIXTURE_H_
+#define JIANBAO_SUBMISSIONS_TESTING_TEST_FIXTURE_H_
 
 #include <gtest/gtest.h>
 
@@ -17,6 +17,7 @@
 #include "orgs/repository.h"
 #include "store/database.h"
 #include "submissions/repository.h"
+#include "submissions/messages.h"
 #include "submissions/service.h"
 
 namespace jianbao::submissions::testing {
@@ -32,6 +33,7 @@ class ServiceFixture : public ::testing::Test {
     db_->AddMigrations("notify", notify::Migrations());
     db_->AddMigrations("submissions", repo::Migrations());
     ASSERT_TRUE(db_->Migrate().ok());
+    messages::Add(Messages());  // the notification titles (as cli/wiring.cc does)
     Config config;
     config.Set("security.login_max_failures", "1000");
     orgs_ = new orgs::OrgService(db_, config);
@@ -60,4 +62,4 @@ class ServiceFixture : public ::testing::Test {
 
 }  // namespace jianbao::submissions::testing
 
-#endif  // JIANBAO_SUBMISSIONS_TEST_FIXTURE_H_
+#endif  // JIANBAO_SUBMISSIONS_TESTING_TEST_FIXTURE_H_

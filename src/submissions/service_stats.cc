@@ -94,8 +94,8 @@ Result<Period> SubmissionService::ParsePeriod(const std::string& text_in) const 
     return BadPeriod();
   }
   if (p.from < "1970-01-02") return BadPeriod();
-  p.from_utc = clock::FormatIso(clock::DaysFromDate(p.from) * 86400 - 8 * 3600);
-  p.to_utc = clock::FormatIso((clock::DaysFromDate(p.to) + 1) * 86400 - 8 * 3600);
+  p.from_utc = clock::FormatIso(clock::ShanghaiDayStart(p.from));
+  p.to_utc = clock::FormatIso(clock::ShanghaiDayEnd(p.to));
   return p;
 }
 
@@ -196,7 +196,7 @@ Result<Stats> SubmissionService::Statistics(const Actor& actor, const std::strin
   return out;
 }
 
-Result<PageOf<Piece>> SubmissionService::StatisticsPieces(
+Result<Page<Piece>> SubmissionService::StatisticsPieces(
     const Actor& actor, const std::string& period, const std::string& target_code,
     const std::string& org_code, const std::string& kind, int offset, int limit) {
   if (kind != "submitted" && kind != "adopted") {
@@ -216,7 +216,7 @@ Result<PageOf<Piece>> SubmissionService::StatisticsPieces(
     if (owner && owner != actor.org_id) return Status::Denied("only your organisation's pieces");
     owner = actor.org_id;
   }
-  PageOf<Piece> page;
+  Page<Piece> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     page = repo::StatsPieces(s, access.target, owner, p.from_utc, p.to_utc, kind, offset, limit);
     return Status::Ok();
