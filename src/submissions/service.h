@@ -217,29 +217,43 @@ class SubmissionService {
   Result<Export> ExportStatistics(const Actor& actor, const std::string& period,
                                   const std::string& target_code, const std::string& format);
 
+  // The configured limits: of an imported file (submissions.max_import_mb) and
+  // of one attachment (submissions.max_attachment_mb).
   const ImportLimits& import_limits() const { return limits_; }
   size_t max_attachment_bytes() const { return max_attachment_bytes_; }
 
  private:
+  // The helpers below are shared by the service_<use case>.cc files.
   struct Scope;  // the actor's organisation facts (service.cc)
+  // Loads the organisations the actor may see and their place in the tree.
   Result<Scope> LoadScope(const Actor& actor);
+  // The actor's relations to `p` in workflow-table terms: "reporter", "editor".
   std::vector<std::string> Relations(const Actor& actor, const Scope& scope, const Piece& p) const;
+  // Whether `p` is visible (editors never see drafts).
   bool CanSee(const Actor& actor, const Scope& scope, const Piece& p) const;
+  // Loads a visible piece, with organisation names, or "submission_not_found".
   Result<Piece> LoadVisible(soci::session& s, const Actor& actor, const Scope& scope, int64_t id);
+  // Fills in organisation codes and names.
   void Decorate(const Scope& scope, Piece* p) const;
+  // kConflict "invalid_transition" unless the table lets the actor edit `p` now.
   Status CheckEdit(const Actor& actor, const Scope& scope, const Piece& p) const;
+  // Act for an already loaded scope (service_workflow_actions.cc).
   Result<Piece> ActOnce(const Actor& actor, const Scope& scope, int64_t id,
                         const std::string& action, const std::string& reason);
   // Sends notification `kind` about `p` (title text key "notification." +
   // `kind`, with `params` filled in) to the reporter or to the editors.
   void NotifyFor(soci::session& s, const Scope& scope, const Piece& p, const std::string& kind,
                  const std::map<std::string, std::string>& params = {});
+  // Checks and fills in a new draft (no SQL), then inserts it with version 1
+  // and its audit row inside the caller's transaction (service_pieces.cc).
   Result<Piece> PrepareDraft(const Actor& actor, const Scope& scope, const PieceInput& in);
   Status InsertDraft(soci::session& s, const Actor& actor, const Scope& scope, const PieceInput& in,
                      Piece* p);
+  // Checks and applies content fields to `p`; resolves the target association.
   Status ApplyContent(const Scope& scope, const Actor& actor, const PieceInput& in, Piece* p);
   Result<int64_t> ResolveTarget(const Scope& scope, const std::optional<std::string>& code,
                                 int64_t fallback);
+  // Parses a statistics period (service_stats.cc); "invalid_period".
   Result<Period> ParsePeriod(const std::string& text) const;
   // The association whose statistics are asked for, and whether the actor is
   // its staff (else a reporter below it); kPermissionDenied for anybody else.
