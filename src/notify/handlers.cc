@@ -11,11 +11,15 @@ using http::JsonResponse;
 using http::Response;
 
 Json NotificationJson(const Notification& n) {
-  return {{"id", n.id},         {"kind", n.kind},
-          {"title", n.title},   {"body", n.body},
+  return {{"id", n.id},
+          {"kind", n.kind},
+          {"title", n.title},
+          {"body", n.body},
           {"params", Json(n.params)},
-          {"entity", n.entity}, {"entity_id", n.entity_id},
-          {"read", n.read},     {"created_at", n.created_at}};
+          {"entity", n.entity},
+          {"entity_id", n.entity_id},
+          {"read", n.read},
+          {"created_at", n.created_at}};
 }
 
 Json InboxJson(const Inbox& inbox, const http::Page& page) {

@@ -51,7 +51,8 @@ TEST_F(NotifyTest, TitleIsRenderedInTheReadersLanguageAndOldRowsKeepTheirTitle) 
                        soci::into(stored);
                    EXPECT_EQ(stored, "稿件被退回修改：补充人数");
                    return Status::Ok();
-                 }).ok());
+                 })
+                  .ok());
   NotifyService svc(db_.get());
   auto en = svc.List(reader_, false, 0, 10, "en");
   ASSERT_TRUE(en.ok());

@@ -145,8 +145,8 @@ void MarkAllRead(soci::session& s, const Actor& a, const std::string& now) {
   s << "INSERT INTO notification_reads (notification_id, user_id, read_at) SELECT n.id, :uid0, "
        ":now FROM notifications n WHERE " +
            Visible(a) + kUnread,
-      soci::use(uid0, "uid0"), soci::use(now, "now"), soci::use(uid, "uid"),
-      soci::use(org, "org"), soci::use(flag, "unread"), soci::use(uid2, "uid2");
+      soci::use(uid0, "uid0"), soci::use(now, "now"), soci::use(uid, "uid"), soci::use(org, "org"),
+      soci::use(flag, "unread"), soci::use(uid2, "uid2");
 }
 
 }  // namespace repo

@@ -11,9 +11,8 @@ using http::JsonResponse;
 
 Result<Response> ListCommissions(Context& ctx, SubmissionService& svc) {
   JB_ASSIGN_OR_RETURN(PageRequest page, ReadPage(ctx.req));
-  JB_ASSIGN_OR_RETURN(Page<Commission> p,
-                      svc.ListCommissions(ctx.actor(), ctx.req.Query("status"), page.offset(),
-                                          page.page_size));
+  JB_ASSIGN_OR_RETURN(Page<Commission> p, svc.ListCommissions(ctx.actor(), ctx.req.Query("status"),
+                                                              page.offset(), page.page_size));
   return JsonResponse(200, CommissionPageJson(p, page));
 }
 

@@ -90,7 +90,8 @@ Result<ActionInput> ReadActionInput(const std::string& text) {
   JB_ASSIGN_OR_RETURN(nlohmann::json body, http::ParseObject(text, {"action", "reason"}));
   ActionInput in;
   JB_ASSIGN_OR_RETURN(in.action, http::RequiredString(body, "action", 32));
-  JB_ASSIGN_OR_RETURN(std::optional<std::string> reason, http::OptionalString(body, "reason", 2000));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> reason,
+                      http::OptionalString(body, "reason", 2000));
   in.reason = reason.value_or("");
   return in;
 }
@@ -99,7 +100,8 @@ Result<BulkInput> ReadBulkInput(const std::string& text) {
   JB_ASSIGN_OR_RETURN(nlohmann::json body, http::ParseObject(text, {"ids", "action", "reason"}));
   BulkInput in;
   JB_ASSIGN_OR_RETURN(in.action, http::RequiredString(body, "action", 32));
-  JB_ASSIGN_OR_RETURN(std::optional<std::string> reason, http::OptionalString(body, "reason", 2000));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> reason,
+                      http::OptionalString(body, "reason", 2000));
   in.reason = reason.value_or("");
   auto ids = body.find("ids");
   if (ids == body.end() || !ids->is_array()) {
@@ -159,7 +161,8 @@ Result<NewCommission> ReadNewCommission(const std::string& text) {
         std::tuple{"deadline", &c.deadline, size_t{10}}}) {
     JB_ASSIGN_OR_RETURN(*out, http::RequiredString(body, key, max));
   }
-  JB_ASSIGN_OR_RETURN(std::optional<std::string> d, http::OptionalString(body, "description", 2000));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> d,
+                      http::OptionalString(body, "description", 2000));
   c.description = d.value_or("");
   return c;
 }
@@ -392,9 +395,7 @@ nlohmann::json BulkJson(const std::vector<BulkResult>& results, const std::strin
     }
     items.push_back(item);
   }
-  return {{"results", items},
-          {"succeeded", ok},
-          {"failed", static_cast<int>(results.size()) - ok}};
+  return {{"results", items}, {"succeeded", ok}, {"failed", static_cast<int>(results.size()) - ok}};
 }
 
 }  // namespace jianbao::submissions

@@ -17,7 +17,6 @@
 
 #include "http/json_io.h"
 #include "http/request.h"
-
 #include "submissions/model.h"
 #include "submissions/service.h"
 

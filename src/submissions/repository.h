@@ -79,8 +79,8 @@ std::optional<Commission> FindCommission(soci::session& s, int64_t id);
 // Returns commissions asked by any of `requester_ids` or of any of `org_ids`
 // (either list may be empty = no such condition, both empty = all), newest first.
 Page<Commission> ListCommissions(soci::session& s, const std::vector<int64_t>& requester_ids,
-                                   const std::vector<int64_t>& org_ids, const std::string& status,
-                                   int offset, int limit);
+                                 const std::vector<int64_t>& org_ids, const std::string& status,
+                                 int offset, int limit);
 
 // Statistics facts (repository_stats.cc).
 struct PieceCounts {
@@ -98,8 +98,8 @@ std::map<int64_t, CommissionCounts> CountCommissions(soci::session& s, int64_t t
                                                      const std::string& to);
 // The pieces behind a statistics cell: `kind` "submitted" or "adopted".
 Page<Piece> StatsPieces(soci::session& s, int64_t target, int64_t owner,
-                          const std::string& from_utc, const std::string& to_utc,
-                          const std::string& kind, int offset, int limit);
+                        const std::string& from_utc, const std::string& to_utc,
+                        const std::string& kind, int offset, int limit);
 
 }  // namespace jianbao::submissions::repo
 

@@ -82,8 +82,8 @@ std::optional<Commission> FindCommission(soci::session& s, int64_t id) {
 }
 
 Page<Commission> ListCommissions(soci::session& s, const std::vector<int64_t>& requester_ids,
-                                   const std::vector<int64_t>& org_ids, const std::string& status,
-                                   int offset, int limit) {
+                                 const std::vector<int64_t>& org_ids, const std::string& status,
+                                 int offset, int limit) {
   Binder b;
   std::string where = "WHERE 1 = 1";
   std::vector<std::string> any;

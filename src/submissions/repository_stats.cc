@@ -49,8 +49,8 @@ std::map<int64_t, CommissionCounts> CountCommissions(soci::session& s, int64_t t
 }
 
 Page<Piece> StatsPieces(soci::session& s, int64_t target, int64_t owner,
-                          const std::string& from_utc, const std::string& to_utc,
-                          const std::string& kind, int offset, int limit) {
+                        const std::string& from_utc, const std::string& to_utc,
+                        const std::string& kind, int offset, int limit) {
   Binder b;
   std::string where = "WHERE p.target_org_id = " + b.Int(target) +
                       " AND p.first_submitted_at >= " + b.Text(from_utc) +

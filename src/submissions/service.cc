@@ -9,8 +9,10 @@
 
 #include "core/clock.h"
 #include "core/markdown_limits.h"
+#include "core/messages.h"
 #include "core/text.h"
 #include "orgs/service.h"
+#include "submissions/messages.h"
 #include "submissions/repository.h"
 #include "submissions/service_internal.h"
 #include "submissions/sniff.h"
@@ -26,7 +28,6 @@ nlohmann::json AuditState(const Piece& p) {
 Status PieceNotFound(int64_t id) {
   return Status::NotFound("submission_not_found", "no such piece: " + std::to_string(id));
 }
-
 
 std::string CleanName(const std::string& name, const std::string& mime) {
   std::string base =
@@ -92,6 +93,10 @@ SubmissionService::SubmissionService(store::Database* db, orgs::OrgService* orgs
       max_attachment_bytes_(static_cast<size_t>(config.GetInt("submissions.max_attachment_mb", 10))
                             << 20),
       now_([] { return clock::NowIso(); }) {
+  // The notification titles this service sends live in its catalogue; adding it
+  // here (idempotent) lets Send store their Chinese text even before
+  // cli/wiring.cc adds every catalogue (the demo loader runs first).
+  messages::Add(Messages());
   limits_.max_input_bytes = static_cast<size_t>(config.GetInt("submissions.max_import_mb", 20))
                             << 20;
 }

@@ -48,10 +48,10 @@ struct PieceInput {
 // A list request as the client states it (GET /api/v1/submissions): the
 // service checks and converts it into a PieceFilter.
 struct PieceQuery {
-  std::string states;      // comma-separated state names, "" = any
-  std::string org_code;    // owning organisation, "" = any
-  std::string text;        // title contains
-  std::string from, to;    // Asia/Shanghai dates "YYYY-MM-DD" of updated_at, inclusive
+  std::string states;    // comma-separated state names, "" = any
+  std::string org_code;  // owning organisation, "" = any
+  std::string text;      // title contains
+  std::string from, to;  // Asia/Shanghai dates "YYYY-MM-DD" of updated_at, inclusive
   int64_t commission_id = 0;
   PageRequest page;
 };
@@ -104,9 +104,10 @@ struct CommissionView {
 // A piece the actor may not see is kNotFound "submission_not_found".
 class SubmissionService {
  public:
-  // REQUIRES: `db` and `orgs` outlive the service; migrations of orgs, notify
-  // and submissions applied; the submissions message catalogue added
-  // (messages::Add(Messages())) so that notifications get their texts.
+  // Adds this module's message catalogue (messages.h), which holds the
+  // notification titles it sends. REQUIRES: `db` and `orgs` outlive the
+  // service; migrations of orgs, notify and submissions applied; constructed
+  // during start-up (messages::Add is not thread-safe).
   SubmissionService(store::Database* db, orgs::OrgService* orgs, const Config& config);
 
   // Replaces the clock (UTC ISO-8601 now) for tests and the demo loader.
@@ -210,12 +211,13 @@ class SubmissionService {
                            const std::string& target_code);
   // The pieces behind one organisation's row: kind "submitted" or "adopted".
   Result<Page<Piece>> StatisticsPieces(const Actor& actor, const std::string& period,
-                                       const std::string& target_code,
-                                       const std::string& org_code, const std::string& kind,
-                                       int offset, int limit);
-  // The statistics as "xlsx" or "csv" (kInvalidArgument "invalid_format" otherwise).
+                                       const std::string& target_code, const std::string& org_code,
+                                       const std::string& kind, int offset, int limit);
+  // The statistics as "xlsx" or "csv" (kInvalidArgument "invalid_format"
+  // otherwise), titles and column labels in `lang` ("en", else Chinese).
   Result<Export> ExportStatistics(const Actor& actor, const std::string& period,
-                                  const std::string& target_code, const std::string& format);
+                                  const std::string& target_code, const std::string& format,
+                                  const std::string& lang = "zh");
 
   // The configured limits: of an imported file (submissions.max_import_mb) and
   // of one attachment (submissions.max_attachment_mb).

@@ -76,8 +76,8 @@ Result<Commission> SubmissionService::CreateCommission(const Actor& actor,
 }
 
 Result<Page<Commission>> SubmissionService::ListCommissions(const Actor& actor,
-                                                              const std::string& status, int offset,
-                                                              int limit) {
+                                                            const std::string& status, int offset,
+                                                            int limit) {
   if (!status.empty() && status != "open" && status != "closed") {
     return Status::Invalid("status", "invalid_state", "status must be open or closed");
   }

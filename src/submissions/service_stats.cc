@@ -227,15 +227,16 @@ Result<Page<Piece>> SubmissionService::StatisticsPieces(
 
 Result<Export> SubmissionService::ExportStatistics(const Actor& actor, const std::string& period,
                                                    const std::string& target_code,
-                                                   const std::string& format) {
+                                                   const std::string& format,
+                                                   const std::string& lang) {
   if (format != "xlsx" && format != "csv") {
     return Status::Invalid("format", "invalid_format", "format must be xlsx or csv");
   }
   JB_ASSIGN_OR_RETURN(Stats stats, Statistics(actor, period, target_code));
   const std::string name = "submissions-" + stats.target_org_code + "-" + stats.period.from + "-" +
                            stats.period.to + "." + format;
-  if (format == "csv") return Export{StatsCsv(stats), "text/csv; charset=utf-8", name};
-  JB_ASSIGN_OR_RETURN(std::string bytes, StatsXlsx(stats));
+  if (format == "csv") return Export{StatsCsv(stats, lang), "text/csv; charset=utf-8", name};
+  JB_ASSIGN_OR_RETURN(std::string bytes, StatsXlsx(stats, lang));
   return Export{std::move(bytes),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name};
 }

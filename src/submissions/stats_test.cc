@@ -38,8 +38,7 @@ class StatsTest : public testing::ServiceFixture {
                  c.requester_org_id = ids_["ccea"];
                  c.org_id = ids_[org];
                  c.deadline = deadline;
-                 c.deadline_at =
-                     clock::FormatIso(clock::ShanghaiDayEnd(deadline));
+                 c.deadline_at = clock::FormatIso(clock::ShanghaiDayEnd(deadline));
                  c.status = "open";
                  c.created_at = "2026-01-01T00:00:00Z";
                  c.created_by_login = "system";

@@ -6,16 +6,15 @@ namespace jianbao::submissions {
 
 const std::vector<StateInfo>& States() {
   static const std::vector<StateInfo> kStates = {
-      {kDraft, false},    {kSubmitted, false}, {kReturned, false},
-      {kResubmitted, false}, {kAdopted, true},   {kNotAdopted, true},
+      {kDraft, false},       {kSubmitted, false}, {kReturned, false},
+      {kResubmitted, false}, {kAdopted, true},    {kNotAdopted, true},
   };
   return kStates;
 }
 
 const std::vector<ActionInfo>& Actions() {
   static const std::vector<ActionInfo> kActions = {
-      {kActionEdit}, {"submit"}, {"withdraw"}, {"resubmit"},
-      {"adopt"},     {"return"}, {"reject"},
+      {kActionEdit}, {"submit"}, {"withdraw"}, {"resubmit"}, {"adopt"}, {"return"}, {"reject"},
   };
   return kActions;
 }

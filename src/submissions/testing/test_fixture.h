@@ -17,7 +17,6 @@
 #include "orgs/repository.h"
 #include "store/database.h"
 #include "submissions/repository.h"
-#include "submissions/messages.h"
 #include "submissions/service.h"
 
 namespace jianbao::submissions::testing {
@@ -33,7 +32,6 @@ class ServiceFixture : public ::testing::Test {
     db_->AddMigrations("notify", notify::Migrations());
     db_->AddMigrations("submissions", repo::Migrations());
     ASSERT_TRUE(db_->Migrate().ok());
-    messages::Add(Messages());  // the notification titles (as cli/wiring.cc does)
     Config config;
     config.Set("security.login_max_failures", "1000");
     orgs_ = new orgs::OrgService(db_, config);
