@@ -23,7 +23,7 @@
 #include "notify/notify.h"
 #include "orgs/demo.h"
 #include "orgs/repository.h"
-#include "submissions/docx_test_util.h"
+#include "submissions/testing/docx_test_util.h"
 #include "submissions/import.h"
 #include "submissions/repository.h"
 #include "submissions/service.h"

@@ -10,55 +10,60 @@ using http::Json;
 using http::JsonResponse;
 using http::Response;
 
-Json ToJson(const Notification& n) {
-  return {{"id", n.id},         {"kind", n.kind},
-          {"title", n.title},   {"body", n.body},
-          {"entity", n.entity}, {"entity_id", n.entity_id},
-          {"read", n.read},     {"created_at", n.created_at}};
+Json NotificationJson(const Notification& n) {
+  return {{"id", n.id},
+          {"kind", n.kind},
+          {"title", n.title},
+          {"body", n.body},
+          {"params", Json(n.params)},
+          {"entity", n.entity},
+          {"entity_id", n.entity_id},
+          {"read", n.read},
+          {"created_at", n.created_at}};
 }
 
-Response List(Context& ctx, NotifyService& svc) {
-  auto page = http::ParsePage(ctx.req);
-  if (!page.ok()) return ctx.Error(page.status());
-  const bool unread = ctx.req.Query("unread") == "1" || ctx.req.Query("unread") == "true";
-  return http::Respond(ctx, svc.List(ctx.actor(), unread, page->offset(), page->page_size),
-                       [&](const Page& p) {
-                         Json items = Json::array();
-                         for (const Notification& n : p.items) items.push_back(ToJson(n));
-                         return JsonResponse(200, {{"items", items},
-                                                   {"total", p.total},
-                                                   {"unread", p.unread},
-                                                   {"page", page->page},
-                                                   {"page_size", page->page_size}});
-                       });
+Json InboxJson(const Inbox& inbox, const http::Page& page) {
+  Json items = Json::array();
+  for (const Notification& n : inbox.items) items.push_back(NotificationJson(n));
+  return {{"items", items},
+          {"total", inbox.total},
+          {"unread", inbox.unread},
+          {"page", page.page},
+          {"page_size", page.page_size}};
 }
 
-Response Unread(Context& ctx, NotifyService& svc) {
-  return http::Respond(ctx, svc.UnreadCount(ctx.actor()), [](int64_t n) {
-    return JsonResponse(200, {{"unread", n}});
-  });
+// ?unread=1 or ?unread=true lists only unread notifications.
+bool UnreadOnly(const http::Request& req) {
+  return req.Query("unread") == "1" || req.Query("unread") == "true";
 }
 
-Response Read(Context& ctx, NotifyService& svc) {
-  int64_t id = 0;
-  try {
-    id = std::stoll(ctx.Param("id"));
-  } catch (const std::exception&) {
-  }
-  if (id <= 0) return ctx.Error(Status::NotFound("notification_not_found", "no such notification"));
-  Status st = svc.MarkRead(ctx.actor(), id);
-  return st.ok() ? http::NoContent() : ctx.Error(st);
+Result<Response> List(Context& ctx, NotifyService& svc) {
+  JB_ASSIGN_OR_RETURN(http::Page page, http::ParsePage(ctx.req));
+  JB_ASSIGN_OR_RETURN(Inbox inbox, svc.List(ctx.actor(), UnreadOnly(ctx.req), page.offset(),
+                                            page.page_size, ctx.lang));
+  return JsonResponse(200, InboxJson(inbox, page));
 }
 
-Response ReadAll(Context& ctx, NotifyService& svc) {
-  Status st = svc.MarkAllRead(ctx.actor());
-  return st.ok() ? http::NoContent() : ctx.Error(st);
+Result<Response> Unread(Context& ctx, NotifyService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t n, svc.UnreadCount(ctx.actor()));
+  return JsonResponse(200, {{"unread", n}});
+}
+
+Result<Response> Read(Context& ctx, NotifyService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "notification_not_found"));
+  JB_RETURN_IF_ERROR(svc.MarkRead(ctx.actor(), id));
+  return http::NoContent();
+}
+
+Result<Response> ReadAll(Context& ctx, NotifyService& svc) {
+  JB_RETURN_IF_ERROR(svc.MarkAllRead(ctx.actor()));
+  return http::NoContent();
 }
 
 }  // namespace
 
 void Register(http::App& app, NotifyService& svc) {
-  auto bind = [&svc](Response (*fn)(Context&, NotifyService&)) {
+  auto bind = [&svc](Result<Response> (*fn)(Context&, NotifyService&)) {
     return [fn, &svc](Context& ctx) { return fn(ctx, svc); };
   };
   app.Get("/api/v1/notifications", bind(List));

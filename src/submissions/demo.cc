@@ -131,7 +131,8 @@ Status LoadDemo(SubmissionService& svc, orgs::OrgService& orgs) {
     in.tags = d.tags;
     if (std::string(d.title).find("高海拔") != std::string::npos) {
       tick(2);
-      const std::string deadline = clock::DateFromDays((at + 8 * 3600) / 86400 + 5);
+      const std::string deadline =
+          clock::DateFromDays(clock::DaysFromDate(clock::ShanghaiDate(at)) + 5);
       JB_ASSIGN_OR_RETURN(
           Commission c,
           svc.CreateCommission(

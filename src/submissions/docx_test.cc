@@ -11,8 +11,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "submissions/docx_test_util.h"
 #include "submissions/import.h"
+#include "submissions/testing/docx_test_util.h"
 
 namespace jianbao::submissions {
 namespace {

@@ -10,13 +10,23 @@
 #include <sstream>
 #include <vector>
 
+#include "core/messages.h"
+
 namespace jianbao::submissions {
 namespace {
 
-const std::vector<std::string>& Headers() {
-  static const std::vector<std::string> kHeaders = {
-      "排名", "机构代码", "机构", "报送", "采用", "采用率", "约稿", "按时报送", "逾期报送"};
-  return kHeaders;
+// Returns the label of export text `name` ("rank", …) in `lang` (messages.cc).
+std::string Label(const std::string& name, const std::string& lang) {
+  return messages::Text("submissions.export." + name, lang, name);
+}
+
+std::vector<std::string> Headers(const std::string& lang) {
+  std::vector<std::string> out;
+  for (const char* name : {"rank", "org_code", "org", "submitted", "adopted", "adoption_rate",
+                           "commissioned", "on_time", "late"}) {
+    out.push_back(Label(name, lang));
+  }
+  return out;
 }
 
 std::string Csv(const std::string& v) {
@@ -35,16 +45,18 @@ std::string Percent(double rate) {
   return buf;
 }
 
-std::string Title(const Stats& s) {
-  return s.target_org_name + " 信息报送采用情况统计（" + s.period.from + " 至 " + s.period.to +
-         "）";
+std::string Title(const Stats& s, const std::string& lang) {
+  return messages::Format(
+      Label("title", lang),
+      {{"org", s.target_org_name}, {"from", s.period.from}, {"to", s.period.to}});
 }
 
 }  // namespace
 
-std::string StatsCsv(const Stats& stats) {
+std::string StatsCsv(const Stats& stats, const std::string& lang) {
   std::string out = "\xEF\xBB\xBF";
-  for (size_t i = 0; i < Headers().size(); ++i) out += (i ? "," : "") + Headers()[i];
+  const std::vector<std::string> headers = Headers(lang);
+  for (size_t i = 0; i < headers.size(); ++i) out += (i ? "," : "") + Csv(headers[i]);
   out += "\r\n";
   auto row = [&](const StatsRow& r, const std::string& rank, const std::string& code,
                  const std::string& name) {
@@ -54,11 +66,11 @@ std::string StatsCsv(const Stats& stats) {
            std::to_string(r.commissioned_late) + "\r\n";
   };
   for (const StatsRow& r : stats.rows) row(r, std::to_string(r.rank), r.org_code, r.org_name);
-  row(stats.total, "", "", "合计");
+  row(stats.total, "", "", Label("total", lang));
   return out;
 }
 
-Result<std::string> StatsXlsx(const Stats& stats) {
+Result<std::string> StatsXlsx(const Stats& stats, const std::string& lang) {
   char path[] = "/tmp/jianbao-stats-XXXXXX";
   const int fd = mkstemp(path);
   if (fd < 0) return Status::Internal("cannot create a temporary file for the .xlsx");
@@ -70,7 +82,7 @@ Result<std::string> StatsXlsx(const Stats& stats) {
     unlink(path);
     return Status::Internal("libxlsxwriter could not start a workbook");
   }
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "采用统计");
+  lxw_worksheet* ws = workbook_add_worksheet(wb, Label("sheet", lang).c_str());
   lxw_format* title = workbook_add_format(wb);
   format_set_bold(title);
   format_set_font_size(title, 14);
@@ -83,10 +95,12 @@ Result<std::string> StatsXlsx(const Stats& stats) {
   lxw_format* pct = workbook_add_format(wb);
   format_set_num_format(pct, "0.0%");
   format_set_border(pct, LXW_BORDER_THIN);
-  worksheet_write_string(ws, 0, 0, Title(stats).c_str(), title);
-  for (size_t c = 0; c < Headers().size(); ++c) {
-    worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), Headers()[c].c_str(), head);
+  worksheet_write_string(ws, 0, 0, Title(stats, lang).c_str(), title);
+  const std::vector<std::string> headers = Headers(lang);
+  for (size_t c = 0; c < headers.size(); ++c) {
+    worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), headers[c].c_str(), head);
   }
+  const std::string total_label = Label("total", lang);
   worksheet_set_column(ws, 1, 1, 14, nullptr);
   worksheet_set_column(ws, 2, 2, 36, nullptr);
   worksheet_set_column(ws, 3, 8, 10, nullptr);
@@ -95,7 +109,7 @@ Result<std::string> StatsXlsx(const Stats& stats) {
     if (total) {
       worksheet_write_string(ws, r, 0, "", cell);
       worksheet_write_string(ws, r, 1, "", cell);
-      worksheet_write_string(ws, r, 2, "合计", head);
+      worksheet_write_string(ws, r, 2, total_label.c_str(), head);
     } else {
       worksheet_write_number(ws, r, 0, row.rank, cell);
       worksheet_write_string(ws, r, 1, row.org_code.c_str(), cell);

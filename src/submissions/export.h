@@ -15,10 +15,12 @@ namespace jianbao::submissions {
 
 // Returns the statistics table as CSV: rank, org code, org, submitted, adopted,
 // rate (percent, one decimal), commissioned, on time, late; then a total row.
-std::string StatsCsv(const Stats& stats);
+// Column labels in `lang` ("en", else Chinese) from the submissions catalogue.
+std::string StatsCsv(const Stats& stats, const std::string& lang = "zh");
 
 // Returns the same table as an .xlsx workbook, or kInternal when libxlsxwriter fails.
-Result<std::string> StatsXlsx(const Stats& stats);
+// The title, sheet name and labels are in `lang`.
+Result<std::string> StatsXlsx(const Stats& stats, const std::string& lang = "zh");
 
 }  // namespace jianbao::submissions
 

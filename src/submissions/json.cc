@@ -2,6 +2,10 @@
 
 #include "submissions/json.h"
 
+#include <stdexcept>
+
+#include "core/messages.h"
+#include "http/errors.h"
 #include "submissions/render.h"
 #include "submissions/workflow.h"
 
@@ -16,7 +20,152 @@ nlohmann::json Org(int64_t id, const std::string& code, const std::string& name)
   return {{"id", id}, {"code", code}, {"name", name}};
 }
 
+// Parses a query parameter as an id: "" → 0; kInvalidArgument "wrong_type" otherwise.
+Result<int64_t> QueryId(const http::Request& req, const std::string& key) {
+  const std::string v = req.Query(key);
+  if (v.empty()) return int64_t{0};
+  try {
+    return static_cast<int64_t>(std::stoll(v));
+  } catch (const std::exception&) {
+    return Status::Invalid(key, "wrong_type", key + " must be an id");
+  }
+}
+
+template <typename T, typename Fn>
+nlohmann::json PageJson(const Page<T>& p, const PageRequest& page, Fn item) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const T& v : p.items) items.push_back(item(v));
+  return {{"items", items}, {"total", p.total}, {"page", page.page}, {"page_size", page.page_size}};
+}
+
+template <typename T, typename Fn>
+nlohmann::json ItemsJson(const std::vector<T>& list, Fn item) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const T& v : list) items.push_back(item(v));
+  return {{"items", items}};
+}
+
 }  // namespace
+
+Result<PageRequest> ReadPage(const http::Request& req) {
+  JB_ASSIGN_OR_RETURN(http::Page p, http::ParsePage(req));
+  return PageRequest{p.page, p.page_size};
+}
+
+Result<PieceInput> ReadPieceInput(const std::string& text, bool creating) {
+  std::set<std::string> allowed = {"title", "body", "authors", "contact", "tags", "target", "note"};
+  if (creating) allowed.insert("commission_id");
+  JB_ASSIGN_OR_RETURN(nlohmann::json body, http::ParseObject(text, allowed));
+  PieceInput in;
+  for (auto [key, out, max] :
+       {std::tuple{"title", &in.title, size_t{200}}, std::tuple{"body", &in.body, size_t{4} << 20},
+        std::tuple{"contact", &in.contact, size_t{200}},
+        std::tuple{"target", &in.target_code, size_t{32}},
+        std::tuple{"note", &in.note, size_t{200}}}) {
+    JB_ASSIGN_OR_RETURN(*out, http::OptionalString(body, key, max));
+  }
+  JB_ASSIGN_OR_RETURN(in.authors, http::OptionalStringArray(body, "authors", 20, 50));
+  JB_ASSIGN_OR_RETURN(in.tags, http::OptionalStringArray(body, "tags", 20, 50));
+  if (creating) {
+    JB_ASSIGN_OR_RETURN(std::optional<int64_t> c,
+                        http::OptionalInt(body, "commission_id", 1, INT64_MAX));
+    in.commission_id = c.value_or(0);
+  }
+  return in;
+}
+
+Result<PieceQuery> ReadPieceQuery(const http::Request& req) {
+  PieceQuery q;
+  JB_ASSIGN_OR_RETURN(q.page, ReadPage(req));
+  q.states = req.Query("state");
+  q.org_code = req.Query("org");
+  q.text = req.Query("q");
+  q.from = req.Query("from");
+  q.to = req.Query("to");
+  JB_ASSIGN_OR_RETURN(q.commission_id, QueryId(req, "commission"));
+  return q;
+}
+
+Result<ActionInput> ReadActionInput(const std::string& text) {
+  JB_ASSIGN_OR_RETURN(nlohmann::json body, http::ParseObject(text, {"action", "reason"}));
+  ActionInput in;
+  JB_ASSIGN_OR_RETURN(in.action, http::RequiredString(body, "action", 32));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> reason,
+                      http::OptionalString(body, "reason", 2000));
+  in.reason = reason.value_or("");
+  return in;
+}
+
+Result<BulkInput> ReadBulkInput(const std::string& text) {
+  JB_ASSIGN_OR_RETURN(nlohmann::json body, http::ParseObject(text, {"ids", "action", "reason"}));
+  BulkInput in;
+  JB_ASSIGN_OR_RETURN(in.action, http::RequiredString(body, "action", 32));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> reason,
+                      http::OptionalString(body, "reason", 2000));
+  in.reason = reason.value_or("");
+  auto ids = body.find("ids");
+  if (ids == body.end() || !ids->is_array()) {
+    return Status::Invalid("ids", "required", "ids is required");
+  }
+  for (const nlohmann::json& v : *ids) {
+    if (!v.is_number_integer()) return Status::Invalid("ids", "wrong_type", "ids are integers");
+    in.ids.push_back(v.get<int64_t>());
+  }
+  return in;
+}
+
+Result<std::pair<int, int>> ReadVersionRange(const http::Request& req) {
+  std::pair<int, int> range;
+  for (auto [key, out] : {std::pair{"from", &range.first}, std::pair{"to", &range.second}}) {
+    try {
+      *out = std::stoi(req.Query(key));
+    } catch (const std::exception&) {
+      return Status::Invalid(key, "required", std::string(key) + " is required");
+    }
+  }
+  return range;
+}
+
+Result<std::string> ReadCommentBody(const std::string& text) {
+  JB_ASSIGN_OR_RETURN(nlohmann::json body, http::ParseObject(text, {"body"}));
+  return http::RequiredString(body, "body", 5000);
+}
+
+Result<std::string> ReadPreviewBody(const std::string& text) {
+  JB_ASSIGN_OR_RETURN(nlohmann::json body, http::ParseObject(text, {"body"}));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> v,
+                      http::OptionalString(body, "body", size_t{4} << 20));
+  return v.value_or("");
+}
+
+Result<std::string> ReadFileFormat(const http::Request& req) {
+  const std::string f = req.Query("format");
+  if (f == "docx" || f == "txt") return f;
+  return Status::Invalid("format", "invalid_format", "format must be docx or txt");
+}
+
+Result<ImportRequest> ReadImportRequest(const http::Request& req) {
+  ImportRequest r;
+  JB_ASSIGN_OR_RETURN(r.format, ReadFileFormat(req));
+  if (!req.Query("target").empty()) r.meta.target_code = req.Query("target");
+  JB_ASSIGN_OR_RETURN(r.meta.commission_id, QueryId(req, "commission_id"));
+  return r;
+}
+
+Result<NewCommission> ReadNewCommission(const std::string& text) {
+  JB_ASSIGN_OR_RETURN(nlohmann::json body,
+                      http::ParseObject(text, {"topic", "description", "org", "deadline"}));
+  NewCommission c;
+  for (auto [key, out, max] :
+       {std::tuple{"topic", &c.topic, size_t{200}}, std::tuple{"org", &c.org_code, size_t{32}},
+        std::tuple{"deadline", &c.deadline, size_t{10}}}) {
+    JB_ASSIGN_OR_RETURN(*out, http::RequiredString(body, key, max));
+  }
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> d,
+                      http::OptionalString(body, "description", 2000));
+  c.description = d.value_or("");
+  return c;
+}
 
 nlohmann::json PieceJson(const Piece& p, bool with_body) {
   nlohmann::json j = {
@@ -164,10 +313,17 @@ nlohmann::json WorkflowJson() {
   nlohmann::json states = nlohmann::json::array(), actions = nlohmann::json::array(),
                  transitions = nlohmann::json::array();
   for (const StateInfo& s : States()) {
-    states.push_back({{"name", s.name}, {"zh", s.zh}, {"en", s.en}, {"terminal", s.terminal}});
+    const std::string key = StateLabelKey(s.name);
+    states.push_back({{"name", s.name},
+                      {"zh", messages::Text(key, "zh", s.name)},
+                      {"en", messages::Text(key, "en", s.name)},
+                      {"terminal", s.terminal}});
   }
   for (const ActionInfo& a : Actions()) {
-    actions.push_back({{"name", a.name}, {"zh", a.zh}, {"en", a.en}});
+    const std::string key = ActionLabelKey(a.name);
+    actions.push_back({{"name", a.name},
+                       {"zh", messages::Text(key, "zh", a.name)},
+                       {"en", messages::Text(key, "en", a.name)}});
   }
   for (const Transition& t : Transitions()) {
     transitions.push_back({{"from", t.from},
@@ -178,6 +334,68 @@ nlohmann::json WorkflowJson() {
                            {"reason_allowed", t.reason_allowed}});
   }
   return {{"states", states}, {"actions", actions}, {"transitions", transitions}};
+}
+
+nlohmann::json PiecePageJson(const Page<Piece>& p, const PageRequest& page) {
+  return PageJson(p, page, [](const Piece& v) { return PieceJson(v, false); });
+}
+
+nlohmann::json CommissionPageJson(const Page<Commission>& p, const PageRequest& page) {
+  return PageJson(p, page, [](const Commission& c) { return CommissionJson(c); });
+}
+
+nlohmann::json CommissionViewJson(const CommissionView& v) {
+  nlohmann::json j = CommissionJson(v.commission);
+  j["pieces"] = nlohmann::json::array();
+  for (const Piece& p : v.pieces) j["pieces"].push_back(PieceJson(p, false));
+  return j;
+}
+
+nlohmann::json TargetsJson(const std::vector<orgs::Org>& orgs) {
+  return ItemsJson(orgs, [](const orgs::Org& o) {
+    return nlohmann::json{{"id", o.id}, {"code", o.code}, {"name", o.name}, {"kind", o.kind}};
+  });
+}
+
+nlohmann::json VersionListJson(const std::vector<Version>& versions) {
+  return ItemsJson(versions, [](const Version& v) { return VersionJson(v, false); });
+}
+
+nlohmann::json CommentListJson(const std::vector<Comment>& comments) {
+  return ItemsJson(comments, [](const Comment& c) { return CommentJson(c); });
+}
+
+nlohmann::json VersionWithHtmlJson(const Version& v) {
+  nlohmann::json j = VersionJson(v, true);
+  j["body_html"] = RenderHtml(v.body);
+  return j;
+}
+
+nlohmann::json ImportedJson(const Imported& doc) {
+  nlohmann::json images = nlohmann::json::array();
+  for (const ImportedImage& i : doc.images) {
+    images.push_back({{"ref", i.ref}, {"mime", i.mime}, {"size", i.data.size()}});
+  }
+  return {{"title", doc.title}, {"body", doc.body}, {"images", images}};
+}
+
+nlohmann::json BulkJson(const std::vector<BulkResult>& results, const std::string& lang) {
+  nlohmann::json items = nlohmann::json::array();
+  int ok = 0;
+  for (const BulkResult& r : results) {
+    nlohmann::json item = {{"id", r.id}, {"ok", r.status.ok()}};
+    if (r.status.ok()) {
+      item["state"] = r.state;
+      ++ok;
+    } else {
+      item["error"] = {{"code", CodeName(r.status.code())},
+                       {"key", r.status.key()},
+                       {"message", http::LocalizedMessage(r.status, lang)},
+                       {"field", r.status.field()}};
+    }
+    items.push_back(item);
+  }
+  return {{"results", items}, {"succeeded", ok}, {"failed", static_cast<int>(results.size()) - ok}};
 }
 
 }  // namespace jianbao::submissions

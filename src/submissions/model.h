@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
+
 namespace jianbao::submissions {
 
 // A piece as listed and shown. `body` is CommonMark.
@@ -98,12 +100,6 @@ struct PieceFilter {
   std::string from, to;  // updated_at range, UTC, [from, to)
   int offset = 0;
   int limit = 20;
-};
-
-template <typename T>
-struct PageOf {
-  std::vector<T> items;
-  int64_t total = 0;
 };
 
 // A statistics period: [from, to] dates in Asia/Shanghai, inclusive.

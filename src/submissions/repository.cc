@@ -262,7 +262,7 @@ std::optional<Piece> FindPiece(soci::session& s, int64_t id) {
   return found[0];
 }
 
-PageOf<Piece> ListPieces(soci::session& s, const PieceFilter& f) {
+Page<Piece> ListPieces(soci::session& s, const PieceFilter& f) {
   Binder b;
   std::string where = "WHERE 1 = 1";
   if (!f.owner_org_ids.empty() || !f.target_org_ids.empty()) {
@@ -292,7 +292,7 @@ PageOf<Piece> ListPieces(soci::session& s, const PieceFilter& f) {
   }
   if (!f.from.empty()) where += " AND p.updated_at >= " + b.Text(f.from);
   if (!f.to.empty()) where += " AND p.updated_at < " + b.Text(f.to);
-  PageOf<Piece> page;
+  Page<Piece> page;
   page.total = internal::FetchCount(s, "SELECT COUNT(*) FROM pieces p " + where, b);
   Binder sel = b;
   const std::string sql = "SELECT " + internal::PieceColumns(false) + where +

@@ -3,6 +3,9 @@
 // All SQL of the submissions module. Functions run on a session the caller
 // got from store::Database::Read/Write, so they join the caller's
 // transaction; they throw soci errors, which Database turns into a Status.
+// Thread safety: a session belongs to one thread; the functions keep no state.
+// Files: repository.cc (tables, pieces, versions, events), repository_<use
+// case>.cc for comments, attachments, commissions and statistics.
 // Organisation names are not joined here (they belong to src/orgs): rows
 // carry organisation ids and the service fills in codes and names.
 
@@ -35,21 +38,28 @@ void UpdateWorkflow(soci::session& s, const Piece& p);
 // Returns the piece with its body, or nullopt.
 std::optional<Piece> FindPiece(soci::session& s, int64_t id);
 // Returns a page of pieces (bodies left empty), newest change first.
-PageOf<Piece> ListPieces(soci::session& s, const PieceFilter& f);
+Page<Piece> ListPieces(soci::session& s, const PieceFilter& f);
 
+// Inserts version `v.number` of piece `v.piece_id`.
 void InsertVersion(soci::session& s, const Version& v);
 // Replaces the body of a version (used once, when import links images into version 1).
 void UpdateVersionBody(soci::session& s, int64_t piece_id, int number, const std::string& body);
 // Returns the versions without bodies, oldest first.
 std::vector<Version> ListVersions(soci::session& s, int64_t piece_id);
+// Returns one version with its body, or nullopt.
 std::optional<Version> FindVersion(soci::session& s, int64_t piece_id, int number);
 
+// Appends a workflow event to a piece's history.
 void InsertEvent(soci::session& s, const Event& e);
+// Returns a piece's history, oldest first.
 std::vector<Event> ListEvents(soci::session& s, int64_t piece_id);
 
+// Inserts a comment (repository_comments.cc) and returns its id.
 int64_t InsertComment(soci::session& s, const Comment& c);
+// Returns the comments on a piece, oldest first.
 std::vector<Comment> ListComments(soci::session& s, int64_t piece_id);
 
+// Attachments (repository_attachments.cc).
 // Stores the bytes (base64 in a TEXT column, which both engines bind alike) and returns the id.
 int64_t InsertAttachment(soci::session& s, const Attachment& a, int64_t user_id,
                          const std::string& now);
@@ -57,16 +67,20 @@ int64_t InsertAttachment(soci::session& s, const Attachment& a, int64_t user_id,
 std::vector<Attachment> ListAttachments(soci::session& s, int64_t piece_id);
 // Returns one attachment with its bytes.
 std::optional<Attachment> FindAttachment(soci::session& s, int64_t piece_id, int64_t id);
+// Deletes one attachment of a piece (no-op when absent).
 void DeleteAttachment(soci::session& s, int64_t piece_id, int64_t id);
 
+// Inserts a commission (repository_commissions.cc) and returns its id.
 int64_t InsertCommission(soci::session& s, const Commission& c);
+// Sets a commission's status ("open" or "closed").
 void UpdateCommissionStatus(soci::session& s, int64_t id, const std::string& status);
+// Returns a commission with its answer count and first answer, or nullopt.
 std::optional<Commission> FindCommission(soci::session& s, int64_t id);
 // Returns commissions asked by any of `requester_ids` or of any of `org_ids`
 // (either list may be empty = no such condition, both empty = all), newest first.
-PageOf<Commission> ListCommissions(soci::session& s, const std::vector<int64_t>& requester_ids,
-                                   const std::vector<int64_t>& org_ids, const std::string& status,
-                                   int offset, int limit);
+Page<Commission> ListCommissions(soci::session& s, const std::vector<int64_t>& requester_ids,
+                                 const std::vector<int64_t>& org_ids, const std::string& status,
+                                 int offset, int limit);
 
 // Statistics facts (repository_stats.cc).
 struct PieceCounts {
@@ -83,9 +97,9 @@ std::map<int64_t, CommissionCounts> CountCommissions(soci::session& s, int64_t t
                                                      const std::string& from,
                                                      const std::string& to);
 // The pieces behind a statistics cell: `kind` "submitted" or "adopted".
-PageOf<Piece> StatsPieces(soci::session& s, int64_t target, int64_t owner,
-                          const std::string& from_utc, const std::string& to_utc,
-                          const std::string& kind, int offset, int limit);
+Page<Piece> StatsPieces(soci::session& s, int64_t target, int64_t owner,
+                        const std::string& from_utc, const std::string& to_utc,
+                        const std::string& kind, int offset, int limit);
 
 }  // namespace jianbao::submissions::repo
 

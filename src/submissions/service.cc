@@ -1,4 +1,7 @@
 // Copyright 2026 The Jianbao Authors.
+//
+// The service's shared core: the actor's scope in the organisation tree, who
+// may see and edit a piece, and the associations a piece may be offered to.
 
 #include "submissions/service.h"
 
@@ -6,16 +9,15 @@
 
 #include "core/clock.h"
 #include "core/markdown_limits.h"
+#include "core/messages.h"
 #include "core/text.h"
 #include "orgs/service.h"
-#include "submissions/body_images.h"
+#include "submissions/messages.h"
 #include "submissions/repository.h"
 #include "submissions/service_internal.h"
+#include "submissions/sniff.h"
 
 namespace jianbao::submissions {
-
-constexpr size_t kMaxTitleChars = 200;
-constexpr size_t kMaxListItems = 20;
 
 namespace internal {
 
@@ -25,6 +27,20 @@ nlohmann::json AuditState(const Piece& p) {
 
 Status PieceNotFound(int64_t id) {
   return Status::NotFound("submission_not_found", "no such piece: " + std::to_string(id));
+}
+
+std::string CleanName(const std::string& name, const std::string& mime) {
+  std::string base =
+      name.substr(name.find_last_of("/\\") == std::string::npos ? 0 : name.find_last_of("/\\") + 1);
+  std::string out;
+  for (char c : base) {
+    if (static_cast<unsigned char>(c) >= 0x20 && c != '"') out += c;
+  }
+  out = text::Trim(out);
+  if (out.empty() || !text::IsValidUtf8(out) || text::CodePointCount(out) > 120) {
+    out = "attachment" + ExtensionFor(mime);
+  }
+  return out;
 }
 
 }  // namespace internal
@@ -77,6 +93,10 @@ SubmissionService::SubmissionService(store::Database* db, orgs::OrgService* orgs
       max_attachment_bytes_(static_cast<size_t>(config.GetInt("submissions.max_attachment_mb", 10))
                             << 20),
       now_([] { return clock::NowIso(); }) {
+  // The notification titles this service sends live in its catalogue; adding it
+  // here (idempotent) lets Send store their Chinese text even before
+  // cli/wiring.cc adds every catalogue (the demo loader runs first).
+  messages::Add(Messages());
   limits_.max_input_bytes = static_cast<size_t>(config.GetInt("submissions.max_import_mb", 20))
                             << 20;
 }
@@ -147,198 +167,6 @@ Result<std::vector<orgs::Org>> SubmissionService::Targets(const Actor& actor) {
   std::vector<orgs::Org> out;
   for (int64_t id : scope.targets) out.push_back(*scope.Find(id));
   return out;
-}
-
-Result<int64_t> SubmissionService::ResolveTarget(const Scope& scope,
-                                                 const std::optional<std::string>& code,
-                                                 int64_t fallback) {
-  if (!code || code->empty()) {
-    if (fallback) return fallback;
-    if (scope.targets.empty()) {
-      return Status::Invalid("target", "target_not_allowed",
-                             "your organisation has no association above it to report to");
-    }
-    return scope.targets.front();
-  }
-  const orgs::Org* o = scope.FindCode(*code);
-  if (!o || std::find(scope.targets.begin(), scope.targets.end(), o->id) == scope.targets.end()) {
-    return Status::Invalid("target", "target_not_allowed",
-                           "a piece can only be offered to an association above your organisation");
-  }
-  return o->id;
-}
-
-Status SubmissionService::ApplyContent(const Scope& scope, const Actor& actor, const PieceInput& in,
-                                       Piece* p) {
-  auto check = [](const std::string& field, const std::string& v, size_t max) -> Status {
-    if (!text::IsValidUtf8(v))
-      return Status::Invalid(field, "invalid_utf8", field + " is not UTF-8");
-    if (text::CodePointCount(v) > max)
-      return Status::Invalid(field, "too_long", field + " is too long");
-    return Status::Ok();
-  };
-  if (in.title) {
-    const std::string t = text::Trim(*in.title);
-    if (t.empty()) return Status::Invalid("title", "required", "title is required");
-    JB_RETURN_IF_ERROR(check("title", t, kMaxTitleChars));
-    p->title = t;
-  }
-  if (in.body) {
-    JB_RETURN_IF_ERROR(check("body", *in.body, limits_.max_body_bytes));
-    if (in.body->size() > limits_.max_body_bytes) {
-      return Status::Invalid("body", "too_long", "body is too long");
-    }
-    JB_RETURN_IF_ERROR(markdown::CheckShape(*in.body, "body"));
-    JB_RETURN_IF_ERROR(CheckBodyImages(*in.body));
-    p->body = *in.body;
-  }
-  if (in.contact) {
-    JB_RETURN_IF_ERROR(check("contact", *in.contact, 200));
-    p->contact = text::Trim(*in.contact);
-  }
-  for (auto [field, src, dst] :
-       {std::tuple{"authors", &in.authors, &p->authors}, std::tuple{"tags", &in.tags, &p->tags}}) {
-    if (!*src) continue;
-    if ((*src)->size() > kMaxListItems) {
-      return Status::Invalid(field, "too_many", std::string(field) + " has too many items");
-    }
-    dst->clear();
-    for (const std::string& v : **src) {
-      JB_RETURN_IF_ERROR(check(field, v, 50));
-      if (!text::Trim(v).empty()) dst->push_back(text::Trim(v));
-    }
-  }
-  if (in.target_code) {
-    JB_ASSIGN_OR_RETURN(p->target_org_id, ResolveTarget(scope, in.target_code, 0));
-  }
-  return Status::Ok();
-}
-
-Result<Piece> SubmissionService::PrepareDraft(const Actor& actor, const Scope& scope,
-                                              const PieceInput& in) {
-  if (!actor.HasRole(kRoleReporter)) return Status::Denied("only reporters create pieces");
-  if (!in.title) return Status::Invalid("title", "required", "title is required");
-  Piece p;
-  p.state = kDraft;
-  p.owner_org_id = actor.org_id;
-  p.created_by = actor.user_id;
-  p.created_by_login = actor.login;
-  p.created_by_name = actor.name;
-  p.created_at = p.updated_at = now_();
-  JB_RETURN_IF_ERROR(ApplyContent(scope, actor, in, &p));
-  return p;
-}
-
-Status SubmissionService::InsertDraft(soci::session& s, const Actor& actor, const Scope& scope,
-                                      const PieceInput& in, Piece* p) {
-  int64_t fallback = 0;
-  if (in.commission_id) {
-    std::optional<Commission> c = repo::FindCommission(s, in.commission_id);
-    if (!c || c->org_id != actor.org_id) {
-      return Status::Invalid("commission_id", "commission_not_found", "no such commission");
-    }
-    if (c->status != "open") {
-      return Status::Conflict("commission_closed", "the commission is closed", "commission_id");
-    }
-    p->commission_id = c->id;
-    p->commission_deadline_at = c->deadline_at;
-    fallback = c->requester_org_id;
-    if (in.target_code) {
-      return Status::Invalid("target", "target_not_allowed",
-                             "a commissioned piece goes to the association that asked for it");
-    }
-  }
-  if (!p->target_org_id) {
-    JB_ASSIGN_OR_RETURN(p->target_org_id, ResolveTarget(scope, {}, fallback));
-  }
-  p->id = repo::InsertPiece(s, *p);
-  repo::InsertVersion(s, {p->id, 1, p->title, p->body, actor.user_id, actor.login,
-                          in.note.value_or(""), p->created_at});
-  orgs::Audit(s, actor, "submission.create", "submission", std::to_string(p->id), "",
-              internal::AuditState(*p).dump());
-  return Status::Ok();
-}
-
-Result<Piece> SubmissionService::Create(const Actor& actor, const PieceInput& in) {
-  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  JB_ASSIGN_OR_RETURN(Piece p, PrepareDraft(actor, scope, in));
-  JB_RETURN_IF_ERROR(
-      db_->Write([&](soci::session& s) { return InsertDraft(s, actor, scope, in, &p); }));
-  Decorate(scope, &p);
-  return p;
-}
-
-Result<PieceView> SubmissionService::Get(const Actor& actor, int64_t id) {
-  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  PieceView view;
-  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    JB_ASSIGN_OR_RETURN(view.piece, LoadVisible(s, actor, scope, id));
-    view.events = repo::ListEvents(s, id);
-    view.attachments = repo::ListAttachments(s, id);
-    return Status::Ok();
-  }));
-  for (const std::string& r : Relations(actor, scope, view.piece)) {
-    for (const Transition& t : Transitions()) {
-      if (t.from == view.piece.state && t.role == r &&
-          std::find(view.actions.begin(), view.actions.end(), t.action) == view.actions.end()) {
-        view.actions.push_back(t.action);
-      }
-    }
-  }
-  return view;
-}
-
-Result<PageOf<Piece>> SubmissionService::List(const Actor& actor, PieceFilter f) {
-  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  f.owner_org_ids.clear();
-  f.target_org_ids.clear();
-  f.hide_drafts_of_others = true;
-  if (!actor.is_system()) {
-    const bool reporter = actor.HasRole(kRoleReporter);
-    const bool editor = actor.HasRole(kRoleEditor) && scope.association;
-    if (!reporter && !editor) return PageOf<Piece>{};
-    if (reporter) f.owner_org_ids = {actor.org_id};
-    if (editor) f.target_org_ids = {scope.association};
-  }
-  if (!f.owner_org_code.empty()) {
-    const orgs::Org* o = scope.FindCode(f.owner_org_code);
-    if (!o) return PageOf<Piece>{};
-    f.owner_org_id = o->id;
-  }
-  PageOf<Piece> page;
-  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    page = repo::ListPieces(s, f);
-    return Status::Ok();
-  }));
-  for (Piece& p : page.items) Decorate(scope, &p);
-  return page;
-}
-
-Result<Piece> SubmissionService::Update(const Actor& actor, int64_t id, const PieceInput& in) {
-  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  Piece p;
-  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    JB_ASSIGN_OR_RETURN(p, LoadVisible(s, actor, scope, id));
-    JB_RETURN_IF_ERROR(CheckEdit(actor, scope, p));
-    if (in.target_code && (p.commission_id || p.state != kDraft)) {
-      return Status::Invalid("target", "target_not_allowed",
-                             "the association can only change on an uncommissioned draft");
-    }
-    const Piece before = p;
-    JB_RETURN_IF_ERROR(ApplyContent(scope, actor, in, &p));
-    p.updated_at = now_();
-    if (p.title != before.title || p.body != before.body) {
-      p.version = before.version + 1;
-      repo::InsertVersion(s, {p.id, p.version, p.title, p.body, actor.user_id, actor.login,
-                              in.note.value_or(""), p.updated_at});
-    }
-    repo::UpdateContent(s, p);
-    orgs::Audit(s, actor, "submission.update", "submission", std::to_string(p.id),
-                internal::AuditState(before).dump(), internal::AuditState(p).dump());
-    return Status::Ok();
-  }));
-  Decorate(scope, &p);
-  return p;
 }
 
 }  // namespace jianbao::submissions

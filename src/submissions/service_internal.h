@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 //
-// Internal to service*.cc and stats.cc: the actor's place in the organisation
+// Internal to service*.cc: the actor's place in the organisation
 // tree, and small helpers shared by the service's files.
 
 #ifndef JIANBAO_SUBMISSIONS_SERVICE_INTERNAL_H_
@@ -40,6 +40,11 @@ nlohmann::json AuditState(const Piece& p);
 
 // Returns a kNotFound status for a piece id.
 Status PieceNotFound(int64_t id);
+
+// Returns an attachment's file name: the last path component of `name`
+// without control characters or quotes, at most 120 characters, or
+// "attachment" plus the extension of `mime` when nothing usable is left.
+std::string CleanName(const std::string& name, const std::string& mime);
 
 }  // namespace internal
 }  // namespace jianbao::submissions

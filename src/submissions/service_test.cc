@@ -9,8 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "core/bytes.h"
-#include "submissions/docx_test_util.h"
-#include "submissions/test_fixture.h"
+#include "submissions/testing/docx_test_util.h"
+#include "submissions/testing/test_fixture.h"
 
 namespace jianbao::submissions {
 namespace {

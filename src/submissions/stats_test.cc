@@ -8,7 +8,7 @@
 
 #include "core/clock.h"
 #include "submissions/export.h"
-#include "submissions/test_fixture.h"
+#include "submissions/testing/test_fixture.h"
 
 namespace jianbao::submissions {
 namespace {
@@ -38,8 +38,7 @@ class StatsTest : public testing::ServiceFixture {
                  c.requester_org_id = ids_["ccea"];
                  c.org_id = ids_[org];
                  c.deadline = deadline;
-                 c.deadline_at =
-                     clock::FormatIso((clock::DaysFromDate(deadline) + 1) * 86400 - 8 * 3600);
+                 c.deadline_at = clock::FormatIso(clock::ShanghaiDayEnd(deadline));
                  c.status = "open";
                  c.created_at = "2026-01-01T00:00:00Z";
                  c.created_by_login = "system";
@@ -53,7 +52,7 @@ class StatsTest : public testing::ServiceFixture {
                f.state = states[(i * 13) % 6];
                const int64_t t = start + int64_t{i} * 11'831;  // about 3h17m apart, over ~11 months
                f.first_submitted_at = clock::FormatIso(t);
-               f.shanghai_date = clock::DateFromDays((t + 8 * 3600) / 86400);
+               f.shanghai_date = clock::ShanghaiDate(t);
                Piece p;
                p.title = "稿件" + std::to_string(i);
                p.state = f.state;

@@ -3,7 +3,7 @@
 // The information-reporting summary a bulletin can carry as a section
 // (信息报送采用情况): how many pieces each organisation sent up and how many
 // were adopted in a period, as a title and a CommonMark body with a table.
-// Pure function over the statistics of stats.cc.
+// Pure function over the statistics of service_stats.cc.
 
 #ifndef JIANBAO_SUBMISSIONS_SUMMARY_H_
 #define JIANBAO_SUBMISSIONS_SUMMARY_H_

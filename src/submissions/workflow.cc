@@ -6,22 +6,15 @@ namespace jianbao::submissions {
 
 const std::vector<StateInfo>& States() {
   static const std::vector<StateInfo> kStates = {
-      {kDraft, "草稿", "draft", false},
-      {kSubmitted, "已报送", "submitted", false},
-      {kReturned, "退回修改", "returned for revision", false},
-      {kResubmitted, "重新报送", "resubmitted", false},
-      {kAdopted, "已采用", "adopted", true},
-      {kNotAdopted, "未采用", "not adopted", true},
+      {kDraft, false},       {kSubmitted, false}, {kReturned, false},
+      {kResubmitted, false}, {kAdopted, true},    {kNotAdopted, true},
   };
   return kStates;
 }
 
 const std::vector<ActionInfo>& Actions() {
   static const std::vector<ActionInfo> kActions = {
-      {kActionEdit, "修改", "edit"},     {"submit", "报送", "submit"},
-      {"withdraw", "撤回", "withdraw"},  {"resubmit", "重新报送", "resubmit"},
-      {"adopt", "采用", "adopt"},        {"return", "退回修改", "return for revision"},
-      {"reject", "不采用", "not adopt"},
+      {kActionEdit}, {"submit"}, {"withdraw"}, {"resubmit"}, {"adopt"}, {"return"}, {"reject"},
   };
   return kActions;
 }
@@ -67,6 +60,10 @@ bool IsAction(const std::string& action) {
   }
   return false;
 }
+
+std::string StateLabelKey(const std::string& state) { return "submissions.state." + state; }
+
+std::string ActionLabelKey(const std::string& action) { return "submissions.action." + action; }
 
 bool InReview(const std::string& state) { return state == kSubmitted || state == kResubmitted; }
 

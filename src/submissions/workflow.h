@@ -1,7 +1,8 @@
 // Copyright 2026 The Jianbao Authors.
 //
 // The workflow of a piece, declared once as a table of (state, action, role,
-// next state). The service checks every action against it, the HTTP API
+// next state). Thread safety: everything here is immutable and callable from
+// any thread. The service checks every action against it, the HTTP API
 // serves it to the UI (GET /api/v1/submissions/workflow) and the tests walk it.
 //
 // Roles in the table are relations to the piece, not only role names:
@@ -28,13 +29,15 @@ inline constexpr const char* kNotAdopted = "not_adopted";
 
 inline constexpr const char* kActionEdit = "edit";
 
+// A state; its labels are in the submissions catalogue under StateLabelKey(name).
 struct StateInfo {
-  std::string name, zh, en;
+  std::string name;
   bool terminal = false;  // no action moves a piece out of it (edit may still apply)
 };
 
+// An action; its labels are in the submissions catalogue under ActionLabelKey(name).
 struct ActionInfo {
-  std::string name, zh, en;
+  std::string name;
 };
 
 struct Transition {
@@ -59,6 +62,10 @@ std::optional<Transition> FindTransition(const std::string& state, const std::st
 // Returns true when `state` / `action` is a known name.
 bool IsState(const std::string& state);
 bool IsAction(const std::string& action);
+// Returns the message key of a state's / an action's label ("submissions.state.draft"),
+// whose zh and en texts are in Messages() (messages.h).
+std::string StateLabelKey(const std::string& state);
+std::string ActionLabelKey(const std::string& action);
 // Returns true when a piece in `state` waits for an editor's review.
 bool InReview(const std::string& state);
 

@@ -100,6 +100,10 @@ class SubmissionScenarioTest(unittest.TestCase):
         mine = [n for n in notes["items"] if n["entity_id"] == str(pid)]
         self.assertEqual(mine[0]["kind"], "submission.returned")
         self.assertIn("请补充参演人数", mine[0]["title"])
+        self.assertEqual(mine[0]["params"], {"reason": "请补充参演人数"})
+        english = server.client("hubei-reporter", lang="en").call("GET", "/api/v1/notifications?unread=1")[1]
+        mine_en = [n for n in english["items"] if n["entity_id"] == str(pid)]
+        self.assertEqual(mine_en[0]["title"], "Piece returned for revision: 请补充参演人数")
         self.assertGreaterEqual(self.call_ok(self.reporter, "GET",
                                              "/api/v1/notifications/unread-count")["unread"], 1)
         self.call_ok(self.reporter, "POST", f"/api/v1/notifications/{mine[0]['id']}/read", status=204)

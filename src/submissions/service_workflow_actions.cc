@@ -1,7 +1,7 @@
 // Copyright 2026 The Jianbao Authors.
 //
-// The workflow actions, versions and diff, comments and the notifications
-// they cause.
+// Workflow actions (submit, withdraw, adopt, return, …) one at a time or in bulk,
+// checked against the table in workflow.h, and the notifications they cause.
 
 #include <soci/soci.h>
 
@@ -13,7 +13,8 @@
 namespace jianbao::submissions {
 
 void SubmissionService::NotifyFor(soci::session& s, const Scope& scope, const Piece& p,
-                                  const std::string& kind, const std::string& title) {
+                                  const std::string& kind,
+                                  const std::map<std::string, std::string>& params) {
   notify::Audience to;
   if (kind == "submission.submitted" || kind == "submission.resubmitted" ||
       kind == "submission.comment_for_editor") {
@@ -24,7 +25,8 @@ void SubmissionService::NotifyFor(soci::session& s, const Scope& scope, const Pi
   }
   notify::Notification n;
   n.kind = kind == "submission.comment_for_editor" ? "submission.comment" : kind;
-  n.title = title;
+  n.title_key = "notification." + kind;
+  n.params = params;
   n.body = p.title;
   n.entity = "submission";
   n.entity_id = std::to_string(p.id);
@@ -83,14 +85,11 @@ Result<Piece> SubmissionService::ActOnce(const Actor& actor, const Scope& scope,
     }
     orgs::Audit(s, actor, "submission." + action, "submission", std::to_string(p.id),
                 internal::AuditState(before).dump(), after.dump());
-    if (action == "submit") NotifyFor(s, scope, p, "submission.submitted", "收到新的报送稿件");
-    if (action == "resubmit") {
-      NotifyFor(s, scope, p, "submission.resubmitted", "稿件已修改后重新报送");
-    }
-    if (action == "adopt") NotifyFor(s, scope, p, "submission.adopted", "稿件已被采用");
-    if (action == "return")
-      NotifyFor(s, scope, p, "submission.returned", "稿件被退回修改：" + reason);
-    if (action == "reject") NotifyFor(s, scope, p, "submission.not_adopted", "稿件未被采用");
+    if (action == "submit") NotifyFor(s, scope, p, "submission.submitted");
+    if (action == "resubmit") NotifyFor(s, scope, p, "submission.resubmitted");
+    if (action == "adopt") NotifyFor(s, scope, p, "submission.adopted");
+    if (action == "return") NotifyFor(s, scope, p, "submission.returned", {{"reason", reason}});
+    if (action == "reject") NotifyFor(s, scope, p, "submission.not_adopted");
     return Status::Ok();
   }));
   Decorate(scope, &p);
@@ -103,10 +102,12 @@ Result<Piece> SubmissionService::Act(const Actor& actor, int64_t id, const std::
   return ActOnce(actor, scope, id, action, reason);
 }
 
-std::vector<BulkResult> SubmissionService::ActMany(const Actor& actor,
-                                                   const std::vector<int64_t>& ids,
-                                                   const std::string& action,
-                                                   const std::string& reason) {
+Result<std::vector<BulkResult>> SubmissionService::ActMany(const Actor& actor,
+                                                           const std::vector<int64_t>& ids,
+                                                           const std::string& action,
+                                                           const std::string& reason) {
+  if (ids.empty()) return Status::Invalid("ids", "required", "ids is required");
+  if (ids.size() > kMaxBulkIds) return Status::Invalid("ids", "too_many", "at most 100 ids");
   std::vector<BulkResult> out;
   auto scope = LoadScope(actor);
   for (int64_t id : ids) {
@@ -118,74 +119,6 @@ std::vector<BulkResult> SubmissionService::ActMany(const Actor& actor,
     out.push_back({id, r.status(), r.ok() ? r->state : ""});
   }
   return out;
-}
-
-Result<std::vector<Version>> SubmissionService::Versions(const Actor& actor, int64_t id) {
-  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  std::vector<Version> out;
-  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    JB_RETURN_IF_ERROR(LoadVisible(s, actor, scope, id).status());
-    out = repo::ListVersions(s, id);
-    return Status::Ok();
-  }));
-  return out;
-}
-
-Result<Version> SubmissionService::GetVersion(const Actor& actor, int64_t id, int number) {
-  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  std::optional<Version> v;
-  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    JB_RETURN_IF_ERROR(LoadVisible(s, actor, scope, id).status());
-    v = repo::FindVersion(s, id, number);
-    return Status::Ok();
-  }));
-  if (!v) return Status::NotFound("version_not_found", "no such version");
-  return *v;
-}
-
-Result<VersionDiff> SubmissionService::Diff(const Actor& actor, int64_t id, int from, int to) {
-  JB_ASSIGN_OR_RETURN(Version a, GetVersion(actor, id, from));
-  JB_ASSIGN_OR_RETURN(Version b, GetVersion(actor, id, to));
-  VersionDiff d{a, b, DiffLines(a.body, b.body)};
-  return d;
-}
-
-Result<std::vector<Comment>> SubmissionService::Comments(const Actor& actor, int64_t id) {
-  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  std::vector<Comment> out;
-  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    JB_RETURN_IF_ERROR(LoadVisible(s, actor, scope, id).status());
-    out = repo::ListComments(s, id);
-    return Status::Ok();
-  }));
-  return out;
-}
-
-Result<Comment> SubmissionService::AddComment(const Actor& actor, int64_t id,
-                                              const std::string& body) {
-  const std::string text = text::Trim(body);
-  if (text.empty()) return Status::Invalid("body", "required", "body is required");
-  if (!text::IsValidUtf8(text) || text::CodePointCount(text) > 5000) {
-    return Status::Invalid("body", "too_long", "body is too long");
-  }
-  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
-  Comment c;
-  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    JB_ASSIGN_OR_RETURN(Piece p, LoadVisible(s, actor, scope, id));
-    c = {0, id, actor.user_id, actor.login, actor.name, actor.org_code, text, now_()};
-    c.id = repo::InsertComment(s, c);
-    orgs::Audit(s, actor, "submission.comment", "submission", std::to_string(id), "",
-                nlohmann::json{{"comment_id", c.id}}.dump());
-    const std::vector<std::string> rel = Relations(actor, scope, p);
-    const bool from_editor = std::find(rel.begin(), rel.end(), "editor") != rel.end();
-    if (from_editor && p.created_by != actor.user_id) {
-      NotifyFor(s, scope, p, "submission.comment", "编辑对稿件发表了意见");
-    } else if (!from_editor && p.state != kDraft) {
-      NotifyFor(s, scope, p, "submission.comment_for_editor", "报送单位对稿件发表了意见");
-    }
-    return Status::Ok();
-  }));
-  return c;
 }
 
 }  // namespace jianbao::submissions

@@ -94,8 +94,8 @@ Result<Period> SubmissionService::ParsePeriod(const std::string& text_in) const 
     return BadPeriod();
   }
   if (p.from < "1970-01-02") return BadPeriod();
-  p.from_utc = clock::FormatIso(clock::DaysFromDate(p.from) * 86400 - 8 * 3600);
-  p.to_utc = clock::FormatIso((clock::DaysFromDate(p.to) + 1) * 86400 - 8 * 3600);
+  p.from_utc = clock::FormatIso(clock::ShanghaiDayStart(p.from));
+  p.to_utc = clock::FormatIso(clock::ShanghaiDayEnd(p.to));
   return p;
 }
 
@@ -196,7 +196,7 @@ Result<Stats> SubmissionService::Statistics(const Actor& actor, const std::strin
   return out;
 }
 
-Result<PageOf<Piece>> SubmissionService::StatisticsPieces(
+Result<Page<Piece>> SubmissionService::StatisticsPieces(
     const Actor& actor, const std::string& period, const std::string& target_code,
     const std::string& org_code, const std::string& kind, int offset, int limit) {
   if (kind != "submitted" && kind != "adopted") {
@@ -216,7 +216,7 @@ Result<PageOf<Piece>> SubmissionService::StatisticsPieces(
     if (owner && owner != actor.org_id) return Status::Denied("only your organisation's pieces");
     owner = actor.org_id;
   }
-  PageOf<Piece> page;
+  Page<Piece> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     page = repo::StatsPieces(s, access.target, owner, p.from_utc, p.to_utc, kind, offset, limit);
     return Status::Ok();
@@ -227,15 +227,16 @@ Result<PageOf<Piece>> SubmissionService::StatisticsPieces(
 
 Result<Export> SubmissionService::ExportStatistics(const Actor& actor, const std::string& period,
                                                    const std::string& target_code,
-                                                   const std::string& format) {
+                                                   const std::string& format,
+                                                   const std::string& lang) {
   if (format != "xlsx" && format != "csv") {
     return Status::Invalid("format", "invalid_format", "format must be xlsx or csv");
   }
   JB_ASSIGN_OR_RETURN(Stats stats, Statistics(actor, period, target_code));
   const std::string name = "submissions-" + stats.target_org_code + "-" + stats.period.from + "-" +
                            stats.period.to + "." + format;
-  if (format == "csv") return Export{StatsCsv(stats), "text/csv; charset=utf-8", name};
-  JB_ASSIGN_OR_RETURN(std::string bytes, StatsXlsx(stats));
+  if (format == "csv") return Export{StatsCsv(stats, lang), "text/csv; charset=utf-8", name};
+  JB_ASSIGN_OR_RETURN(std::string bytes, StatsXlsx(stats, lang));
   return Export{std::move(bytes),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name};
 }

@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "submissions/docx_test_util.h"
+#include "submissions/testing/docx_test_util.h"
 
 #include <zip.h>
 

@@ -2,8 +2,8 @@
 //
 // Test support: builds .docx (zip) files in memory, including hostile ones.
 
-#ifndef JIANBAO_SUBMISSIONS_DOCX_TEST_UTIL_H_
-#define JIANBAO_SUBMISSIONS_DOCX_TEST_UTIL_H_
+#ifndef JIANBAO_SUBMISSIONS_TESTING_DOCX_TEST_UTIL_H_
+#define JIANBAO_SUBMISSIONS_TESTING_DOCX_TEST_UTIL_H_
 
 #include <string>
 #include <utility>
@@ -37,4 +37,4 @@ std::string TinyPng();
 
 }  // namespace jianbao::submissions::testing
 
-#endif  // JIANBAO_SUBMISSIONS_DOCX_TEST_UTIL_H_
+#endif  // JIANBAO_SUBMISSIONS_TESTING_DOCX_TEST_UTIL_H_

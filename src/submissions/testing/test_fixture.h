@@ -3,8 +3,8 @@
 // Test support: an in-memory SQLite database with the orgs demo loaded, a
 // SubmissionService over it, and demo users as actors.
 
-#ifndef JIANBAO_SUBMISSIONS_TEST_FIXTURE_H_
-#define JIANBAO_SUBMISSIONS_TEST_FIXTURE_H_
+#ifndef JIANBAO_SUBMISSIONS_TESTING_TEST_FIXTURE_H_
+#define JIANBAO_SUBMISSIONS_TESTING_TEST_FIXTURE_H_
 
 #include <gtest/gtest.h>
 
@@ -60,4 +60,4 @@ class ServiceFixture : public ::testing::Test {
 
 }  // namespace jianbao::submissions::testing
 
-#endif  // JIANBAO_SUBMISSIONS_TEST_FIXTURE_H_
+#endif  // JIANBAO_SUBMISSIONS_TESTING_TEST_FIXTURE_H_

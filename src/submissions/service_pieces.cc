@@ -1,0 +1,250 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Pieces: create, show, list and change the content of a piece (a new version
+// when title or body change).
+
+#include <soci/soci.h>
+
+#include "core/clock.h"
+#include "core/markdown_limits.h"
+#include "core/text.h"
+#include "submissions/body_images.h"
+#include "submissions/repository.h"
+#include "submissions/service_internal.h"
+
+namespace jianbao::submissions {
+namespace {
+
+// Returns the comma-separated parts of `list` ("" → none; "a,,b" keeps the empty part).
+std::vector<std::string> SplitCommas(const std::string& list) {
+  std::vector<std::string> out;
+  for (size_t pos = 0; pos < list.size();) {
+    size_t end = list.find(',', pos);
+    if (end == std::string::npos) end = list.size();
+    out.push_back(list.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+constexpr size_t kMaxTitleChars = 200;
+constexpr size_t kMaxListItems = 20;
+
+Result<int64_t> SubmissionService::ResolveTarget(const Scope& scope,
+                                                 const std::optional<std::string>& code,
+                                                 int64_t fallback) {
+  if (!code || code->empty()) {
+    if (fallback) return fallback;
+    if (scope.targets.empty()) {
+      return Status::Invalid("target", "target_not_allowed",
+                             "your organisation has no association above it to report to");
+    }
+    return scope.targets.front();
+  }
+  const orgs::Org* o = scope.FindCode(*code);
+  if (!o || std::find(scope.targets.begin(), scope.targets.end(), o->id) == scope.targets.end()) {
+    return Status::Invalid("target", "target_not_allowed",
+                           "a piece can only be offered to an association above your organisation");
+  }
+  return o->id;
+}
+
+Status SubmissionService::ApplyContent(const Scope& scope, const Actor& actor, const PieceInput& in,
+                                       Piece* p) {
+  auto check = [](const std::string& field, const std::string& v, size_t max) -> Status {
+    if (!text::IsValidUtf8(v))
+      return Status::Invalid(field, "invalid_utf8", field + " is not UTF-8");
+    if (text::CodePointCount(v) > max)
+      return Status::Invalid(field, "too_long", field + " is too long");
+    return Status::Ok();
+  };
+  if (in.title) {
+    const std::string t = text::Trim(*in.title);
+    if (t.empty()) return Status::Invalid("title", "required", "title is required");
+    JB_RETURN_IF_ERROR(check("title", t, kMaxTitleChars));
+    p->title = t;
+  }
+  if (in.body) {
+    JB_RETURN_IF_ERROR(check("body", *in.body, limits_.max_body_bytes));
+    if (in.body->size() > limits_.max_body_bytes) {
+      return Status::Invalid("body", "too_long", "body is too long");
+    }
+    JB_RETURN_IF_ERROR(markdown::CheckShape(*in.body, "body"));
+    JB_RETURN_IF_ERROR(CheckBodyImages(*in.body));
+    p->body = *in.body;
+  }
+  if (in.contact) {
+    JB_RETURN_IF_ERROR(check("contact", *in.contact, 200));
+    p->contact = text::Trim(*in.contact);
+  }
+  for (auto [field, src, dst] :
+       {std::tuple{"authors", &in.authors, &p->authors}, std::tuple{"tags", &in.tags, &p->tags}}) {
+    if (!*src) continue;
+    if ((*src)->size() > kMaxListItems) {
+      return Status::Invalid(field, "too_many", std::string(field) + " has too many items");
+    }
+    dst->clear();
+    for (const std::string& v : **src) {
+      JB_RETURN_IF_ERROR(check(field, v, 50));
+      if (!text::Trim(v).empty()) dst->push_back(text::Trim(v));
+    }
+  }
+  if (in.target_code) {
+    JB_ASSIGN_OR_RETURN(p->target_org_id, ResolveTarget(scope, in.target_code, 0));
+  }
+  return Status::Ok();
+}
+
+Result<Piece> SubmissionService::PrepareDraft(const Actor& actor, const Scope& scope,
+                                              const PieceInput& in) {
+  if (!actor.HasRole(kRoleReporter)) return Status::Denied("only reporters create pieces");
+  if (!in.title) return Status::Invalid("title", "required", "title is required");
+  Piece p;
+  p.state = kDraft;
+  p.owner_org_id = actor.org_id;
+  p.created_by = actor.user_id;
+  p.created_by_login = actor.login;
+  p.created_by_name = actor.name;
+  p.created_at = p.updated_at = now_();
+  JB_RETURN_IF_ERROR(ApplyContent(scope, actor, in, &p));
+  return p;
+}
+
+Status SubmissionService::InsertDraft(soci::session& s, const Actor& actor, const Scope& scope,
+                                      const PieceInput& in, Piece* p) {
+  int64_t fallback = 0;
+  if (in.commission_id) {
+    std::optional<Commission> c = repo::FindCommission(s, in.commission_id);
+    if (!c || c->org_id != actor.org_id) {
+      return Status::Invalid("commission_id", "commission_not_found", "no such commission");
+    }
+    if (c->status != "open") {
+      return Status::Conflict("commission_closed", "the commission is closed", "commission_id");
+    }
+    p->commission_id = c->id;
+    p->commission_deadline_at = c->deadline_at;
+    fallback = c->requester_org_id;
+    if (in.target_code) {
+      return Status::Invalid("target", "target_not_allowed",
+                             "a commissioned piece goes to the association that asked for it");
+    }
+  }
+  if (!p->target_org_id) {
+    JB_ASSIGN_OR_RETURN(p->target_org_id, ResolveTarget(scope, {}, fallback));
+  }
+  p->id = repo::InsertPiece(s, *p);
+  repo::InsertVersion(s, {p->id, 1, p->title, p->body, actor.user_id, actor.login,
+                          in.note.value_or(""), p->created_at});
+  orgs::Audit(s, actor, "submission.create", "submission", std::to_string(p->id), "",
+              internal::AuditState(*p).dump());
+  return Status::Ok();
+}
+
+Result<Piece> SubmissionService::Create(const Actor& actor, const PieceInput& in) {
+  if (!in.title) return Status::Invalid("title", "required", "title is required");
+  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
+  JB_ASSIGN_OR_RETURN(Piece p, PrepareDraft(actor, scope, in));
+  JB_RETURN_IF_ERROR(
+      db_->Write([&](soci::session& s) { return InsertDraft(s, actor, scope, in, &p); }));
+  Decorate(scope, &p);
+  return p;
+}
+
+Result<PieceView> SubmissionService::Get(const Actor& actor, int64_t id) {
+  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
+  PieceView view;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(view.piece, LoadVisible(s, actor, scope, id));
+    view.events = repo::ListEvents(s, id);
+    view.attachments = repo::ListAttachments(s, id);
+    return Status::Ok();
+  }));
+  for (const std::string& r : Relations(actor, scope, view.piece)) {
+    for (const Transition& t : Transitions()) {
+      if (t.from == view.piece.state && t.role == r &&
+          std::find(view.actions.begin(), view.actions.end(), t.action) == view.actions.end()) {
+        view.actions.push_back(t.action);
+      }
+    }
+  }
+  return view;
+}
+
+Result<Page<Piece>> SubmissionService::List(const Actor& actor, PieceFilter f) {
+  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
+  f.owner_org_ids.clear();
+  f.target_org_ids.clear();
+  f.hide_drafts_of_others = true;
+  if (!actor.is_system()) {
+    const bool reporter = actor.HasRole(kRoleReporter);
+    const bool editor = actor.HasRole(kRoleEditor) && scope.association;
+    if (!reporter && !editor) return Page<Piece>{};
+    if (reporter) f.owner_org_ids = {actor.org_id};
+    if (editor) f.target_org_ids = {scope.association};
+  }
+  if (!f.owner_org_code.empty()) {
+    const orgs::Org* o = scope.FindCode(f.owner_org_code);
+    if (!o) return Page<Piece>{};
+    f.owner_org_id = o->id;
+  }
+  Page<Piece> page;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    page = repo::ListPieces(s, f);
+    return Status::Ok();
+  }));
+  for (Piece& p : page.items) Decorate(scope, &p);
+  return page;
+}
+
+Result<Page<Piece>> SubmissionService::List(const Actor& actor, const PieceQuery& q) {
+  PieceFilter f;
+  f.offset = q.page.offset();
+  f.limit = q.page.page_size;
+  for (const std::string& st : SplitCommas(q.states)) {
+    if (!IsState(st)) return Status::Invalid("state", "invalid_state", "unknown state: " + st);
+    f.states.push_back(st);
+  }
+  f.owner_org_code = q.org_code;
+  f.text = q.text;
+  for (auto [key, date, out, end] :
+       {std::tuple{"from", &q.from, &f.from, false}, std::tuple{"to", &q.to, &f.to, true}}) {
+    if (date->empty()) continue;
+    if (!clock::IsValidDate(*date)) {
+      return Status::Invalid(key, "invalid_date", std::string(key) + " is not a date");
+    }
+    *out = clock::FormatIso(end ? clock::ShanghaiDayEnd(*date) : clock::ShanghaiDayStart(*date));
+  }
+  f.commission_id = q.commission_id;
+  return List(actor, f);
+}
+
+Result<Piece> SubmissionService::Update(const Actor& actor, int64_t id, const PieceInput& in) {
+  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
+  Piece p;
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(p, LoadVisible(s, actor, scope, id));
+    JB_RETURN_IF_ERROR(CheckEdit(actor, scope, p));
+    if (in.target_code && (p.commission_id || p.state != kDraft)) {
+      return Status::Invalid("target", "target_not_allowed",
+                             "the association can only change on an uncommissioned draft");
+    }
+    const Piece before = p;
+    JB_RETURN_IF_ERROR(ApplyContent(scope, actor, in, &p));
+    p.updated_at = now_();
+    if (p.title != before.title || p.body != before.body) {
+      p.version = before.version + 1;
+      repo::InsertVersion(s, {p.id, p.version, p.title, p.body, actor.user_id, actor.login,
+                              in.note.value_or(""), p.updated_at});
+    }
+    repo::UpdateContent(s, p);
+    orgs::Audit(s, actor, "submission.update", "submission", std::to_string(p.id),
+                internal::AuditState(before).dump(), internal::AuditState(p).dump());
+    return Status::Ok();
+  }));
+  Decorate(scope, &p);
+  return p;
+}
+
+}  // namespace jianbao::submissions
