@@ -237,9 +237,7 @@ Result<Response> PutGovernmentRecipients(Context& ctx, BulletinService& svc) {
 }  // namespace
 
 void Register(http::App& app, BulletinService& svc) {
-  auto bind = [&svc](Result<Response> (*fn)(Context&, BulletinService&)) {
-    return [fn, &svc](Context& ctx) { return fn(ctx, svc); };
-  };
+  auto bind = [&svc](Result<Response> (*fn)(Context&, BulletinService&)) { return http::Bind(svc, fn); };
   const http::RouteOptions open{.require_auth = false};
   app.Get("/api/v1/bulletins/series", bind(ListSeries));
   app.Post("/api/v1/bulletins/series", bind(PostSeries));

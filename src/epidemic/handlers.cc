@@ -161,7 +161,7 @@ Result<Response> GetCurrentByProvince(Context& ctx, EpidemicService& svc) {
 }  // namespace
 
 void Register(http::App& app, EpidemicService& svc) {
-  auto bind = [&svc](internal::Handler fn) { return internal::Bind(fn, svc); };
+  auto bind = [&svc](internal::Handler fn) { return http::Bind(svc, fn); };
   const std::string base = "/api/v1/epidemic";
   app.Get(base + "/regions", bind(GetRegions));
   app.Get(base + "/fields", bind(GetFields));

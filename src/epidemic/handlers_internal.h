@@ -17,11 +17,6 @@ namespace jianbao::epidemic::internal {
 // Status is rendered by http::App.
 using Handler = Result<http::Response> (*)(http::Context&, EpidemicService&);
 
-// Returns a route callback that calls `fn` with `svc`. REQUIRES: `svc` outlives the route.
-inline auto Bind(Handler fn, EpidemicService& svc) {
-  return [fn, &svc](http::Context& ctx) { return fn(ctx, svc); };
-}
-
 // Returns query parameter `name` as a date YYYY-MM-DD, "" when it is absent
 // and not `required`; InvalidArgument naming it otherwise.
 Result<std::string> DateQuery(const http::Context& ctx, const std::string& name, bool required);

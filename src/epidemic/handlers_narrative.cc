@@ -84,10 +84,10 @@ Result<Response> GetTemplate(Context& ctx, EpidemicService&) {
 }  // namespace
 
 void RegisterNarrativeRoutes(http::App& app, EpidemicService& svc, const std::string& base) {
-  app.Get(base + "/narrative", Bind(GetNarrative, svc));
-  app.Post(base + "/narrative", Bind(PostNarrative, svc));
-  app.Get(base + "/templates/:name", Bind(GetTemplate, svc));
-  app.Get(base + "/chart.png", Bind(GetChartPng, svc));
+  app.Get(base + "/narrative", http::Bind(svc, &GetNarrative));
+  app.Post(base + "/narrative", http::Bind(svc, &PostNarrative));
+  app.Get(base + "/templates/:name", http::Bind(svc, &GetTemplate));
+  app.Get(base + "/chart.png", http::Bind(svc, &GetChartPng));
 }
 
 }  // namespace jianbao::epidemic::internal

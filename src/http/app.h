@@ -121,6 +121,14 @@ class App {
   bool expose_statement_count_ = false;
 };
 
+// Returns a route handler that calls `fn(ctx, service)`: the one way modules
+// register their `Result<Response> Fn(Context&, Service&)` handlers.
+// REQUIRES: `service` outlives the App.
+template <typename Service>
+Handler Bind(Service& service, Result<Response> (*fn)(Context&, Service&)) {
+  return [fn, &service](Context& ctx) { return fn(ctx, service); };
+}
+
 // Returns `r` if it holds a value, rendered by `fn`; else the error response.
 template <typename T, typename Fn>
 Response Respond(const Context& ctx, const Result<T>& r, Fn fn) {

@@ -63,9 +63,7 @@ Result<Response> ReadAll(Context& ctx, NotifyService& svc) {
 }  // namespace
 
 void Register(http::App& app, NotifyService& svc) {
-  auto bind = [&svc](Result<Response> (*fn)(Context&, NotifyService&)) {
-    return [fn, &svc](Context& ctx) { return fn(ctx, svc); };
-  };
+  auto bind = [&svc](Result<Response> (*fn)(Context&, NotifyService&)) { return http::Bind(svc, fn); };
   app.Get("/api/v1/notifications", bind(List));
   app.Get("/api/v1/notifications/unread-count", bind(Unread));
   app.Post("/api/v1/notifications/read-all", bind(ReadAll));

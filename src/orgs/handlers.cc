@@ -132,9 +132,7 @@ Result<Response> ListAudit(Context& ctx, OrgService& svc) {
 
 void Register(http::App& app, OrgService& svc) {
   app.AdoptAuthenticator(std::make_unique<SessionAuthenticator>(svc));
-  auto bind = [&svc](Result<Response> (*fn)(Context&, OrgService&)) {
-    return [fn, &svc](Context& ctx) { return fn(ctx, svc); };
-  };
+  auto bind = [&svc](Result<Response> (*fn)(Context&, OrgService&)) { return http::Bind(svc, fn); };
   app.Post("/api/v1/session", bind(PostSession), {.require_auth = false, .check_csrf = false});
   app.Delete("/api/v1/session", bind(DeleteSession));
   app.Get("/api/v1/me", bind(GetMe));

@@ -27,9 +27,7 @@ Response internal::FileResponse(const std::string& bytes, const std::string& typ
 
 void Register(http::App& app, SubmissionService& svc) {
   using namespace internal;  // the handlers
-  auto bind = [&svc](Result<Response> (*fn)(Context&, SubmissionService&)) {
-    return [fn, &svc](Context& ctx) { return fn(ctx, svc); };
-  };
+  auto bind = [&svc](Result<Response> (*fn)(Context&, SubmissionService&)) { return http::Bind(svc, fn); };
   constexpr size_t kMaxJsonBody = 6 << 20;  // a piece body of up to 4 MiB, JSON-escaped
   constexpr size_t kMaxUpload = 24 << 20;   // the service applies the configured, smaller limits
   const http::RouteOptions big{.max_body = kMaxJsonBody};
