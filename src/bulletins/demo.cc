@@ -10,6 +10,13 @@ namespace jianbao::bulletins {
 
 Status LoadDemo(BulletinService& service, const std::string& seed_dir) {
   const Actor system = Actor::System();
+  // The government bodies each association's series report to (报/送).
+  for (const auto& [association, orgs] :
+       {std::pair<std::string, std::vector<std::string>>{"ccea", {"miit", "hubei-ca"}},
+        std::pair<std::string, std::vector<std::string>>{"hubei", {"hubei-ca"}}}) {
+    auto allowed = service.SetGovernmentRecipients(system, association, orgs);
+    if (!allowed.ok()) return allowed.status();
+  }
   Series national;
   national.code = "ccea-epidemic";
   national.title = "信息通信行业抗击疫情及复工复产\n信息简报";
@@ -18,10 +25,10 @@ Status LoadDemo(BulletinService& service, const std::string& seed_dir) {
   national.issuer = "中国通信企业协会秘书处";
   national.owner_org = "ccea-sec";
   national.numbering = "yearly";
-  national.distribution = {{"报", {"miit"}},
-                           {"送", {"hubei-ca"}},
-                           {"发", {"hubei", "hebei", "shaanxi", "qinghai", "heilongjiang", "hubei-ctc",
-                                  "hubei-cmcc"}}};
+  national.distribution = {
+      {"报", {"miit"}},
+      {"送", {"hubei-ca"}},
+      {"发", {"hubei", "hebei", "shaanxi", "qinghai", "heilongjiang", "hubei-ctc", "hubei-cmcc"}}};
   auto created = service.CreateSeries(system, national);
   if (!created.ok()) return created.status();
 

@@ -372,11 +372,24 @@ Response GetPublicPage(Context& ctx, BulletinService& svc) {
   return resp;
 }
 
+Result<Response> GetGovernmentRecipients(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(GovernmentRecipients r,
+                      svc.GetGovernmentRecipients(ctx.actor(), ctx.req.Query("association")));
+  return JsonResponse(200, GovernmentRecipientsJson(r));
+}
+
+Result<Response> PutGovernmentRecipients(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(GovernmentRecipientsInput in, ReadGovernmentRecipients(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(GovernmentRecipients r,
+                      svc.SetGovernmentRecipients(ctx.actor(), in.association, in.orgs));
+  return JsonResponse(200, GovernmentRecipientsJson(r));
+}
+
 }  // namespace
 
 void Register(http::App& app, BulletinService& svc) {
-  auto bind = [&svc](Response (*fn)(Context&, BulletinService&)) {
-    return [fn, &svc](Context& ctx) { return fn(ctx, svc); };
+  auto bind = [&svc]<typename R>(R (*fn)(Context&, BulletinService&)) {
+    return [fn, &svc](Context& ctx) -> Result<Response> { return fn(ctx, svc); };
   };
   const http::RouteOptions open{.require_auth = false};
   app.Get("/api/v1/bulletins/series", bind(ListSeries));
@@ -399,6 +412,8 @@ void Register(http::App& app, BulletinService& svc) {
   app.Get("/api/v1/bulletins/sources/summaries", bind(ListSummaryKinds));
   app.Get("/api/v1/bulletins/sources/summaries/:key", bind(SummarySectionHandler));
   app.Post("/api/v1/bulletins/import", bind(PostImport), {.max_body = 5 << 20});
+  app.Get("/api/v1/bulletins/government-recipients", bind(GetGovernmentRecipients));
+  app.Put("/api/v1/bulletins/government-recipients", bind(PutGovernmentRecipients));
   app.Get("/api/v1/inbox", bind(GetInbox));
   app.Post("/api/v1/inbox/:id/read",
            [&svc](Context& ctx) { return PostInboxMark(ctx, svc, false); });

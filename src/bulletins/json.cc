@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/text.h"
+#include "http/json_io.h"
 #include "mail/mime.h"
 
 namespace jianbao::bulletins {
@@ -195,6 +196,27 @@ json InboxJson(const InboxItem& i) {
           {"delivered_at", i.delivered_at},
           {"read_at", opt(i.read_at)},
           {"acknowledged_at", opt(i.acknowledged_at)}};
+}
+
+json GovernmentRecipientsJson(const GovernmentRecipients& r) {
+  auto refs = [](const std::vector<OrgRef>& orgs) {
+    json out = json::array();
+    for (const OrgRef& o : orgs) out.push_back({{"code", o.code}, {"name", o.name}});
+    return out;
+  };
+  return {{"association", r.association},
+          {"allowed", refs(r.allowed)},
+          {"available", refs(r.available)}};
+}
+
+Result<GovernmentRecipientsInput> ReadGovernmentRecipients(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(json obj, http::ParseObject(body, {"association", "orgs"}));
+  GovernmentRecipientsInput in;
+  JB_ASSIGN_OR_RETURN(in.association, http::RequiredString(obj, "association", 32));
+  JB_ASSIGN_OR_RETURN(auto orgs, http::OptionalStringArray(obj, "orgs", 200, 32));
+  if (!orgs) return Status::Invalid("orgs", "required", "orgs is required");
+  in.orgs = std::move(*orgs);
+  return in;
 }
 
 }  // namespace jianbao::bulletins

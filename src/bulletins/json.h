@@ -7,6 +7,7 @@
 #define JIANBAO_BULLETINS_JSON_H_
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "bulletins/model.h"
@@ -29,6 +30,17 @@ nlohmann::json IssueJson(const IssueRecord& issue, const Series& series,
                          const std::vector<FileInfo>& files, bool with_content);
 nlohmann::json ReceiptJson(const Receipt& r);
 nlohmann::json InboxJson(const InboxItem& item);
+// Returns {"association", "allowed": [{"code","name"}…], "available": […]}.
+nlohmann::json GovernmentRecipientsJson(const GovernmentRecipients& r);
+
+// The body of PUT /api/v1/bulletins/government-recipients.
+struct GovernmentRecipientsInput {
+  std::string association;
+  std::vector<std::string> orgs;
+};
+// Parses {"association": CODE, "orgs": [CODE…]} (both required, at most 200
+// codes). Returns kInvalidArgument naming the field (http::ParseObject's errors).
+Result<GovernmentRecipientsInput> ReadGovernmentRecipients(const std::string& body);
 
 }  // namespace jianbao::bulletins
 

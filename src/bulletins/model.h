@@ -87,6 +87,19 @@ struct MailJob {
   int attempts = 0;
 };
 
+// An organisation named by code and full name.
+struct OrgRef {
+  std::string code, name;
+};
+
+// The government organisations (报/送 recipients such as a ministry or a
+// provincial bureau) an association lets its series distribute to.
+struct GovernmentRecipients {
+  std::string association;        // code of a national or provincial organisation
+  std::vector<OrgRef> allowed;    // in the organisation tree's order
+  std::vector<OrgRef> available;  // government organisations not yet allowed
+};
+
 struct InboxItem {
   int64_t issue_id = 0;
   std::string series_title, date, delivered_at, read_at, acknowledged_at;

@@ -197,6 +197,13 @@ CREATE TABLE bulletin_issue_editors (
   login TEXT NOT NULL,
   PRIMARY KEY (issue_id, login)
 );
+)SQL"},
+          {4, "government recipients each association allows", R"SQL(
+CREATE TABLE bulletin_government_recipients (
+  association TEXT NOT NULL,
+  org_code TEXT NOT NULL,
+  PRIMARY KEY (association, org_code)
+);
 )SQL"}};
 }
 
@@ -493,9 +500,9 @@ std::vector<DueMail> ListDueMail(soci::session& s, const std::string& now, int l
                     "mail_next_at FROM bulletin_deliveries "
                     "WHERE mail_status IN ('queued', 'sending') AND mail_next_at <= :now "
                     "ORDER BY mail_next_at, issue_id, user_id LIMIT :lim",
-       soci::use(now), soci::use(limit), soci::into(iid), soci::into(uid),
-       soci::into(d.job.email), soci::into(d.job.name), soci::into(d.job.attempts),
-       soci::into(d.status), soci::into(d.next_at));
+       soci::use(now), soci::use(limit), soci::into(iid), soci::into(uid), soci::into(d.job.email),
+       soci::into(d.job.name), soci::into(d.job.attempts), soci::into(d.status),
+       soci::into(d.next_at));
   st.execute();
   while (st.fetch()) {
     d.job.issue_id = iid;
@@ -628,6 +635,27 @@ int64_t UnreadCount(soci::session& s, int64_t user_id) {
   s << "SELECT COUNT(*) FROM bulletin_deliveries WHERE user_id = :u AND read_at = ''",
       soci::use(uid), soci::into(n);
   return n;
+}
+
+std::vector<std::string> ListGovernmentRecipients(soci::session& s,
+                                                  const std::string& association) {
+  std::vector<std::string> out;
+  std::string code;
+  soci::statement st = (s.prepare << "SELECT org_code FROM bulletin_government_recipients "
+                                     "WHERE association = :a ORDER BY org_code",
+                        soci::use(association), soci::into(code));
+  st.execute(false);
+  while (st.fetch()) out.push_back(code);
+  return out;
+}
+
+void ReplaceGovernmentRecipients(soci::session& s, const std::string& association,
+                                 const std::vector<std::string>& org_codes) {
+  s << "DELETE FROM bulletin_government_recipients WHERE association = :a", soci::use(association);
+  for (const std::string& code : org_codes) {
+    s << "INSERT INTO bulletin_government_recipients (association, org_code) VALUES (:a, :o)",
+        soci::use(association), soci::use(code);
+  }
 }
 
 }  // namespace jianbao::bulletins::repo

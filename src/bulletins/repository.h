@@ -115,6 +115,13 @@ std::pair<std::vector<InboxItem>, int64_t> Inbox(soci::session& s, int64_t user_
                                                  int limit);
 int64_t UnreadCount(soci::session& s, int64_t user_id);
 
+// Returns the codes of the government organisations `association` (an
+// organisation code) has allowed as recipients of its series, sorted.
+std::vector<std::string> ListGovernmentRecipients(soci::session& s, const std::string& association);
+// Replaces that list with `org_codes`. REQUIRES: no code repeats.
+void ReplaceGovernmentRecipients(soci::session& s, const std::string& association,
+                                 const std::vector<std::string>& org_codes);
+
 }  // namespace jianbao::bulletins::repo
 
 #endif  // JIANBAO_BULLETINS_REPOSITORY_H_

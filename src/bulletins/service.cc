@@ -78,9 +78,11 @@ Status CheckHeader(const orgs::OrgTree& tree, Series* series) {
       "the issuer must be the owner or an organisation above it up to " + assoc->name);
 }
 
-// A series is distributed inside its owner's association, plus government
-// bodies (报/送 recipients such as the ministry or a provincial bureau).
+// A series is distributed inside its owner's association, plus the
+// government bodies (报/送 recipients such as the ministry or a provincial
+// bureau) that association allows (`allowed_government`, its codes).
 Status CheckDistribution(const orgs::OrgTree& tree, const std::string& owner,
+                         const std::vector<std::string>& allowed_government,
                          const std::vector<DistributionLine>& lines) {
   const orgs::Org* assoc = AssociationOf(tree, owner);
   for (const auto& line : lines) {
@@ -89,13 +91,69 @@ Status CheckDistribution(const orgs::OrgTree& tree, const std::string& owner,
       if (!o) {
         return Status::Invalid("distribution", "org_not_found", "no such organisation: " + code);
       }
-      if (o->kind != "government" && !(assoc && tree.IsAtOrBelow(code, assoc->code))) {
+      if (o->kind == "government") {
+        if (std::find(allowed_government.begin(), allowed_government.end(), code) ==
+            allowed_government.end()) {
+          return Status::Invalid("distribution", "government_not_allowed",
+                                 code + " is not a government recipient the association allows");
+        }
+      } else if (!(assoc && tree.IsAtOrBelow(code, assoc->code))) {
         return Status::Invalid("distribution", "outside_association",
                                code + " is outside the series' association");
       }
     }
   }
   return Status::Ok();
+}
+
+// Checks `lines` against the owner's association and the government
+// recipients it allows, read in `s`.
+Status CheckDistributionIn(soci::session& s, const orgs::OrgTree& tree, const std::string& owner,
+                           const std::vector<DistributionLine>& lines) {
+  const orgs::Org* assoc = AssociationOf(tree, owner);
+  const std::vector<std::string> allowed =
+      assoc ? repo::ListGovernmentRecipients(s, assoc->code) : std::vector<std::string>{};
+  return CheckDistribution(tree, owner, allowed, lines);
+}
+
+// Returns the association `code` names, if the actor may manage its
+// government recipients: an admin at or above it (its own admins and the
+// national admin), or the system.
+Result<const orgs::Org*> AssociationToManage(const orgs::OrgTree& tree, const Actor& actor,
+                                             const std::string& code) {
+  if (!actor.is_system() && !actor.HasRole(kRoleAdmin)) return Status::Denied("admins only");
+  if (code.empty()) {
+    return Status::Invalid("association", "required", "association is required");
+  }
+  const orgs::Org* assoc = tree.Find(code);
+  if (!assoc) {
+    return Status::Invalid("association", "org_not_found", "no such organisation: " + code);
+  }
+  if (assoc->kind != "national" && assoc->kind != "provincial") {
+    return Status::Invalid("association", "not_association", code + " is not an association");
+  }
+  if (!actor.is_system() && !tree.IsAtOrBelow(code, actor.org_code)) {
+    return Status(Code::kPermissionDenied, "outside_scope",
+                  "only admins of " + code + " or above may do this");
+  }
+  return assoc;
+}
+
+GovernmentRecipients GovernmentRecipientsOf(const orgs::OrgTree& tree, const std::string& assoc,
+                                            const std::vector<std::string>& allowed) {
+  GovernmentRecipients out{assoc, {}, {}};
+  for (const orgs::Org& o : tree.orgs()) {
+    if (o.kind != "government") continue;
+    const bool in = std::find(allowed.begin(), allowed.end(), o.code) != allowed.end();
+    (in ? out.allowed : out.available).push_back(OrgRef{o.code, o.name});
+  }
+  return out;
+}
+
+nlohmann::json CodesJson(const std::vector<OrgRef>& orgs) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const OrgRef& o : orgs) out.push_back(o.code);
+  return out;
 }
 
 // Splits "draft,approved" into its names ("" = none).
@@ -212,8 +270,8 @@ Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) 
     return Status::Invalid("owner", "org_not_found", "no such organisation: " + series.owner_org);
   }
   JB_RETURN_IF_ERROR(CheckHeader(tree, &series));
-  JB_RETURN_IF_ERROR(CheckDistribution(tree, series.owner_org, series.distribution));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_RETURN_IF_ERROR(CheckDistributionIn(s, tree, series.owner_org, series.distribution));
     if (repo::FindSeries(s, series.code))
       return Status::Conflict("code_taken", "code taken", "code");
     series.id = repo::InsertSeries(s, series, clock::NowIso());
@@ -314,7 +372,7 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));
     if (v.issue.status != "draft") return WrongState("draft", v.issue.status);
-    JB_RETURN_IF_ERROR(CheckDistribution(tree, v.series.owner_org, content.distribution));
+    JB_RETURN_IF_ERROR(CheckDistributionIn(s, tree, v.series.owner_org, content.distribution));
     repo::RecordEditor(s, id, actor.login);
     IssueRecord after = v.issue;
     if (after.revision == 1 && after.date != content.date && after.year != 0 &&
@@ -732,6 +790,45 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor,
   }));
   JB_ASSIGN_OR_RETURN(IssueView view, GetIssue(actor, id));
   return ImportResult{view, imported.recognised, imported.problems};
+}
+
+Result<GovernmentRecipients> BulletinService::GetGovernmentRecipients(
+    const Actor& actor, const std::string& association) {
+  JB_ASSIGN_OR_RETURN(auto org_list, orgs_->ListOrgs(actor));
+  const orgs::OrgTree tree(std::move(org_list));
+  JB_ASSIGN_OR_RETURN(const orgs::Org* assoc, AssociationToManage(tree, actor, association));
+  std::vector<std::string> allowed;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    allowed = repo::ListGovernmentRecipients(s, assoc->code);
+    return Status::Ok();
+  }));
+  return GovernmentRecipientsOf(tree, assoc->code, allowed);
+}
+
+Result<GovernmentRecipients> BulletinService::SetGovernmentRecipients(
+    const Actor& actor, const std::string& association, const std::vector<std::string>& orgs) {
+  JB_ASSIGN_OR_RETURN(auto org_list, orgs_->ListOrgs(actor));
+  const orgs::OrgTree tree(std::move(org_list));
+  JB_ASSIGN_OR_RETURN(const orgs::Org* assoc, AssociationToManage(tree, actor, association));
+  std::vector<std::string> codes;
+  for (const std::string& code : orgs) {
+    const orgs::Org* o = tree.Find(code);
+    if (!o) return Status::Invalid("orgs", "org_not_found", "no such organisation: " + code);
+    if (o->kind != "government") {
+      return Status::Invalid("orgs", "not_government", code + " is not a government organisation");
+    }
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  }
+  const GovernmentRecipients after = GovernmentRecipientsOf(tree, assoc->code, codes);
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    const GovernmentRecipients before =
+        GovernmentRecipientsOf(tree, assoc->code, repo::ListGovernmentRecipients(s, assoc->code));
+    repo::ReplaceGovernmentRecipients(s, assoc->code, codes);
+    orgs::Audit(s, actor, "bulletin.government_recipients", "org", assoc->code,
+                CodesJson(before.allowed).dump(), CodesJson(after.allowed).dump());
+    return Status::Ok();
+  }));
+  return after;
 }
 
 Result<std::pair<Series, std::vector<IssueRecord>>> BulletinService::PublicIssues(

@@ -122,6 +122,25 @@ class BulletinService {
   Result<ImportResult> ImportLegacy(const Actor& actor, const std::string& series_code,
                                     const std::string& text, const LegacyOptions& options);
 
+  // Returns the government organisations the association `association` (the
+  // code of a national or provincial organisation) lets its series distribute
+  // to, and the other government organisations it could allow.
+  // Errors: kPermissionDenied "permission_denied" unless the actor is an
+  // admin, "outside_scope" unless at or above the association (its own
+  // admins and the national admin); kInvalidArgument "required",
+  // "org_not_found" or "not_association" for `association`.
+  Result<GovernmentRecipients> GetGovernmentRecipients(const Actor& actor,
+                                                       const std::string& association);
+  // Replaces that list with `orgs` (codes; repeats are ignored) and writes
+  // an audit entry; returns the new state. Series and issues of the
+  // association may then name only these government recipients. Errors:
+  // those of GetGovernmentRecipients, and kInvalidArgument "org_not_found" or
+  // "not_government" (field "orgs") for a code that is not a government
+  // organisation.
+  Result<GovernmentRecipients> SetGovernmentRecipients(const Actor& actor,
+                                                       const std::string& association,
+                                                       const std::vector<std::string>& orgs);
+
   // Returns the published issues of a public series for its feed, newest first.
   Result<std::pair<Series, std::vector<IssueRecord>>> PublicIssues(const std::string& series_code,
                                                                    int limit);

@@ -400,6 +400,14 @@ ROUTES = {
         Case("legacy text (not a bulletin)", f"{B}/import", expect(400, EDITOR_ONLY),
              body={"series": "ccea-epidemic", "text": "不是简报"}),
     ],
+    # bulletins: the government recipients an association allows (its admins and the national admin)
+    "GET /api/v1/bulletins/government-recipients": org_cases(
+        "government recipients of", lambda o: f"{B}/government-recipients?association={o}", None,
+        {"hubei": expect(200, ADMINS), "hebei": expect(200, {"admin"})}),
+    "PUT /api/v1/bulletins/government-recipients": org_cases(
+        "set government recipients of", lambda o: f"{B}/government-recipients",
+        lambda o: {"association": o, "orgs": ["hubei-ca"] if o == "hubei" else []},
+        {"hubei": expect(200, ADMINS), "hebei": expect(200, {"admin"})}),
     "GET /api/v1/inbox": [Case("inbox", "/api/v1/inbox", expect(200, "all"))],
     "POST /api/v1/inbox/:id/read": [
         Case("read", "/api/v1/inbox/{issue_private}/read", expect(204, {"member"}, denied=404))],

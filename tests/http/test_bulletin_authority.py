@@ -64,6 +64,100 @@ class BulletinAuthorityTest(unittest.TestCase):
             "code": "hubei-scope", "title": "范围", "owner": "hubei"})
         self.assertEqual(status, 201, series)
 
+    def test_only_government_recipients_the_association_allows(self):
+        hubei_admin = self.server.client("hubei-admin")
+        gov = "/api/v1/bulletins/government-recipients"
+        status, body, _ = hubei_admin.call("GET", gov + "?association=hubei")
+        self.assertEqual(status, 200, body)
+        self.assertEqual([o["code"] for o in body["allowed"]], ["hubei-ca"])
+        self.assertEqual([o["code"] for o in body["available"]], ["miit"])
+        self.assertEqual(body["available"][0]["name"], "工业和信息化部")
+        series = {"code": "hubei-to-miit", "title": "报部简报", "owner": "hubei",
+                  "distribution": [{"label": "报", "to": ["miit"]}]}
+        status, body, _ = hubei_admin.call("POST", "/api/v1/bulletins/series", series)
+        self.assertEqual((status, body["error"]["key"]), (400, "government_not_allowed"), body)
+        # The association's admin allows the ministry; then the series may report to it.
+        status, body, _ = hubei_admin.call("PUT", gov, {"association": "hubei",
+                                                        "orgs": ["hubei-ca", "miit"]})
+        self.assertEqual(status, 200, body)
+        self.assertEqual([o["code"] for o in body["allowed"]], ["miit", "hubei-ca"])
+        self.assertEqual(body["available"], [])
+        status, body, _ = hubei_admin.call("POST", "/api/v1/bulletins/series", series)
+        self.assertEqual(status, 201, body)
+        status, audit, _ = self.server.client("admin").call(
+            "GET", "/api/v1/audit?action=bulletin.government_recipients")
+        self.assertEqual(status, 200, audit)
+        entry = next(e for e in audit["items"] if e["entity_id"] == "hubei")
+        self.assertEqual((entry["before"], entry["after"]), (["hubei-ca"], ["miit", "hubei-ca"]))
+        # Taken off the list again, the ministry is refused in an issue's distribution.
+        status, body, _ = hubei_admin.call("PUT", gov, {"association": "hubei",
+                                                        "orgs": ["hubei-ca"]})
+        self.assertEqual(status, 200, body)
+        editor = self.hubei_editor()
+        status, issue, _ = editor.call("POST", "/api/v1/bulletins/issues",
+                                       {"series": "hubei-daily", "date": "2020-06-08"})
+        self.assertEqual(status, 201, issue)
+        put = {"date": "2020-06-08", "sections": [{"kind": "text", "title": "标题", "body": "正文。"}]}
+        status, body, _ = editor.call("PUT", f"/api/v1/bulletins/issues/{issue['id']}", dict(
+            put, distribution=[{"label": "报", "to": ["miit"]}]))
+        self.assertEqual((status, body["error"]["key"]), (400, "government_not_allowed"), body)
+        status, body, _ = editor.call("PUT", f"/api/v1/bulletins/issues/{issue['id']}", dict(
+            put, distribution=[{"label": "报", "to": ["hubei-ca"]}]))
+        self.assertEqual(status, 200, body)
+
+    def hubei_editor(self):
+        admin = self.server.client("hubei-admin")
+        status, body, _ = admin.call("POST", "/api/v1/users", {
+            "login": "hubei-editor", "password": STRONG, "org": "hubei", "roles": ["editor"],
+            "name": "湖北编辑"})
+        self.assertIn(status, (201, 409), body)
+        return self.server.client("hubei-editor", password=STRONG)
+
+    def test_who_may_change_an_associations_government_recipients(self):
+        gov = "/api/v1/bulletins/government-recipients"
+        for login in ("editor", "approver", "hubei-reporter", "member"):
+            client = self.server.client(login)
+            status, body, _ = client.call("GET", gov + "?association=hubei")
+            self.assertEqual(status, 403, f"{login}: {body}")
+            status, body, _ = client.call("PUT", gov, {"association": "hubei", "orgs": []})
+            self.assertEqual(status, 403, f"{login}: {body}")
+        # The national admin manages every association's list.
+        admin = self.server.client("admin")
+        for association in ("ccea", "hubei", "hebei"):
+            status, body, _ = admin.call("GET", gov + f"?association={association}")
+            self.assertEqual(status, 200, body)
+        status, body, _ = admin.call("GET", gov + "?association=ccea")
+        self.assertEqual([o["code"] for o in body["allowed"]], ["miit", "hubei-ca"])
+        # Only associations have a list, and only government bodies go on it.
+        status, body, _ = admin.call("GET", gov + "?association=hubei-ctc")
+        self.assertEqual((status, body["error"]["key"]), (400, "not_association"), body)
+        status, body, _ = admin.call("GET", gov)
+        self.assertEqual((status, body["error"]["field"]), (400, "association"), body)
+        status, body, _ = admin.call("PUT", gov, {"association": "hebei",
+                                                  "orgs": ["hubei-ca", "hubei-ctc"]})
+        self.assertEqual((status, body["error"]["key"], body["error"]["field"]),
+                         (400, "not_government", "orgs"), body)
+        status, body, _ = admin.call("PUT", gov, {"association": "hebei", "orgs": ["nowhere"]})
+        self.assertEqual((status, body["error"]["key"]), (400, "org_not_found"), body)
+
+    def test_a_provincial_admin_cannot_change_another_associations_list(self):
+        hubei_admin = self.server.client("hubei-admin")
+        gov = "/api/v1/bulletins/government-recipients"
+        for association in ("ccea", "hebei"):
+            status, body, _ = hubei_admin.call("GET", gov + f"?association={association}")
+            self.assertEqual((status, body["error"]["key"]), (403, "outside_scope"), body)
+            status, body, _ = hubei_admin.call("PUT", gov, {"association": association,
+                                                            "orgs": ["miit", "hubei-ca"]})
+            self.assertEqual((status, body["error"]["key"]), (403, "outside_scope"), body)
+        status, body, _ = self.server.client("admin").call("GET", gov + "?association=hebei")
+        self.assertEqual(body["allowed"], [], body)
+        # A Hubei series cannot reach the national association's government recipients either.
+        status, body, _ = hubei_admin.call("POST", "/api/v1/bulletins/series", {
+            "code": "hubei-borrow", "title": "借用", "owner": "hubei",
+            "distribution": [{"label": "报", "to": ["hubei-ca"]},
+                             {"label": "送", "to": ["miit"]}]})
+        self.assertEqual((status, body["error"]["key"]), (400, "government_not_allowed"), body)
+
     def test_nobody_signs_what_they_edited(self):
         admin = self.server.client("admin")
         status, body, _ = admin.call("POST", "/api/v1/users", {

@@ -87,6 +87,9 @@ TABLE = {
         q(f"/api/v1/bulletins/sources/summaries/{k}", **{"from": f"{fx.year}-01-01",
                                                        "to": f"{fx.year}-12-31"})
         for k in fx.summary_keys],
+    "/api/v1/bulletins/government-recipients": lambda fx: [
+        q("/api/v1/bulletins/government-recipients", association="ccea"),
+        q("/api/v1/bulletins/government-recipients", association="hubei")],
     "/api/v1/inbox": lambda fx: ["/api/v1/inbox", q("/api/v1/inbox", page=2, page_size=1)],
     "/public/bulletins/:series": lambda fx: [f"/public/bulletins/{s}" for s in fx.public_series],
     "/public/bulletins/:series/feed.atom": lambda fx: [
