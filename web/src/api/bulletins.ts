@@ -82,7 +82,8 @@ export interface Issue {
 export interface IssueQuery {
   series?: string
   year?: number
-  status?: IssueStatus | ''
+  /** One status, or several separated by commas ("published,superseded"). */
+  status?: IssueStatus | '' | string
   page?: number
   page_size?: number
   [k: string]: string | number | undefined

@@ -1,9 +1,7 @@
 // 信息报送 (submissions): pieces, workflow, versions, comments, attachments, import,
 // commissions (约稿) and adoption statistics. See docs/submissions.md.
-import { ApiError, apiUrl, get, patch, post, del, type ApiErrorCode, type Query } from './http'
+import { apiUrl, get, patch, post, del, upload, type Query } from './http'
 import type { Page } from './types'
-import { useSessionStore } from '@/stores/session'
-import { useLocaleStore } from '@/stores/locale'
 
 export type PieceState = 'draft' | 'submitted' | 'returned' | 'resubmitted' | 'adopted' | 'not_adopted'
 export type PieceAction = 'edit' | 'submit' | 'withdraw' | 'resubmit' | 'adopt' | 'return' | 'reject'
@@ -272,46 +270,6 @@ export function addComment(id: number, body: string): Promise<Comment> {
 /** POST /submissions/preview — the server's safe rendering (raw HTML dropped). */
 export function previewBody(body: string): Promise<string> {
   return post<{ html: string }>('/submissions/preview', { body }).then((r) => r.html)
-}
-
-/** Sends a file's bytes as the raw request body (the API's upload convention). */
-async function upload<T>(path: string, file: Blob, query?: Query): Promise<T> {
-  const session = useSessionStore()
-  const locale = useLocaleStore()
-  let res: Response
-  try {
-    res = await fetch(apiUrl(path, query), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': locale.locale,
-        'Content-Type': 'application/octet-stream',
-        'X-CSRF-Token': session.csrfToken,
-      },
-      body: file,
-    })
-  } catch (e) {
-    throw new ApiError({ status: 0, code: 'network', key: 'network_error', message: String(e) })
-  }
-  const text = await res.text()
-  let json: unknown = null
-  try {
-    json = text ? JSON.parse(text) : null
-  } catch {
-    json = null
-  }
-  if (!res.ok) {
-    const err = ((json as { error?: Record<string, string> } | null)?.error ?? {}) as Record<string, string>
-    throw new ApiError({
-      status: res.status,
-      code: (err.code as ApiErrorCode) || (res.status === 413 ? 'payload_too_large' : 'internal'),
-      key: err.key ?? '',
-      message: err.message || `HTTP ${res.status}`,
-      field: err.field ?? '',
-    })
-  }
-  return json as T
 }
 
 /** The import format of a file name: docx or txt (null for anything else). */

@@ -2,16 +2,21 @@
 // opening one (marks it read) and acknowledging (签收).
 import { ref } from 'vue'
 import { acknowledge, getInbox, getIssue, markRead, type InboxItem, type Issue } from '@/api/bulletins'
+import { usePagedList } from '@/composables/usePagedList'
 import { refreshMenuBadges } from '@/layouts/useMenuBadges'
 
 export function useInbox() {
-  const items = ref<InboxItem[]>([])
-  const total = ref(0)
   const unread = ref(0)
-  const page = ref(1)
-  const pageSize = ref(20)
-  const loading = ref(false)
-  const error = ref<unknown>(null)
+  const list = usePagedList<Record<string, never>, InboxItem>({
+    filters: {},
+    cleared: () => ({}),
+    fetch: async (_, paging) => {
+      const res = await getInbox(paging)
+      unread.value = res.unread
+      return res
+    },
+  })
+  const { items, load } = list
 
   const current = ref<InboxItem | null>(null)
   const issue = ref<Issue | null>(null)
@@ -19,23 +24,6 @@ export function useInbox() {
   const opening = ref(false)
   const acking = ref(false)
   const ackError = ref<unknown>(null)
-
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      const res = await getInbox({ page: page.value, page_size: pageSize.value })
-      items.value = res.items
-      total.value = res.total
-      unread.value = res.unread
-    } catch (e) {
-      error.value = e
-      items.value = []
-      total.value = 0
-    } finally {
-      loading.value = false
-    }
-  }
 
   /** Replaces the open item with its reloaded row (server times). */
   function refreshCurrent(): void {
@@ -85,30 +73,9 @@ export function useInbox() {
     }
   }
 
-  function onPage(p: number): void {
-    page.value = p
-    void load()
-  }
-
-  function onPageSize(s: number): void {
-    pageSize.value = s
-    page.value = 1
-    void load()
-  }
-
-  /** Settles when the first page has loaded. */
-  const firstLoad = load()
-
   return {
-    firstLoad,
-    items,
-    total,
+    ...list,
     unread,
-    page,
-    pageSize,
-    loading,
-    error,
-    load,
     current,
     issue,
     issueError,
@@ -117,7 +84,5 @@ export function useInbox() {
     acking,
     ackError,
     ack,
-    onPage,
-    onPageSize,
   }
 }

@@ -1,7 +1,8 @@
 // Issue list logic: filters (series, year, status) kept in the address, paging, loading,
-// and creating a new draft.
-import { reactive, ref } from 'vue'
-import { useRoute, useRouter } from 'vue-router'
+// and creating a new draft. The archive passes the statuses it shows; with no status chosen
+// it asks the server for all of them at once (status=published,superseded), with real paging.
+import { ref } from 'vue'
+import { useRoute } from 'vue-router'
 import {
   ISSUE_STATUSES,
   createIssue,
@@ -11,66 +12,36 @@ import {
   type IssueStatus,
   type Series,
 } from '@/api/bulletins'
+import { usePagedList } from '@/composables/usePagedList'
 import { queryPositive, queryString } from '@/utils/query'
+
+interface IssueFilters {
+  series: string
+  year: number | undefined
+  status: IssueStatus | ''
+}
 
 export function useIssues(fixedStatuses?: readonly IssueStatus[]) {
   const route = useRoute()
-  const router = useRouter()
-
   const status = queryString(route.query.status)
-  const filters = reactive({
-    series: queryString(route.query.series),
-    year: queryPositive(route.query.year, 0) || undefined,
-    status: ((ISSUE_STATUSES as readonly string[]).includes(status) ? status : '') as IssueStatus | '',
+  const allowed: readonly string[] = fixedStatuses ?? ISSUE_STATUSES
+  const list = usePagedList<IssueFilters, Issue>({
+    filters: {
+      series: queryString(route.query.series),
+      year: queryPositive(route.query.year, 0) || undefined,
+      status: (allowed.includes(status) ? status : '') as IssueStatus | '',
+    },
+    cleared: () => ({ series: '', year: undefined, status: '' }),
+    toQuery: (f) => ({ series: f.series || undefined, year: f.year || undefined, status: f.status || undefined }),
+    fetch: (f, paging) =>
+      listIssues({
+        series: f.series || undefined,
+        year: f.year || undefined,
+        status: f.status || fixedStatuses?.join(',') || undefined,
+        ...paging,
+      }),
   })
-  const page = ref(queryPositive(route.query.page, 1))
-  const pageSize = ref(queryPositive(route.query.page_size, 20))
-
-  const issues = ref<Issue[]>([])
-  const total = ref(0)
-  const loading = ref(false)
-  const error = ref<unknown>(null)
   const series = ref<Series[]>([])
-
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    const query = {
-      series: filters.series || undefined,
-      year: filters.year || undefined,
-      status: filters.status || undefined,
-      page: page.value,
-      page_size: pageSize.value,
-    }
-    void router.replace({
-      query: Object.fromEntries(
-        Object.entries(query)
-          .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => [k, String(v)]),
-      ),
-    })
-    try {
-      if (fixedStatuses && !filters.status) {
-        // The archive shows several statuses: ask for each and merge newest first.
-        const pages = await Promise.all(
-          fixedStatuses.map((s) => listIssues({ ...query, status: s, page: 1, page_size: 100 })),
-        )
-        const all = pages.flatMap((p) => p.items).sort((a, b) => b.id - a.id)
-        total.value = all.length
-        issues.value = all.slice((page.value - 1) * pageSize.value, page.value * pageSize.value)
-      } else {
-        const res = await listIssues(query)
-        issues.value = res.items
-        total.value = res.total
-      }
-    } catch (e) {
-      error.value = e
-      issues.value = []
-      total.value = 0
-    } finally {
-      loading.value = false
-    }
-  }
 
   async function loadSeries(): Promise<void> {
     try {
@@ -80,34 +51,12 @@ export function useIssues(fixedStatuses?: readonly IssueStatus[]) {
     }
   }
 
-  function search(): void {
-    page.value = 1
-    void load()
-  }
-
-  function reset(): void {
-    Object.assign(filters, { series: '', year: undefined, status: '' })
-    search()
-  }
-
-  function onPage(p: number): void {
-    page.value = p
-    void load()
-  }
-
-  function onPageSize(s: number): void {
-    pageSize.value = s
-    page.value = 1
-    void load()
-  }
-
   /** Creates a draft; returns it (throws ApiError). */
   function create(body: { series: string; date: string; supplement: boolean }): Promise<Issue> {
     return createIssue(body)
   }
 
   void loadSeries()
-  void load()
 
-  return { filters, page, pageSize, issues, total, loading, error, series, load, search, reset, onPage, onPageSize, create }
+  return { ...list, issues: list.items, series, create }
 }
