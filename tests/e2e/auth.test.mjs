@@ -136,7 +136,7 @@ describe('sign-in and navigation', () => {
     assert.equal((await page.getByTestId('menu-workbench').innerText()).trim(), '工作台')
   })
 
-  it('shows the notifications the server wrote in Chinese by their kind in English', async () => {
+  it('shows notifications in the reader\'s language as the server renders them', async () => {
     const { context, page } = b
     await signIn(context, page, 'editor')
     await page.getByTestId('locale-switch').click()

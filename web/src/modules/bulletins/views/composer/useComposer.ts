@@ -17,6 +17,7 @@ import {
 } from '@/modules/bulletins/api'
 import { listOrgs } from '@/modules/orgs/api/orgs'
 import type { Org } from '@/api/types'
+import { useRenderJob } from '../shared/useRenderJob'
 
 /** A section with a stable key for drag and drop. */
 export interface EditSection extends Section {
@@ -70,6 +71,8 @@ export function useComposer() {
   const preview = ref<Preview | null>(null)
   const previewing = ref(false)
   const previewError = ref<unknown>(null)
+  /** Seconds typesetting / queued while a preview renders (retries on render_busy). */
+  const render = useRenderJob()
 
   function fill(i: Issue): void {
     issue.value = i
@@ -187,7 +190,7 @@ export function useComposer() {
     previewing.value = true
     previewError.value = null
     try {
-      preview.value = await previewIssue(id.value, 48)
+      preview.value = await render.run(() => previewIssue(id.value, 48))
     } catch (e) {
       previewError.value = e
     } finally {
@@ -202,7 +205,7 @@ export function useComposer() {
     if (!large.value[index]) {
       largeLoading.value = true
       try {
-        large.value = (await previewIssue(id.value, 110)).pages
+        large.value = (await render.run(() => previewIssue(id.value, 110))).pages
       } catch {
         return preview.value?.pages[index] ?? ''
       } finally {
@@ -255,6 +258,7 @@ export function useComposer() {
     preview,
     previewing,
     previewError,
+    render,
     runPreview,
     largePage,
     largeLoading,

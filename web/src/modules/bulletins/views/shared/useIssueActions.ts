@@ -1,5 +1,6 @@
 // Sign-off, publication and correction of an issue, each behind a confirmation, with a
-// busy flag for progress; which actions a user may take on an issue in which state.
+// busy flag for progress (seconds typesetting; queued and retried while the renderer is
+// busy); which actions a user may take on an issue in which state.
 import { ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { useI18n } from 'vue-i18n'
@@ -8,6 +9,7 @@ import { approveIssue, correctIssue, publishIssue, reopenIssue, type Issue } fro
 import { useSessionStore } from '@/stores/session'
 import { errorMessage } from '@/utils/errors'
 import { issueLabel } from './format'
+import { useRenderJob } from './useRenderJob'
 
 export type IssueAction = 'edit' | 'approve' | 'publish' | 'reopen' | 'correct' | 'receipts'
 
@@ -17,6 +19,8 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
   const session = useSessionStore()
   /** 'approve' | 'publish' | 'reopen' | 'correct' while that request runs, else ''. */
   const busy = ref<'' | 'approve' | 'publish' | 'reopen' | 'correct'>('')
+  /** Sign-off checks and publication typeset the issue: seconds spent, queued and retried. */
+  const render = useRenderJob()
 
   /** The actions the signed-in user may take on `issue`. */
   function actionsFor(issue: Issue): IssueAction[] {
@@ -56,7 +60,7 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     if (!ok) return
     busy.value = 'approve'
     try {
-      const res = await approveIssue(issue.id)
+      const res = await render.run(() => approveIssue(issue.id))
       ElMessage.success(t('bulletins.actions.approved'))
       onChanged(res)
     } catch (e) {
@@ -75,7 +79,7 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     if (!ok) return
     busy.value = 'publish'
     try {
-      const res = await publishIssue(issue.id)
+      const res = await render.run(() => publishIssue(issue.id))
       ElMessage.success(t('bulletins.actions.published'))
       onChanged(res)
     } catch (e) {
@@ -139,5 +143,5 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     }
   }
 
-  return { busy, actionsFor, approve, publish, reopen, correct }
+  return { busy, render, actionsFor, approve, publish, reopen, correct }
 }
