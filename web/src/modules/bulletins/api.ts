@@ -290,3 +290,26 @@ export function acknowledge(issueId: number): Promise<void> {
 }
 
 export { API_BASE }
+
+/** A government organisation as the recipients allow-list names it. */
+export interface GovernmentOrg {
+  code: string
+  name: string
+}
+
+/** An association's allow-list of government recipients and the other government bodies. */
+export interface GovernmentRecipients {
+  association: string
+  allowed: GovernmentOrg[]
+  available: GovernmentOrg[]
+}
+
+/** GET /bulletins/government-recipients?association= (admins of the association or above). */
+export function getGovernmentRecipients(association: string): Promise<GovernmentRecipients> {
+  return get<GovernmentRecipients>('/bulletins/government-recipients', { association })
+}
+
+/** PUT /bulletins/government-recipients — replaces the association's list; returns the new state. */
+export function putGovernmentRecipients(association: string, orgs: string[]): Promise<GovernmentRecipients> {
+  return put<GovernmentRecipients>('/bulletins/government-recipients', { association, orgs })
+}

@@ -1,13 +1,14 @@
 // The bulletins (简报) module of the UI: issues, archive, composer, sign-off, receipts,
-// inbox and legacy import. API in ./api.ts, pages in ./views/.
+// inbox, legacy import and (admins) the government recipients allow-list. API in ./api.ts, pages in ./views/.
 import type { RouteRecordRaw } from 'vue-router'
-import { Collection, Files, Message } from '@element-plus/icons-vue'
+import { Collection, Files, Message, Stamp } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
 import type { Role } from '@/api/types'
 import { getInbox } from '@/modules/bulletins/api'
 
 const STAFF: readonly Role[] = ['editor', 'approver', 'admin']
 const EDITORS: readonly Role[] = ['editor']
+const ADMINS: readonly Role[] = ['admin']
 
 const menu: MenuItem[] = [
   { label: 'bulletins.menu.issues', route: '/bulletins', icon: Collection, roles: STAFF, test: 'bulletins' },
@@ -19,6 +20,13 @@ const menu: MenuItem[] = [
     roles: [],
     test: 'inbox',
     badge: () => getInbox({ page: 1, page_size: 1 }).then((r) => r.unread),
+  },
+  {
+    label: 'bulletins.menu.government',
+    route: '/bulletins/government-recipients',
+    icon: Stamp,
+    roles: ADMINS,
+    test: 'government-recipients',
   },
 ]
 
@@ -58,6 +66,12 @@ const routes: RouteRecordRaw[] = [
     name: 'inbox',
     component: () => import('./views/inbox/index.vue'),
     meta: { title: 'bulletins.menu.inbox' },
+  },
+  {
+    path: 'bulletins/government-recipients',
+    name: 'bulletin-government-recipients',
+    component: () => import('./views/government/index.vue'),
+    meta: { roles: ADMINS, title: 'bulletins.government.title' },
   },
 ]
 
