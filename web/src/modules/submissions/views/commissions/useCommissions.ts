@@ -1,5 +1,5 @@
 // 约稿: editors create and close commissions; reporters see those addressed to them and answer.
-import { computed, reactive, ref } from 'vue'
+import { computed, ref, toRef } from 'vue'
 import { useRouter } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { useI18n } from 'vue-i18n'
@@ -13,6 +13,8 @@ import {
   type Commission,
   type Piece,
 } from '@/modules/submissions/api'
+import { usePagedList } from '@/composables/usePagedList'
+import { useFormDialog } from '@/composables/useFormDialog'
 import { useSessionStore } from '@/stores/session'
 import { pieceRoute } from '../shared/pieceRoute'
 
@@ -23,19 +25,32 @@ export function useCommissions() {
   const isEditor = computed(() => session.hasAnyRole(['editor']))
   const isReporter = computed(() => session.hasAnyRole(['reporter']))
 
-  const status = ref('')
-  const page = ref(1)
-  const pageSize = ref(20)
-  const items = ref<Commission[]>([])
-  const total = ref(0)
-  const loading = ref(false)
-  const error = ref<unknown>(null)
+  const list = usePagedList({
+    filters: { status: '' },
+    cleared: () => ({ status: '' }),
+    fetch: (f, paging) => listCommissions({ status: f.status || undefined, ...paging }),
+  })
+  const { page, load } = list
+  const status = toRef(list.filters, 'status')
 
   const orgs = ref<Org[]>([])
   const createOpen = ref(false)
-  const form = reactive({ org: '', topic: '', description: '', deadline: '' })
-  const saving = ref(false)
-  const saveError = ref<unknown>(null)
+  const dialog = useFormDialog({
+    open: createOpen,
+    initial: () => ({ org: '', topic: '', description: '', deadline: '' }),
+    submit: (f) =>
+      createCommission({
+        org: f.org,
+        topic: f.topic.trim(),
+        description: f.description.trim() || undefined,
+        deadline: f.deadline,
+      }),
+    saved: () => {
+      ElMessage.success(t('submissions.commissions.created'))
+      page.value = 1
+      void load()
+    },
+  })
 
   const detail = ref<Commission | null>(null)
   const detailOpen = ref(false)
@@ -44,25 +59,7 @@ export function useCommissions() {
   const importFor = ref(0)
   const importOpen = ref(false)
 
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      const res = await listCommissions({ status: status.value || undefined, page: page.value, page_size: pageSize.value })
-      items.value = res.items
-      total.value = res.total
-    } catch (e) {
-      error.value = e
-      items.value = []
-      total.value = 0
-    } finally {
-      loading.value = false
-    }
-  }
-
   function openCreate(): void {
-    Object.assign(form, { org: '', topic: '', description: '', deadline: '' })
-    saveError.value = null
     createOpen.value = true
     if (!orgs.value.length) {
       listOrgs()
@@ -71,33 +68,12 @@ export function useCommissions() {
     }
   }
 
-  async function create(): Promise<void> {
-    saving.value = true
-    saveError.value = null
-    try {
-      await createCommission({
-        org: form.org,
-        topic: form.topic.trim(),
-        description: form.description.trim() || undefined,
-        deadline: form.deadline,
-      })
-      createOpen.value = false
-      ElMessage.success(t('submissions.commissions.created'))
-      page.value = 1
-      await load()
-    } catch (e) {
-      saveError.value = e
-    } finally {
-      saving.value = false
-    }
-  }
-
   async function close(c: Commission): Promise<void> {
     try {
       await closeCommission(c.id)
       await load()
     } catch (e) {
-      error.value = e
+      list.error.value = e
     }
   }
 
@@ -126,14 +102,8 @@ export function useCommissions() {
     void router.push(pieceRoute(p.id))
   }
 
-  function onPage(p: number): void {
-    page.value = p
-    void load()
-  }
-  function onStatus(): void {
-    page.value = 1
-    void load()
-  }
+  /** Shows the first page of the chosen status. */
+  const onStatus = list.search
 
   /** Disables past days in the deadline picker (Asia/Shanghai today is allowed). */
   function pastDay(d: Date): boolean {
@@ -142,10 +112,9 @@ export function useCommissions() {
     return d.getTime() < today.getTime() - 86400000
   }
 
-  void load()
   return {
-    isEditor, isReporter, status, page, pageSize, items, total, loading, error, orgs, createOpen, form, saving,
-    saveError, detail, detailOpen, detailError, importFor, importOpen,
-    load, openCreate, create, close, show, write, importAnswer, onImported, openPiece, onPage, onStatus, pastDay,
+    ...list, isEditor, isReporter, status, orgs, createOpen, form: dialog.form, saving: dialog.saving,
+    saveError: dialog.error, create: dialog.save, detail, detailOpen, detailError, importFor, importOpen,
+    openCreate, close, show, write, importAnswer, onImported, openPiece, onStatus, pastDay,
   }
 }
