@@ -42,7 +42,7 @@ describe('government recipients', () => {
     assert.ok((await menuItems(page)).includes('government-recipients'))
     await page.getByTestId('menu-government-recipients').click()
     await page.getByTestId('gov-transfer').waitFor()
-    assert.equal(await page.getByTestId('gov-association').locator('input').inputValue(), '湖北省通信行业协会')
+    await page.getByTestId('gov-association').getByText('湖北省通信行业协会').waitFor()
     await shot(page, 'government-recipients')
 
     const candidate = ['miit', 'hubei-ca'].find((c) => !before_.includes(c))
@@ -56,7 +56,7 @@ describe('government recipients', () => {
     await page.getByTestId('gov-transfer').locator('.el-transfer-panel').nth(1).getByTestId(`gov-org-${candidate}`).waitFor()
     await move(page, candidate, 'remove')
     await page.getByTestId('gov-save').click()
-    await page.locator('.el-message--success').nth(1).waitFor()
+    await page.locator('.el-message--success').first().waitFor()
     assert.deepEqual(await allowedOf('hubei'), before_)
   })
 

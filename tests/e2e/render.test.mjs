@@ -28,7 +28,7 @@ describe('long renders', () => {
     issueId = (await res.json()).id
     const put = await api.put(`/api/v1/bulletins/issues/${issueId}`, {
       headers,
-      data: { sections: [{ kind: 'text', title: '排版测试', body: '正文一段。' }] },
+      data: { date: '2020-02-02', sections: [{ kind: 'text', title: '排版测试', body: '正文一段。' }] },
     })
     assert.equal(put.status(), 200, await put.text())
     await api.dispose()

@@ -25,9 +25,13 @@ export function useRenderJob() {
   let timer: ReturnType<typeof setInterval> | undefined
   let cancelled = false
 
-  /** "排版中… N 秒" / "排队中… N 秒" (or English) while running, else ''. */
+  /** "排版中… N 秒" / "排队中… N 秒" (or English) while running, else '' — for a button. */
   const label = computed(() =>
     phase.value ? t(`bulletins.render.${phase.value}`, { n: seconds.value }) : '',
+  )
+  /** The same, saying why when queued — for a loading mask with room for it. */
+  const longLabel = computed(() =>
+    phase.value === 'queued' ? t('bulletins.render.queuedLong', { n: seconds.value }) : label.value,
   )
 
   /** Runs `request`, retrying on render_busy within the budget; returns its result. */
@@ -63,5 +67,5 @@ export function useRenderJob() {
     clearInterval(timer)
   })
 
-  return { phase, seconds, label, run }
+  return { phase, seconds, label, longLabel, run }
 }

@@ -12,12 +12,13 @@ import {
   type Series,
 } from '@/modules/epidemic/api'
 import { DEFAULT_DATE, MAINLAND, type FieldName } from '../shared/fields'
+import { CANVAS_TOOLTIP } from '../shared/chart'
 
 /** A line-chart option for `series` (hollow symbols mark derived points). */
 function lineOption(series: Series[], names: string[]) {
   const dates = [...new Set(series.flatMap((s) => s.points.map((p) => p.date)))].sort()
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis' },
     legend: { data: names, top: 0 },
     grid: { left: 64, right: 24, top: 36, bottom: 56 },
     xAxis: { type: 'category', data: dates },
@@ -77,7 +78,7 @@ export function useCharts() {
     if (!bars.value.length) return null
     const rows = [...bars.value].reverse()
     return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 110, right: 48, top: 8, bottom: 24 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: rows.map((r) => r.short_name) },

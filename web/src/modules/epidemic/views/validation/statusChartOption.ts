@@ -1,6 +1,7 @@
 // The ECharts option of the per-day validation status: stacked bars of unexplained and
 // explained violations, a green dot on clean days, the selected day shaded.
 import type { DayStatus } from '@/modules/epidemic/api'
+import { CANVAS_TOOLTIP } from '../shared/chart'
 
 /** The chart's colours: Element Plus danger, info and success. */
 export const STATUS_COLORS = { unexplained: '#f56c6c', explained: '#909399', clean: '#67c23a' }
@@ -21,7 +22,7 @@ export function statusChartOption(days: DayStatus[], selected: string | null, la
   const nullIfZero = (n: number) => (n > 0 ? n : null)
   return {
     animation: false,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: [labels.unexplained, labels.explained, labels.clean] },
     grid: STATUS_GRID,
     xAxis: { type: 'category', data: days.map((d) => d.date), axisLabel: { formatter: (d: string) => d.slice(5) } },
