@@ -10,7 +10,14 @@ const api = process.env.JIANBAO_API ?? 'http://127.0.0.1:8080'
 export default defineConfig({
   plugins: [vue()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // vuedraggable's published entry is a webpack UMD bundle: it pulls in Vue's CommonJS
+      // build (with the runtime template compiler) and core-js, which calls
+      // Function('return this') — both blocked by the Content-Security-Policy (no
+      // 'unsafe-eval'). Its ES module sources use the app's own runtime-only Vue.
+      vuedraggable: fileURLToPath(new URL('./node_modules/vuedraggable/src/vuedraggable.js', import.meta.url)),
+    },
   },
   define: {
     __VUE_OPTIONS_API__: true,

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { launch, shot, signIn } from './lib.mjs'
 
-// The status chart's grid margins (web/src/views/epidemic/validation/statusChartOption.ts).
+// The status chart's grid margins (web/src/modules/epidemic/views/validation/statusChartOption.ts).
 const STATUS_GRID = { left: 48, right: 16 }
 const DAY_MS = 24 * 3600 * 1000
 

@@ -29,9 +29,31 @@ const ARGS = [
   '--disable-sync',
 ]
 
+// Marker of the console line the page writes for each Content-Security-Policy violation.
+const CSP_MARK = 'jianbao-csp-violation:'
+
 /**
- * Starts chromium with a fresh profile; returns { context, page, close }.
- * `close` shuts the browser and removes the profile.
+ * Makes every page of `context` report Content-Security-Policy violations (blocked inline
+ * styles or scripts, eval, foreign sources) into the returned array, one readable line each.
+ */
+export async function watchCsp(context) {
+  const violations = []
+  await context.addInitScript((mark) => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const at = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''
+      console.error(`${mark} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}${at} on ${location.pathname} ${e.sample}`)
+    })
+  }, CSP_MARK)
+  context.on('console', (m) => {
+    if (m.text().startsWith(CSP_MARK)) violations.push(m.text().slice(CSP_MARK.length).trim())
+  })
+  return violations
+}
+
+/**
+ * Starts chromium with a fresh profile; returns { context, page, cspViolations, close }.
+ * `close` shuts the browser and removes the profile, then fails (throws) if any page broke
+ * the Content-Security-Policy while the browser ran, so every browser test checks it.
  */
 export async function launch() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-e2e-'))
@@ -45,13 +67,18 @@ export async function launch() {
     viewport: { width: 1360, height: 860 },
   })
   context.setDefaultTimeout(15_000)
+  const cspViolations = await watchCsp(context)
   const page = context.pages()[0] ?? (await context.newPage())
   return {
     context,
     page,
+    cspViolations,
     close: async () => {
       await context.close()
       fs.rmSync(profile, { recursive: true, force: true })
+      if (cspViolations.length > 0) {
+        throw new Error(`Content-Security-Policy violations:\n${[...new Set(cspViolations)].join('\n')}`)
+      }
     },
   }
 }

@@ -1,5 +1,8 @@
 """Platform scenarios: sessions, accounts, organisations, users, audit, static files."""
 
+import base64
+import hashlib
+import re
 import unittest
 
 import harness
@@ -178,6 +181,25 @@ class ServingTest(unittest.TestCase):
                 csp = headers["Content-Security-Policy"]
                 self.assertIn("frame-ancestors 'none'", csp)
                 self.assertNotIn("unsafe-eval", csp)
+                self.assertNotIn("unsafe-inline", csp)
+                directives = dict((d.split(" ", 1) + [""])[:2] for d in csp.split("; "))
+                self.assertEqual(directives["default-src"], "'self'")
+                self.assertEqual(directives["script-src"], "'self'")
+                self.assertTrue(directives["style-src"].startswith("'self'"))
+                self.assertEqual(directives["object-src"], "'none'")
+
+    def test_inline_styles_of_server_pages_are_allowed_by_hash(self):
+        # The public archive page writes one <style> element; the CSP allows exactly it.
+        c = server.client("editor")
+        status, html, headers = c.call("GET", "/public/bulletins/hubei-daily")
+        self.assertEqual(status, 200)
+        csp = headers["Content-Security-Policy"]
+        styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+        self.assertTrue(styles)
+        for css in styles:
+            digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
+            self.assertIn(f"'sha256-{digest}'", csp)
+        self.assertNotIn(" style=", html)
 
 
 if __name__ == "__main__":

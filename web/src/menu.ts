@@ -1,9 +1,8 @@
 // The side menu as one table: which item, which route, which roles see it.
-// Routes take their access rule from here too, so the menu and the guard agree.
-// Domain modules add their rows through src/modules/<name>/module.ts (see UiModule).
+// Every module of the UI (src/modules/<name>/module.ts, see UiModule) adds its rows and
+// routes; a module's routes take their roles from its own menu rows, so menu and guard agree.
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Document, House, OfficeBuilding, User, UserFilled } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 export interface MenuItem {
@@ -23,37 +22,24 @@ export interface MenuItem {
   badge?: () => Promise<number>
 }
 
-const EVERYONE: readonly Role[] = []
-
 /**
- * A domain module of the UI: src/modules/<name>/module.ts default-exports one.
- * Its menu rows appear after the platform's own, ordered by `order`.
+ * A module of the UI: src/modules/<name>/module.ts default-exports one. Menu rows appear
+ * in module `order` (workbench 0 … organisations 100, account last).
  */
 export interface UiModule {
   order: number
   menu: readonly MenuItem[]
+  /** Children of the main layout. */
   routes: readonly RouteRecordRaw[]
+  /** Routes outside the main layout (the sign-in page). */
+  outsideLayout?: readonly RouteRecordRaw[]
 }
 
 export const MODULES: readonly UiModule[] = Object.values(
   import.meta.glob<UiModule>('./modules/*/module.ts', { eager: true, import: 'default' }),
 ).sort((a, b) => a.order - b.order)
 
-export const MENU: readonly MenuItem[] = [
-  { label: 'menu.workbench', route: '/', icon: House, roles: EVERYONE, test: 'workbench' },
-  ...MODULES.flatMap((m) => m.menu),
-  { label: 'menu.orgs', route: '/orgs', icon: OfficeBuilding, roles: ['admin'], test: 'orgs' },
-  { label: 'menu.users', route: '/users', icon: UserFilled, roles: ['admin'], test: 'users' },
-  { label: 'menu.audit', route: '/audit', icon: Document, roles: ['admin'], test: 'audit' },
-  { label: 'menu.account', route: '/account', icon: User, roles: EVERYONE, test: 'account' },
-]
-
-/** Returns the roles allowed on `route` according to MENU (throws if it is not in MENU). */
-export function rolesFor(route: string): readonly Role[] {
-  const item = MENU.find((m) => m.route === route)
-  if (!item) throw new Error(`menu has no item for ${route}`)
-  return item.roles
-}
+export const MENU: readonly MenuItem[] = MODULES.flatMap((m) => m.menu)
 
 /** Returns the items a user with `roles` sees, in menu order. */
 export function visibleMenu(roles: readonly Role[]): MenuItem[] {

@@ -129,7 +129,10 @@ async function toApiError(res: Response): Promise<ApiError> {
 /** Options of one request. */
 export interface RequestOptions {
   query?: Query
+  /** Sent as JSON. */
   body?: unknown
+  /** Sent as the raw request body (application/octet-stream) instead of a JSON body. */
+  file?: Blob
   /** When false, a 401 does not trigger the sign-in redirect (used by the session calls). */
   redirectOn401?: boolean
 }
@@ -143,7 +146,8 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
     Accept: 'application/json',
     'Accept-Language': context.language(),
   }
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (opts.file !== undefined) headers['Content-Type'] = 'application/octet-stream'
+  else if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET') {
     const token = context.csrfToken()
     if (token) headers['X-CSRF-Token'] = token
@@ -154,7 +158,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     })
   } catch (e) {
     throw new ApiError({
@@ -197,4 +201,9 @@ export function patch<T>(path: string, body: unknown, opts: RequestOptions = {})
 /** DELETE `path`; returns the JSON body (undefined for 204). */
 export function del<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   return request<T>('DELETE', path, opts)
+}
+
+/** POST a file's bytes as the raw request body to `path` (the API's upload convention). */
+export function upload<T>(path: string, file: Blob, query?: Query, opts: RequestOptions = {}): Promise<T> {
+  return request<T>('POST', path, { ...opts, query, file })
 }

@@ -1,4 +1,5 @@
-// The router: module route files under the main layout, and the sign-in guard.
+// The router: every module's routes (src/modules/<name>/module.ts) under the main layout,
+// the sign-in page outside it, and the sign-in guard.
 import { createRouter, createWebHistory } from 'vue-router'
 import './meta'
 import MainLayout from '@/layouts/MainLayout.vue'
@@ -6,27 +7,20 @@ import { i18n } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
 import { safeRedirect } from '@/utils/redirect'
 import { MODULES } from '@/menu'
-import { accountRoutes } from './account'
-import { authRoutes } from './auth'
-import { orgsRoutes } from './orgs'
-import { workbenchRoutes } from './workbench'
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
-    ...authRoutes,
+    ...MODULES.flatMap((m) => m.outsideLayout ?? []),
     {
       path: '/',
       component: MainLayout,
       children: [
-        ...workbenchRoutes,
-        ...orgsRoutes,
         ...MODULES.flatMap((m) => m.routes),
-        ...accountRoutes,
         {
           path: ':pathMatch(.*)*',
           name: 'not-found',
-          component: () => import('@/views/errors/not-found/index.vue'),
+          component: () => import('@/layouts/NotFound.vue'),
           meta: { title: 'errors.notFound' },
         },
       ],

@@ -1,13 +1,14 @@
 // The bulletins (简报) module of the UI: issues, archive, composer, sign-off, receipts,
-// inbox and legacy import. API in src/api/bulletins.ts, pages in src/views/bulletins/.
+// inbox, legacy import and (admins) the government recipients allow-list. API in ./api.ts, pages in ./views/.
 import type { RouteRecordRaw } from 'vue-router'
-import { Collection, Files, Message } from '@element-plus/icons-vue'
+import { Collection, Files, Message, Stamp } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
 import type { Role } from '@/api/types'
-import { getInbox } from '@/api/bulletins'
+import { getInbox } from '@/modules/bulletins/api'
 
 const STAFF: readonly Role[] = ['editor', 'approver', 'admin']
 const EDITORS: readonly Role[] = ['editor']
+const ADMINS: readonly Role[] = ['admin']
 
 const menu: MenuItem[] = [
   { label: 'bulletins.menu.issues', route: '/bulletins', icon: Collection, roles: STAFF, test: 'bulletins' },
@@ -20,44 +21,57 @@ const menu: MenuItem[] = [
     test: 'inbox',
     badge: () => getInbox({ page: 1, page_size: 1 }).then((r) => r.unread),
   },
+  {
+    label: 'bulletins.menu.government',
+    route: '/bulletins/government-recipients',
+    icon: Stamp,
+    roles: ADMINS,
+    test: 'government-recipients',
+  },
 ]
 
 const routes: RouteRecordRaw[] = [
   {
     path: 'bulletins',
     name: 'bulletins',
-    component: () => import('@/views/bulletins/issues/index.vue'),
+    component: () => import('./views/issues/index.vue'),
     meta: { roles: STAFF, title: 'bulletins.menu.issues' },
   },
   {
     path: 'bulletins/import',
     name: 'bulletin-import',
-    component: () => import('@/views/bulletins/import/index.vue'),
+    component: () => import('./views/import/index.vue'),
     meta: { roles: EDITORS, title: 'bulletins.import.title' },
   },
   {
     path: 'bulletins/issues/:id(\\d+)',
     name: 'bulletin-issue',
-    component: () => import('@/views/bulletins/issue/index.vue'),
+    component: () => import('./views/issue/index.vue'),
     meta: { title: 'bulletins.issue.title' },
   },
   {
     path: 'bulletins/issues/:id(\\d+)/edit',
     name: 'bulletin-composer',
-    component: () => import('@/views/bulletins/composer/index.vue'),
+    component: () => import('./views/composer/index.vue'),
     meta: { roles: EDITORS, title: 'bulletins.composer.title' },
   },
   {
     path: 'archive',
     name: 'bulletin-archive',
-    component: () => import('@/views/bulletins/archive/index.vue'),
+    component: () => import('./views/archive/index.vue'),
     meta: { roles: STAFF, title: 'bulletins.menu.archive' },
   },
   {
     path: 'inbox',
     name: 'inbox',
-    component: () => import('@/views/bulletins/inbox/index.vue'),
+    component: () => import('./views/inbox/index.vue'),
     meta: { title: 'bulletins.menu.inbox' },
+  },
+  {
+    path: 'bulletins/government-recipients',
+    name: 'bulletin-government-recipients',
+    component: () => import('./views/government/index.vue'),
+    meta: { roles: ADMINS, title: 'bulletins.government.title' },
   },
 ]
 

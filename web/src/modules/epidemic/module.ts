@@ -1,6 +1,6 @@
 // The 疫情动态 (epidemic statistics) module of the UI: charts, day grid, import,
-// validation report and narrative preview. API in src/api/epidemic.ts, pages in
-// src/views/epidemic/; the narrative route wraps its page with the print chart (附图) kept here.
+// validation report and narrative preview (with the print chart, 附图). API in ./api.ts,
+// pages in ./views/.
 import type { RouteRecordRaw } from 'vue-router'
 import { DataLine } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
@@ -19,31 +19,31 @@ const routes: RouteRecordRaw[] = [
   {
     path: 'epidemic',
     name: 'epidemic-charts',
-    component: () => import('@/views/epidemic/charts/index.vue'),
+    component: () => import('./views/charts/index.vue'),
     meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.menu' },
   },
   {
     path: 'epidemic/grid',
     name: 'epidemic-grid',
-    component: () => import('@/views/epidemic/grid/index.vue'),
+    component: () => import('./views/grid/index.vue'),
     meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.grid.title' },
   },
   {
     path: 'epidemic/import',
     name: 'epidemic-import',
-    component: () => import('@/views/epidemic/import/index.vue'),
+    component: () => import('./views/import/index.vue'),
     meta: { roles: EPIDEMIC_EDITORS, title: 'epidemic.import.title' },
   },
   {
     path: 'epidemic/validation',
     name: 'epidemic-validation',
-    component: () => import('@/views/epidemic/validation/index.vue'),
+    component: () => import('./views/validation/index.vue'),
     meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.validation.title' },
   },
   {
     path: 'epidemic/narrative',
     name: 'epidemic-narrative',
-    component: () => import('./narrative/NarrativePage.vue'),
+    component: () => import('./views/narrative/NarrativePage.vue'),
     meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.narrative.title' },
   },
 ]

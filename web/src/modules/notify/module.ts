@@ -2,7 +2,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { Bell } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
-import { unreadCount } from '@/api/notify'
+import { unreadCount } from '@/modules/notify/api'
 
 const menu: MenuItem[] = [{ label: 'notify.menu', route: '/notifications', icon: Bell, roles: [], test: 'notifications', badge: unreadCount }]
 
@@ -10,7 +10,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: 'notifications',
     name: 'notifications',
-    component: () => import('./NotificationsPage.vue'),
+    component: () => import('./views/NotificationsPage.vue'),
     meta: { title: 'notify.menu' },
   },
 ]

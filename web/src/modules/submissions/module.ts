@@ -3,7 +3,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import { Checked, DataAnalysis, EditPen, Promotion } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
 import type { Role } from '@/api/types'
-import { waitingForReview } from '@/api/submissions'
+import { waitingForReview } from '@/modules/submissions/api'
 
 const REPORTER: readonly Role[] = ['reporter']
 const EDITOR: readonly Role[] = ['editor']
@@ -28,50 +28,50 @@ const routes: RouteRecordRaw[] = [
   {
     path: 'submissions',
     name: 'submissions-mine',
-    component: () => import('@/views/submissions/mine/index.vue'),
+    component: () => import('./views/mine/index.vue'),
     meta: { roles: REPORTER, title: 'submissions.menu.mine' },
   },
   {
     path: 'submissions/new',
     name: 'submissions-new',
-    component: () => import('@/views/submissions/edit/index.vue'),
+    component: () => import('./views/edit/index.vue'),
     meta: { roles: REPORTER, title: 'submissions.edit.newTitle' },
   },
   {
     path: 'submissions/:id(\\d+)/edit',
     name: 'submissions-edit',
-    component: () => import('@/views/submissions/edit/index.vue'),
+    component: () => import('./views/edit/index.vue'),
     meta: { roles: BOTH, title: 'submissions.edit.title' },
   },
   {
     path: 'submissions/:id(\\d+)',
     name: 'submissions-piece',
-    component: () => import('@/views/submissions/piece/index.vue'),
+    component: () => import('./views/piece/index.vue'),
     meta: { roles: BOTH, title: 'submissions.piece.title' },
   },
   {
     // The same review screen under the queue's path, so the editor's menu item stays active.
     path: 'submissions/review/:id(\\d+)',
     name: 'submissions-review-piece',
-    component: () => import('@/views/submissions/piece/index.vue'),
+    component: () => import('./views/piece/index.vue'),
     meta: { roles: EDITOR, title: 'submissions.piece.title' },
   },
   {
     path: 'submissions/review',
     name: 'submissions-review',
-    component: () => import('@/views/submissions/review/index.vue'),
+    component: () => import('./views/review/index.vue'),
     meta: { roles: EDITOR, title: 'submissions.menu.review' },
   },
   {
     path: 'submissions/commissions',
     name: 'submissions-commissions',
-    component: () => import('@/views/submissions/commissions/index.vue'),
+    component: () => import('./views/commissions/index.vue'),
     meta: { roles: BOTH, title: 'submissions.menu.commissions' },
   },
   {
     path: 'submissions/stats',
     name: 'submissions-stats',
-    component: () => import('@/views/submissions/stats/index.vue'),
+    component: () => import('./views/stats/index.vue'),
     meta: { roles: STATS, title: 'submissions.menu.stats' },
   },
 ]

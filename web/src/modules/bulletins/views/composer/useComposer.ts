@@ -1,0 +1,266 @@
+// Composer logic: the draft's editable content (sections in order, closing note, distribution,
+// copies, date, correction note), adding sections from the sources, saving and previewing.
+import { computed, reactive, ref, watch } from 'vue'
+import { useRoute } from 'vue-router'
+import {
+  epidemicSection,
+  getIssue,
+  pieceSection,
+  previewIssue,
+  saveIssue,
+  searchPieces,
+  type DistributionLine,
+  type Issue,
+  type Preview,
+  type Section,
+  type SourcePiece,
+} from '@/modules/bulletins/api'
+import { listOrgs } from '@/modules/orgs/api/orgs'
+import type { Org } from '@/api/types'
+import { useRenderJob } from '../shared/useRenderJob'
+
+/** A section with a stable key for drag and drop. */
+export interface EditSection extends Section {
+  uid: number
+}
+
+export const LINE_LABELS = ['报', '送', '发', '抄送'] as const
+
+let nextUid = 1
+
+function withUid(s: Section): EditSection {
+  return { ...s, uid: nextUid++ }
+}
+
+export function useComposer() {
+  const route = useRoute()
+  const id = computed(() => Number(route.params.id))
+
+  const issue = ref<Issue | null>(null)
+  const loading = ref(false)
+  const loadError = ref<unknown>(null)
+
+  const form = reactive({
+    date: '',
+    sections: [] as EditSection[],
+    closing_note: '',
+    distribution: [] as DistributionLine[],
+    copies: 0,
+    revision_note: '',
+  })
+  const dirty = ref(false)
+  const saving = ref(false)
+  const saveError = ref<unknown>(null)
+
+  const orgs = ref<Org[]>([])
+
+  // Sources: adopted pieces.
+  const pieceQuery = ref('')
+  const pieces = ref<SourcePiece[]>([])
+  const piecesLoading = ref(false)
+  const piecesError = ref<unknown>(null)
+  const adding = ref<number | 'epidemic' | null>(null)
+  const addError = ref<unknown>(null)
+
+  // Sources: epidemic figures.
+  const epidemicDate = ref('2020-03-18')
+  const epidemicChart = ref(false)
+  const epidemicError = ref<unknown>(null)
+
+  // Preview.
+  const preview = ref<Preview | null>(null)
+  const previewing = ref(false)
+  const previewError = ref<unknown>(null)
+  /** Seconds typesetting / queued while a preview renders (retries on render_busy). */
+  const render = useRenderJob()
+
+  function fill(i: Issue): void {
+    issue.value = i
+    form.date = i.date
+    form.sections = (i.sections ?? []).map(withUid)
+    form.closing_note = i.closing_note ?? ''
+    form.distribution = (i.distribution ?? []).map((l) => ({ label: l.label, to: [...l.to] }))
+    form.copies = i.copies
+    form.revision_note = i.revision_note
+    dirty.value = false
+  }
+
+  async function load(): Promise<void> {
+    loading.value = true
+    loadError.value = null
+    try {
+      fill(await getIssue(id.value))
+    } catch (e) {
+      loadError.value = e
+      issue.value = null
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function loadPieces(): Promise<void> {
+    piecesLoading.value = true
+    piecesError.value = null
+    try {
+      pieces.value = await searchPieces(pieceQuery.value.trim())
+    } catch (e) {
+      piecesError.value = e
+      pieces.value = []
+    } finally {
+      piecesLoading.value = false
+    }
+  }
+
+  const usedPieces = computed(() => new Set(form.sections.filter((s) => s.piece_id).map((s) => s.piece_id)))
+
+  async function addPiece(pieceId: number): Promise<void> {
+    adding.value = pieceId
+    addError.value = null
+    try {
+      form.sections.push(withUid(await pieceSection(pieceId)))
+    } catch (e) {
+      addError.value = e
+    } finally {
+      adding.value = null
+    }
+  }
+
+  async function addEpidemic(): Promise<void> {
+    if (!epidemicDate.value) return
+    adding.value = 'epidemic'
+    epidemicError.value = null
+    try {
+      form.sections.push(withUid(await epidemicSection(epidemicDate.value, epidemicChart.value)))
+    } catch (e) {
+      epidemicError.value = e
+    } finally {
+      adding.value = null
+    }
+  }
+
+  /** Adds a ready section (a summary from another module). */
+  function addSection(s: Section): void {
+    form.sections.push(withUid(s))
+  }
+
+  function addText(title: string, body = ''): void {
+    form.sections.push(withUid({ kind: 'text', title, org: '', body }))
+  }
+
+  function removeSection(uid: number): void {
+    form.sections = form.sections.filter((s) => s.uid !== uid)
+  }
+
+  function addLine(): void {
+    const used = new Set(form.distribution.map((l) => l.label))
+    const label = LINE_LABELS.find((l) => !used.has(l)) ?? '发'
+    form.distribution.push({ label, to: [] })
+  }
+
+  function removeLine(index: number): void {
+    form.distribution.splice(index, 1)
+  }
+
+  /** PUT the form; returns true when saved. */
+  async function save(): Promise<boolean> {
+    saving.value = true
+    saveError.value = null
+    try {
+      const saved = await saveIssue(id.value, {
+        date: form.date,
+        sections: form.sections.map(({ uid: _uid, ...s }) => s),
+        closing_note: form.closing_note,
+        distribution: form.distribution.filter((l) => l.to.length > 0),
+        copies: form.copies,
+        revision_note: form.revision_note,
+      })
+      fill(saved)
+      return true
+    } catch (e) {
+      saveError.value = e
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  /** Saves when there are changes, then renders the stored draft's pages. */
+  async function runPreview(): Promise<void> {
+    if (dirty.value && !(await save())) return
+    previewing.value = true
+    previewError.value = null
+    try {
+      preview.value = await render.run(() => previewIssue(id.value, 48))
+    } catch (e) {
+      previewError.value = e
+    } finally {
+      previewing.value = false
+    }
+  }
+
+  /** One page at a readable resolution, for the enlarged view (cached per preview). */
+  const large = ref<string[]>([])
+  const largeLoading = ref(false)
+  async function largePage(index: number): Promise<string> {
+    if (!large.value[index]) {
+      largeLoading.value = true
+      try {
+        large.value = (await render.run(() => previewIssue(id.value, 110))).pages
+      } catch {
+        return preview.value?.pages[index] ?? ''
+      } finally {
+        largeLoading.value = false
+      }
+    }
+    return large.value[index] ?? preview.value?.pages[index] ?? ''
+  }
+  watch(preview, () => (large.value = []))
+
+  // Synchronous, so that fill() can clear the flag right after assigning the loaded values.
+  watch(form, () => (dirty.value = true), { deep: true, flush: 'sync' })
+
+  void listOrgs()
+    .then((o) => (orgs.value = o))
+    .catch(() => undefined)
+  void load()
+  void loadPieces()
+
+  return {
+    id,
+    issue,
+    loading,
+    loadError,
+    load,
+    form,
+    dirty,
+    saving,
+    saveError,
+    save,
+    orgs,
+    pieceQuery,
+    pieces,
+    piecesLoading,
+    piecesError,
+    loadPieces,
+    usedPieces,
+    adding,
+    addError,
+    addPiece,
+    epidemicDate,
+    epidemicChart,
+    epidemicError,
+    addSection,
+    addEpidemic,
+    addText,
+    removeSection,
+    addLine,
+    removeLine,
+    preview,
+    previewing,
+    previewError,
+    render,
+    runPreview,
+    largePage,
+    largeLoading,
+  }
+}

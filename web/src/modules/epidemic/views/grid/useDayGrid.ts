@@ -1,0 +1,162 @@
+// Day grid: one row per region with its 16 fields; edit cells, save a row, see the
+// derived (not reported) values and the day's validation status.
+import { computed, reactive, ref } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
+import { isApiError } from '@/api/http'
+import {
+  getDayGrid,
+  listRegions,
+  putFigures,
+  validate,
+  type DayGrid,
+  type DayStatus,
+  type EpidemicRegion,
+  type Violation,
+} from '@/modules/epidemic/api'
+import { queryString } from '@/utils/query'
+import { DEFAULT_DATE, FIELDS, MAINLAND, type FieldName } from '../shared/fields'
+
+/** A grid row being edited: the cell texts as typed. */
+export interface GridRow {
+  region: string
+  name: string
+  cells: Record<FieldName, string>
+  stored: Record<string, number>
+  derived: Record<string, number>
+  /** Field → server message for the last failed save. */
+  errors: Record<string, string>
+  saving: boolean
+}
+
+function cellsOf(figures: Record<string, number>): Record<FieldName, string> {
+  const out = {} as Record<FieldName, string>
+  for (const f of FIELDS) out[f] = figures[f] === undefined ? '' : String(figures[f])
+  return out
+}
+
+// Mainland first, then the GB/T 2260 order.
+function regionOrder(a: string, b: string): number {
+  if (a === MAINLAND) return -1
+  if (b === MAINLAND) return 1
+  return a.localeCompare(b)
+}
+
+export function useDayGrid() {
+  const route = useRoute()
+  const router = useRouter()
+  const date = ref(queryString(route.query.date) || DEFAULT_DATE)
+  const regions = ref<EpidemicRegion[]>([])
+  const rows = ref<GridRow[]>([])
+  const loading = ref(false)
+  const error = ref<unknown>(null)
+  const status = ref<DayStatus | null>(null)
+  const violations = ref<Violation[]>([])
+  const names = computed(() => new Map(regions.value.map((r) => [r.code, r.short_name || r.name])))
+  const addable = computed(() => regions.value.filter((r) => !rows.value.some((row) => row.region === r.code)))
+
+  function toRows(grid: DayGrid): GridRow[] {
+    const codes = new Set([...grid.items.map((i) => i.region), ...Object.keys(grid.derived)])
+    const stored = new Map(grid.items.map((i) => [i.region, i.figures]))
+    return [...codes].sort(regionOrder).map((code) =>
+      reactive({
+        region: code,
+        name: names.value.get(code) ?? code,
+        cells: cellsOf(stored.get(code) ?? {}),
+        stored: stored.get(code) ?? {},
+        derived: grid.derived[code] ?? {},
+        errors: {},
+        saving: false,
+      }),
+    )
+  }
+
+  async function loadStatus(): Promise<void> {
+    try {
+      const report = await validate(date.value, date.value)
+      status.value = report.days.find((d) => d.date === date.value) ?? null
+      violations.value = report.violations.filter((v) => !v.explained)
+    } catch {
+      status.value = null
+      violations.value = []
+    }
+  }
+
+  async function load(): Promise<void> {
+    if (!date.value) return
+    loading.value = true
+    error.value = null
+    void router.replace({ query: { date: date.value } })
+    try {
+      if (!regions.value.length) regions.value = await listRegions()
+      rows.value = toRows(await getDayGrid(date.value))
+      await loadStatus()
+    } catch (e) {
+      error.value = e
+      rows.value = []
+    } finally {
+      loading.value = false
+    }
+  }
+
+  /** True when a cell differs from what is stored. */
+  function isChanged(row: GridRow, f: FieldName): boolean {
+    const stored = row.stored[f] === undefined ? '' : String(row.stored[f])
+    return row.cells[f].trim() !== stored
+  }
+
+  function rowChanged(row: GridRow): boolean {
+    return FIELDS.some((f) => isChanged(row, f))
+  }
+
+  /** Saves one row; returns true on success. Errors are kept per field on the row. */
+  async function save(row: GridRow): Promise<boolean> {
+    row.errors = {}
+    const body: Record<string, number | null> = {}
+    for (const f of FIELDS) {
+      const text = row.cells[f].trim().replace(/[,，\s]/g, '')
+      if (text === '') continue
+      if (!/^-?\d+$/.test(text)) {
+        row.errors[f] = 'NaN'
+        continue
+      }
+      body[f] = Number(text)
+    }
+    if (Object.keys(row.errors).length) return false
+    row.saving = true
+    try {
+      const saved = await putFigures(date.value, row.region, body)
+      row.stored = saved.figures
+      row.cells = cellsOf(saved.figures)
+      const grid = await getDayGrid(date.value)
+      row.derived = grid.derived[row.region] ?? {}
+      await loadStatus()
+      return true
+    } catch (e) {
+      if (isApiError(e) && e.field && (FIELDS as readonly string[]).includes(e.field)) {
+        row.errors[e.field] = e.message
+      } else {
+        row.errors._row = isApiError(e) || e instanceof Error ? e.message : String(e)
+      }
+      return false
+    } finally {
+      row.saving = false
+    }
+  }
+
+  function addRegion(code: string): void {
+    if (!code || rows.value.some((r) => r.region === code)) return
+    rows.value.push(
+      reactive({
+        region: code,
+        name: names.value.get(code) ?? code,
+        cells: cellsOf({}),
+        stored: {},
+        derived: {},
+        errors: {},
+        saving: false,
+      }),
+    )
+  }
+
+  return { date, rows, loading, error, status, violations, addable, load, save, isChanged, rowChanged, addRegion }
+}

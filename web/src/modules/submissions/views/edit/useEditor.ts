@@ -1,0 +1,243 @@
+// Editor of one piece: fields, CommonMark body with the server's safe live preview,
+// attachments, and the workflow actions the API says this user may take now.
+import { computed, reactive, ref, watch } from 'vue'
+import { onBeforeRouteLeave, useRoute, useRouter } from 'vue-router'
+import { ElMessage, ElMessageBox } from 'element-plus'
+import { useI18n } from 'vue-i18n'
+import {
+  addAttachment,
+  createPiece,
+  deleteAttachment,
+  getPiece,
+  listTargets,
+  pieceAction,
+  previewBody,
+  updatePiece,
+  type PieceAction,
+  type PieceChange,
+  type PieceDetail,
+  type Target,
+} from '@/modules/submissions/api'
+import { hasField } from '@/utils/errors'
+import { useWorkflow } from '../shared/useWorkflow'
+import { pieceRoute } from '../shared/pieceRoute'
+import { useSessionStore } from '@/stores/session'
+
+const FIELDS = ['title', 'body', 'authors', 'contact', 'tags', 'target', 'note', 'commission_id']
+
+export function useEditor() {
+  const route = useRoute()
+  const router = useRouter()
+  const { t } = useI18n()
+  const wf = useWorkflow()
+
+  const id = computed(() => (route.params.id ? Number(route.params.id) : 0))
+  const commissionId = computed(() => Number(route.query.commission) || 0)
+  const piece = ref<PieceDetail | null>(null)
+  const form = reactive({
+    title: '',
+    body: '',
+    authors: [] as string[],
+    contact: '',
+    tags: [] as string[],
+    target: '',
+    note: '',
+  })
+  const targets = ref<Target[]>([])
+  const loading = ref(false)
+  const loadError = ref<unknown>(null)
+  const saveError = ref<unknown>(null)
+  const saving = ref(false)
+  /** The form as last loaded or saved; the form is dirty when it differs. */
+  const snapshot = ref('')
+  const preview = ref('')
+  const previewing = ref(false)
+  const previewError = ref<unknown>(null)
+  const uploading = ref(false)
+
+  /** The workflow actions to offer as buttons (editing is the form itself). */
+  const actions = computed<PieceAction[]>(() => (piece.value?.actions ?? []).filter((a) => a !== 'edit'))
+  const canEdit = computed(() => !piece.value || piece.value.actions.includes('edit'))
+  const targetLocked = computed(
+    () => !!piece.value && (piece.value.state !== 'draft' || piece.value.commission_id !== null),
+  )
+
+  function fill(p: PieceDetail): void {
+    piece.value = p
+    Object.assign(form, {
+      title: p.title,
+      body: p.body,
+      authors: [...p.authors],
+      contact: p.contact,
+      tags: [...p.tags],
+      target: p.target.code,
+      note: '',
+    })
+    preview.value = p.body_html
+    snapshot.value = formKey()
+  }
+
+  async function load(): Promise<void> {
+    loading.value = true
+    loadError.value = null
+    try {
+      targets.value = await listTargets().catch(() => [])
+      if (id.value) fill(await getPiece(id.value))
+      else {
+        piece.value = null
+        form.target = commissionId.value ? '' : (targets.value[0]?.code ?? '')
+        if (typeof route.query.topic === 'string') form.title = route.query.topic
+        const me = useSessionStore().user
+        if (me && !form.authors.length) form.authors = [me.name]
+      }
+    } catch (e) {
+      loadError.value = e
+    } finally {
+      loading.value = false
+    }
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let seq = 0
+  async function renderPreview(): Promise<void> {
+    const mine = ++seq
+    previewing.value = true
+    try {
+      const html = await previewBody(form.body)
+      if (mine === seq) {
+        preview.value = html
+        previewError.value = null
+      }
+    } catch (e) {
+      if (mine === seq) previewError.value = e
+    } finally {
+      if (mine === seq) previewing.value = false
+    }
+  }
+  watch(
+    () => form.body,
+    () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void renderPreview(), 350)
+    },
+  )
+  function formKey(): string {
+    return JSON.stringify([form.title, form.body, form.authors, form.contact, form.tags, form.target, form.note])
+  }
+  const dirty = computed(() => formKey() !== snapshot.value)
+
+  function change(): PieceChange {
+    const c: PieceChange = {
+      title: form.title.trim(),
+      body: form.body,
+      authors: form.authors,
+      contact: form.contact,
+      tags: form.tags,
+    }
+    if (form.note.trim()) c.note = form.note.trim()
+    if (!targetLocked.value && form.target) c.target = form.target
+    return c
+  }
+
+  /** Saves the form (creating the piece when new); returns false on failure. */
+  async function save(quiet = false): Promise<boolean> {
+    saving.value = true
+    saveError.value = null
+    try {
+      if (!piece.value) {
+        const c = change()
+        if (commissionId.value) {
+          c.commission_id = commissionId.value
+          delete c.target
+        }
+        const created = await createPiece(c)
+        fill(await getPiece(created.id))
+        await router.replace({ name: 'submissions-edit', params: { id: created.id } })
+      } else {
+        await updatePiece(piece.value.id, change())
+        fill(await getPiece(piece.value.id))
+      }
+      if (!quiet) ElMessage.success(t('common.saved'))
+      return true
+    } catch (e) {
+      saveError.value = e
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  /** Saves pending changes, then takes a workflow action (submit, resubmit, withdraw…). */
+  async function act(action: PieceAction): Promise<void> {
+    if (!piece.value) return
+    if (canEdit.value && dirty.value && !(await save(true))) return
+    saving.value = true
+    saveError.value = null
+    try {
+      await pieceAction(piece.value.id, action)
+      ElMessage.success(t('submissions.actionDone', { action: wf.actionLabel(action) }))
+      await router.push(pieceRoute(piece.value.id))
+    } catch (e) {
+      saveError.value = e
+    } finally {
+      saving.value = false
+    }
+  }
+
+  async function upload(file: File): Promise<void> {
+    if (!piece.value) return
+    uploading.value = true
+    saveError.value = null
+    try {
+      await addAttachment(piece.value.id, file)
+      const fresh = await getPiece(piece.value.id)
+      piece.value.attachments = fresh.attachments
+      ElMessage.success(t('submissions.attachments.uploaded'))
+    } catch (e) {
+      saveError.value = e
+    } finally {
+      uploading.value = false
+    }
+  }
+
+  async function removeAttachment(aid: number): Promise<void> {
+    if (!piece.value) return
+    try {
+      await deleteAttachment(piece.value.id, aid)
+      piece.value.attachments = piece.value.attachments.filter((a) => a.id !== aid)
+    } catch (e) {
+      saveError.value = e
+    }
+  }
+
+  /** Appends an image or a link to an attachment to the body. */
+  function insertAttachment(a: { name: string; mime: string; url: string }): void {
+    const md = a.mime.startsWith('image/') ? `![${a.name}](${a.url})` : `[${a.name}](${a.url})`
+    form.body = form.body.replace(/\s*$/, '') + `\n\n${md}\n`
+  }
+
+  const fieldErr = computed(() => (hasField(saveError.value, FIELDS) ? saveError.value : null))
+  const bannerErr = computed(() => (hasField(saveError.value, FIELDS) ? null : saveError.value))
+
+  // Ask before leaving with unsaved changes.
+  onBeforeRouteLeave(async () => {
+    if (!canEdit.value || !dirty.value || saving.value) return true
+    try {
+      await ElMessageBox.confirm(t('submissions.edit.leave'), t('submissions.edit.title'), {
+        type: 'warning',
+        confirmButtonText: t('submissions.edit.discard'),
+        cancelButtonText: t('common.cancel'),
+      })
+      return true
+    } catch {
+      return false
+    }
+  })
+
+  void load()
+  return {
+    ...wf, id, commissionId, piece, form, targets, loading, loadError, saving, saveError, fieldErr, bannerErr,
+    dirty, preview, previewing, previewError, uploading, actions, canEdit, targetLocked,
+    load, save, act, upload, removeAttachment, insertAttachment,
+  }
+}
