@@ -12,10 +12,25 @@
 #include "bulletins/repository.h"
 #include "core/bytes.h"
 #include "core/clock.h"
+#include "core/markdown_images.h"
+#include "core/markdown_limits.h"
 #include "orgs/tree.h"
 
 namespace jianbao::bulletins {
 namespace {
+
+// Refuses section texts that no render could set, when they are saved rather
+// than at the next preview: Markdown shape against one budget for the whole
+// issue (core/markdown_limits.h) and data-URI images on their declared size.
+Status CheckSectionBodies(const std::vector<SectionSpec>& sections) {
+  markdown::Budget budget;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    const std::string field = "sections[" + std::to_string(i) + "].body";
+    JB_RETURN_IF_ERROR(markdown::CheckShape(sections[i].body, field, &budget));
+    JB_RETURN_IF_ERROR(markdown::CheckImages(sections[i].body, field));
+  }
+  return Status::Ok();
+}
 
 std::vector<std::string> SplitLines(const std::string& s) {
   std::vector<std::string> out;
@@ -365,6 +380,7 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
   if (content.copies < 0 || content.copies > 1000000) {
     return Status::Invalid("copies", "out_of_range", "copies must be 0 to 1000000");
   }
+  JB_RETURN_IF_ERROR(CheckSectionBodies(content.sections));
   JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));

@@ -8,7 +8,7 @@
 #include "core/clock.h"
 #include "core/markdown_limits.h"
 #include "core/text.h"
-#include "submissions/body_images.h"
+#include "core/markdown_images.h"
 #include "submissions/repository.h"
 #include "submissions/service_internal.h"
 
@@ -72,7 +72,7 @@ Status SubmissionService::ApplyContent(const Scope& scope, const Actor& actor, c
       return Status::Invalid("body", "too_long", "body is too long");
     }
     JB_RETURN_IF_ERROR(markdown::CheckShape(*in.body, "body"));
-    JB_RETURN_IF_ERROR(CheckBodyImages(*in.body));
+    JB_RETURN_IF_ERROR(markdown::CheckImages(*in.body));
     p->body = *in.body;
   }
   if (in.contact) {

@@ -88,11 +88,16 @@ class ImageBombTest(unittest.TestCase):
         self.assertEqual(status, 400, answer)
         self.assertEqual((answer["error"]["key"], answer["error"]["field"]),
                          ("image_too_large", "body"))
-        # ... and whatever gets into an issue anyway is refused naming the section.
-        status, answer = self.preview(body, "2020-04-01")
+        # ... and so is a bulletin section holding it, when it is saved, naming the section.
+        status, issue, _ = self.editor.call("POST", "/api/v1/bulletins/issues",
+                                            {"series": "ccea-epidemic", "date": "2020-04-01"})
+        self.assertEqual(status, 201, issue)
+        status, answer, _ = self.editor.call("PUT", f"/api/v1/bulletins/issues/{issue['id']}", {
+            "date": "2020-04-01", "sections": [{"kind": "text", "title": "现场", "body": body}]})
         self.assertEqual(status, 400, answer)
-        self.assertEqual(answer["error"]["field"], "sections[0].body")
-        self.assertIn("64.0 megapixels", answer["error"]["message"])
+        self.assertEqual((answer["error"]["key"], answer["error"]["field"]),
+                         ("image_too_large", "sections[0].body"))
+        self.assertEqual(server.proc.poll(), None, "the server is still running")
 
     def test_the_issue_budget_refuses_ten_large_images(self):
         status, answer = self.preview(body_with(self.big, 10), "2020-04-02")

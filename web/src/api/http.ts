@@ -25,6 +25,8 @@ export class ApiError extends Error {
   readonly field: string
   /** Seconds to wait before retrying (from Retry-After on 429), or null. */
   readonly retryAfter: number | null
+  /** The whole `error` object of the answer, for module-specific fields (line, column, details…). */
+  readonly body: Record<string, unknown>
 
   constructor(init: {
     status: number
@@ -33,6 +35,7 @@ export class ApiError extends Error {
     message: string
     field?: string
     retryAfter?: number | null
+    body?: Record<string, unknown>
   }) {
     super(init.message)
     this.name = 'ApiError'
@@ -41,6 +44,7 @@ export class ApiError extends Error {
     this.key = init.key
     this.field = init.field ?? ''
     this.retryAfter = init.retryAfter ?? null
+    this.body = init.body ?? {}
   }
 }
 
@@ -123,6 +127,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     message: str(err.message) || `HTTP ${res.status} ${res.statusText}`.trim(),
     field: str(err.field),
     retryAfter: parseRetryAfter(res.headers.get('Retry-After')),
+    body: err,
   })
 }
 

@@ -7,7 +7,7 @@ export const MAX_IMPORT_BYTES = 8 << 20
 
 export type ImportStage = 'idle' | 'reading' | 'uploading' | 'done' | 'failed'
 
-/** Where a rejected file went wrong, from the server's error ("line N, column C (name): reason"). */
+/** Where a rejected file went wrong: the server's error fields line, column, column_name, reason. */
 export interface RowError {
   line: number | null
   column: number | null
@@ -16,15 +16,15 @@ export interface RowError {
   message: string
 }
 
-/** Splits an import error message into its position and reason. */
-export function parseRowError(field: string, message: string): RowError {
-  const where = /^line (\d+)(?:, column (\d+))?$/.exec(field)
-  const detail = /^line \d+(?:, column \d+)?(?: \(([^)]*)\))?: (.*)$/s.exec(message)
+/** Reads the position and reason of an import error from the answer's fields. */
+export function rowErrorOf(error: Record<string, unknown>, message: string): RowError {
+  const num = (v: unknown) => (typeof v === 'number' ? v : null)
+  const str = (v: unknown) => (typeof v === 'string' ? v : '')
   return {
-    line: where ? Number(where[1]) : null,
-    column: where && where[2] ? Number(where[2]) : null,
-    columnName: detail?.[1] ?? '',
-    reason: detail?.[2] ?? message,
+    line: num(error.line),
+    column: num(error.column),
+    columnName: str(error.column_name),
+    reason: str(error.reason) || message,
     message,
   }
 }
@@ -79,7 +79,7 @@ export function useImport() {
       stage.value = 'failed'
       progress.value = 100
       if (isApiError(e) && e.code === 'invalid_argument' && e.key.startsWith('import_')) {
-        rowError.value = parseRowError(e.field, e.message)
+        rowError.value = rowErrorOf(e.body, e.message)
       } else if (isApiError(e) && e.key === 'day_json_invalid') {
         rowError.value = { line: null, column: null, columnName: e.field, reason: e.message, message: e.message }
       } else {

@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "submissions/body_images.h"
+#include "core/markdown_images.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +8,7 @@
 #include "core/bytes.h"
 #include "core/image_size.h"
 
-namespace jianbao::submissions {
+namespace jianbao::markdown {
 namespace {
 
 bool StartsWithNoCase(const std::string& s, size_t at, const char* prefix) {
@@ -26,7 +26,7 @@ bool IsBase64Char(char c) {
 
 }  // namespace
 
-Status CheckBodyImages(const std::string& body) {
+Status CheckImages(const std::string& body, const std::string& field) {
   int ordinal = 0;
   for (size_t at = body.find(':'); at != std::string::npos; at = body.find(':', at + 1)) {
     if (at < 4 || !StartsWithNoCase(body, at - 4, "data:image/")) continue;
@@ -41,10 +41,10 @@ Status CheckBodyImages(const std::string& body) {
     const auto bytes = bytes::Base64Decode(body.substr(comma + 1, head));
     if (!bytes) continue;
     JB_RETURN_IF_ERROR(
-        image_size::Check(*bytes, "body", "image " + std::to_string(ordinal) + " of the body"));
+        image_size::Check(*bytes, field, "image " + std::to_string(ordinal) + " of the " + field));
     at = end - 1;
   }
   return Status::Ok();
 }
 
-}  // namespace jianbao::submissions
+}  // namespace jianbao::markdown
