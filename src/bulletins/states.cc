@@ -2,6 +2,8 @@
 
 #include "bulletins/states.h"
 
+#include "core/text.h"
+
 namespace jianbao::bulletins {
 namespace {
 
@@ -35,14 +37,10 @@ std::optional<IssueState> ParseState(std::string_view name) {
 
 Result<std::vector<IssueState>> ParseStates(const std::string& list) {
   std::vector<IssueState> out;
-  for (size_t pos = 0; !list.empty() && pos <= list.size();) {
-    size_t end = list.find(',', pos);
-    if (end == std::string::npos) end = list.size();
-    const std::string one = list.substr(pos, end - pos);
+  for (const std::string& one : text::SplitCommas(list)) {
     std::optional<IssueState> state = ParseState(one);
     if (!state) return Status::Invalid("status", "out_of_range", "unknown status: " + one);
     out.push_back(*state);
-    pos = end + 1;
   }
   return out;
 }

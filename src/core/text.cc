@@ -117,6 +117,17 @@ std::string Trim(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> SplitCommas(std::string_view list) {
+  std::vector<std::string> out;
+  if (list.empty()) return out;
+  for (size_t pos = 0;;) {
+    const size_t end = list.find(',', pos);
+    out.emplace_back(list.substr(pos, end == std::string_view::npos ? end : end - pos));
+    if (end == std::string_view::npos) return out;
+    pos = end + 1;
+  }
+}
+
 bool IsCjkIdeograph(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
          (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0xF900 && cp <= 0xFAFF);

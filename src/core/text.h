@@ -33,6 +33,12 @@ char32_t LastCodePoint(std::string_view s);
 // Returns `s` with leading and trailing ASCII and full-width (U+3000) spaces removed.
 std::string Trim(std::string_view s);
 
+// Returns the comma-separated parts of `list`, each as written (not trimmed):
+// "" gives none; "a,,b" and "a," keep their empty parts, so a caller that
+// checks each part refuses them. The one parser of list-valued query
+// parameters ("status=published,superseded") and list settings.
+std::vector<std::string> SplitCommas(std::string_view list);
+
 // Returns true when `cp` is a CJK ideograph (the blocks used for Chinese text).
 bool IsCjkIdeograph(char32_t cp);
 

@@ -124,5 +124,12 @@ TEST(TextTest, ValidEmail) {
   EXPECT_FALSE(IsValidEmail(hostile));
 }
 
+TEST(TextTest, SplitCommasKeepsEmptyParts) {
+  EXPECT_TRUE(SplitCommas("").empty());
+  EXPECT_EQ(SplitCommas("draft"), (std::vector<std::string>{"draft"}));
+  EXPECT_EQ(SplitCommas("a,,b"), (std::vector<std::string>{"a", "", "b"}));
+  EXPECT_EQ(SplitCommas("a,"), (std::vector<std::string>{"a", ""}));
+}
+
 }  // namespace
 }  // namespace jianbao::text

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/text.h"
+
 namespace jianbao::http {
 
 std::string Request::Cookie(const std::string& name) const {
@@ -87,15 +89,10 @@ std::string TrimSpaces(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-std::vector<std::string> SplitCommas(const std::string& s) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos <= s.size()) {
-    size_t end = s.find(',', pos);
-    if (end == std::string::npos) end = s.size();
-    out.push_back(TrimSpaces(s.substr(pos, end - pos)));
-    pos = end + 1;
-  }
+std::vector<std::string> SplitTrimmed(const std::string& s) {
+  std::vector<std::string> out = text::SplitCommas(s);
+  if (out.empty()) out.emplace_back();
+  for (std::string& part : out) part = TrimSpaces(part);
   return out;
 }
 
@@ -131,7 +128,7 @@ bool IsLoopback(const std::string& ip) {
 Result<std::vector<std::string>> ParseAddressList(const std::string& csv) {
   std::vector<std::string> out;
   if (TrimSpaces(csv).empty()) return out;
-  for (const std::string& entry : SplitCommas(csv)) {
+  for (const std::string& entry : SplitTrimmed(csv)) {
     const std::string n = NormalizeAddress(entry);
     if (n.empty()) {
       return Status::Invalid(
@@ -147,7 +144,7 @@ std::string ClientAddress(const Request& req, const std::vector<std::string>& tr
   std::string client = NormalizeAddress(req.remote_ip);
   if (client.empty()) return req.remote_ip;
   if (!Contains(trusted_proxies, client)) return client;
-  const std::vector<std::string> hops = SplitCommas(req.Header("x-forwarded-for"));
+  const std::vector<std::string> hops = SplitTrimmed(req.Header("x-forwarded-for"));
   for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
     const std::string hop = NormalizeAddress(*it);
     if (hop.empty()) break;  // garbage: keep the last hop we could trust

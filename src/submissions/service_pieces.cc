@@ -6,28 +6,13 @@
 #include <soci/soci.h>
 
 #include "core/clock.h"
+#include "core/markdown_images.h"
 #include "core/markdown_limits.h"
 #include "core/text.h"
-#include "core/markdown_images.h"
 #include "submissions/repository.h"
 #include "submissions/service_internal.h"
 
 namespace jianbao::submissions {
-namespace {
-
-// Returns the comma-separated parts of `list` ("" → none; "a,,b" keeps the empty part).
-std::vector<std::string> SplitCommas(const std::string& list) {
-  std::vector<std::string> out;
-  for (size_t pos = 0; pos < list.size();) {
-    size_t end = list.find(',', pos);
-    if (end == std::string::npos) end = list.size();
-    out.push_back(list.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 constexpr size_t kMaxTitleChars = 200;
 constexpr size_t kMaxListItems = 20;
@@ -202,7 +187,7 @@ Result<Page<Piece>> SubmissionService::List(const Actor& actor, const PieceQuery
   PieceFilter f;
   f.offset = q.page.offset();
   f.limit = q.page.page_size;
-  for (const std::string& st : SplitCommas(q.states)) {
+  for (const std::string& st : text::SplitCommas(q.states)) {
     if (!IsState(st)) return Status::Invalid("state", "invalid_state", "unknown state: " + st);
     f.states.push_back(st);
   }
