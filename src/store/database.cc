@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "store/pool.h"
+#include "store/statement_cache.h"
 
 namespace jianbao::store {
 
@@ -39,7 +40,7 @@ constexpr int kSqliteReaders = 4;
 constexpr int kPostgresConnections = 8;
 
 std::unique_ptr<soci::session> OpenSqlite(const std::string& path) {
-  auto s = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=" + path + " timeout=10");
+  auto s = std::make_unique<soci::session>(CachingSqliteFactory(), "db=" + path + " timeout=10");
   *s << "PRAGMA journal_mode=WAL";
   *s << "PRAGMA foreign_keys=ON";
   *s << "PRAGMA synchronous=FULL";
