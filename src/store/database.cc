@@ -39,7 +39,18 @@ namespace {
 constexpr int kSqliteReaders = 4;
 constexpr int kPostgresConnections = 8;
 
+// SQLite's allocation statistics take a process-wide mutex on every malloc
+// and free; nothing here reads them. Must run before SQLite initializes
+// (the first open); later calls are refused by SQLite and change nothing.
+void ConfigureSqliteOnce() {
+  static const int kDone = [] {
+    return ::sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  }();
+  (void)kDone;
+}
+
 std::unique_ptr<soci::session> OpenSqlite(const std::string& path) {
+  ConfigureSqliteOnce();
   auto s = std::make_unique<soci::session>(CachingSqliteFactory(), "db=" + path + " timeout=10");
   *s << "PRAGMA journal_mode=WAL";
   *s << "PRAGMA foreign_keys=ON";
