@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <cstdlib>
 #include <optional>
 #include <regex>
 
@@ -51,7 +52,14 @@ void ConfigureSqliteOnce() {
 
 std::unique_ptr<soci::session> OpenSqlite(const std::string& path) {
   ConfigureSqliteOnce();
-  auto s = std::make_unique<soci::session>(CachingSqliteFactory(), "db=" + path + " timeout=10");
+  // JIANBAO_SQLITE_STATEMENT_CACHE=0 turns the statement cache off (for
+  // comparisons in bench/http, and as a way out should it ever misbehave).
+  static const bool kCache = [] {
+    const char* v = std::getenv("JIANBAO_SQLITE_STATEMENT_CACHE");
+    return v == nullptr || std::string(v) != "0";
+  }();
+  auto s = std::make_unique<soci::session>(
+      kCache ? CachingSqliteFactory() : *soci::factory_sqlite3(), "db=" + path + " timeout=10");
   *s << "PRAGMA journal_mode=WAL";
   *s << "PRAGMA foreign_keys=ON";
   *s << "PRAGMA synchronous=FULL";
