@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <functional>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -52,15 +53,22 @@ restinio::request_handling_status_t Reply(const restinio::request_handle_t& rq, 
   return resp.done();
 }
 
-// Counts a request while its handler runs.
+// Counts a request from the moment it is parsed until its answer is handed
+// to the connection. Shared by the posted handler (see RunServer).
 class InFlight {
  public:
   explicit InFlight(std::atomic<int>* n) : n_(n) { ++*n_; }
   ~InFlight() { --*n_; }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
 
  private:
   std::atomic<int>* n_;
 };
+
+// How many requests one connection may have parsed and waiting for their
+// answers (HTTP/1.1 pipelining); answers still go out in request order.
+constexpr std::size_t kMaxPipelinedRequests = 4;
 
 // Ends the process without waiting for handler threads that do not return.
 [[noreturn]] void ForceExit(int running, const char* why) {
@@ -107,9 +115,29 @@ Status RunServer(App& app, const ServerOptions& options, const std::function<voi
           .read_next_http_message_timelimit(std::chrono::seconds(options.read_timeout_seconds))
           .write_http_response_timelimit(std::chrono::seconds(options.write_timeout_seconds))
           .handle_request_timeout(std::chrono::seconds(options.write_timeout_seconds))
-          .request_handler([&app, &in_flight](const restinio::request_handle_t& rq) {
-            InFlight counted(&in_flight);
-            return Reply(rq, app.Handle(ToRequest(rq)));
+          .max_pipelined_requests(kMaxPipelinedRequests)
+          // The handler never answers from inside this callback: it posts the
+          // work and returns "accepted". RESTinio 0.6 decides whether to read
+          // the next request of a keep-alive connection from the state of its
+          // response table when a write starts; an answer written from inside
+          // the callback frees the slot before RESTinio looks, so it resumes
+          // reading twice: the second time it resets the parser in the middle
+          // of a request whose body is still on its way (the request is lost
+          // and the connection closed), or registers one request too many
+          // ("response_context_table is full", connection closed). Posting
+          // keeps the order RESTinio expects: parse, register, answer later.
+          // tests/http/test_keepalive.py reproduces both.
+          .request_handler([&app, &in_flight, &ioctx](const restinio::request_handle_t& rq) {
+            auto counted = std::make_shared<InFlight>(&in_flight);
+            asio::post(ioctx, [&app, rq, counted] {
+              try {
+                Reply(rq, app.Handle(ToRequest(rq)));
+              } catch (const std::exception& e) {  // e.g. the connection is gone
+                spdlog::warn("cannot answer {} {}: {}", std::string(rq->header().method().c_str()),
+                             std::string(rq->header().path()), e.what());
+              }
+            });
+            return restinio::request_accepted();
           })};
 
   Status result;

@@ -6,10 +6,12 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <cstdlib>
 #include <optional>
 #include <regex>
 
 #include "store/pool.h"
+#include "store/statement_cache.h"
 
 namespace jianbao::store {
 
@@ -38,8 +40,26 @@ namespace {
 constexpr int kSqliteReaders = 4;
 constexpr int kPostgresConnections = 8;
 
+// SQLite's allocation statistics take a process-wide mutex on every malloc
+// and free; nothing here reads them. Must run before SQLite initializes
+// (the first open); later calls are refused by SQLite and change nothing.
+void ConfigureSqliteOnce() {
+  static const int kDone = [] {
+    return ::sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  }();
+  (void)kDone;
+}
+
 std::unique_ptr<soci::session> OpenSqlite(const std::string& path) {
-  auto s = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=" + path + " timeout=10");
+  ConfigureSqliteOnce();
+  // JIANBAO_SQLITE_STATEMENT_CACHE=0 turns the statement cache off (for
+  // comparisons in bench/http, and as a way out should it ever misbehave).
+  static const bool kCache = [] {
+    const char* v = std::getenv("JIANBAO_SQLITE_STATEMENT_CACHE");
+    return v == nullptr || std::string(v) != "0";
+  }();
+  auto s = std::make_unique<soci::session>(
+      kCache ? CachingSqliteFactory() : *soci::factory_sqlite3(), "db=" + path + " timeout=10");
   *s << "PRAGMA journal_mode=WAL";
   *s << "PRAGMA foreign_keys=ON";
   *s << "PRAGMA synchronous=FULL";

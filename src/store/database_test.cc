@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "store/statement_cache.h"
+
 namespace jianbao::store {
 namespace {
 
@@ -55,6 +57,66 @@ TEST_F(DatabaseTest, InsertReturningId) {
                   .ok());
   EXPECT_GT(id, 0);
   EXPECT_EQ(Count(), 1);
+}
+
+// The statement cache (store/statement_cache.h): the same SQL again takes the
+// kept statement, with fresh bindings and results; two live statements with
+// the same text each get their own; a kept statement holds no read lock.
+TEST_F(DatabaseTest, CachedStatementsRebindAndNest) {
+  for (const char* name : {"a", "b", "c"}) {
+    ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                     s << "INSERT INTO things (name) VALUES (:n)", soci::use(std::string(name));
+                     return Status::Ok();
+                   })
+                    .ok());
+  }
+  const size_t hits_before = CachedStatementHits();
+  for (const char* name : {"a", "b", "c", "zzz"}) {
+    int n = -1;
+    ASSERT_TRUE(db_->Read([&](soci::session& s) {
+                     s << "SELECT COUNT(*) FROM things WHERE name = :n",
+                         soci::use(std::string(name)), soci::into(n);
+                     return Status::Ok();
+                   })
+                    .ok());
+    EXPECT_EQ(n, std::string(name) == "zzz" ? 0 : 1) << name;
+  }
+  EXPECT_GT(CachedStatementHits(), hits_before);
+  // The same text twice at once: an outer rowset still open while the
+  // inner query runs once per row.
+  std::vector<std::string> pairs;
+  ASSERT_TRUE(db_->Read([&](soci::session& s) {
+                   const std::string q = "SELECT name FROM things WHERE id >= :i ORDER BY id";
+                   long long one = 1;
+                   soci::rowset<std::string> outer = (s.prepare << q, soci::use(one));
+                   for (const std::string& name : outer) {
+                     long long three = 3;
+                     std::string last;
+                     soci::statement inner = (s.prepare << q, soci::use(three), soci::into(last));
+                     inner.execute(true);
+                     pairs.push_back(name + last);
+                   }
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(pairs, (std::vector<std::string>{"ac", "bc", "cc"}));
+  // Kept statements hold no read transaction: a checkpoint can truncate the WAL.
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   s << "INSERT INTO things (name) VALUES ('d')";
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(Count(), 4);
+  int busy = -1;
+  ASSERT_TRUE(db_->Write([&](soci::session&) { return Status::Ok(); }).ok());
+  ASSERT_TRUE(db_->Read([&](soci::session& s) {
+                   int log = 0, done = 0;
+                   s << "PRAGMA wal_checkpoint(TRUNCATE)", soci::into(busy), soci::into(log),
+                       soci::into(done);
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(busy, 0);
 }
 
 TEST_F(DatabaseTest, ErrorRollsBack) {
