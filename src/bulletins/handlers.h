@@ -6,10 +6,16 @@
 #ifndef JIANBAO_BULLETINS_HANDLERS_H_
 #define JIANBAO_BULLETINS_HANDLERS_H_
 
+#include "core/messages.h"
 #include "bulletins/service.h"
 #include "http/app.h"
 
 namespace jianbao::bulletins {
+
+// Returns this module's message catalogue: the Chinese and English texts of
+// every Status key it returns (messages.cc; cli/wiring.cc adds it at start-up,
+// messages_test.cc checks it is complete). Thread safety: callable from any thread.
+const messages::Catalogue& Messages();
 
 // Registers /api/v1/bulletins/…, /api/v1/inbox/… and the public feed.
 // REQUIRES: `service` outlives `app`.

@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "bulletins/messages.h"
+#include "bulletins/handlers.h"
 
 #include <gtest/gtest.h>
 

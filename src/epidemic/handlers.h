@@ -7,10 +7,16 @@
 #define JIANBAO_EPIDEMIC_HANDLERS_H_
 
 #include "epidemic/json.h"  // kMaxHttpImportBytes
+#include "core/messages.h"
 #include "epidemic/service.h"
 #include "http/app.h"
 
 namespace jianbao::epidemic {
+
+// Returns this module's message catalogue: the Chinese and English texts of
+// every Status key it returns (messages.cc; cli/wiring.cc adds it at start-up,
+// messages_test.cc checks it is complete). Thread safety: callable from any thread.
+const messages::Catalogue& Messages();
 
 // Registers the module's routes under /api/v1/epidemic. Reads need a session,
 // changes the editor role (EpidemicService checks it). The handlers keep no

@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "epidemic/messages.h"
+#include "epidemic/handlers.h"
 
 namespace jianbao::epidemic {
 

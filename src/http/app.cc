@@ -10,7 +10,6 @@
 
 #include "core/messages.h"
 #include "http/errors.h"
-#include "http/messages.h"
 #include "store/database.h"
 #include "store/pool.h"
 

@@ -8,10 +8,16 @@
 
 #include <string>
 
+#include "core/messages.h"
 #include "core/status.h"
 #include "http/request.h"
 
 namespace jianbao::http {
+
+// Returns this module's message catalogue: the Chinese and English texts of
+// every Status key it returns (messages.cc; cli/wiring.cc adds it at start-up,
+// messages_test.cc checks it is complete). Thread safety: callable from any thread.
+const messages::Catalogue& Messages();
 
 // Returns the HTTP status that a code maps to (kNotFound → 404, …).
 int HttpStatusFor(Code code);

@@ -6,7 +6,6 @@
 
 #include "core/messages.h"
 #include "http/json_io.h"
-#include "http/messages.h"
 
 namespace jianbao::http {
 namespace {

@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "http/messages.h"
+#include "http/errors.h"
 
 namespace jianbao::http {
 

@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "notify/messages.h"
+#include "notify/handlers.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include "notify/messages.h"
+#include "notify/handlers.h"
 
 namespace jianbao::notify {
 namespace {

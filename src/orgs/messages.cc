@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "orgs/messages.h"
+#include "orgs/handlers.h"
 
 namespace jianbao::orgs {
 

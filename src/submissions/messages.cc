@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "submissions/messages.h"
+#include "submissions/service.h"
 
 namespace jianbao::submissions {
 

@@ -12,7 +12,6 @@
 #include "core/messages.h"
 #include "core/text.h"
 #include "orgs/service.h"
-#include "submissions/messages.h"
 #include "submissions/repository.h"
 #include "submissions/service_internal.h"
 #include "submissions/sniff.h"

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/actor.h"
 #include "core/config.h"
 #include "core/page.h"
@@ -37,6 +38,11 @@ class session;
 }
 
 namespace jianbao::submissions {
+
+// Returns this module's message catalogue: the Chinese and English texts of
+// every Status key it returns (messages.cc; cli/wiring.cc adds it at start-up,
+// messages_test.cc checks it is complete). Thread safety: callable from any thread.
+const messages::Catalogue& Messages();
 
 // Content of a new piece or a change to one; unset fields stay as they are.
 struct PieceInput {

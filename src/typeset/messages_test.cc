@@ -1,6 +1,6 @@
 // Copyright 2026 The Jianbao Authors.
 
-#include "typeset/messages.h"
+#include "typeset/typeset.h"
 
 #include <gtest/gtest.h>
 

@@ -25,10 +25,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/config.h"
 #include "core/status.h"
 
 namespace jianbao::typeset {
+
+// Returns this module's message catalogue: the Chinese and English texts of
+// every Status key it returns (messages.cc; cli/wiring.cc adds it at start-up,
+// messages_test.cc checks it is complete). Thread safety: callable from any thread.
+const messages::Catalogue& Messages();
 
 // One article or data section of an issue.
 struct Section {
