@@ -132,7 +132,7 @@ Result<FigureSet> ReadFiguresInput(const std::string& body) {
 
 Result<Correction> ReadCorrectionInput(const std::string& body) {
   JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"date", "region", "field", "delta",
-                                                               "reason", "source"}));
+                                                               "data_date", "reason", "source"}));
   Correction c;
   for (auto [key, out, max] : {std::tuple{"date", &c.date, 10}, std::tuple{"region", &c.region, 6},
                                std::tuple{"reason", &c.reason, 200}}) {
