@@ -71,7 +71,7 @@ Field ParseField(const std::string& name) {
 // Options shared by the subcommands. CLI11 callbacks must be copyable, hence shared_ptr.
 struct Options {
   std::string db = "jianbao.db", file, date, from, to, region, field, reason, source;
-  std::string day_json, template_arg, output;
+  std::string day_json, template_arg, output, data_date;
   std::vector<std::string> values;
   int64_t delta = 0;
   int days = kDefaultChartDays;
@@ -143,7 +143,7 @@ void AddValidate(CLI::App* epi, std::shared_ptr<Options> o) {
   c->add_option("--from", o->from, "first day");
   c->add_option("--to", o->to, "last day");
   c->add_flag("--json", o->json, "print violations as a JSON array");
-  c->add_flag("--unexplained", o->unexplained, "only violations no correction explains");
+  c->add_flag("--unexplained", o->unexplained, "only violations no correction or note explains");
   c->callback([o] {
     auto db = OpenDb(o->db);
     EpidemicService svc(*db);
@@ -156,7 +156,10 @@ void AddValidate(CLI::App* epi, std::shared_ptr<Options> o) {
     for (const Violation& v : r.violations) {
       std::cout << v.date << " " << v.region << " " << v.rule << " " << FieldName(v.field)
                 << " expected " << v.expected << " actual " << v.actual
-                << (v.explained ? " [explained] " : " ") << v.message << "\n";
+                << (v.explained_by ? " [explained by " + v.explained_by->kind + " " +
+                                         std::to_string(v.explained_by->id) + "] "
+                                   : " ")
+                << v.message << "\n";
     }
     int verified = 0;
     for (const DayStatus& d : r.days) verified += d.verified;
@@ -217,7 +220,8 @@ void AddCorrections(CLI::App* epi, std::shared_ptr<Options> o) {
   list->callback([o] {
     auto db = OpenDb(o->db);
     EpidemicService svc(*db);
-    if (o->load_known) std::cerr << Check(svc.LoadKnownCorrections(Actor::System())) << " corrections added\n";
+    if (o->load_known)
+      std::cerr << Check(svc.LoadKnownCorrections(Actor::System())) << " corrections added\n";
     std::cout << CorrectionsToJson(Check(svc.ListCorrections(o->from, o->to))) << "\n";
   });
   auto* add = epi->add_subcommand("correct", "Record a correction (核减/核增/订正)");
@@ -228,11 +232,25 @@ void AddCorrections(CLI::App* epi, std::shared_ptr<Options> o) {
   add->add_option("--delta", o->delta, "signed change")->required();
   add->add_option("--reason", o->reason, "why")->required();
   add->add_option("--source", o->source, "where it was published");
+  add->add_option("--data-date", o->data_date, "the day the revised figures are as of");
   add->callback([o] {
     auto db = OpenDb(o->db);
     EpidemicService svc(*db);
-    Correction c{0, o->date, o->region, ParseField(o->field), o->delta, o->reason, o->source};
+    Correction c{0,        o->date,   o->region, ParseField(o->field),
+                 o->delta, o->reason, o->source, o->data_date};
     std::cout << CorrectionsToJson({Check(svc.AddCorrection(Actor::System(), c))}) << "\n";
+  });
+}
+
+void AddNotes(CLI::App* epi, std::shared_ptr<Options> o) {
+  auto* c = epi->add_subcommand("notes", "List source notes (optionally load the known ones)");
+  c->add_option("--db", o->db, "database URL");
+  c->add_flag("--load-known", o->load_known, "first record the known source notes (data/)");
+  c->callback([o] {
+    auto db = OpenDb(o->db);
+    EpidemicService svc(*db);
+    if (o->load_known) std::cerr << Check(svc.LoadKnownNotes(Actor::System())) << " notes added\n";
+    std::cout << NotesJson(Check(svc.ListNotes())).dump(2) << "\n";
   });
 }
 
@@ -270,6 +288,7 @@ void AddCommands(CLI::App& app) {
   AddNarrative(epi, o);
   AddChart(epi, o);
   AddCorrections(epi, o);
+  AddNotes(epi, o);
   AddSeries(epi, o);
 }
 

@@ -13,6 +13,7 @@ namespace jianbao::epidemic::embedded {
 extern const std::string_view kNhcDailyTemplate;       // templates/nhc_daily.mustache
 extern const std::string_view kNhcDailyPlainTemplate;  // templates/nhc_daily_plain.mustache
 extern const std::string_view kKnownCorrections;       // data/known_corrections.csv
+extern const std::string_view kKnownNotes;             // data/known_notes.csv
 extern const std::string_view kNhc20200318Figures;     // data/nhc_2020-03-18.csv
 
 }  // namespace jianbao::epidemic::embedded

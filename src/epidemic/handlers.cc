@@ -127,6 +127,22 @@ Result<Response> PostKnownCorrections(Context& ctx, EpidemicService& svc) {
   return JsonResponse(200, {{"added", added}});
 }
 
+Result<Response> GetNotes(Context& ctx, EpidemicService& svc) {
+  JB_ASSIGN_OR_RETURN(std::vector<SourceNote> notes, svc.ListNotes());
+  return JsonResponse(200, {{"items", NotesJson(notes)}});
+}
+
+Result<Response> PostNote(Context& ctx, EpidemicService& svc) {
+  JB_ASSIGN_OR_RETURN(SourceNote in, ReadNoteInput(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(SourceNote added, svc.AddNote(ctx.actor(), std::move(in)));
+  return JsonResponse(201, NotesJson({added}).front());
+}
+
+Result<Response> PostKnownNotes(Context& ctx, EpidemicService& svc) {
+  JB_ASSIGN_OR_RETURN(int added, svc.LoadKnownNotes(ctx.actor()));
+  return JsonResponse(200, {{"added", added}});
+}
+
 Result<Response> DeleteCorrection(Context& ctx, EpidemicService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "correction_not_found"));
   JB_RETURN_IF_ERROR(svc.DeleteCorrection(ctx.actor(), id));
@@ -175,6 +191,9 @@ void Register(http::App& app, EpidemicService& svc) {
   app.Post(base + "/corrections", bind(PostCorrection));
   app.Post(base + "/corrections/known", bind(PostKnownCorrections));
   app.Delete(base + "/corrections/:id", bind(DeleteCorrection));
+  app.Get(base + "/notes", bind(GetNotes));
+  app.Post(base + "/notes", bind(PostNote));
+  app.Post(base + "/notes/known", bind(PostKnownNotes));
   app.Get(base + "/validation", bind(GetValidation));
   app.Get(base + "/series", bind(GetSeries));
   app.Get(base + "/hubei-vs-rest", bind(GetHubeiVsRest));

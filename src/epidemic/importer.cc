@@ -20,6 +20,9 @@ namespace {
 constexpr std::string_view kCanghailanHeader =
     "date,country,countryCode,province,provinceCode,city,cityCode,confirmed,suspected,cured,dead";
 constexpr std::string_view kCorrectionsHeader = "date,region,field,delta,reason,source";
+// The corrections format with the optional day the revised figures are "as of".
+constexpr std::string_view kCorrectionsDatedHeader =
+    "date,region,field,delta,reason,source,data_date";
 // From this day the shared CSV's national row includes HK, Macau and Taiwan and
 // its province rows carry no suspected counts (data README, quirks 2 and 4).
 constexpr std::string_view kCanghailanScopeChange = "2020-02-07";
@@ -112,7 +115,7 @@ class Parser {
       batch_.format = ImportFormat::kCanghailan;
       return Status::Ok();
     }
-    if (joined == kCorrectionsHeader) {
+    if (joined == kCorrectionsHeader || joined == kCorrectionsDatedHeader) {
       batch_.format = ImportFormat::kCorrections;
       return Status::Ok();
     }
@@ -261,6 +264,10 @@ class Parser {
     c.field = *field;
     c.reason = text::Trim(f[4]);
     c.source = text::Trim(f[5]);
+    if (f.size() > 6 && !text::Trim(f[6]).empty()) {
+      JB_RETURN_IF_ERROR(CheckDate(text::Trim(f[6]), 7));
+      c.data_date = text::Trim(f[6]);
+    }
     batch_.corrections.push_back(std::move(c));
     return Status::Ok();
   }

@@ -27,7 +27,10 @@ std::string ViolationsToJson(const std::vector<Violation>& violations) {
                    {"actual", v.actual},
                    {"message", v.message},
                    {"field", std::string(FieldName(v.field))},
-                   {"explained", v.explained}});
+                   {"explained", v.explained},
+                   {"explained_by", v.explained_by ? Json{{"kind", v.explained_by->kind},
+                                                          {"id", v.explained_by->id}}
+                                                   : Json(nullptr)}});
   }
   return out.dump(2);
 }
@@ -52,7 +55,8 @@ std::string CorrectionsToJson(const std::vector<Correction>& corrections) {
                    {"field", std::string(FieldName(c.field))},
                    {"delta", c.delta},
                    {"reason", c.reason},
-                   {"source", c.source}});
+                   {"source", c.source},
+                   {"data_date", c.data_date.empty() ? Json(nullptr) : Json(c.data_date)}});
   }
   return out.dump(2);
 }
@@ -128,7 +132,7 @@ Result<FigureSet> ReadFiguresInput(const std::string& body) {
 
 Result<Correction> ReadCorrectionInput(const std::string& body) {
   JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"date", "region", "field", "delta",
-                                                               "reason", "source"}));
+                                                               "data_date", "reason", "source"}));
   Correction c;
   for (auto [key, out, max] : {std::tuple{"date", &c.date, 10}, std::tuple{"region", &c.region, 6},
                                std::tuple{"reason", &c.reason, 200}}) {
@@ -144,7 +148,51 @@ Result<Correction> ReadCorrectionInput(const std::string& body) {
   c.delta = *delta;
   JB_ASSIGN_OR_RETURN(std::optional<std::string> source, http::OptionalString(obj, "source", 200));
   c.source = source.value_or("");
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> data_date,
+                      http::OptionalString(obj, "data_date", 10));
+  c.data_date = data_date.value_or("");
   return c;
+}
+
+nlohmann::json NotesJson(const std::vector<SourceNote>& notes) {
+  Json out = Json::array();
+  for (const SourceNote& n : notes) {
+    Json fields = Json::array();
+    for (Field f : n.fields) fields.push_back(std::string(FieldName(f)));
+    out.push_back({{"id", n.id},
+                   {"regions", n.regions},
+                   {"level", n.level},
+                   {"fields", fields},
+                   {"rule", n.rule},
+                   {"from", n.from},
+                   {"to", n.to},
+                   {"reason", n.reason},
+                   {"reference", n.reference}});
+  }
+  return out;
+}
+
+Result<SourceNote> ReadNoteInput(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj,
+                      http::ParseObject(body, {"regions", "level", "fields", "rule", "from", "to",
+                                               "reason", "reference"}));
+  SourceNote n;
+  JB_ASSIGN_OR_RETURN(n.reason, http::RequiredString(obj, "reason", 200));
+  JB_ASSIGN_OR_RETURN(auto regions, http::OptionalStringArray(obj, "regions", 64, 6));
+  n.regions = regions.value_or(std::vector<std::string>{});
+  JB_ASSIGN_OR_RETURN(auto fields, http::OptionalStringArray(obj, "fields", 32, 40));
+  for (const std::string& name : fields.value_or(std::vector<std::string>{})) {
+    auto f = FieldFromName(name);
+    if (!f) return Status::Invalid("fields", "unknown_field", "unknown field \"" + name + "\"");
+    n.fields.push_back(*f);
+  }
+  for (auto [key, out, max] : {std::tuple{"level", &n.level, 16}, std::tuple{"rule", &n.rule, 40},
+                               std::tuple{"from", &n.from, 10}, std::tuple{"to", &n.to, 10},
+                               std::tuple{"reference", &n.reference, 200}}) {
+    JB_ASSIGN_OR_RETURN(std::optional<std::string> v, http::OptionalString(obj, key, max));
+    *out = v.value_or("");
+  }
+  return n;
 }
 
 Result<NarrativeInput> ReadNarrativeInput(const std::string& body) {

@@ -25,6 +25,9 @@ std::string ViolationsToJson(const std::vector<Violation>& violations);
 std::string DayStatusesToJson(const std::vector<DayStatus>& days);
 // [{"id","date","region","field","delta","reason","source"}, ...]
 std::string CorrectionsToJson(const std::vector<Correction>& corrections);
+// Returns notes as a JSON array of {"id","regions","level","fields","rule",
+// "from","to","reason","reference"} (empty scope parts as "" / []).
+nlohmann::json NotesJson(const std::vector<SourceNote>& notes);
 // {"format","records","rows","changed","skipped","corrections_added"}
 std::string ImportReportToJson(const ImportReport& report);
 // [{"region","name","field","points":[{"date","value","derived"}]}, ...]
@@ -56,6 +59,10 @@ Result<FigureSet> ReadFiguresInput(const std::string& body);
 // POST /corrections: {"date","region","field","delta","reason","source"?};
 // "unknown_field" (field "field") for a name that is no figure field.
 Result<Correction> ReadCorrectionInput(const std::string& body);
+// Reads a note: {"regions"?: [code…], "level"?, "fields"?: [name…], "rule"?,
+// "from"?, "to"?, "reason", "reference"?}. InvalidArgument naming the key
+// (unknown_field for a field name that is not one).
+Result<SourceNote> ReadNoteInput(const std::string& body);
 
 // POST /narrative: {"date","template","chart"?,"days"?}.
 struct NarrativeInput {

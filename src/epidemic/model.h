@@ -99,13 +99,37 @@ struct RegionDay {
 // A correction event (核减/核增/订正): `delta` was added to `field` of
 // `region` on `date` for a reason other than new cases.
 struct Correction {
-  int64_t id = 0;  // assigned by the repository.
-  std::string date;
+  int64_t id = 0;    // assigned by the repository.
+  std::string date;  // the day the correction was announced
   std::string region;
   Field field = Field::kCumConfirmed;
   int64_t delta = 0;
   std::string reason;
   std::string source;
+  // The day whose figures the correction changes ("as of D 24:00"), when it
+  // differs from `date`; "" = `date`. A source may carry the change on any day
+  // from data_date to date (rules.h, FigureIndex).
+  std::string data_date;
+};
+
+// A documented quirk of a data source (来源说明): findings inside its scope
+// are shown as explained by it. Empty scope parts match everything.
+struct SourceNote {
+  int64_t id = 0;                    // assigned by the repository.
+  std::vector<std::string> regions;  // region codes; with level "city", their cities
+  std::string level;                 // "" or a LevelName: only regions of that level
+  std::vector<Field> fields;         // only findings on these fields
+  std::string rule;                  // "" or a rule name
+  std::string from, to;              // inclusive day range; "" = unbounded
+  std::string reason;
+  std::string reference;  // where the quirk is documented
+};
+
+// What explains a finding: a correction or a source note, by id.
+struct Explanation {
+  std::string kind;  // "correction" or "note"
+  int64_t id = 0;
+  bool operator==(const Explanation&) const = default;
 };
 
 // The stored reporting days: first, last and how many.
@@ -124,8 +148,10 @@ struct Violation {
   int64_t expected = 0;
   int64_t actual = 0;
   std::string message;
-  // True when a correction recorded for this date, region and field explains it.
+  // True when a correction recorded for this date, region and field explains
+  // it, or a source note's scope covers it.
   bool explained = false;
+  std::optional<Explanation> explained_by;  // set exactly when explained
 };
 
 }  // namespace jianbao::epidemic

@@ -176,6 +176,20 @@ std::vector<store::Migration> Migrations() {
   return {
       {1, "epidemic tables", CreateTablesSql()},
       {2, "epidemic built-in regions", SeedRegionsSql()},
+      {3, "epidemic correction data days and source notes",
+       "ALTER TABLE epidemic_corrections ADD COLUMN data_day TEXT NOT NULL DEFAULT '';\n"
+       "CREATE TABLE epidemic_notes (\n"
+       "  id {{pk}},\n"
+       "  regions TEXT NOT NULL,\n"
+       "  level TEXT NOT NULL,\n"
+       "  fields TEXT NOT NULL,\n"
+       "  rule TEXT NOT NULL,\n"
+       "  day_from TEXT NOT NULL,\n"
+       "  day_to TEXT NOT NULL,\n"
+       "  reason TEXT NOT NULL,\n"
+       "  reference TEXT NOT NULL,\n"
+       "  created_at TEXT NOT NULL\n"
+       ");\n"},
   };
 }
 
@@ -306,11 +320,12 @@ Result<int> InsertCorrections(soci::session& s, std::vector<Correction>* correct
       if (count > 0) continue;
     }
     long long id = 0;
-    s << "INSERT INTO epidemic_corrections (day, region, field, delta, reason, source, created_at) "
-         "VALUES (:day, :region, :field, :delta, :reason, :source, :created_at) RETURNING id",
+    s << "INSERT INTO epidemic_corrections (day, region, field, delta, reason, source, "
+         "created_at, data_day) VALUES (:day, :region, :field, :delta, :reason, :source, "
+         ":created_at, :data_day) RETURNING id",
         soci::use(c.date, "day"), soci::use(c.region, "region"), soci::use(field, "field"),
         soci::use(delta, "delta"), soci::use(c.reason, "reason"), soci::use(c.source, "source"),
-        soci::use(now, "created_at"), soci::into(id);
+        soci::use(now, "created_at"), soci::use(c.data_date, "data_day"), soci::into(id);
     c.id = id;
     ++inserted;
   }
@@ -322,7 +337,7 @@ Result<std::vector<Correction>> LoadCorrections(soci::session& s, const std::str
   std::string lo = from.empty() ? kMinDay : from, hi = to.empty() ? kMaxDay : to;
   std::vector<Correction> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT id, day, region, field, delta, reason, source FROM "
+      (s.prepare << "SELECT id, day, region, field, delta, reason, source, data_day FROM "
                     "epidemic_corrections WHERE day >= :lo AND day <= :hi ORDER BY day, id",
        soci::use(lo, "lo"), soci::use(hi, "hi"));
   for (const soci::row& row : rows) {
@@ -336,6 +351,7 @@ Result<std::vector<Correction>> LoadCorrections(soci::session& s, const std::str
     c.delta = GetInt(row, 4);
     c.reason = row.get<std::string>(5);
     c.source = row.get<std::string>(6);
+    c.data_date = row.get<std::string>(7);
     out.push_back(std::move(c));
   }
   return out;
@@ -361,6 +377,99 @@ Status DeleteCorrection(soci::session& s, int64_t id) {
     return Status::NotFound("correction_not_found", "no correction " + std::to_string(id));
   }
   return Status::Ok();
+}
+
+namespace {
+
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& i : items) out += (out.empty() ? "" : ",") + i;
+  return out;
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    if (comma > start) out.push_back(s.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+// The note's columns as stored.
+struct NoteColumns {
+  std::string regions, level, fields, rule, from, to, reason, reference;
+  explicit NoteColumns(const SourceNote& n)
+      : regions(JoinList(n.regions)),
+        level(n.level),
+        rule(n.rule),
+        from(n.from),
+        to(n.to),
+        reason(n.reason),
+        reference(n.reference) {
+    std::vector<std::string> names;
+    for (Field f : n.fields) names.emplace_back(FieldName(f));
+    fields = JoinList(names);
+  }
+};
+
+}  // namespace
+
+Result<int> InsertNotes(soci::session& s, std::vector<SourceNote>* notes, bool skip_duplicates) {
+  int inserted = 0;
+  std::string now = clock::NowIso();
+  for (SourceNote& n : *notes) {
+    NoteColumns c(n);
+    if (skip_duplicates) {
+      int count = 0;
+      s << "SELECT COUNT(*) FROM epidemic_notes WHERE regions = :regions AND level = :level AND "
+           "fields = :fields AND rule = :rule AND day_from = :day_from AND day_to = :day_to AND "
+           "reason = :reason",
+          soci::use(c.regions, "regions"), soci::use(c.level, "level"),
+          soci::use(c.fields, "fields"), soci::use(c.rule, "rule"), soci::use(c.from, "day_from"),
+          soci::use(c.to, "day_to"), soci::use(c.reason, "reason"), soci::into(count);
+      if (count > 0) continue;
+    }
+    long long id = 0;
+    s << "INSERT INTO epidemic_notes (regions, level, fields, rule, day_from, day_to, reason, "
+         "reference, created_at) VALUES (:regions, :level, :fields, :rule, :day_from, :day_to, "
+         ":reason, :reference, :created_at) RETURNING id",
+        soci::use(c.regions, "regions"), soci::use(c.level, "level"), soci::use(c.fields, "fields"),
+        soci::use(c.rule, "rule"), soci::use(c.from, "day_from"), soci::use(c.to, "day_to"),
+        soci::use(c.reason, "reason"), soci::use(c.reference, "reference"),
+        soci::use(now, "created_at"), soci::into(id);
+    n.id = id;
+    ++inserted;
+  }
+  return inserted;
+}
+
+Result<std::vector<SourceNote>> LoadNotes(soci::session& s) {
+  std::vector<SourceNote> out;
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT id, regions, level, fields, rule, day_from, day_to, reason, "
+                    "reference FROM epidemic_notes ORDER BY id");
+  for (const soci::row& row : rows) {
+    SourceNote n;
+    n.id = GetInt(row, 0);
+    n.regions = SplitList(row.get<std::string>(1));
+    n.level = row.get<std::string>(2);
+    for (const std::string& name : SplitList(row.get<std::string>(3))) {
+      auto f = FieldFromName(name);
+      if (!f) return Status::Internal("unknown note field " + name);
+      n.fields.push_back(*f);
+    }
+    n.rule = row.get<std::string>(4);
+    n.from = row.get<std::string>(5);
+    n.to = row.get<std::string>(6);
+    n.reason = row.get<std::string>(7);
+    n.reference = row.get<std::string>(8);
+    out.push_back(std::move(n));
+  }
+  return out;
 }
 
 }  // namespace repository

@@ -5,7 +5,8 @@
 // writes in store::Database::Write so that they form one transaction.
 //
 // Tables: epidemic_regions, epidemic_figures (one row per day and region, one
-// nullable column per Field; NULL = not reported), epidemic_corrections.
+// nullable column per Field; NULL = not reported), epidemic_corrections,
+// epidemic_notes (source notes; list columns are comma-separated).
 
 #ifndef JIANBAO_EPIDEMIC_REPOSITORY_H_
 #define JIANBAO_EPIDEMIC_REPOSITORY_H_
@@ -65,6 +66,14 @@ Result<DateRange> StoredDates(soci::session& s);
 
 // Deletes correction `id`. Returns NotFound when there is none.
 Status DeleteCorrection(soci::session& s, int64_t id);
+
+// Inserts source notes. With `skip_duplicates`, one equal in scope and
+// reason to a stored one is skipped. Returns how many were inserted; sets
+// each inserted id.
+Result<int> InsertNotes(soci::session& s, std::vector<SourceNote>* notes, bool skip_duplicates);
+
+// Returns every source note, by id.
+Result<std::vector<SourceNote>> LoadNotes(soci::session& s);
 
 }  // namespace repository
 }  // namespace jianbao::epidemic

@@ -30,11 +30,18 @@ constexpr int kProvinceCount = 31;
 std::string N(int64_t v) { return std::to_string(v); }
 std::string L(Field f) { return std::string(FieldLabel(f)); }
 
-void Emit(std::vector<Violation>* out, int64_t day, std::string_view region, std::string_view rule,
-          Field f, int64_t expected, int64_t actual, std::string message, bool explained) {
-  if (explained) message += "（已由订正记录说明）";
+// Appends a violation; `explained` means a correction recorded for (region,
+// day, f) explains it, and the first of them becomes its explained_by.
+void Emit(const RuleContext& ctx, std::vector<Violation>* out, int64_t day, std::string_view region,
+          std::string_view rule, Field f, int64_t expected, int64_t actual, std::string message,
+          bool explained) {
+  std::optional<Explanation> by;
+  if (explained) {
+    message += "（已由订正记录说明）";
+    by = Explanation{"correction", ctx.index.CorrectionId(region, day, f)};
+  }
   out->push_back(Violation{clock::DateFromDays(day), std::string(region), std::string(rule), f,
-                           expected, actual, std::move(message), explained});
+                           expected, actual, std::move(message), explained, std::move(by)});
 }
 
 using DaySeries = FigureIndex::DaySeries;
@@ -84,7 +91,7 @@ class CumulativeIdentity : public Rule {
         int64_t raw = *prev + *s.get(nf), actual = *s.get(cf);
         if (actual == raw) continue;
         int64_t corr = ctx.index.Correction(region, day, cf);
-        Emit(out, day, region, name(), cf, raw, actual,
+        Emit(ctx, out, day, region, name(), cf, raw, actual,
              L(cf) + "应为前一日" + N(*prev) + "加" + L(nf) + N(*s.get(nf)) + "即" + N(raw) +
                  "，实际" + N(actual),
              corr != 0 && actual == raw + corr);
@@ -110,7 +117,7 @@ class CurrentIdentity : public Rule {
           *s.get(Field::kCumConfirmed) - *s.get(Field::kCumCured) - *s.get(Field::kCumDeaths);
       int64_t actual = *s.get(Field::kCurrentConfirmed);
       if (actual == expected) return;
-      Emit(out, day, region, name(), Field::kCurrentConfirmed, expected, actual,
+      Emit(ctx, out, day, region, name(), Field::kCurrentConfirmed, expected, actual,
            "现有确诊应为累计确诊减累计治愈出院减累计死亡即" + N(expected) + "，实际" + N(actual),
            ctx.index.HasCorrection(region, day, Field::kCurrentConfirmed));
     });
@@ -133,7 +140,7 @@ class MainlandSum : public Rule {
         auto [sum, count] = UnitSum(ctx, day, f);
         if (count == 0 || (!IsCumulative(f) && count < kProvinceCount)) continue;
         if (sum == *m->get(f)) continue;
-        Emit(out, day, kMainland, name(), f, sum, *m->get(f),
+        Emit(ctx, out, day, kMainland, name(), f, sum, *m->get(f),
              "全国" + L(f) + "应为" + N(count) + "个省级单位之和" + N(sum) + "，实际" +
                  N(*m->get(f)),
              ctx.index.HasCorrection(kMainland, day, f));
@@ -166,7 +173,7 @@ class NationalTotal : public Rule {
           expected += ctx.index.Value(code, day, f).value_or(0);
         }
         if (expected == *n->get(f)) continue;
-        Emit(out, day, kNational, name(), f, expected, *n->get(f),
+        Emit(ctx, out, day, kNational, name(), f, expected, *n->get(f),
              "全国（含港澳台）" + L(f) + "应为内地" + N(*mainland) + "加港澳台即" + N(expected) +
                  "，实际" + N(*n->get(f)),
              ctx.index.HasCorrection(kNational, day, f));
@@ -190,7 +197,7 @@ class ProvinceAtLeastCity : public Rule {
       for (Field f : kTrio) {
         auto p = ctx.index.Value(parent, day, f);
         if (!s.has(f) || !p || *s.get(f) <= *p) continue;
-        Emit(out, day, region, name(), f, *p, *s.get(f),
+        Emit(ctx, out, day, region, name(), f, *p, *s.get(f),
              L(f) + "超过所属省级单位" + std::string(parent) + "的" + N(*p),
              ctx.index.HasCorrection(region, day, f));
       }
@@ -213,7 +220,7 @@ class ImportedSum : public Rule {
         if (!m->has(f)) continue;
         auto [sum, count] = UnitSum(ctx, day, f);
         if (count == 0 || sum == *m->get(f)) continue;
-        Emit(out, day, kMainland, name(), f, sum, *m->get(f),
+        Emit(ctx, out, day, kMainland, name(), f, sum, *m->get(f),
              L(f) + "应为各省之和" + N(sum) + "，实际" + N(*m->get(f)),
              ctx.index.HasCorrection(kMainland, day, f));
       }
@@ -232,7 +239,7 @@ class NonNegative : public Rule {
                         const FigureSet& s) {
       for (Field f : AllFields()) {
         if (f == Field::kSevereChange || s.get(f).value_or(0) >= 0) continue;
-        Emit(out, day, region, name(), f, 0, *s.get(f), L(f) + "为负数", false);
+        Emit(ctx, out, day, region, name(), f, 0, *s.get(f), L(f) + "为负数", false);
       }
     });
   }
@@ -252,7 +259,8 @@ class OutcomesWithinConfirmed : public Rule {
       }
       int64_t outcomes = *s.get(Field::kCumCured) + *s.get(Field::kCumDeaths);
       if (outcomes <= *s.get(Field::kCumConfirmed)) return;
-      Emit(out, day, region, name(), Field::kCumConfirmed, outcomes, *s.get(Field::kCumConfirmed),
+      Emit(ctx, out, day, region, name(), Field::kCumConfirmed, outcomes,
+           *s.get(Field::kCumConfirmed),
            "累计治愈出院与累计死亡之和" + N(outcomes) + "超过累计确诊", false);
     });
   }
@@ -274,7 +282,7 @@ class CumulativeMonotone : public Rule {
           int64_t change = *it->second.get(f) - *prev.get(f);
           if (change >= 0) continue;
           int64_t corr = ctx.index.Correction(region, it->first, f);
-          Emit(out, it->first, region, name(), f, *prev.get(f), *it->second.get(f),
+          Emit(ctx, out, it->first, region, name(), f, *prev.get(f), *it->second.get(f),
                L(f) + "从" + N(*prev.get(f)) + "降至" + N(*it->second.get(f)),
                corr < 0 && change - corr >= 0);
         }
@@ -324,7 +332,7 @@ class DailyJump : public Rule {
       int64_t limit = std::max(kJumpMin, kJumpFactor * base);
       if (*inc[i] <= limit) continue;
       int64_t corr = ctx.index.Correction(region, day, f);
-      Emit(out, day, region, name(), f, limit, *inc[i],
+      Emit(ctx, out, day, region, name(), f, limit, *inc[i],
            L(f) + "单日增加" + N(*inc[i]) + "，超过上限" + N(limit) + "（前" + N(kJumpWindow) +
                "日最大增幅" + N(base) + "的" + N(kJumpFactor) + "倍，且不少于" + N(kJumpMin) + "）",
            corr != 0 && *inc[i] - corr <= limit);
@@ -354,7 +362,7 @@ class FrozenCured : public Rule {
         int64_t active = *d->get(Field::kCumConfirmed) - *cured - *d->get(Field::kCumDeaths);
         if (active < kFrozenActive) return;
       }
-      Emit(out, day, region, name(), Field::kCumCured, *cured + 1, *cured,
+      Emit(ctx, out, day, region, name(), Field::kCumCured, *cured + 1, *cured,
            "累计治愈出院连续" + N(kFrozenDays) + "日停留在" + N(*cured) + "，而现有确诊不少于" +
                N(kFrozenActive) + "例",
            ctx.index.HasCorrection(region, day, Field::kCumCured));

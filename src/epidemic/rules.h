@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -24,13 +25,20 @@
 
 namespace jianbao::epidemic {
 
-// Stored figures and corrections indexed for the rules. Days are day numbers
-// (clock::DaysFromDate).
+// Stored figures, corrections and source notes indexed for the rules. Days
+// are day numbers (clock::DaysFromDate).
+//
+// Where a correction applies: a source may carry a revision on any day from
+// the correction's data_date (the day "as of" which it was made) to its
+// announcement date, both inclusive; without a data_date only on its date.
+// Corrections of the mainland (000000) also apply to the national total
+// (100000, which contains it) when that has none of its own.
 class FigureIndex {
  public:
-  // Indexes `rows` and `corrections`; `regions` give each code's parent.
+  // Indexes `rows`, `corrections` and `notes`; `regions` give each code's
+  // parent and level.
   FigureIndex(const std::vector<RegionDay>& rows, const std::vector<Correction>& corrections,
-              const std::vector<Region>& regions);
+              const std::vector<Region>& regions, const std::vector<SourceNote>& notes = {});
 
   // Returns the region's figures on `day`, or nullptr when none are stored.
   const FigureSet* Get(std::string_view region, int64_t day) const;
@@ -40,6 +48,14 @@ class FigureIndex {
   int64_t Correction(std::string_view region, int64_t day, Field f) const;
   // Returns true when at least one correction is recorded for (region, day, f).
   bool HasCorrection(std::string_view region, int64_t day, Field f) const;
+  // Returns the id of the first correction that applies to (region, day, f), or 0.
+  int64_t CorrectionId(std::string_view region, int64_t day, Field f) const;
+  // Returns the first source note whose scope covers the violation, or nullptr.
+  const SourceNote* NoteFor(const Violation& v) const;
+  // Returns true when `note`'s scope covers (region, day, rule, field); the
+  // note's level and region list are resolved with this index's regions.
+  bool NoteCovers(const SourceNote& note, std::string_view region, int64_t day,
+                  std::string_view rule, Field f) const;
   // Returns the parent code of `region`, or "".
   std::string_view Parent(std::string_view region) const;
 
@@ -55,8 +71,16 @@ class FigureIndex {
  private:
   std::map<std::string, DaySeries, std::less<>> rows_;
   std::map<int64_t, std::vector<std::string>> days_;
-  std::map<std::tuple<std::string, int64_t, int>, std::pair<int64_t, int>> corrections_;
+  struct Applied {
+    int64_t delta = 0;     // sum of the deltas of the corrections that apply
+    int64_t first_id = 0;  // the first of them
+  };
+  const Applied* FindCorrection(std::string_view region, int64_t day, Field f) const;
+
+  std::map<std::tuple<std::string, int64_t, int>, Applied> corrections_;
   std::unordered_map<std::string, std::string> parents_;
+  std::unordered_map<std::string, RegionLevel> levels_;
+  std::vector<SourceNote> notes_;
 };
 
 // What a rule checks and where it reports.
@@ -81,7 +105,8 @@ class Rule {
 const std::vector<std::unique_ptr<Rule>>& AllRules();
 
 // Runs every rule over [from_day, to_day]; returns violations ordered by
-// date, region, rule and field.
+// date, region, rule and field. A violation no correction explains is
+// explained by the first of the index's notes that covers it.
 std::vector<Violation> RunRules(const FigureIndex& index, int64_t from_day, int64_t to_day);
 
 // The validation state of one day.

@@ -93,18 +93,20 @@ TEST_F(SharedCsvRulesTest, FindsThe0416RevisionADayEarly) {
   EXPECT_TRUE(FindV(v, "2020-04-16", "420000", "daily_jump", Field::kCumConfirmed));
 }
 
-TEST_F(SharedCsvRulesTest, ACorrectionExplainsTheRevisionOnTheDayItIsRecorded) {
-  // The known corrections date the Wuhan revision 04-17 (the NHC's day): the
-  // dataset's 04-16 jump stays unexplained; recorded on 04-16 it is explained.
+TEST_F(SharedCsvRulesTest, ACorrectionExplainsTheRevisionOnTheDayTheDataCarryIt) {
+  // The NHC announced the Wuhan revision on 04-17; the dataset carries it on
+  // 04-16. Recorded on 04-17 alone it explains nothing on 04-16; the known
+  // corrections also record the data date (04-16), which explains the jump.
+  Correction c{1, "2020-04-17", "420000", Field::kCumDeaths, 1290, "订正", "test"};
+  auto v = Run({c});
+  EXPECT_FALSE(FindV(v, "2020-04-16", "420000", "daily_jump", Field::kCumDeaths)->explained);
   auto known = ParseImport(embedded::kKnownCorrections, nullptr);
   ASSERT_TRUE(known.ok()) << known.status().ToString();
-  auto v = Run(known->corrections);
-  EXPECT_FALSE(FindV(v, "2020-04-16", "420000", "daily_jump", Field::kCumDeaths)->explained);
-  Correction c{0, "2020-04-16", "420000", Field::kCumDeaths, 1290, "订正", "test"};
-  v = Run({c});
+  v = Run(known->corrections);
   const Violation* x = FindV(v, "2020-04-16", "420000", "daily_jump", Field::kCumDeaths);
   ASSERT_TRUE(x);
   EXPECT_TRUE(x->explained);
+  EXPECT_EQ(x->explained_by->kind, "correction");
 }
 
 TEST_F(SharedCsvRulesTest, ReportedNewPlusWriteOffMakesHubei0212Consistent) {

@@ -18,6 +18,13 @@ std::vector<Violation> RunRules(const FigureIndex& index, int64_t from_day, int6
     return std::tie(a.date, a.region, a.rule, a.field) <
            std::tie(b.date, b.region, b.rule, b.field);
   });
+  for (Violation& v : out) {
+    if (v.explained) continue;
+    if (const SourceNote* note = index.NoteFor(v)) {
+      v.explained = true;
+      v.explained_by = Explanation{"note", note->id};
+    }
+  }
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include "epidemic/embedded.h"
 #include "epidemic/importer.h"
 #include "epidemic/json.h"
+#include "epidemic/notes.h"
 #include "epidemic/regions.h"
 #include "epidemic/repository.h"
 #include "orgs/service.h"
@@ -22,6 +23,8 @@ namespace {
 
 // How far back the rules look before the first reported day.
 constexpr int kRuleLookbackDays = 14;
+// How long after a day a correction announced later may still apply to it (figure_index.cc).
+constexpr int kCorrectionLookaheadDays = 31;
 
 Status CheckDate(const std::string& date, const std::string& field) {
   if (date.empty() || clock::IsValidDate(date)) return Status::Ok();
@@ -249,6 +252,9 @@ Result<Correction> EpidemicService::AddCorrection(const Actor& actor, Correction
   }
   if (c.delta == 0) return Status::Invalid("delta", "zero_delta", "a correction cannot be 0");
   if (c.reason.empty()) return Status::Invalid("reason", "empty_reason", "the reason is empty");
+  if (!c.data_date.empty() && !clock::IsValidDate(c.data_date)) {
+    return CheckDate(c.data_date, "data_date");
+  }
   JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
   if (std::none_of(regions.begin(), regions.end(),
                    [&](const Region& r) { return r.code == c.region; })) {
@@ -282,6 +288,51 @@ Result<int> EpidemicService::LoadKnownCorrections(const Actor& actor) {
   return report.corrections_added;
 }
 
+Result<std::vector<SourceNote>> EpidemicService::ListNotes() {
+  std::vector<SourceNote> out;
+  JB_RETURN_IF_ERROR(db_.Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(out, repository::LoadNotes(s));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<SourceNote> EpidemicService::AddNote(const Actor& actor, SourceNote note) {
+  JB_RETURN_IF_ERROR(RequireEditor(actor));
+  JB_RETURN_IF_ERROR(CheckNote(note));
+  JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
+  for (const std::string& code : note.regions) {
+    if (std::none_of(regions.begin(), regions.end(),
+                     [&](const Region& r) { return r.code == code; })) {
+      return Status::Invalid("regions", "unknown_region",
+                             "unknown region code \"" + code.substr(0, 20) + "\"");
+    }
+  }
+  std::vector<SourceNote> one{std::move(note)};
+  JB_RETURN_IF_ERROR(db_.Write([&](soci::session& s) {
+    JB_RETURN_IF_ERROR(repository::InsertNotes(s, &one, false).status());
+    orgs::Audit(s, actor, "epidemic.note_add", "epidemic_note", std::to_string(one.front().id), "",
+                one.front().reason);
+    return Status::Ok();
+  }));
+  return one.front();
+}
+
+Result<int> EpidemicService::LoadKnownNotes(const Actor& actor) {
+  JB_RETURN_IF_ERROR(RequireEditor(actor));
+  JB_ASSIGN_OR_RETURN(std::vector<SourceNote> notes, ParseNotesCsv(embedded::kKnownNotes));
+  int added = 0;
+  JB_RETURN_IF_ERROR(db_.Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(added, repository::InsertNotes(s, &notes, true));
+    if (added > 0) {
+      orgs::Audit(s, actor, "epidemic.notes_load_known", "epidemic_note", "", "",
+                  std::to_string(added));
+    }
+    return Status::Ok();
+  }));
+  return added;
+}
+
 Result<ValidationReport> EpidemicService::Validate(const std::string& from, const std::string& to,
                                                    bool unexplained_only) {
   JB_RETURN_IF_ERROR(CheckDate(from, "from"));
@@ -289,14 +340,18 @@ Result<ValidationReport> EpidemicService::Validate(const std::string& from, cons
   std::vector<RegionDay> rows;
   std::vector<Correction> corrections;
   std::vector<Region> regions;
+  std::vector<SourceNote> notes;
   std::string lo = ShiftDate(from, -kRuleLookbackDays);
+  // A correction announced up to a month after `to` may apply to its data day.
+  std::string corrections_to = to.empty() ? to : ShiftDate(to, kCorrectionLookaheadDays);
   JB_RETURN_IF_ERROR(db_.Read([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(rows, repository::LoadFigures(s, lo, to));
-    JB_ASSIGN_OR_RETURN(corrections, repository::LoadCorrections(s, lo, to));
+    JB_ASSIGN_OR_RETURN(corrections, repository::LoadCorrections(s, lo, corrections_to));
     JB_ASSIGN_OR_RETURN(regions, repository::LoadRegions(s));
+    JB_ASSIGN_OR_RETURN(notes, repository::LoadNotes(s));
     return Status::Ok();
   }));
-  FigureIndex index(rows, corrections, regions);
+  FigureIndex index(rows, corrections, regions, notes);
   int64_t from_day = from.empty() ? INT64_MIN / 2 : clock::DaysFromDate(from);
   int64_t to_day = to.empty() ? INT64_MAX / 2 : clock::DaysFromDate(to);
   ValidationReport report;

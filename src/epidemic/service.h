@@ -138,7 +138,8 @@ class EpidemicService {
   Result<std::vector<Correction>> ListCorrections(const std::string& from, const std::string& to);
   // Records a correction; returns it with its id. kConflict if an equal one
   // exists; PermissionDenied; InvalidArgument "bad_date", "unknown_region",
-  // "not_cumulative", "zero_delta", "empty_reason".
+  // "not_cumulative", "zero_delta", "empty_reason", "bad_date" (field
+  // "data_date").
   Result<Correction> AddCorrection(const Actor& actor, Correction c);
   // Deletes correction `id`. NotFound "correction_not_found" when there is
   // none; PermissionDenied.
@@ -147,9 +148,22 @@ class EpidemicService {
   // recorded yet; returns how many were added.
   Result<int> LoadKnownCorrections(const Actor& actor);
 
+  // Returns every source note, by id.
+  Result<std::vector<SourceNote>> ListNotes();
+  // Records a source note; returns it with its id. PermissionDenied;
+  // CheckNote's errors (notes.h); InvalidArgument "unknown_region" (field
+  // "regions") for a region code that is not stored.
+  Result<SourceNote> AddNote(const Actor& actor, SourceNote note);
+  // Records the known source notes (data/known_notes.csv: the documented
+  // quirks of the shared dataset) that are not recorded yet; returns how many
+  // were added. PermissionDenied.
+  Result<int> LoadKnownNotes(const Actor& actor);
+
   // Runs every rule for from <= date <= to ("" = everything stored); with
   // `unexplained_only`, report.violations keeps only those no correction
-  // explains (report.days is the same either way). Returns InvalidArgument
+  // explains (report.days is the same either way). Corrections explain the
+  // findings they cause (rules.h); a finding none explains is explained by the
+  // first source note whose scope covers it. Returns InvalidArgument
   // "bad_date" (field "from" or "to") for a bad date.
   Result<ValidationReport> Validate(const std::string& from, const std::string& to,
                                     bool unexplained_only = false);

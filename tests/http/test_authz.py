@@ -447,6 +447,15 @@ ROUTES = {
     ],
     f"POST {E}/corrections/known": [
         Case("known corrections", f"{E}/corrections/known", expect(200, EDITOR_ONLY))],
+    f"GET {E}/notes": [Case("source notes", f"{E}/notes", expect(200, "all"))],
+    f"POST {E}/notes": [
+        Case("a source note", f"{E}/notes", expect(201, EDITOR_ONLY),
+             body=lambda w, who: {"regions": [w["region"]], "rule": "daily_jump",
+                                  "from": w["day"], "to": w["day"],
+                                  "reason": f"矩阵{next(counter)}", "reference": "测试"}),
+    ],
+    f"POST {E}/notes/known": [
+        Case("known notes", f"{E}/notes/known", expect(200, EDITOR_ONLY))],
     f"DELETE {E}/corrections/:id": [
         Case("delete a correction", new_correction, expect(204, EDITOR_ONLY))],
     f"GET {E}/validation": [Case("validation", E + "/validation?date={day}", expect(200, "all"))],

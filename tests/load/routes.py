@@ -101,6 +101,7 @@ TABLE = {
     E + "/days/:date": lambda fx: [f"{E}/days/{fx.epidemic_date}"],
     E + "/days/:date/figures": lambda fx: [f"{E}/days/{fx.epidemic_date}/figures"],
     E + "/corrections": lambda fx: [E + "/corrections"],
+    E + "/notes": lambda fx: [E + "/notes"],
     E + "/validation": lambda fx: [q(E + "/validation", **{"from": fx.epidemic_date,
                                                           "to": fx.epidemic_date})],
     E + "/series": lambda fx: [q(E + "/series", region="420000", field="cum_confirmed")],
