@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/edit_version.h"
 #include "core/messages.h"
 #include "http/json_io.h"
 #include "http/messages.h"
@@ -42,6 +43,21 @@ TEST(ErrorsTest, CataloguesAreComplete) {
     EXPECT_EQ(messages::CheckCatalogue(*c), std::vector<std::string>{}) << c->module;
     messages::Add(*c);
   }
+}
+
+TEST(ErrorsTest, EditConflictIs412WithWhoAndWhen) {
+  messages::Add(messages::CoreMessages());
+  const Status st = EditConflict({7, "陈静", "2026-03-02T02:42:00Z"});
+  EXPECT_EQ(HttpStatusFor(st.code()), 412);
+  EXPECT_EQ(LocalizedMessage(st, "en"),
+            "陈静 saved a newer version at 10:42; your changes were not stored");
+  const Response r = ErrorResponse(st, "zh");
+  EXPECT_EQ(r.status, 412);
+  const Json body = Json::parse(r.body);
+  EXPECT_EQ(body["error"]["key"], "edit_conflict");
+  EXPECT_EQ(body["error"]["details"]["version"], 7);
+  EXPECT_EQ(body["error"]["details"]["by"], "陈静");
+  EXPECT_EQ(body["error"]["details"]["time"], "10:42");
 }
 
 }  // namespace
