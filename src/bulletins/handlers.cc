@@ -12,10 +12,10 @@ namespace {
 
 using http::Context;
 using http::ExpectedVersion;
-using http::WithETag;
 using http::Json;
 using http::JsonResponse;
 using http::Response;
+using http::WithETag;
 
 std::optional<Actor> MaybeActor(const Context& ctx) {
   if (!ctx.session) return std::nullopt;
@@ -240,7 +240,9 @@ Result<Response> PutGovernmentRecipients(Context& ctx, BulletinService& svc) {
 }  // namespace
 
 void Register(http::App& app, BulletinService& svc) {
-  auto bind = [&svc](Result<Response> (*fn)(Context&, BulletinService&)) { return http::Bind(svc, fn); };
+  auto bind = [&svc](Result<Response> (*fn)(Context&, BulletinService&)) {
+    return http::Bind(svc, fn);
+  };
   const http::RouteOptions open{.require_auth = false};
   app.Get("/api/v1/bulletins/series", bind(ListSeries));
   app.Post("/api/v1/bulletins/series", bind(PostSeries));

@@ -23,8 +23,7 @@ std::string ShanghaiClockTime(const std::string& iso) {
 
 Status EditConflict(const EditStamp& current) {
   Status st(Code::kPreconditionFailed, "edit_conflict",
-            (current.by.empty() ? std::string("someone") : current.by) +
-                " saved a newer version" +
+            (current.by.empty() ? std::string("someone") : current.by) + " saved a newer version" +
                 (current.at.empty() ? "" : " at " + ShanghaiClockTime(current.at)));
   st.set_detail("version", current.version);
   st.set_text("by", current.by.empty() ? "?" : current.by);

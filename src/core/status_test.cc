@@ -2,9 +2,9 @@
 
 #include "core/status.h"
 
-#include "core/edit_version.h"
-
 #include <gtest/gtest.h>
+
+#include "core/edit_version.h"
 
 namespace jianbao {
 namespace {

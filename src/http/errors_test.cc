@@ -25,7 +25,8 @@ TEST(ErrorsTest, MessagesAreLocalizedWithTheirField) {
   EXPECT_EQ(LocalizedMessage(s, "en"), "title is required");
   EXPECT_EQ(LocalizedMessage(s, "zh"), "缺少必填项：title");
   // An unknown key keeps the service's own message.
-  EXPECT_EQ(LocalizedMessage(Status::Invalid("x", "no_such_key", "plain text"), "zh"), "plain text");
+  EXPECT_EQ(LocalizedMessage(Status::Invalid("x", "no_such_key", "plain text"), "zh"),
+            "plain text");
 }
 
 TEST(ErrorsTest, DetailsAreStructured) {
@@ -35,7 +36,8 @@ TEST(ErrorsTest, DetailsAreStructured) {
   const Json body = Json::parse(r.body);
   EXPECT_EQ(body["error"]["details"]["line"], 3);
   EXPECT_EQ(body["error"]["details"]["column"], 7);
-  EXPECT_FALSE(Json::parse(ErrorResponse(Status::Denied("no"), "en").body)["error"].contains("details"));
+  EXPECT_FALSE(
+      Json::parse(ErrorResponse(Status::Denied("no"), "en").body)["error"].contains("details"));
 }
 
 TEST(ErrorsTest, CataloguesAreComplete) {

@@ -166,7 +166,8 @@ Result<std::optional<int64_t>> ExpectedVersion(const Request& req,
   tag = tag.substr(start);
   if (tag == "*") return std::optional<int64_t>();
   if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') tag = tag.substr(1, tag.size() - 2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
   const Status bad = Status::Invalid("If-Match", "wrong_type", "If-Match must be one version");
   if (tag.empty() || tag.size() > 18) return bad;
   int64_t v = 0;
