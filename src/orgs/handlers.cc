@@ -87,9 +87,10 @@ Result<Response> PostOrg(Context& ctx, OrgService& svc) {
 
 Result<Response> PatchOrg(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(OrgPatch patch, ReadOrgPatch(ctx.req.body));
-  JB_ASSIGN_OR_RETURN(Org org,
-                      svc.UpdateOrg(ctx.actor(), ctx.Param("code"), patch.name, patch.short_name));
-  return JsonResponse(200, OrgJson(org));
+  JB_ASSIGN_OR_RETURN(patch.version, http::ExpectedVersion(ctx.req, patch.version));
+  JB_ASSIGN_OR_RETURN(Org org, svc.UpdateOrg(ctx.actor(), ctx.Param("code"), patch.name,
+                                             patch.short_name, patch.version));
+  return http::WithETag(JsonResponse(200, OrgJson(org)), org.stamp.version);
 }
 
 Result<Response> ListUsers(Context& ctx, OrgService& svc) {
@@ -109,8 +110,9 @@ Result<Response> PostUser(Context& ctx, OrgService& svc) {
 Result<Response> PatchUser(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "user_not_found"));
   JB_ASSIGN_OR_RETURN(UserPatch patch, ReadUserPatch(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(patch.version, http::ExpectedVersion(ctx.req, patch.version));
   JB_ASSIGN_OR_RETURN(User u, svc.UpdateUser(ctx.actor(), id, patch));
-  return JsonResponse(200, UserJson(u));
+  return http::WithETag(JsonResponse(200, UserJson(u)), u.stamp.version);
 }
 
 Result<Response> PostUserPassword(Context& ctx, OrgService& svc) {
@@ -122,8 +124,14 @@ Result<Response> PostUserPassword(Context& ctx, OrgService& svc) {
 
 Result<Response> ListAudit(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(PageRequest page, http::ParsePage(ctx.req));
-  AuditFilter f{{},         ctx.req.Query("actor"), ctx.req.Query("action"), ctx.req.Query("entity"),
-                ctx.req.Query("from"), ctx.req.Query("to"), page.offset(), page.page_size};
+  AuditFilter f{{},
+                ctx.req.Query("actor"),
+                ctx.req.Query("action"),
+                ctx.req.Query("entity"),
+                ctx.req.Query("from"),
+                ctx.req.Query("to"),
+                page.offset(),
+                page.page_size};
   JB_ASSIGN_OR_RETURN(Page<AuditEntry> entries, svc.ListAudit(ctx.actor(), f));
   return JsonResponse(200, http::PageJson(entries, page, AuditJson));
 }

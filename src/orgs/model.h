@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/edit_version.h"
 #include "core/page.h"
 
 namespace jianbao::orgs {
@@ -29,6 +30,7 @@ struct Org {
   std::string kind;
   int64_t parent_id = 0;  // 0 for a root
   std::string parent_code;
+  EditStamp stamp;  // version (If-Match), who saved it last and when
 };
 
 struct User {
@@ -43,6 +45,7 @@ struct User {
   bool disabled = false;
   std::string created_at;
   std::string email;  // optional; where bulletins are e-mailed ("" = none)
+  EditStamp stamp;    // version (If-Match), who saved it last and when
 };
 
 struct UserFilter {

@@ -37,6 +37,13 @@ std::optional<Org> FindOrg(soci::session& s, const std::string& code);
 int64_t InsertOrg(soci::session& s, const Org& org, const std::string& now);
 // Writes the name and short name of organisation `org.id`.
 void UpdateOrg(soci::session& s, const Org& org);
+// Claim the next version of organisation / user `id` (store::ClaimVersion):
+// errors EditConflict when it no longer has version `expected`.
+// REQUIRES: inside Database::Write, before UpdateOrg / UpdateUser.
+Status ClaimOrgVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                       const std::string& by, const std::string& at);
+Status ClaimUserVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                        const std::string& by, const std::string& at);
 
 // Returns the user with `id` (with organisation code and name, roles and
 // e-mail), or nullopt.

@@ -39,6 +39,7 @@ struct UserPatch {
   std::optional<std::vector<std::string>> roles;
   std::optional<bool> disabled;
   std::optional<std::string> email;  // "" clears it
+  std::optional<int64_t> version;    // the version edited (If-Match); nullopt: any
 };
 
 struct SignIn {
@@ -91,10 +92,12 @@ class OrgService {
   // "outside_scope"; kConflict "code_taken". Audited.
   Result<Org> CreateOrg(const Actor& actor, const NewOrg& org);
   // Renames organisation `code` (each of name, short_name only when given).
-  // Admins over it; kNotFound "org_not_found". Audited.
+  // Admins over it; kNotFound "org_not_found"; kPreconditionFailed
+  // "edit_conflict" when `version` is given and no longer current. Audited.
   Result<Org> UpdateOrg(const Actor& actor, const std::string& code,
                         const std::optional<std::string>& name,
-                        const std::optional<std::string>& short_name);
+                        const std::optional<std::string>& short_name,
+                        const std::optional<int64_t>& version = std::nullopt);
 
   // Returns a user: the actor themself, or a user an admin manages.
   // kNotFound "user_not_found"; kPermissionDenied otherwise.
@@ -109,6 +112,8 @@ class OrgService {
   Result<User> CreateUser(const Actor& actor, const NewUser& user);
   // Changes a user (admins over the user's organisation). A change of roles,
   // like disabling, ends every session of the user: they sign in again.
+  // kPreconditionFailed "edit_conflict" when patch.version is given and no
+  // longer current.
   Result<User> UpdateUser(const Actor& actor, int64_t id, const UserPatch& patch);
   // Sets a user's password (admins over the user's organisation; checked
   // before the password policy) and ends every session of the user.

@@ -25,11 +25,15 @@ class session;
 
 namespace jianbao::store {
 
-// A table with editable rows: its name and the key column (compile-time
-// constants of a repository, never user input).
+// A table with editable rows: its name, the key column and the three stamp
+// columns (compile-time constants of a repository, never user input). A
+// table whose "version" column already means something else names others.
 struct VersionedTable {
   const char* table;
   const char* key;  // an integer key column, e.g. "id"
+  const char* version = "version";
+  const char* by = "updated_by";
+  const char* at = "updated_at";
 };
 
 // Returns the stamp of row `id`, or nullopt when there is no such row.
