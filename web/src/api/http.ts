@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'permission_denied'
   | 'not_found'
   | 'conflict'
+  | 'precondition_failed'
   | 'payload_too_large'
   | 'too_many_requests'
   | 'unavailable'
@@ -25,6 +26,8 @@ export class ApiError extends Error {
   readonly field: string
   /** Seconds to wait before retrying (from Retry-After on 429), or null. */
   readonly retryAfter: number | null
+  /** The error's structured details ({"by", "time", "version"} of an edit conflict), or {}. */
+  readonly details: Record<string, unknown>
 
   constructor(init: {
     status: number
@@ -33,6 +36,7 @@ export class ApiError extends Error {
     message: string
     field?: string
     retryAfter?: number | null
+    details?: Record<string, unknown>
   }) {
     super(init.message)
     this.name = 'ApiError'
@@ -41,12 +45,33 @@ export class ApiError extends Error {
     this.key = init.key
     this.field = init.field ?? ''
     this.retryAfter = init.retryAfter ?? null
+    this.details = init.details ?? {}
   }
 }
 
 /** Returns true when `e` is an ApiError. */
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError
+}
+
+/** Who saved the newer version of a record, from a 412 edit_conflict answer. */
+export interface EditConflict {
+  by: string
+  /** HH:MM in Asia/Shanghai. */
+  time: string
+  /** The record's current version. */
+  version: number
+}
+
+/** Returns the conflict when `e` is a 412 edit_conflict answer, else null. */
+export function editConflict(e: unknown): EditConflict | null {
+  if (!isApiError(e) || e.key !== 'edit_conflict') return null
+  const d = e.details
+  return {
+    by: typeof d.by === 'string' ? d.by : '?',
+    time: typeof d.time === 'string' ? d.time : '?',
+    version: typeof d.version === 'number' ? d.version : 0,
+  }
 }
 
 /** Hooks the app installs at start-up so this module needs no store or i18n import. */
@@ -83,6 +108,7 @@ const CODES: Record<number, ApiErrorCode> = {
   403: 'permission_denied',
   404: 'not_found',
   409: 'conflict',
+  412: 'precondition_failed',
   413: 'payload_too_large',
   429: 'too_many_requests',
   503: 'unavailable',
@@ -123,6 +149,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     message: str(err.message) || `HTTP ${res.status} ${res.statusText}`.trim(),
     field: str(err.field),
     retryAfter: parseRetryAfter(res.headers.get('Retry-After')),
+    details: typeof err.details === 'object' && err.details !== null ? (err.details as Record<string, unknown>) : {},
   })
 }
 
@@ -135,6 +162,8 @@ export interface RequestOptions {
   file?: Blob
   /** When false, a 401 does not trigger the sign-in redirect (used by the session calls). */
   redirectOn401?: boolean
+  /** The record version the write was made from, sent as If-Match (412 edit_conflict when stale). */
+  ifMatch?: number
 }
 
 /**
@@ -152,6 +181,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
     const token = context.csrfToken()
     if (token) headers['X-CSRF-Token'] = token
   }
+  if (opts.ifMatch !== undefined) headers['If-Match'] = `"${opts.ifMatch}"`
   let res: Response
   try {
     res = await fetch(apiUrl(path, opts.query), {
