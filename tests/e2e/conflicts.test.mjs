@@ -91,4 +91,35 @@ describe('edit conflicts in the composer', () => {
     )
     assert.equal(res.headers().etag, `"${stored.version}"`)
   })
+
+  it('the piece editor explains a conflict too, in English, and keeps mine after seeing theirs', async () => {
+    const { api, headers } = await apiAs('hubei-reporter')
+    let res = await api.post('/api/v1/submissions', { headers, data: { title: '两人同改的稿件', body: '第一段。' } })
+    assert.equal(res.status(), 201, await res.text())
+    const pieceId = (await res.json()).id
+    const { page, context } = a
+    await signIn(context, page, 'hubei-reporter')
+    await page.getByTestId('locale-switch').click()
+    await page.goto(`/submissions/${pieceId}/edit`)
+    await page.getByTestId('piece-title').waitFor()
+    // Meanwhile another session of the same reporter changes the title.
+    res = await api.patch(`/api/v1/submissions/${pieceId}`, { headers, data: { title: '别人改的标题' } })
+    assert.equal(res.status(), 200, await res.text())
+    await page.getByTestId('piece-contact').fill('027-1')
+    await page.getByTestId('piece-save').click()
+    const alert = page.getByTestId('edit-conflict')
+    await alert.waitFor()
+    assert.match(await alert.innerText(), /李娜 saved a newer version at \d\d:\d\d/)
+    assert.match(await page.getByTestId('conflict-changes').innerText(), /changed the title/)
+    await shot(page, 'piece-edit-conflict-en')
+    await page.getByTestId('conflict-keep').click()
+    await alert.waitFor({ state: 'hidden' })
+    res = await api.get(`/api/v1/submissions/${pieceId}`)
+    const stored = await res.json()
+    await api.dispose()
+    assert.equal(stored.title, '两人同改的稿件') // mine, saved over theirs after seeing it
+    assert.equal(stored.contact, '027-1')
+    assert.equal(stored.edit_version, 3)
+    await page.getByTestId('locale-switch').click()
+  })
 })
