@@ -2,6 +2,7 @@
 
 #include "orgs/handlers.h"
 
+#include "http/json_io.h"
 #include "orgs/json.h"
 
 namespace jianbao::orgs {
@@ -124,10 +125,34 @@ Result<Response> PostUserPassword(Context& ctx, OrgService& svc) {
 
 Result<Response> ListAudit(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(PageRequest page, http::ParsePage(ctx.req));
-  AuditFilter f{{},         ctx.req.Query("actor"), ctx.req.Query("action"), ctx.req.Query("entity"),
-                ctx.req.Query("from"), ctx.req.Query("to"), page.offset(), page.page_size};
+  AuditFilter f{{},
+                ctx.req.Query("actor"),
+                ctx.req.Query("action"),
+                ctx.req.Query("entity"),
+                ctx.req.Query("from"),
+                ctx.req.Query("to"),
+                page.offset(),
+                page.page_size};
   JB_ASSIGN_OR_RETURN(Page<AuditEntry> entries, svc.ListAudit(ctx.actor(), f));
   return JsonResponse(200, http::PageJson(entries, page, AuditJson));
+}
+
+Result<Response> PostPresence(Context& ctx, OrgService& svc) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(ctx.req.body, {"record"}));
+  JB_ASSIGN_OR_RETURN(std::string record, http::RequiredString(obj, "record", 60));
+  JB_ASSIGN_OR_RETURN(std::vector<Presence> others, svc.Heartbeat(ctx.actor(), record));
+  Json items = Json::array();
+  for (const Presence& p : others) {
+    items.push_back({{"login", p.login}, {"name", p.name}, {"seen_at", p.seen_at}});
+  }
+  return JsonResponse(200, {{"record", record}, {"others", items}});
+}
+
+Result<Response> PostPresenceLeave(Context& ctx, OrgService& svc) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(ctx.req.body, {"record"}));
+  JB_ASSIGN_OR_RETURN(std::string record, http::RequiredString(obj, "record", 60));
+  JB_RETURN_IF_ERROR(svc.Leave(ctx.actor(), record));
+  return http::NoContent();
 }
 
 }  // namespace
@@ -148,6 +173,8 @@ void Register(http::App& app, OrgService& svc) {
   app.Patch("/api/v1/users/:id", bind(PatchUser));
   app.Post("/api/v1/users/:id/password", bind(PostUserPassword));
   app.Get("/api/v1/audit", bind(ListAudit));
+  app.Post("/api/v1/presence", bind(PostPresence));
+  app.Post("/api/v1/presence/leave", bind(PostPresenceLeave));
 }
 
 }  // namespace jianbao::orgs

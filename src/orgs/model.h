@@ -48,6 +48,14 @@ struct User {
   EditStamp stamp;    // version (If-Match), who saved it last and when
 };
 
+// Someone who has a record open (presence: a heartbeat kept in the database,
+// so that it works across several app servers).
+struct Presence {
+  int64_t user_id = 0;
+  std::string login, name;
+  int64_t seen_at = 0;  // unix seconds of the last heartbeat
+};
+
 struct UserFilter {
   std::vector<int64_t> org_ids;  // users of any of these organisations
   std::string role;              // "" = any

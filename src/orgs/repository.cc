@@ -194,6 +194,18 @@ ALTER TABLE orgs ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE users ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN edited_at TEXT NOT NULL DEFAULT '';
+)SQL"},
+          {5, "presence: who has a record open", R"SQL(
+CREATE TABLE presence (
+  record TEXT NOT NULL,
+  user_id {{int}} NOT NULL,
+  org_id {{int}} NOT NULL,
+  login TEXT NOT NULL,
+  name TEXT NOT NULL,
+  seen_at {{int}} NOT NULL,
+  PRIMARY KEY (record, user_id)
+);
+CREATE INDEX presence_seen ON presence(seen_at);
 )SQL"}};
 }
 
@@ -252,6 +264,43 @@ Status ClaimUserVersion(soci::session& s, int64_t id, const std::optional<int64_
   // users.updated_at already follows every change (password resets too).
   return store::ClaimVersion(s, {"users", "id", "version", "updated_by", "edited_at"}, id, expected,
                              by, at);
+}
+
+void Heartbeat(soci::session& s, const std::string& record, const Actor& actor, int64_t now) {
+  long long uid = actor.user_id, org = actor.org_id, at = now;
+  s << "INSERT INTO presence (record, user_id, org_id, login, name, seen_at) VALUES "
+       "(:r, :u, :o, :l, :n, :at) ON CONFLICT (record, user_id) DO UPDATE SET seen_at = :at2",
+      soci::use(record), soci::use(uid), soci::use(org), soci::use(actor.login),
+      soci::use(actor.name), soci::use(at), soci::use(at);
+}
+
+void LeaveRecord(soci::session& s, const std::string& record, int64_t user_id) {
+  long long uid = user_id;
+  s << "DELETE FROM presence WHERE record = :r AND user_id = :u", soci::use(record), soci::use(uid);
+}
+
+std::vector<Presence> Present(soci::session& s, const std::string& record, int64_t org_id,
+                              int64_t except_user, int64_t since) {
+  long long org = org_id, except = except_user, from = since, uid = 0, seen = 0;
+  Presence p;
+  soci::statement st =
+      (s.prepare << "SELECT user_id, login, name, seen_at FROM presence WHERE record = :r AND "
+                    "org_id = :o AND user_id <> :u AND seen_at >= :since ORDER BY name",
+       soci::use(record), soci::use(org), soci::use(except), soci::use(from), soci::into(uid),
+       soci::into(p.login), soci::into(p.name), soci::into(seen));
+  st.execute();
+  std::vector<Presence> out;
+  while (st.fetch()) {
+    p.user_id = uid;
+    p.seen_at = seen;
+    out.push_back(p);
+  }
+  return out;
+}
+
+void ForgetPresence(soci::session& s, int64_t before) {
+  long long b = before;
+  s << "DELETE FROM presence WHERE seen_at < :b", soci::use(b);
 }
 
 void UpdateOrg(soci::session& s, const Org& org) {

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <regex>
 
 #include "core/clock.h"
 #include "core/text.h"
@@ -405,6 +406,42 @@ Status OrgService::ResetPassword(const Actor& actor, int64_t id, const std::stri
     repo::SetPasswordHash(s, id, hash, clock::NowIso());
     repo::DeleteUserSessions(s, id);  // every session of the user ends
     Audit(s, actor, "user.password_reset", "user", std::to_string(id), "", "");
+    return Status::Ok();
+  });
+}
+
+namespace {
+
+Status CheckRecord(const std::string& record) {
+  static const std::regex kRecord("[a-z_]{1,32}:[1-9][0-9]{0,17}");
+  if (!std::regex_match(record, kRecord)) {
+    return Status::Invalid("record", "wrong_type", "record must be kind:id");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<Presence>> OrgService::Heartbeat(const Actor& actor, const std::string& record) {
+  JB_RETURN_IF_ERROR(CheckRecord(record));
+  std::vector<Presence> out;
+  const int64_t now = clock::NowUnix();
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    repo::Heartbeat(s, record, actor, now);
+    if (now % 60 == 0) repo::ForgetPresence(s, now - 3600);
+    return Status::Ok();
+  }));
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    out = repo::Present(s, record, actor.org_id, actor.user_id, now - kPresenceSeconds);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Status OrgService::Leave(const Actor& actor, const std::string& record) {
+  JB_RETURN_IF_ERROR(CheckRecord(record));
+  return db_->Write([&](soci::session& s) {
+    repo::LeaveRecord(s, record, actor.user_id);
     return Status::Ok();
   });
 }

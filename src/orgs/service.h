@@ -104,8 +104,8 @@ class OrgService {
   Result<User> GetUser(const Actor& actor, int64_t id);
   // Lists users of `org_code`'s subtree (the actor's own org when empty). Admins only.
   Result<Page<User>> ListUsers(const Actor& actor, const std::string& org_code,
-                                 const std::string& role, const std::string& text, int offset,
-                                 int limit);
+                               const std::string& role, const std::string& text, int offset,
+                               int limit);
   // Creates a user in `user.org_code` (admins over it) with the password
   // policy, known roles and a valid login and e-mail; kConflict "login_taken".
   // Audited without any password material.
@@ -118,6 +118,17 @@ class OrgService {
   // Sets a user's password (admins over the user's organisation; checked
   // before the password policy) and ends every session of the user.
   Status ResetPassword(const Actor& actor, int64_t id, const std::string& password);
+
+  // Presence. Records that the actor has `record` open now ("bulletin_issue:12",
+  // "piece:7": a kind of lower-case letters and '_', ':' and a positive id)
+  // and returns who else of the actor's organisation has had it open within
+  // kPresenceSeconds. Names are only shown within one organisation, so that
+  // nobody learns who works on a record they may not see. Errors:
+  // kInvalidArgument "wrong_type" (field "record"). Thread safe.
+  Result<std::vector<Presence>> Heartbeat(const Actor& actor, const std::string& record);
+  // Forgets that the actor has `record` open (the page was left). Thread safe.
+  Status Leave(const Actor& actor, const std::string& record);
+  static constexpr int kPresenceSeconds = 30;
 
   // Returns audit entries of the actor's subtree (everything for a root admin). Admins only.
   Result<Page<AuditEntry>> ListAudit(const Actor& actor, AuditFilter filter);

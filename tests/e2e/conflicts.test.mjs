@@ -3,7 +3,7 @@
 // and offers to load theirs or to keep mine after seeing theirs. Two browsers, two sessions.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { apiAs, launch, shot, signIn } from './lib.mjs'
+import { DEMO_PASSWORD, apiAs, launch, shot, signIn, uniqueLogin } from './lib.mjs'
 
 /** Adds a free-text section titled `title` in the composer of `page`, then saves. */
 async function addTextAndSave(page, title) {
@@ -121,5 +121,28 @@ describe('edit conflicts in the composer', () => {
     assert.equal(stored.contact, '027-1')
     assert.equal(stored.edit_version, 3)
     await page.getByTestId('locale-switch').click()
+  })
+
+  it('presence: each editor sees the other in the composer, until one leaves', async () => {
+    const { api, headers } = await apiAs('admin')
+    const login = uniqueLogin('editor2')
+    const res = await api.post('/api/v1/users', {
+      headers,
+      data: { login, password: DEMO_PASSWORD, org: 'ccea-sec', roles: ['editor'], name: '刘洋' },
+    })
+    assert.equal(res.status(), 201, await res.text())
+    await api.dispose()
+    await signIn(a.context, a.page, 'editor')
+    await a.page.goto(`/bulletins/issues/${issueId}/edit`)
+    await a.page.getByTestId('section-0').waitFor()
+    await signIn(b.context, b.page, login)
+    await b.page.goto(`/bulletins/issues/${issueId}/edit`)
+    await b.page.getByTestId('section-0').waitFor()
+    // B's first heartbeat already finds A; A finds B at its next heartbeat (every 10 s).
+    await b.page.getByTestId('presence').filter({ hasText: '陈静 也在编辑' }).waitFor()
+    await a.page.getByTestId('presence').filter({ hasText: '刘洋 也在编辑' }).waitFor({ timeout: 25_000 })
+    await shot(a.page, 'composer-presence')
+    await b.page.getByTestId('composer-back').click()
+    await a.page.getByTestId('presence').waitFor({ state: 'hidden', timeout: 25_000 })
   })
 })

@@ -304,5 +304,34 @@ class FiguresConflictTest(ConflictAssertions):
         self.assertEqual(status, 200, saved)
 
 
+class PresenceTest(unittest.TestCase):
+    """Who else has a record open: a heartbeat kept in the database, shown
+    within one organisation only."""
+
+    def test_presence_appears_and_disappears(self):
+        editor = server.client("editor")
+        approver = server.client("approver")  # 王建国, also of ccea-sec
+        outsider = server.client("hubei-admin")
+        record = {"record": "bulletin_issue:4242"}
+        status, body, _ = editor.call("POST", "/api/v1/presence", record)
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["others"], [])
+        _, body, _ = approver.call("POST", "/api/v1/presence", record)
+        self.assertEqual([o["name"] for o in body["others"]], ["陈静"])
+        _, body, _ = editor.call("POST", "/api/v1/presence", record)
+        self.assertEqual([o["name"] for o in body["others"]], ["王建国"])
+        # Another organisation sees nobody and is not shown.
+        _, body, _ = outsider.call("POST", "/api/v1/presence", record)
+        self.assertEqual(body["others"], [])
+        _, body, _ = editor.call("POST", "/api/v1/presence", record)
+        self.assertEqual([o["name"] for o in body["others"]], ["王建国"])
+        status, _, _ = approver.call("POST", "/api/v1/presence/leave", record)
+        self.assertEqual(status, 204)
+        _, body, _ = editor.call("POST", "/api/v1/presence", record)
+        self.assertEqual(body["others"], [])
+        status, body, _ = editor.call("POST", "/api/v1/presence", {"record": "x:y"})
+        self.assertEqual((status, body["error"]["field"]), (400, "record"))
+
+
 if __name__ == "__main__":
     unittest.main()
