@@ -125,14 +125,8 @@ Result<Response> PostUserPassword(Context& ctx, OrgService& svc) {
 
 Result<Response> ListAudit(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(PageRequest page, http::ParsePage(ctx.req));
-  AuditFilter f{{},
-                ctx.req.Query("actor"),
-                ctx.req.Query("action"),
-                ctx.req.Query("entity"),
-                ctx.req.Query("from"),
-                ctx.req.Query("to"),
-                page.offset(),
-                page.page_size};
+  AuditFilter f{{},         ctx.req.Query("actor"), ctx.req.Query("action"), ctx.req.Query("entity"),
+                ctx.req.Query("from"), ctx.req.Query("to"), page.offset(), page.page_size};
   JB_ASSIGN_OR_RETURN(Page<AuditEntry> entries, svc.ListAudit(ctx.actor(), f));
   return JsonResponse(200, http::PageJson(entries, page, AuditJson));
 }
