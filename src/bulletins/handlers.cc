@@ -11,9 +11,11 @@ namespace jianbao::bulletins {
 namespace {
 
 using http::Context;
+using http::ExpectedVersion;
 using http::Json;
 using http::JsonResponse;
 using http::Response;
+using http::WithETag;
 
 std::optional<Actor> MaybeActor(const Context& ctx) {
   if (!ctx.session) return std::nullopt;
@@ -95,14 +97,15 @@ Result<Response> PostIssue(Context& ctx, BulletinService& svc) {
 Result<Response> GetIssue(Context& ctx, BulletinService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
   JB_ASSIGN_OR_RETURN(IssueView v, svc.GetIssue(MaybeActor(ctx), id));
-  return JsonResponse(200, IssueViewJson(v));
+  return WithETag(JsonResponse(200, IssueViewJson(v)), v.issue.stamp.version);
 }
 
 Result<Response> PutIssue(Context& ctx, BulletinService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
   JB_ASSIGN_OR_RETURN(IssueContent in, ReadIssueContent(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(in.version, ExpectedVersion(ctx.req, in.version));
   JB_ASSIGN_OR_RETURN(IssueView v, svc.UpdateIssue(ctx.actor(), id, in));
-  return JsonResponse(200, IssueViewJson(v));
+  return WithETag(JsonResponse(200, IssueViewJson(v)), v.issue.stamp.version);
 }
 
 Result<Response> PostApprove(Context& ctx, BulletinService& svc) {
@@ -237,7 +240,9 @@ Result<Response> PutGovernmentRecipients(Context& ctx, BulletinService& svc) {
 }  // namespace
 
 void Register(http::App& app, BulletinService& svc) {
-  auto bind = [&svc](Result<Response> (*fn)(Context&, BulletinService&)) { return http::Bind(svc, fn); };
+  auto bind = [&svc](Result<Response> (*fn)(Context&, BulletinService&)) {
+    return http::Bind(svc, fn);
+  };
   const http::RouteOptions open{.require_auth = false};
   app.Get("/api/v1/bulletins/series", bind(ListSeries));
   app.Post("/api/v1/bulletins/series", bind(PostSeries));

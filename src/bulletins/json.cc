@@ -155,7 +155,10 @@ json IssueJson(const IssueRecord& i, const Series& series, const std::vector<Fil
       {"created_at", i.created_at},
       {"approved_at", i.approved_at},
       {"published_at", i.published_at},
-      {"section_count", i.sections.size()}};
+      {"section_count", i.sections.size()},
+      {"version", i.stamp.version},
+      {"updated_by", i.stamp.by},
+      {"updated_at", i.stamp.at}};
   if (with_content) {
     j["sections"] = SectionsJson(i.sections);
     j["closing_note"] = i.closing_note;
@@ -240,8 +243,9 @@ Result<NewIssue> ReadNewIssue(const std::string& body) {
 Result<IssueContent> ReadIssueContent(const std::string& body) {
   JB_ASSIGN_OR_RETURN(json obj,
                       http::ParseObject(body, {"date", "sections", "closing_note", "distribution",
-                                               "copies", "revision_note"}));
+                                               "copies", "revision_note", "version"}));
   IssueContent c;
+  JB_ASSIGN_OR_RETURN(c.version, http::OptionalInt(obj, "version", 1, INT64_MAX));
   JB_ASSIGN_OR_RETURN(c.date, http::RequiredString(obj, "date", 10));
   JB_ASSIGN_OR_RETURN(c.sections, ParseSections(obj.value("sections", json::array())));
   JB_ASSIGN_OR_RETURN(std::optional<std::string> note,

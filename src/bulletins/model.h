@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bulletins/states.h"
+#include "core/edit_version.h"
 #include "core/page.h"
 
 namespace jianbao::bulletins {
@@ -69,6 +70,7 @@ struct IssueRecord {
   std::string created_by, approved_by, published_by;
   std::string created_at, approved_at, published_at;
   bool imported = false;  // came from the legacy importer
+  EditStamp stamp;        // version of the content, who saved it last and when
 };
 
 struct FileInfo {
@@ -143,6 +145,7 @@ struct IssueContent {
   std::optional<std::vector<DistributionLine>> distribution;  // nullopt: keep the issue's
   int copies = 0;
   std::string revision_note;  // kept unless given, and only for revisions
+  std::optional<int64_t> version;  // the version edited (If-Match); nullopt: any
 };
 
 // A new issue (BulletinService::CreateIssue).

@@ -12,6 +12,7 @@
 
 #include "bulletins/json.h"
 #include "core/bytes.h"
+#include "store/versions.h"
 
 namespace jianbao::bulletins::repo {
 namespace {
@@ -67,10 +68,11 @@ const char* kIssueCols =
     "i.id, i.series_id, ser.code, i.year, i.number, i.supplement, i.status, i.date, "
     "i.content_json, i.distribution_json, i.copies, i.revision, i.revises_id, i.revision_note, "
     "i.created_by, i.approved_by, i.published_by, i.created_at, i.approved_at, i.published_at, "
-    "i.imported";
+    "i.imported, i.version, i.updated_by, i.updated_at";
 
 struct IssueRow {
-  long long id = 0, series_id = 0, revises = 0;
+  long long id = 0, series_id = 0, revises = 0, version = 1;
+  std::string updated_by, updated_at;
   int year = 0, number = 0, supplement = 0, copies = 0, revision = 0, imported = 0;
   std::string code, status, date, content, dist, note, cby, aby, pby, cat, aat, pat;
   void Bind(soci::statement& st) {
@@ -95,6 +97,9 @@ struct IssueRow {
     st.exchange(soci::into(aat));
     st.exchange(soci::into(pat));
     st.exchange(soci::into(imported));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(updated_by));
+    st.exchange(soci::into(updated_at));
   }
   IssueRecord Get() const {
     IssueRecord r;
@@ -104,6 +109,7 @@ struct IssueRow {
     r.revision = revision, r.revises_id = revises, r.revision_note = note;
     r.created_by = cby, r.approved_by = aby, r.published_by = pby;
     r.created_at = cat, r.approved_at = aat, r.published_at = pat, r.imported = imported != 0;
+    r.stamp = {version, updated_by, updated_at};
     json c = json::parse(content, nullptr, false);
     if (c.is_object()) {
       auto secs = ParseSections(c.value("sections", json::array()));
@@ -205,6 +211,11 @@ CREATE TABLE bulletin_government_recipients (
   org_code TEXT NOT NULL,
   PRIMARY KEY (association, org_code)
 );
+)SQL"},
+          {5, "a version per issue for If-Match (store/versions.h)", R"SQL(
+ALTER TABLE bulletin_issues ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE bulletin_issues ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE bulletin_issues ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
 )SQL"}};
 }
 
@@ -399,6 +410,11 @@ int64_t InsertIssue(soci::session& s, const IssueRecord& i) {
       soci::use(i.copies), soci::use(revises), soci::use(i.revision_note), soci::use(i.created_by),
       soci::use(i.created_at), soci::use(imported), soci::into(id);
   return id;
+}
+
+Status ClaimIssueVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                         const std::string& by, const std::string& at) {
+  return store::ClaimVersion(s, {"bulletin_issues", "id"}, id, expected, by, at);
 }
 
 void UpdateIssue(soci::session& s, const IssueRecord& i) {

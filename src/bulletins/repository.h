@@ -58,7 +58,12 @@ int NextNumber(soci::session& s, int64_t series_id, int year, bool supplement);
 // Inserts an issue (its id is ignored) and returns the new id. Throws when
 // (series, year, number, supplement, revision) is taken.
 int64_t InsertIssue(soci::session& s, const IssueRecord& issue);
-// Writes the editable content and the workflow fields.
+// Claims the next content version of issue `id` (store::ClaimVersion):
+// errors EditConflict when it no longer has version `expected`.
+// REQUIRES: inside Database::Write, before UpdateIssue.
+Status ClaimIssueVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                         const std::string& by, const std::string& at);
+// Writes the editable content and the workflow fields (not the version).
 void UpdateIssue(soci::session& s, const IssueRecord& issue);
 
 // Notes that `login` created or edited the issue (for separation of duties).

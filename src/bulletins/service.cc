@@ -387,6 +387,9 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
     JB_RETURN_IF_ERROR(CanRead(s, actor, v));  // a draft the actor may not see is not found
     JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));
     JB_RETURN_IF_ERROR(Allows(v.issue, IssueAction::kEdit));
+    // Compare-and-set: of two editors who loaded the same version one wins.
+    JB_RETURN_IF_ERROR(
+        repo::ClaimIssueVersion(s, id, content.version, EditorName(actor), clock::NowIso()));
     const std::vector<DistributionLine> distribution =
         content.distribution.value_or(v.issue.distribution);
     JB_RETURN_IF_ERROR(CheckDistributionIn(s, tree, v.series.owner_org, distribution));

@@ -33,6 +33,8 @@ const Catalogue& CoreMessages() {
           {"too_many", "{field} 的项目太多", "{field} has too many items"},
           {"unauthenticated", "请先登录", "please sign in"},
           {"permission_denied", "没有权限执行此操作", "you are not allowed to do this"},
+          {"edit_conflict", "{by} 已于 {time} 保存了更新的版本，您的修改未保存",
+           "{by} saved a newer version at {time}; your changes were not stored"},
           {"duplicate", "已存在相同的记录", "a record with the same key already exists"},
           {"payload_too_large", "请求内容过大", "the request body is too large"},
           {"too_many_requests", "尝试次数过多，请稍后再试", "too many attempts, try again later"},

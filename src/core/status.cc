@@ -12,6 +12,7 @@ const char* CodeName(Code code) {
     case Code::kPermissionDenied: return "permission_denied";
     case Code::kNotFound: return "not_found";
     case Code::kConflict: return "conflict";
+    case Code::kPreconditionFailed: return "precondition_failed";
     case Code::kPayloadTooLarge: return "payload_too_large";
     case Code::kUnsupportedMediaType: return "unsupported_media_type";
     case Code::kTooManyRequests: return "too_many_requests";

@@ -24,6 +24,7 @@ enum class Code {
   kPermissionDenied,      // signed in, but the role or organisation does not allow it.
   kNotFound,
   kConflict,              // duplicate, or wrong workflow state.
+  kPreconditionFailed,    // the client edited a version that is no longer current.
   kPayloadTooLarge,
   kUnsupportedMediaType,  // a body of the wrong Content-Type.
   kTooManyRequests,       // throttled; retry_after_seconds() says when.
@@ -73,6 +74,14 @@ class Status {
     details_[name] = value;
     return *this;
   }
+  // Text details, such as who saved the newer version of a record
+  // ({"by": "陈静"}). Rendered with details() in the error body and usable
+  // as "{name}" placeholders in catalogue messages.
+  const std::map<std::string, std::string>& texts() const { return texts_; }
+  Status& set_text(const std::string& name, std::string value) {
+    texts_[name] = std::move(value);
+    return *this;
+  }
   // Returns "code_name: message" for logs and CLI output.
   std::string ToString() const;
 
@@ -83,6 +92,7 @@ class Status {
   std::string field_;
   int retry_after_ = 0;
   std::map<std::string, int64_t> details_;
+  std::map<std::string, std::string> texts_;
 };
 
 // Returns the lower-case name of a code ("invalid_argument").

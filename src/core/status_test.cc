@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/edit_version.h"
+
 namespace jianbao {
 namespace {
 
@@ -30,6 +32,20 @@ TEST(StatusTest, ResultPropagates) {
   auto r = Quarter(6);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().key(), "odd");
+}
+
+TEST(EditVersionTest, CheckVersionComparesAndNamesTheNewerSave) {
+  const EditStamp current{4, "陈静", "2026-03-02T02:42:09Z"};
+  EXPECT_TRUE(CheckVersion(std::nullopt, current).ok());
+  EXPECT_TRUE(CheckVersion(4, current).ok());
+  const Status st = CheckVersion(3, current);
+  EXPECT_EQ(st.code(), Code::kPreconditionFailed);
+  EXPECT_EQ(st.key(), "edit_conflict");
+  EXPECT_EQ(st.details().at("version"), 4);
+  EXPECT_EQ(st.texts().at("by"), "陈静");
+  EXPECT_EQ(st.texts().at("time"), "10:42");
+  EXPECT_EQ(ShanghaiClockTime("2026-03-02T17:05:00Z"), "01:05");
+  EXPECT_EQ(ShanghaiClockTime("garbage"), "");
 }
 
 }  // namespace

@@ -96,10 +96,14 @@ Result<Response> GetFigures(Context& ctx, EpidemicService& svc) {
 
 Result<Response> PutFigures(Context& ctx, EpidemicService& svc) {
   JB_ASSIGN_OR_RETURN(FigureSet figures, ReadFiguresInput(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(std::optional<int64_t> version, http::ExpectedVersion(ctx.req, {}));
   const std::string date = ctx.Param("date"), region = ctx.Param("region");
-  JB_RETURN_IF_ERROR(
-      svc.UpdateFigures(ctx.actor(), date, region, figures, "web:" + ctx.actor().login));
-  return JsonResponse(200, FigureRowJson(date, region, figures));
+  EditStamp saved;
+  JB_RETURN_IF_ERROR(svc.UpdateFigures(ctx.actor(), date, region, figures,
+                                       "web:" + ctx.actor().login, version, &saved));
+  Json row = FigureRowJson(date, region, figures);
+  row["version"] = saved.version;
+  return http::WithETag(JsonResponse(200, row), saved.version);
 }
 
 Result<Response> PostImport(Context& ctx, EpidemicService& svc) {

@@ -274,7 +274,11 @@ nlohmann::json DayGridJson(const DayGrid& grid) {
   }
   nlohmann::json derived = nlohmann::json::object();
   for (const RegionDay& row : grid.derived) derived[row.region] = FigureSetJson(row.figures);
-  return {{"date", grid.date}, {"items", items}, {"derived", derived}};
+  nlohmann::json versions = nlohmann::json::object();
+  for (const auto& [region, stamp] : grid.versions) {
+    versions[region] = {{"version", stamp.version}, {"by", stamp.by}, {"at", stamp.at}};
+  }
+  return {{"date", grid.date}, {"items", items}, {"derived", derived}, {"versions", versions}};
 }
 
 nlohmann::json FigureRowJson(const std::string& date, const std::string& region,

@@ -190,6 +190,15 @@ std::vector<store::Migration> Migrations() {
        "  reference TEXT NOT NULL,\n"
        "  created_at TEXT NOT NULL\n"
        ");\n"},
+      {4, "edit versions of grid rows for If-Match (store/versions.h)",
+       "CREATE TABLE epidemic_figure_versions (\n"
+       "  day TEXT NOT NULL,\n"
+       "  region TEXT NOT NULL,\n"
+       "  version INTEGER NOT NULL DEFAULT 1,\n"
+       "  updated_by TEXT NOT NULL DEFAULT '',\n"
+       "  updated_at TEXT NOT NULL DEFAULT '',\n"
+       "  PRIMARY KEY (day, region)\n"
+       ");\n"},
   };
 }
 
@@ -258,6 +267,47 @@ Status ReplaceFigures(soci::session& s, const RegionDay& row, const std::string&
   st.define_and_bind();
   st.execute(true);
   return Status::Ok();
+}
+
+std::map<std::string, EditStamp> LoadFigureVersions(soci::session& s, const std::string& date) {
+  std::map<std::string, EditStamp> out;
+  std::string region;
+  long long version = 1;
+  EditStamp stamp;
+  soci::statement st =
+      (s.prepare << "SELECT region, version, updated_by, updated_at FROM epidemic_figure_versions "
+                    "WHERE day = :day",
+       soci::use(date, "day"), soci::into(region), soci::into(version), soci::into(stamp.by),
+       soci::into(stamp.at));
+  st.execute();
+  while (st.fetch()) {
+    stamp.version = version;
+    out[region] = stamp;
+  }
+  return out;
+}
+
+Status ClaimFigureVersion(soci::session& s, const std::string& date, const std::string& region,
+                          const std::optional<int64_t>& expected, const std::string& by,
+                          const std::string& at) {
+  // The row of versions exists first (version 1); of two racing inserts the
+  // second waits for the first and then does nothing.
+  s << "INSERT INTO epidemic_figure_versions (day, region) VALUES (:day, :region) "
+       "ON CONFLICT (day, region) DO NOTHING",
+      soci::use(date, "day"), soci::use(region, "region");
+  long long want = expected.value_or(0);
+  const int any = expected ? 0 : 1;
+  soci::statement st =
+      (s.prepare << "UPDATE epidemic_figure_versions SET version = version + 1, updated_by = :by, "
+                    "updated_at = :at WHERE day = :day AND region = :region AND (version = :v "
+                    "OR 1 = :any)",
+       soci::use(by, "by"), soci::use(at, "at"), soci::use(date, "day"),
+       soci::use(region, "region"), soci::use(want, "v"), soci::use(any, "any"));
+  st.execute(true);
+  if (st.get_affected_rows() == 1) return Status::Ok();
+  const std::map<std::string, EditStamp> now = LoadFigureVersions(s, date);
+  auto it = now.find(region);
+  return EditConflict(it == now.end() ? EditStamp{} : it->second);
 }
 
 Result<std::vector<RegionDay>> LoadFigures(soci::session& s, const std::string& from,

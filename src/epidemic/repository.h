@@ -11,9 +11,12 @@
 #ifndef JIANBAO_EPIDEMIC_REPOSITORY_H_
 #define JIANBAO_EPIDEMIC_REPOSITORY_H_
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/edit_version.h"
 #include "core/status.h"
 #include "epidemic/model.h"
 #include "store/database.h"
@@ -45,6 +48,16 @@ Result<int> MergeFigures(soci::session& s, const std::vector<RegionDay>& rows,
 // Stores `row` exactly (unset fields become NULL), inserting it if needed.
 // An all-unset row deletes the stored row.
 Status ReplaceFigures(soci::session& s, const RegionDay& row, const std::string& source);
+
+// The edit version of each grid row of `date` that has been saved from the
+// grid (store/versions.h; a row without one has version 1), by region.
+std::map<std::string, EditStamp> LoadFigureVersions(soci::session& s, const std::string& date);
+// Claims the next edit version of grid row (date, region): EditConflict when
+// it no longer has version `expected` (any version when empty).
+// REQUIRES: inside Database::Write, before ReplaceFigures.
+Status ClaimFigureVersion(soci::session& s, const std::string& date, const std::string& region,
+                          const std::optional<int64_t>& expected, const std::string& by,
+                          const std::string& at);
 
 // Returns the stored rows with from <= day <= to ("" = unbounded), ordered by
 // region then day. When `region` is non-empty only that region's rows.

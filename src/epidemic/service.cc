@@ -147,7 +147,7 @@ Result<std::vector<RegionDay>> EpidemicService::GetDayFigures(const std::string&
 
 Result<DayGrid> EpidemicService::GetDayGrid(const std::string& date) {
   JB_ASSIGN_OR_RETURN(std::vector<RegionDay> rows, GetDayFigures(date));
-  DayGrid grid{date, std::move(rows), {}};
+  DayGrid grid{date, std::move(rows), {}, {}};
   FigureSet sums;
   std::set<Field> summed;
   const RegionDay* mainland = nullptr;
@@ -189,6 +189,10 @@ Result<DayGrid> EpidemicService::GetDayGrid(const std::string& date) {
     mainland_derived.figures.set(Field::kCurrentConfirmed, current(mainland_derived.figures));
     grid.derived.insert(grid.derived.begin(), std::move(mainland_derived));
   }
+  JB_RETURN_IF_ERROR(db_.Read([&](soci::session& s) {
+    grid.versions = repository::LoadFigureVersions(s, date);
+    return Status::Ok();
+  }));
   return grid;
 }
 
@@ -203,7 +207,8 @@ Result<DateRange> EpidemicService::StoredDates() {
 
 Status EpidemicService::UpdateFigures(const Actor& actor, const std::string& date,
                                       const std::string& region, const FigureSet& figures,
-                                      const std::string& source) {
+                                      const std::string& source,
+                                      const std::optional<int64_t>& version, EditStamp* saved) {
   JB_RETURN_IF_ERROR(RequireEditor(actor));
   if (!clock::IsValidDate(date)) return CheckDate(date, "date");
   JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
@@ -218,6 +223,10 @@ Status EpidemicService::UpdateFigures(const Actor& actor, const std::string& dat
     }
   }
   return db_.Write([&](soci::session& s) {
+    const std::string now = clock::NowIso();
+    JB_RETURN_IF_ERROR(
+        repository::ClaimFigureVersion(s, date, region, version, EditorName(actor), now));
+    if (saved) *saved = repository::LoadFigureVersions(s, date)[region];
     JB_ASSIGN_OR_RETURN(std::vector<RegionDay> before,
                         repository::LoadFigures(s, date, date, region));
     RegionDay row{date, region, figures};

@@ -24,12 +24,14 @@
 #ifndef JIANBAO_EPIDEMIC_SERVICE_H_
 #define JIANBAO_EPIDEMIC_SERVICE_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/actor.h"
+#include "core/edit_version.h"
 #include "core/status.h"
 #include "epidemic/chart.h"
 #include "epidemic/day.h"
@@ -77,6 +79,7 @@ struct DayGrid {
   std::string date;
   std::vector<RegionDay> rows;
   std::vector<RegionDay> derived;  // only the derived fields are set
+  std::map<std::string, EditStamp> versions;  // edit version by region (absent: 1)
 };
 
 struct RegionValue {
@@ -129,9 +132,14 @@ class EpidemicService {
   // Replaces one grid row: `figures` becomes exactly what is stored for
   // (date, region); unset fields become "not reported". Returns
   // PermissionDenied, InvalidArgument "bad_date", "unknown_region" or
-  // "negative_value" (field = the figure's name).
+  // "negative_value" (field = the figure's name), or kPreconditionFailed
+  // "edit_conflict" when `version` is given and the row has another edit
+  // version (docs/api.md "Versions and If-Match"). Sets `*saved` (when not
+  // null) to the row's new edit version.
   Status UpdateFigures(const Actor& actor, const std::string& date, const std::string& region,
-                       const FigureSet& figures, const std::string& source);
+                       const FigureSet& figures, const std::string& source,
+                       const std::optional<int64_t>& version = std::nullopt,
+                       EditStamp* saved = nullptr);
 
   // Returns corrections with from <= date <= to ("" = unbounded);
   // InvalidArgument "bad_date" (field "from"/"to").

@@ -24,6 +24,8 @@ int HttpStatusFor(Code code) {
       return 404;
     case Code::kConflict:
       return 409;
+    case Code::kPreconditionFailed:
+      return 412;
     case Code::kPayloadTooLarge:
       return 413;
     case Code::kUnsupportedMediaType:
@@ -43,6 +45,7 @@ std::string LocalizedMessage(const Status& status, const std::string& lang) {
   std::map<std::string, std::string> values = {
       {"field", status.field().empty() ? "?" : status.field()}};
   for (const auto& [name, value] : status.details()) values[name] = std::to_string(value);
+  for (const auto& [name, value] : status.texts()) values[name] = value;
   return messages::Format(messages::Text(status.key(), lang), values);
 }
 
@@ -53,6 +56,7 @@ Response ErrorResponse(const Status& status, const std::string& lang) {
                  {"message", LocalizedMessage(status, lang)},
                  {"field", status.field()}}}};
   if (!status.details().empty()) body["error"]["details"] = status.details();
+  for (const auto& [name, value] : status.texts()) body["error"]["details"][name] = value;
   Response r = JsonResponse(HttpStatusFor(status.code()), body);
   if (status.code() == Code::kTooManyRequests) {
     r.Header("Retry-After", std::to_string(std::max(1, status.retry_after_seconds())));

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/edit_version.h"
 #include "core/messages.h"
 #include "http/json_io.h"
 
@@ -23,7 +24,8 @@ TEST(ErrorsTest, MessagesAreLocalizedWithTheirField) {
   EXPECT_EQ(LocalizedMessage(s, "en"), "title is required");
   EXPECT_EQ(LocalizedMessage(s, "zh"), "缺少必填项：title");
   // An unknown key keeps the service's own message.
-  EXPECT_EQ(LocalizedMessage(Status::Invalid("x", "no_such_key", "plain text"), "zh"), "plain text");
+  EXPECT_EQ(LocalizedMessage(Status::Invalid("x", "no_such_key", "plain text"), "zh"),
+            "plain text");
 }
 
 TEST(ErrorsTest, DetailsAreStructured) {
@@ -33,7 +35,8 @@ TEST(ErrorsTest, DetailsAreStructured) {
   const Json body = Json::parse(r.body);
   EXPECT_EQ(body["error"]["details"]["line"], 3);
   EXPECT_EQ(body["error"]["details"]["column"], 7);
-  EXPECT_FALSE(Json::parse(ErrorResponse(Status::Denied("no"), "en").body)["error"].contains("details"));
+  EXPECT_FALSE(
+      Json::parse(ErrorResponse(Status::Denied("no"), "en").body)["error"].contains("details"));
 }
 
 TEST(ErrorsTest, CataloguesAreComplete) {
@@ -41,6 +44,21 @@ TEST(ErrorsTest, CataloguesAreComplete) {
     EXPECT_EQ(messages::CheckCatalogue(*c), std::vector<std::string>{}) << c->module;
     messages::Add(*c);
   }
+}
+
+TEST(ErrorsTest, EditConflictIs412WithWhoAndWhen) {
+  messages::Add(messages::CoreMessages());
+  const Status st = EditConflict({7, "陈静", "2026-03-02T02:42:00Z"});
+  EXPECT_EQ(HttpStatusFor(st.code()), 412);
+  EXPECT_EQ(LocalizedMessage(st, "en"),
+            "陈静 saved a newer version at 10:42; your changes were not stored");
+  const Response r = ErrorResponse(st, "zh");
+  EXPECT_EQ(r.status, 412);
+  const Json body = Json::parse(r.body);
+  EXPECT_EQ(body["error"]["key"], "edit_conflict");
+  EXPECT_EQ(body["error"]["details"]["version"], 7);
+  EXPECT_EQ(body["error"]["details"]["by"], "陈静");
+  EXPECT_EQ(body["error"]["details"]["time"], "10:42");
 }
 
 }  // namespace

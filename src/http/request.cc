@@ -154,4 +154,31 @@ std::string ClientAddress(const Request& req, const std::vector<std::string>& tr
   return client;
 }
 
+Result<std::optional<int64_t>> ExpectedVersion(const Request& req,
+                                               std::optional<int64_t> body_version) {
+  std::string tag = req.Header("if-match");
+  while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.pop_back();
+  size_t start = tag.find_first_not_of(" \t");
+  if (start == std::string::npos) return body_version;
+  tag = tag.substr(start);
+  if (tag == "*") return std::optional<int64_t>();
+  if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
+  const Status bad = Status::Invalid("If-Match", "wrong_type", "If-Match must be one version");
+  if (tag.empty() || tag.size() > 18) return bad;
+  int64_t v = 0;
+  for (char c : tag) {
+    if (c < '0' || c > '9') return bad;
+    v = v * 10 + (c - '0');
+  }
+  if (v < 1) return bad;
+  return std::optional<int64_t>(v);
+}
+
+Response WithETag(Response r, int64_t version) {
+  r.Header("ETag", "\"" + std::to_string(version) + "\"");
+  return r;
+}
+
 }  // namespace jianbao::http

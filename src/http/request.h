@@ -55,6 +55,17 @@ struct Response {
   std::string GetHeader(const std::string& name) const;
 };
 
+// Returns the record version a write request expects (docs/api.md "Versions
+// and If-Match"): the If-Match header ("3", W/"3" or 3) when present, else
+// `body_version` (the JSON body's "version"); nullopt when neither is given
+// or If-Match is "*". Errors: kInvalidArgument "wrong_type" (field
+// "If-Match") for an If-Match that is not one version.
+Result<std::optional<int64_t>> ExpectedVersion(const Request& req,
+                                               std::optional<int64_t> body_version);
+
+// Returns `r` with the ETag header of record version `version` ("\"3\"").
+Response WithETag(Response r, int64_t version);
+
 // Parses "a=1&b=%E7%AE%80" into a map; '+' means space. Malformed escapes are kept literally.
 std::map<std::string, std::string> ParseQuery(const std::string& raw);
 

@@ -77,5 +77,20 @@ TEST(RequestTest, ClientAddressFromTrustedProxiesOnly) {
   EXPECT_EQ(from("10.0.0.2", "10.0.0.3"), "10.0.0.3");
 }
 
+TEST(RequestTest, ExpectedVersionFromIfMatchOrBody) {
+  Request r;
+  EXPECT_FALSE(ExpectedVersion(r, std::nullopt).value().has_value());
+  EXPECT_EQ(ExpectedVersion(r, 5).value(), 5);
+  r.headers["if-match"] = "\"3\"";
+  EXPECT_EQ(ExpectedVersion(r, 5).value(), 3);
+  r.headers["if-match"] = "W/\"12\"";
+  EXPECT_EQ(ExpectedVersion(r, std::nullopt).value(), 12);
+  r.headers["if-match"] = "*";
+  EXPECT_FALSE(ExpectedVersion(r, 5).value().has_value());
+  r.headers["if-match"] = "\"abc\"";
+  EXPECT_EQ(ExpectedVersion(r, std::nullopt).status().field(), "If-Match");
+  EXPECT_EQ(WithETag(Response{}, 4).GetHeader("ETag"), "\"4\"");
+}
+
 }  // namespace
 }  // namespace jianbao::http

@@ -2,6 +2,7 @@
 
 #include "orgs/handlers.h"
 
+#include "http/json_io.h"
 #include "orgs/json.h"
 
 namespace jianbao::orgs {
@@ -87,9 +88,10 @@ Result<Response> PostOrg(Context& ctx, OrgService& svc) {
 
 Result<Response> PatchOrg(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(OrgPatch patch, ReadOrgPatch(ctx.req.body));
-  JB_ASSIGN_OR_RETURN(Org org,
-                      svc.UpdateOrg(ctx.actor(), ctx.Param("code"), patch.name, patch.short_name));
-  return JsonResponse(200, OrgJson(org));
+  JB_ASSIGN_OR_RETURN(patch.version, http::ExpectedVersion(ctx.req, patch.version));
+  JB_ASSIGN_OR_RETURN(Org org, svc.UpdateOrg(ctx.actor(), ctx.Param("code"), patch.name,
+                                             patch.short_name, patch.version));
+  return http::WithETag(JsonResponse(200, OrgJson(org)), org.stamp.version);
 }
 
 Result<Response> ListUsers(Context& ctx, OrgService& svc) {
@@ -109,8 +111,9 @@ Result<Response> PostUser(Context& ctx, OrgService& svc) {
 Result<Response> PatchUser(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "user_not_found"));
   JB_ASSIGN_OR_RETURN(UserPatch patch, ReadUserPatch(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(patch.version, http::ExpectedVersion(ctx.req, patch.version));
   JB_ASSIGN_OR_RETURN(User u, svc.UpdateUser(ctx.actor(), id, patch));
-  return JsonResponse(200, UserJson(u));
+  return http::WithETag(JsonResponse(200, UserJson(u)), u.stamp.version);
 }
 
 Result<Response> PostUserPassword(Context& ctx, OrgService& svc) {
@@ -126,6 +129,24 @@ Result<Response> ListAudit(Context& ctx, OrgService& svc) {
                 ctx.req.Query("from"), ctx.req.Query("to"), page.offset(), page.page_size};
   JB_ASSIGN_OR_RETURN(Page<AuditEntry> entries, svc.ListAudit(ctx.actor(), f));
   return JsonResponse(200, http::PageJson(entries, page, AuditJson));
+}
+
+Result<Response> PostPresence(Context& ctx, OrgService& svc) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(ctx.req.body, {"record"}));
+  JB_ASSIGN_OR_RETURN(std::string record, http::RequiredString(obj, "record", 60));
+  JB_ASSIGN_OR_RETURN(std::vector<Presence> others, svc.Heartbeat(ctx.actor(), record));
+  Json items = Json::array();
+  for (const Presence& p : others) {
+    items.push_back({{"login", p.login}, {"name", p.name}, {"seen_at", p.seen_at}});
+  }
+  return JsonResponse(200, {{"record", record}, {"others", items}});
+}
+
+Result<Response> PostPresenceLeave(Context& ctx, OrgService& svc) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(ctx.req.body, {"record"}));
+  JB_ASSIGN_OR_RETURN(std::string record, http::RequiredString(obj, "record", 60));
+  JB_RETURN_IF_ERROR(svc.Leave(ctx.actor(), record));
+  return http::NoContent();
 }
 
 }  // namespace
@@ -146,6 +167,8 @@ void Register(http::App& app, OrgService& svc) {
   app.Patch("/api/v1/users/:id", bind(PatchUser));
   app.Post("/api/v1/users/:id/password", bind(PostUserPassword));
   app.Get("/api/v1/audit", bind(ListAudit));
+  app.Post("/api/v1/presence", bind(PostPresence));
+  app.Post("/api/v1/presence/leave", bind(PostPresenceLeave));
 }
 
 }  // namespace jianbao::orgs

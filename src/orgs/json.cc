@@ -12,7 +12,10 @@ nlohmann::json OrgJson(const Org& o) {
           {"name", o.name},
           {"short_name", o.short_name},
           {"kind", o.kind},
-          {"parent", o.parent_code.empty() ? nlohmann::json() : nlohmann::json(o.parent_code)}};
+          {"parent", o.parent_code.empty() ? nlohmann::json() : nlohmann::json(o.parent_code)},
+          {"version", o.stamp.version},
+          {"updated_by", o.stamp.by},
+          {"updated_at", o.stamp.at}};
 }
 
 nlohmann::json UserJson(const User& u) {
@@ -23,7 +26,10 @@ nlohmann::json UserJson(const User& u) {
           {"roles", u.roles},
           {"disabled", u.disabled},
           {"email", u.email},
-          {"created_at", u.created_at}};
+          {"created_at", u.created_at},
+          {"version", u.stamp.version},
+          {"updated_by", u.stamp.by},
+          {"updated_at", u.stamp.at}};
 }
 
 nlohmann::json AuditJson(const AuditEntry& e) {
@@ -85,8 +91,9 @@ Result<NewOrg> ReadNewOrg(const std::string& body) {
 }
 
 Result<OrgPatch> ReadOrgPatch(const std::string& body) {
-  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"name", "short_name"}));
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"name", "short_name", "version"}));
   OrgPatch patch;
+  JB_ASSIGN_OR_RETURN(patch.version, http::OptionalInt(obj, "version", 1, INT64_MAX));
   JB_ASSIGN_OR_RETURN(patch.name, http::OptionalString(obj, "name", 100));
   if (patch.name && patch.name->empty()) {
     return Status::Invalid("name", "required", "name is required");
@@ -112,8 +119,9 @@ Result<NewUser> ReadNewUser(const std::string& body) {
 
 Result<UserPatch> ReadUserPatch(const std::string& body) {
   JB_ASSIGN_OR_RETURN(http::Json obj,
-                      http::ParseObject(body, {"name", "roles", "disabled", "email"}));
+                      http::ParseObject(body, {"name", "roles", "disabled", "email", "version"}));
   UserPatch patch;
+  JB_ASSIGN_OR_RETURN(patch.version, http::OptionalInt(obj, "version", 1, INT64_MAX));
   JB_ASSIGN_OR_RETURN(patch.name, http::OptionalString(obj, "name", 50));
   if (patch.name && patch.name->empty()) {
     return Status::Invalid("name", "required", "name is required");

@@ -43,8 +43,9 @@ Result<NewOrg> ReadNewOrg(const std::string& body);
 
 struct OrgPatch {
   std::optional<std::string> name, short_name;
+  std::optional<int64_t> version;  // the version edited (If-Match); nullopt: any
 };
-// {"name", "short_name"}: both optional; a name may not be empty.
+// {"name", "short_name", "version"}: all optional; a name may not be empty.
 Result<OrgPatch> ReadOrgPatch(const std::string& body);
 // {"login", "password", "org", "roles", "name", "email"}: login, password, org, name required.
 Result<NewUser> ReadNewUser(const std::string& body);

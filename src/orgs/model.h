@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/edit_version.h"
 #include "core/page.h"
 
 namespace jianbao::orgs {
@@ -29,6 +30,7 @@ struct Org {
   std::string kind;
   int64_t parent_id = 0;  // 0 for a root
   std::string parent_code;
+  EditStamp stamp;  // version (If-Match), who saved it last and when
 };
 
 struct User {
@@ -43,6 +45,15 @@ struct User {
   bool disabled = false;
   std::string created_at;
   std::string email;  // optional; where bulletins are e-mailed ("" = none)
+  EditStamp stamp;    // version (If-Match), who saved it last and when
+};
+
+// Someone who has a record open (presence: a heartbeat kept in the database,
+// so that it works across several app servers).
+struct Presence {
+  int64_t user_id = 0;
+  std::string login, name;
+  int64_t seen_at = 0;  // unix seconds of the last heartbeat
 };
 
 struct UserFilter {

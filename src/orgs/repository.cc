@@ -9,6 +9,8 @@
 
 #include <map>
 
+#include "store/versions.h"
+
 namespace jianbao::orgs::repo {
 namespace {
 
@@ -30,12 +32,15 @@ std::string LikePattern(const std::string& text) {
 
 const char* kUserSelect =
     "SELECT u.id, u.login, u.name, u.org_id, o.code, o.name, o.short_name, u.disabled, "
-    "u.created_at, u.email FROM users u JOIN orgs o ON o.id = u.org_id ";
+    "u.created_at, u.email, u.version, u.updated_by, u.edited_at FROM users u JOIN orgs o ON o.id "
+    "= u.org_id ";
 
 struct UserRow {
   long long id = 0, org_id = 0;
   int disabled = 0;
   std::string login, name, org_code, org_name, org_short, created_at, email;
+  long long version = 1;
+  std::string updated_by, edited_at;
   void Bind(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(login));
@@ -47,6 +52,9 @@ struct UserRow {
     st.exchange(soci::into(disabled));
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(email));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(updated_by));
+    st.exchange(soci::into(edited_at));
   }
   User ToUser() const {
     User u;
@@ -60,6 +68,7 @@ struct UserRow {
     u.disabled = disabled != 0;
     u.created_at = created_at;
     u.email = email;
+    u.stamp = {version, updated_by, edited_at};
     return u;
   }
 };
@@ -177,22 +186,47 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_key ON login_failures(kind, key, at);
 CREATE INDEX login_failures_at ON login_failures(at);
+)SQL"},
+          {4, "a version per organisation and user for If-Match (store/versions.h)", R"SQL(
+ALTER TABLE orgs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE orgs ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE orgs ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN edited_at TEXT NOT NULL DEFAULT '';
+)SQL"},
+          {5, "presence: who has a record open", R"SQL(
+CREATE TABLE presence (
+  record TEXT NOT NULL,
+  user_id {{int}} NOT NULL,
+  org_id {{int}} NOT NULL,
+  login TEXT NOT NULL,
+  name TEXT NOT NULL,
+  seen_at {{int}} NOT NULL,
+  PRIMARY KEY (record, user_id)
+);
+CREATE INDEX presence_seen ON presence(seen_at);
 )SQL"}};
 }
 
 std::vector<Org> LoadOrgs(soci::session& s) {
   std::vector<Org> out;
-  long long id = 0, parent = 0;
+  long long id = 0, parent = 0, version = 1;
   soci::indicator parent_ind;
-  std::string code, name, short_name, kind;
+  std::string code, name, short_name, kind, updated_by, updated_at;
   soci::statement st =
-      (s.prepare << "SELECT id, code, name, short_name, kind, parent_id FROM orgs ORDER BY id",
+      (s.prepare << "SELECT id, code, name, short_name, kind, parent_id, version, updated_by, "
+                    "updated_at FROM orgs ORDER BY id",
        soci::into(id), soci::into(code), soci::into(name), soci::into(short_name), soci::into(kind),
-       soci::into(parent, parent_ind));
+       soci::into(parent, parent_ind), soci::into(version), soci::into(updated_by),
+       soci::into(updated_at));
   st.execute();
   std::map<int64_t, std::string> codes;
   while (st.fetch()) {
-    Org o{id, code, name, short_name, kind, parent_ind == soci::i_ok ? parent : 0, ""};
+    Org o{id,   code,
+          name, short_name,
+          kind, parent_ind == soci::i_ok ? parent : 0,
+          "",   {version, updated_by, updated_at}};
     codes[o.id] = o.code;
     out.push_back(o);
   }
@@ -218,6 +252,55 @@ int64_t InsertOrg(soci::session& s, const Org& org, const std::string& now) {
       soci::use(org.code), soci::use(org.name), soci::use(org.short_name), soci::use(org.kind),
       soci::use(parent, ind), soci::use(now), soci::into(id);
   return id;
+}
+
+Status ClaimOrgVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                       const std::string& by, const std::string& at) {
+  return store::ClaimVersion(s, {"orgs", "id"}, id, expected, by, at);
+}
+
+Status ClaimUserVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                        const std::string& by, const std::string& at) {
+  // users.updated_at already follows every change (password resets too).
+  return store::ClaimVersion(s, {"users", "id", "version", "updated_by", "edited_at"}, id, expected,
+                             by, at);
+}
+
+void Heartbeat(soci::session& s, const std::string& record, const Actor& actor, int64_t now) {
+  long long uid = actor.user_id, org = actor.org_id, at = now;
+  s << "INSERT INTO presence (record, user_id, org_id, login, name, seen_at) VALUES "
+       "(:r, :u, :o, :l, :n, :at) ON CONFLICT (record, user_id) DO UPDATE SET seen_at = :at2",
+      soci::use(record), soci::use(uid), soci::use(org), soci::use(actor.login),
+      soci::use(actor.name), soci::use(at), soci::use(at);
+}
+
+void LeaveRecord(soci::session& s, const std::string& record, int64_t user_id) {
+  long long uid = user_id;
+  s << "DELETE FROM presence WHERE record = :r AND user_id = :u", soci::use(record), soci::use(uid);
+}
+
+std::vector<Presence> Present(soci::session& s, const std::string& record, int64_t org_id,
+                              int64_t except_user, int64_t since) {
+  long long org = org_id, except = except_user, from = since, uid = 0, seen = 0;
+  Presence p;
+  soci::statement st =
+      (s.prepare << "SELECT user_id, login, name, seen_at FROM presence WHERE record = :r AND "
+                    "org_id = :o AND user_id <> :u AND seen_at >= :since ORDER BY name",
+       soci::use(record), soci::use(org), soci::use(except), soci::use(from), soci::into(uid),
+       soci::into(p.login), soci::into(p.name), soci::into(seen));
+  st.execute();
+  std::vector<Presence> out;
+  while (st.fetch()) {
+    p.user_id = uid;
+    p.seen_at = seen;
+    out.push_back(p);
+  }
+  return out;
+}
+
+void ForgetPresence(soci::session& s, int64_t before) {
+  long long b = before;
+  s << "DELETE FROM presence WHERE seen_at < :b", soci::use(b);
 }
 
 void UpdateOrg(soci::session& s, const Org& org) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actor.h"
 #include "orgs/model.h"
 #include "store/database.h"
 
@@ -37,6 +38,24 @@ std::optional<Org> FindOrg(soci::session& s, const std::string& code);
 int64_t InsertOrg(soci::session& s, const Org& org, const std::string& now);
 // Writes the name and short name of organisation `org.id`.
 void UpdateOrg(soci::session& s, const Org& org);
+
+// Presence: records that `actor` has `record` open at unix time `now`.
+void Heartbeat(soci::session& s, const std::string& record, const Actor& actor, int64_t now);
+// Forgets that `user_id` has `record` open.
+void LeaveRecord(soci::session& s, const std::string& record, int64_t user_id);
+// Returns who of organisation `org_id` other than `except_user` has had
+// `record` open since unix time `since`, by name.
+std::vector<Presence> Present(soci::session& s, const std::string& record, int64_t org_id,
+                              int64_t except_user, int64_t since);
+// Deletes heartbeats older than unix time `before`.
+void ForgetPresence(soci::session& s, int64_t before);
+// Claim the next version of organisation / user `id` (store::ClaimVersion):
+// errors EditConflict when it no longer has version `expected`.
+// REQUIRES: inside Database::Write, before UpdateOrg / UpdateUser.
+Status ClaimOrgVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                       const std::string& by, const std::string& at);
+Status ClaimUserVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                        const std::string& by, const std::string& at);
 
 // Returns the user with `id` (with organisation code and name, roles and
 // e-mail), or nullopt.

@@ -2,17 +2,17 @@
 
 #include "orgs/service.h"
 
-#include "orgs/tree.h"
-
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <regex>
 
 #include "core/clock.h"
 #include "core/text.h"
 #include "orgs/json.h"
 #include "orgs/password.h"
 #include "orgs/repository.h"
+#include "orgs/tree.h"
 
 namespace jianbao::orgs {
 namespace {
@@ -205,9 +205,12 @@ Result<User> OrgService::SetOwnEmail(const Actor& actor, const std::string& emai
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     std::optional<User> before = repo::FindUser(s, actor.user_id);
     if (!before) return Status::NotFound("user_not_found", "no such user");
+    const std::string now = clock::NowIso();
+    JB_RETURN_IF_ERROR(repo::ClaimUserVersion(s, before->id, {}, EditorName(actor), now));
     after = *before;
+    after.stamp = {before->stamp.version + 1, EditorName(actor), now};
     after.email = email;
-    repo::UpdateUser(s, after, clock::NowIso());
+    repo::UpdateUser(s, after, now);
     Audit(s, actor, "user.email_change", "user", std::to_string(actor.user_id),
           nlohmann::json{{"email", before->email}}.dump(), nlohmann::json{{"email", email}}.dump());
     return Status::Ok();
@@ -251,7 +254,8 @@ Result<Org> OrgService::CreateOrg(const Actor& actor, const NewOrg& in) {
                   in.short_name,
                   in.kind,
                   parent ? parent->id : 0,
-                  parent ? parent->code : ""};
+                  parent ? parent->code : "",
+                  {}};
     created.id = repo::InsertOrg(s, created, clock::NowIso());
     Audit(s, actor, "org.create", "org", created.code, "", OrgJson(created).dump());
     return Status::Ok();
@@ -261,17 +265,21 @@ Result<Org> OrgService::CreateOrg(const Actor& actor, const NewOrg& in) {
 
 Result<Org> OrgService::UpdateOrg(const Actor& actor, const std::string& code,
                                   const std::optional<std::string>& name,
-                                  const std::optional<std::string>& short_name) {
+                                  const std::optional<std::string>& short_name,
+                                  const std::optional<int64_t>& version) {
   Org after;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     std::optional<Org> org = repo::FindOrg(s, code);
     if (!org) return Status::NotFound("org_not_found", "no such organisation: " + code);
     std::vector<Org> orgs;
     JB_RETURN_IF_ERROR(RequireAdminOver(s, actor, org->id, &orgs));
+    const std::string now = clock::NowIso();
+    JB_RETURN_IF_ERROR(repo::ClaimOrgVersion(s, org->id, version, EditorName(actor), now));
     after = *org;
     if (name) after.name = *name;
     if (short_name) after.short_name = *short_name;
     repo::UpdateOrg(s, after);
+    after.stamp = {org->stamp.version + 1, EditorName(actor), now};
     Audit(s, actor, "org.update", "org", code, OrgJson(*org).dump(), OrgJson(after).dump());
     return Status::Ok();
   }));
@@ -291,8 +299,8 @@ Result<User> OrgService::GetUser(const Actor& actor, int64_t id) {
 }
 
 Result<Page<User>> OrgService::ListUsers(const Actor& actor, const std::string& org_code,
-                                           const std::string& role, const std::string& text,
-                                           int offset, int limit) {
+                                         const std::string& role, const std::string& text,
+                                         int offset, int limit) {
   Page<User> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     std::vector<Org> orgs = repo::LoadOrgs(s);
@@ -350,7 +358,10 @@ Result<User> OrgService::UpdateUser(const Actor& actor, int64_t id, const UserPa
     if (!before) return Status::NotFound("user_not_found", "no such user");
     std::vector<Org> orgs;
     JB_RETURN_IF_ERROR(RequireAdminOver(s, actor, before->org_id, &orgs));
+    const std::string now = clock::NowIso();
+    JB_RETURN_IF_ERROR(repo::ClaimUserVersion(s, id, patch.version, EditorName(actor), now));
     after = *before;
+    after.stamp = {before->stamp.version + 1, EditorName(actor), now};
     if (patch.name) after.name = *patch.name;
     if (patch.roles) after.roles = Dedup(*patch.roles);
     if (patch.disabled) after.disabled = *patch.disabled;
@@ -361,7 +372,7 @@ Result<User> OrgService::UpdateUser(const Actor& actor, int64_t id, const UserPa
                                        after.roles.end())) {
       return Status::Conflict("last_admin", "you cannot remove your own admin access", "roles");
     }
-    repo::UpdateUser(s, after, clock::NowIso());
+    repo::UpdateUser(s, after, now);
     // Disabling ends the user's sessions; so does a change of roles, so that
     // no session outlives the privileges it was signed in with.
     if (after.disabled || Dedup(after.roles) != Dedup(before->roles)) {
@@ -395,6 +406,42 @@ Status OrgService::ResetPassword(const Actor& actor, int64_t id, const std::stri
     repo::SetPasswordHash(s, id, hash, clock::NowIso());
     repo::DeleteUserSessions(s, id);  // every session of the user ends
     Audit(s, actor, "user.password_reset", "user", std::to_string(id), "", "");
+    return Status::Ok();
+  });
+}
+
+namespace {
+
+Status CheckRecord(const std::string& record) {
+  static const std::regex kRecord("[a-z_]{1,32}:[1-9][0-9]{0,17}");
+  if (!std::regex_match(record, kRecord)) {
+    return Status::Invalid("record", "wrong_type", "record must be kind:id");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<Presence>> OrgService::Heartbeat(const Actor& actor, const std::string& record) {
+  JB_RETURN_IF_ERROR(CheckRecord(record));
+  std::vector<Presence> out;
+  const int64_t now = clock::NowUnix();
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    repo::Heartbeat(s, record, actor, now);
+    if (now % 60 == 0) repo::ForgetPresence(s, now - 3600);
+    return Status::Ok();
+  }));
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    out = repo::Present(s, record, actor.org_id, actor.user_id, now - kPresenceSeconds);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Status OrgService::Leave(const Actor& actor, const std::string& record) {
+  JB_RETURN_IF_ERROR(CheckRecord(record));
+  return db_->Write([&](soci::session& s) {
+    repo::LeaveRecord(s, record, actor.user_id);
     return Status::Ok();
   });
 }

@@ -39,6 +39,7 @@ struct UserPatch {
   std::optional<std::vector<std::string>> roles;
   std::optional<bool> disabled;
   std::optional<std::string> email;  // "" clears it
+  std::optional<int64_t> version;    // the version edited (If-Match); nullopt: any
 };
 
 struct SignIn {
@@ -91,28 +92,43 @@ class OrgService {
   // "outside_scope"; kConflict "code_taken". Audited.
   Result<Org> CreateOrg(const Actor& actor, const NewOrg& org);
   // Renames organisation `code` (each of name, short_name only when given).
-  // Admins over it; kNotFound "org_not_found". Audited.
+  // Admins over it; kNotFound "org_not_found"; kPreconditionFailed
+  // "edit_conflict" when `version` is given and no longer current. Audited.
   Result<Org> UpdateOrg(const Actor& actor, const std::string& code,
                         const std::optional<std::string>& name,
-                        const std::optional<std::string>& short_name);
+                        const std::optional<std::string>& short_name,
+                        const std::optional<int64_t>& version = std::nullopt);
 
   // Returns a user: the actor themself, or a user an admin manages.
   // kNotFound "user_not_found"; kPermissionDenied otherwise.
   Result<User> GetUser(const Actor& actor, int64_t id);
   // Lists users of `org_code`'s subtree (the actor's own org when empty). Admins only.
   Result<Page<User>> ListUsers(const Actor& actor, const std::string& org_code,
-                                 const std::string& role, const std::string& text, int offset,
-                                 int limit);
+                               const std::string& role, const std::string& text, int offset,
+                               int limit);
   // Creates a user in `user.org_code` (admins over it) with the password
   // policy, known roles and a valid login and e-mail; kConflict "login_taken".
   // Audited without any password material.
   Result<User> CreateUser(const Actor& actor, const NewUser& user);
   // Changes a user (admins over the user's organisation). A change of roles,
   // like disabling, ends every session of the user: they sign in again.
+  // kPreconditionFailed "edit_conflict" when patch.version is given and no
+  // longer current.
   Result<User> UpdateUser(const Actor& actor, int64_t id, const UserPatch& patch);
   // Sets a user's password (admins over the user's organisation; checked
   // before the password policy) and ends every session of the user.
   Status ResetPassword(const Actor& actor, int64_t id, const std::string& password);
+
+  // Presence. Records that the actor has `record` open now ("bulletin_issue:12",
+  // "piece:7": a kind of lower-case letters and '_', ':' and a positive id)
+  // and returns who else of the actor's organisation has had it open within
+  // kPresenceSeconds. Names are only shown within one organisation, so that
+  // nobody learns who works on a record they may not see. Errors:
+  // kInvalidArgument "wrong_type" (field "record"). Thread safe.
+  Result<std::vector<Presence>> Heartbeat(const Actor& actor, const std::string& record);
+  // Forgets that the actor has `record` open (the page was left). Thread safe.
+  Status Leave(const Actor& actor, const std::string& record);
+  static constexpr int kPresenceSeconds = 30;
 
   // Returns audit entries of the actor's subtree (everything for a root admin). Admins only.
   Result<Page<AuditEntry>> ListAudit(const Actor& actor, AuditFilter filter);

@@ -27,14 +27,15 @@ Result<Response> PostPiece(Context& ctx, SubmissionService& svc) {
 Result<Response> GetPiece(Context& ctx, SubmissionService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "submission_not_found"));
   JB_ASSIGN_OR_RETURN(PieceView v, svc.Get(ctx.actor(), id));
-  return JsonResponse(200, PieceViewJson(v));
+  return http::WithETag(JsonResponse(200, PieceViewJson(v)), v.piece.edit.version);
 }
 
 Result<Response> PatchPiece(Context& ctx, SubmissionService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "submission_not_found"));
   JB_ASSIGN_OR_RETURN(PieceInput in, ReadPieceInput(ctx.req.body, /*creating=*/false));
+  JB_ASSIGN_OR_RETURN(in.edit_version, http::ExpectedVersion(ctx.req, in.edit_version));
   JB_ASSIGN_OR_RETURN(Piece p, svc.Update(ctx.actor(), id, in));
-  return JsonResponse(200, PieceJson(p, true));
+  return http::WithETag(JsonResponse(200, PieceJson(p, true)), p.edit.version);
 }
 
 Result<Response> ListVersions(Context& ctx, SubmissionService& svc) {

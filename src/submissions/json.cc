@@ -54,7 +54,7 @@ Result<PageRequest> ReadPage(const http::Request& req) {
 
 Result<PieceInput> ReadPieceInput(const std::string& text, bool creating) {
   std::set<std::string> allowed = {"title", "body", "authors", "contact", "tags", "target", "note"};
-  if (creating) allowed.insert("commission_id");
+  allowed.insert(creating ? "commission_id" : "edit_version");
   JB_ASSIGN_OR_RETURN(nlohmann::json body, http::ParseObject(text, allowed));
   PieceInput in;
   for (auto [key, out, max] :
@@ -70,6 +70,8 @@ Result<PieceInput> ReadPieceInput(const std::string& text, bool creating) {
     JB_ASSIGN_OR_RETURN(std::optional<int64_t> c,
                         http::OptionalInt(body, "commission_id", 1, INT64_MAX));
     in.commission_id = c.value_or(0);
+  } else {
+    JB_ASSIGN_OR_RETURN(in.edit_version, http::OptionalInt(body, "edit_version", 1, INT64_MAX));
   }
   return in;
 }
@@ -180,6 +182,9 @@ nlohmann::json PieceJson(const Piece& p, bool with_body) {
       {"commission_id", p.commission_id ? nlohmann::json(p.commission_id) : nlohmann::json()},
       {"commission_on_time", nlohmann::json()},
       {"version", p.version},
+      {"edit_version", p.edit.version},
+      {"edit_by", p.edit.by},
+      {"edit_at", p.edit.at},
       {"created_by",
        {{"id", p.created_by}, {"login", p.created_by_login}, {"name", p.created_by_name}}},
       {"created_at", p.created_at},

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/edit_version.h"
 #include "core/page.h"
 
 namespace jianbao::submissions {
@@ -37,6 +38,7 @@ struct Piece {
   std::string first_submitted_at, submitted_at, reviewed_at, adopted_at;
   std::string return_reason;           // the last return's reason while returned
   std::string commission_deadline_at;  // UTC end of the commission's deadline day, or ""
+  EditStamp edit;  // the edit version (If-Match), not the text `version` above
 };
 
 struct Version {

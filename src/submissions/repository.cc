@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/versions.h"
 #include "submissions/repository_internal.h"
 
 namespace jianbao::submissions::repo {
@@ -20,7 +21,8 @@ std::string PieceColumns(bool with_body) {
          ", p.authors_json, p.contact, p.tags_json, p.state, p.owner_org_id, p.target_org_id, "
          "COALESCE(p.commission_id, 0), p.version, p.created_by, p.created_by_login, "
          "p.created_by_name, p.created_at, p.updated_at, p.first_submitted_at, p.submitted_at, "
-         "p.reviewed_at, p.adopted_at, p.return_reason, COALESCE(c.deadline_at, '') "
+         "p.reviewed_at, p.adopted_at, p.return_reason, COALESCE(c.deadline_at, ''), "
+         "p.edit_version, p.edit_by, p.edit_at "
          "FROM pieces p LEFT JOIN commissions c ON c.id = p.commission_id ";
 }
 
@@ -47,6 +49,9 @@ void PieceRow::Bind(soci::statement& st) {
   st.exchange(soci::into(adopted_at));
   st.exchange(soci::into(reason));
   st.exchange(soci::into(deadline_at));
+  st.exchange(soci::into(edit_version));
+  st.exchange(soci::into(edit_by));
+  st.exchange(soci::into(edit_at));
 }
 
 Piece PieceRow::ToPiece() const {
@@ -77,6 +82,7 @@ Piece PieceRow::ToPiece() const {
   p.created_by_name = name;
   p.created_at = created_at;
   p.updated_at = updated_at;
+  p.edit = {edit_version, edit_by, edit_at};
   p.first_submitted_at = first_submitted_at;
   p.submitted_at = submitted_at;
   p.reviewed_at = reviewed_at;
@@ -213,6 +219,11 @@ CREATE TABLE piece_attachments (
   created_at TEXT NOT NULL
 );
 CREATE INDEX piece_attachments_piece ON piece_attachments(piece_id, id);
+)SQL"},
+          {2, "an edit version per piece for If-Match (store/versions.h)", R"SQL(
+ALTER TABLE pieces ADD COLUMN edit_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE pieces ADD COLUMN edit_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE pieces ADD COLUMN edit_at TEXT NOT NULL DEFAULT '';
 )SQL"}};
 }
 
@@ -231,6 +242,12 @@ int64_t InsertPiece(soci::session& s, const Piece& p) {
       soci::use(p.created_by_name), soci::use(p.created_at), soci::use(p.updated_at),
       soci::into(id);
   return id;
+}
+
+Status ClaimEditVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                        const std::string& by, const std::string& at) {
+  return store::ClaimVersion(s, {"pieces", "id", "edit_version", "edit_by", "edit_at"}, id,
+                             expected, by, at);
 }
 
 void UpdateContent(soci::session& s, const Piece& p) {

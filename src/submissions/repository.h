@@ -33,6 +33,11 @@ std::vector<store::Migration> Migrations();
 int64_t InsertPiece(soci::session& s, const Piece& p);
 // Writes title, body, authors, contact, tags, target, version and updated_at.
 void UpdateContent(soci::session& s, const Piece& p);
+// Claims the next edit version of piece `id` (store::ClaimVersion): errors
+// EditConflict when it no longer has edit version `expected`.
+// REQUIRES: inside Database::Write, before UpdateContent.
+Status ClaimEditVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                        const std::string& by, const std::string& at);
 // Writes state, the workflow timestamps, return_reason and updated_at.
 void UpdateWorkflow(soci::session& s, const Piece& p);
 // Returns the piece with its body, or nullopt.

@@ -51,6 +51,8 @@ std::string PieceColumns(bool with_body);
 struct PieceRow {
   long long id = 0, owner = 0, target = 0, commission = 0, created_by = 0;
   int version = 0;
+  long long edit_version = 1;
+  std::string edit_by, edit_at;
   std::string title, body, authors, contact, tags, state, login, name, created_at, updated_at,
       first_submitted_at, submitted_at, reviewed_at, adopted_at, reason, deadline_at;
   void Bind(soci::statement& st);

@@ -49,6 +49,7 @@ struct PieceInput {
   std::optional<std::string> title, body, contact, target_code, note;
   std::optional<std::vector<std::string>> authors, tags;
   int64_t commission_id = 0;  // only on creation
+  std::optional<int64_t> edit_version;  // the edit version edited (If-Match); nullopt: any
 };
 
 // A list request as the client states it (GET /api/v1/submissions): the

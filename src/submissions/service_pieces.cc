@@ -211,6 +211,8 @@ Result<Piece> SubmissionService::Update(const Actor& actor, int64_t id, const Pi
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(p, LoadVisible(s, actor, scope, id));
     JB_RETURN_IF_ERROR(CheckEdit(actor, scope, p));
+    // Compare-and-set: of two editors who loaded the same edit version one wins.
+    JB_RETURN_IF_ERROR(repo::ClaimEditVersion(s, id, in.edit_version, EditorName(actor), now_()));
     if (in.target_code && (p.commission_id || p.state != kDraft)) {
       return Status::Invalid("target", "target_not_allowed",
                              "the association can only change on an uncommissioned draft");
@@ -224,6 +226,7 @@ Result<Piece> SubmissionService::Update(const Actor& actor, int64_t id, const Pi
                               in.note.value_or(""), p.updated_at});
     }
     repo::UpdateContent(s, p);
+    p.edit = {p.edit.version + 1, EditorName(actor), p.updated_at};
     orgs::Audit(s, actor, "submission.update", "submission", std::to_string(p.id),
                 internal::AuditState(before).dump(), internal::AuditState(p).dump());
     return Status::Ok();

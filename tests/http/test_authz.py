@@ -184,6 +184,10 @@ ROUTES = {
     ],
     "PUT /api/v1/me/email": [Case("own e-mail", "/api/v1/me/email", expect(200, "all"),
                                   body={"email": ""})],
+    "POST /api/v1/presence": [Case("heartbeat", "/api/v1/presence", expect(200, "all"),
+                                   body={"record": "bulletin_issue:1"})],
+    "POST /api/v1/presence/leave": [Case("leave", "/api/v1/presence/leave", expect(204, "all"),
+                                         body={"record": "bulletin_issue:1"})],
     "GET /api/v1/orgs": [Case("orgs", "/api/v1/orgs", expect(200, "all"))],
     "POST /api/v1/orgs": org_cases(
         "create org under", lambda o: "/api/v1/orgs",

@@ -140,8 +140,11 @@ class Flows:
                     sections.append(s.json())
             except queue.Empty:
                 pass
+            # The composer's presence heartbeat (issue 18), sent while the page is open.
+            self._call(conn, "editor", "POST", "/api/v1/presence", "/api/v1/presence",
+                       body={"record": f"bulletin_issue:{iid}"})
             base = "/api/v1/bulletins/issues/:id"
-            body = {"date": date, "sections": sections,
+            body = {"date": date, "sections": sections, "version": a.json()["version"],
                     "distribution": [{"label": "发", "to": DELIVER_TO}]}
             if not self._issue_step(conn, "editor", "PUT", base, iid, body=body):
                 continue

@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'permission_denied'
   | 'not_found'
   | 'conflict'
+  | 'precondition_failed'
   | 'payload_too_large'
   | 'too_many_requests'
   | 'unavailable'
@@ -27,6 +28,8 @@ export class ApiError extends Error {
   readonly retryAfter: number | null
   /** The whole `error` object of the answer, for module-specific fields (line, column, details…). */
   readonly body: Record<string, unknown>
+  /** The error's structured details ({"by", "time", "version"} of an edit conflict), or {}. */
+  readonly details: Record<string, unknown>
 
   constructor(init: {
     status: number
@@ -36,6 +39,7 @@ export class ApiError extends Error {
     field?: string
     retryAfter?: number | null
     body?: Record<string, unknown>
+    details?: Record<string, unknown>
   }) {
     super(init.message)
     this.name = 'ApiError'
@@ -45,12 +49,33 @@ export class ApiError extends Error {
     this.field = init.field ?? ''
     this.retryAfter = init.retryAfter ?? null
     this.body = init.body ?? {}
+    this.details = init.details ?? {}
   }
 }
 
 /** Returns true when `e` is an ApiError. */
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError
+}
+
+/** Who saved the newer version of a record, from a 412 edit_conflict answer. */
+export interface EditConflict {
+  by: string
+  /** HH:MM in Asia/Shanghai. */
+  time: string
+  /** The record's current version. */
+  version: number
+}
+
+/** Returns the conflict when `e` is a 412 edit_conflict answer, else null. */
+export function editConflict(e: unknown): EditConflict | null {
+  if (!isApiError(e) || e.key !== 'edit_conflict') return null
+  const d = e.details
+  return {
+    by: typeof d.by === 'string' ? d.by : '?',
+    time: typeof d.time === 'string' ? d.time : '?',
+    version: typeof d.version === 'number' ? d.version : 0,
+  }
 }
 
 /** Hooks the app installs at start-up so this module needs no store or i18n import. */
@@ -87,6 +112,7 @@ const CODES: Record<number, ApiErrorCode> = {
   403: 'permission_denied',
   404: 'not_found',
   409: 'conflict',
+  412: 'precondition_failed',
   413: 'payload_too_large',
   429: 'too_many_requests',
   503: 'unavailable',
@@ -128,6 +154,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     field: str(err.field),
     retryAfter: parseRetryAfter(res.headers.get('Retry-After')),
     body: err,
+    details: typeof err.details === 'object' && err.details !== null ? (err.details as Record<string, unknown>) : {},
   })
 }
 
@@ -140,6 +167,8 @@ export interface RequestOptions {
   file?: Blob
   /** When false, a 401 does not trigger the sign-in redirect (used by the session calls). */
   redirectOn401?: boolean
+  /** The record version the write was made from, sent as If-Match (412 edit_conflict when stale). */
+  ifMatch?: number
 }
 
 /**
@@ -157,6 +186,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
     const token = context.csrfToken()
     if (token) headers['X-CSRF-Token'] = token
   }
+  if (opts.ifMatch !== undefined) headers['If-Match'] = `"${opts.ifMatch}"`
   let res: Response
   try {
     res = await fetch(apiUrl(path, opts.query), {

@@ -72,6 +72,11 @@ export interface Issue {
   approved_at: string
   published_at: string
   section_count: number
+  /** The content's version (ETag); sent back as `version` when saving. */
+  version: number
+  /** Who saved the content last ('' before the first save) and when (UTC ISO). */
+  updated_by: string
+  updated_at: string
   files: IssueFile[]
   /** Only in the single-issue answer. */
   sections?: Section[]
@@ -117,6 +122,8 @@ export interface IssueContent {
   distribution: DistributionLine[]
   copies: number
   revision_note: string
+  /** The version this content was edited from: a newer stored one answers 412 edit_conflict. */
+  version?: number
 }
 
 /** PUT /bulletins/issues/{id} — drafts only. */

@@ -28,6 +28,8 @@ export interface DayGrid {
   date: string
   items: { region: string; figures: Figures }[]
   derived: Record<string, Figures>
+  /** Edit version of each row saved from the grid (a row not listed has version 1). */
+  versions?: Record<string, { version: number; by: string; at: string }>
 }
 
 /** What an import did (see docs/epidemic.md, "Import formats"). */
@@ -135,8 +137,11 @@ export function putFigures(
   date: string,
   region: string,
   figures: Record<string, number | null>,
-): Promise<{ date: string; region: string; figures: Figures }> {
-  return put(`/epidemic/days/${encodeURIComponent(date)}/figures/${encodeURIComponent(region)}`, figures)
+  version?: number,
+): Promise<{ date: string; region: string; figures: Figures; version: number }> {
+  return put(`/epidemic/days/${encodeURIComponent(date)}/figures/${encodeURIComponent(region)}`, figures, {
+    ifMatch: version,
+  })
 }
 
 /**

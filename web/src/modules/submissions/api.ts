@@ -26,6 +26,10 @@ export interface Piece {
   commission_id: number | null
   commission_on_time: boolean | null
   version: number
+  /** The edit version (ETag), sent back as `edit_version` when saving; who saved it last and when. */
+  edit_version: number
+  edit_by: string
+  edit_at: string
   created_by: { id: number; login: string; name: string }
   created_at: string
   updated_at: string
@@ -138,6 +142,8 @@ export interface PieceChange {
   target?: string
   commission_id?: number
   note?: string
+  /** PATCH only: the edit version this change was made from (412 edit_conflict when stale). */
+  edit_version?: number
 }
 
 export interface BulkResult {

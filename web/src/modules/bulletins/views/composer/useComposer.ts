@@ -2,6 +2,8 @@
 // copies, date, correction note), adding sections from the sources, saving and previewing.
 import { computed, reactive, ref, watch } from 'vue'
 import { useRoute } from 'vue-router'
+import { useI18n } from 'vue-i18n'
+import { editConflict } from '@/api/http'
 import {
   epidemicSection,
   getIssue,
@@ -32,8 +34,41 @@ function withUid(s: Section): EditSection {
   return { ...s, uid: nextUid++ }
 }
 
+/** A section's identity across versions: its piece, else its kind and title. */
+function sectionKey(s: Section): string {
+  return s.piece_id ? `piece:${s.piece_id}` : `${s.kind}:${s.title}`
+}
+
+/** The differences between the issue as loaded (`base`) and as another editor saved it (`theirs`). */
+export function issueChanges(
+  base: Issue,
+  theirs: Issue,
+  t: (key: string, values?: Record<string, unknown>) => string,
+): string[] {
+  const out: string[] = []
+  const before = new Map((base.sections ?? []).map((s) => [sectionKey(s), s]))
+  const after = new Map((theirs.sections ?? []).map((s) => [sectionKey(s), s]))
+  for (const [k, s] of after) {
+    const old = before.get(k)
+    if (!old) out.push(t('bulletins.composer.conflict.added', { title: s.title }))
+    else if (JSON.stringify(old) !== JSON.stringify(s)) out.push(t('bulletins.composer.conflict.changed', { title: s.title }))
+  }
+  for (const [k, s] of before) {
+    if (!after.has(k)) out.push(t('bulletins.composer.conflict.removed', { title: s.title }))
+  }
+  const order = (i: Issue) => (i.sections ?? []).map(sectionKey).filter((k) => before.has(k) && after.has(k))
+  if (JSON.stringify(order(base)) !== JSON.stringify(order(theirs))) out.push(t('bulletins.composer.conflict.reordered'))
+  if ((base.closing_note ?? '') !== (theirs.closing_note ?? '')) out.push(t('bulletins.composer.conflict.closingNote'))
+  if (JSON.stringify(base.distribution ?? []) !== JSON.stringify(theirs.distribution ?? [])) {
+    out.push(t('bulletins.composer.conflict.distribution'))
+  }
+  if (base.date !== theirs.date || base.copies !== theirs.copies) out.push(t('bulletins.composer.conflict.dateCopies'))
+  return out
+}
+
 export function useComposer() {
   const route = useRoute()
+  const { t } = useI18n()
   const id = computed(() => Number(route.params.id))
 
   const issue = ref<Issue | null>(null)
@@ -51,6 +86,9 @@ export function useComposer() {
   const dirty = ref(false)
   const saving = ref(false)
   const saveError = ref<unknown>(null)
+  /** After a 412: the issue as the other editor saved it, and what they changed. */
+  const theirs = ref<Issue | null>(null)
+  const conflictChanges = ref<string[]>([])
 
   const orgs = ref<Org[]>([])
 
@@ -76,6 +114,8 @@ export function useComposer() {
 
   function fill(i: Issue): void {
     issue.value = i
+    theirs.value = null
+    conflictChanges.value = []
     form.date = i.date
     form.sections = (i.sections ?? []).map(withUid)
     form.closing_note = i.closing_note ?? ''
@@ -161,12 +201,16 @@ export function useComposer() {
     form.distribution.splice(index, 1)
   }
 
-  /** PUT the form; returns true when saved. */
-  async function save(): Promise<boolean> {
+  /**
+   * PUT the form with the version it was edited from (or `over`, the newer version the user has
+   * seen and chooses to replace); returns true when saved. On 412 loads their version to compare.
+   */
+  async function save(over?: number): Promise<boolean> {
     saving.value = true
     saveError.value = null
     try {
       const saved = await saveIssue(id.value, {
+        version: over ?? issue.value?.version,
         date: form.date,
         sections: form.sections.map(({ uid: _uid, ...s }) => s),
         closing_note: form.closing_note,
@@ -178,10 +222,31 @@ export function useComposer() {
       return true
     } catch (e) {
       saveError.value = e
+      if (editConflict(e) && issue.value) {
+        try {
+          theirs.value = await getIssue(id.value)
+          conflictChanges.value = issueChanges(issue.value, theirs.value, t)
+        } catch {
+          theirs.value = null
+        }
+      }
       return false
     } finally {
       saving.value = false
     }
+  }
+
+  /** After a conflict: drops the form and shows the other editor's version. */
+  function reloadTheirs(): void {
+    saveError.value = null
+    if (theirs.value) fill(theirs.value)
+    else void load()
+  }
+
+  /** After a conflict: saves the form over the other editor's version, which the user has seen. */
+  async function keepMine(): Promise<boolean> {
+    const over = theirs.value?.version ?? editConflict(saveError.value)?.version
+    return save(over)
   }
 
   /** Saves when there are changes, then renders the stored draft's pages. */
@@ -236,6 +301,10 @@ export function useComposer() {
     saving,
     saveError,
     save,
+    theirs,
+    conflictChanges,
+    reloadTheirs,
+    keepMine,
     orgs,
     pieceQuery,
     pieces,

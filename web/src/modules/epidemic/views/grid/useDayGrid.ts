@@ -2,7 +2,7 @@
 // derived (not reported) values and the day's validation status.
 import { computed, reactive, ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { isApiError } from '@/api/http'
+import { editConflict, isApiError } from '@/api/http'
 import {
   getDayGrid,
   listRegions,
@@ -26,6 +26,8 @@ export interface GridRow {
   /** Field → server message for the last failed save. */
   errors: Record<string, string>
   saving: boolean
+  /** The stored row's edit version, sent as If-Match. */
+  version: number
 }
 
 function cellsOf(figures: Record<string, number>): Record<FieldName, string> {
@@ -54,7 +56,11 @@ export function useDayGrid() {
   const names = computed(() => new Map(regions.value.map((r) => [r.code, r.short_name || r.name])))
   const addable = computed(() => regions.value.filter((r) => !rows.value.some((row) => row.region === r.code)))
 
+  /** The edit versions of the last grid loaded, also for rows added later (emptied rows keep one). */
+  let versions: NonNullable<DayGrid['versions']> = {}
+
   function toRows(grid: DayGrid): GridRow[] {
+    versions = grid.versions ?? {}
     const codes = new Set([...grid.items.map((i) => i.region), ...Object.keys(grid.derived)])
     const stored = new Map(grid.items.map((i) => [i.region, i.figures]))
     return [...codes].sort(regionOrder).map((code) =>
@@ -66,6 +72,7 @@ export function useDayGrid() {
         derived: grid.derived[code] ?? {},
         errors: {},
         saving: false,
+        version: grid.versions?.[code]?.version ?? 1,
       }),
     )
   }
@@ -124,7 +131,8 @@ export function useDayGrid() {
     if (Object.keys(row.errors).length) return false
     row.saving = true
     try {
-      const saved = await putFigures(date.value, row.region, body)
+      const saved = await putFigures(date.value, row.region, body, row.version)
+      row.version = saved.version
       row.stored = saved.figures
       row.cells = cellsOf(saved.figures)
       const grid = await getDayGrid(date.value)
@@ -136,6 +144,14 @@ export function useDayGrid() {
         row.errors[e.field] = e.message
       } else {
         row.errors._row = isApiError(e) || e instanceof Error ? e.message : String(e)
+      }
+      const conflict = editConflict(e)
+      if (conflict) {
+        // Show theirs as the stored row (the cells that differ are marked) and keep the typed
+        // cells: saving again keeps mine over the version now seen; loading again takes theirs.
+        const grid = await getDayGrid(date.value).catch(() => null)
+        row.stored = grid?.items.find((i) => i.region === row.region)?.figures ?? {}
+        row.version = grid?.versions?.[row.region]?.version ?? conflict.version
       }
       return false
     } finally {
@@ -154,6 +170,7 @@ export function useDayGrid() {
         derived: {},
         errors: {},
         saving: false,
+        version: versions[code]?.version ?? 1,
       }),
     )
   }

@@ -19,6 +19,7 @@ import {
   type Target,
 } from '@/modules/submissions/api'
 import { hasField } from '@/utils/errors'
+import { editConflict } from '@/api/http'
 import { useWorkflow } from '../shared/useWorkflow'
 import { pieceRoute } from '../shared/pieceRoute'
 import { useSessionStore } from '@/stores/session'
@@ -48,6 +49,9 @@ export function useEditor() {
   const loadError = ref<unknown>(null)
   const saveError = ref<unknown>(null)
   const saving = ref(false)
+  /** After a 412: the piece as the other editor saved it, and what they changed. */
+  const theirs = ref<PieceDetail | null>(null)
+  const conflictChanges = ref<string[]>([])
   /** The form as last loaded or saved; the form is dirty when it differs. */
   const snapshot = ref('')
   const preview = ref('')
@@ -64,6 +68,8 @@ export function useEditor() {
 
   function fill(p: PieceDetail): void {
     piece.value = p
+    theirs.value = null
+    conflictChanges.value = []
     Object.assign(form, {
       title: p.title,
       body: p.body,
@@ -139,8 +145,44 @@ export function useEditor() {
     return c
   }
 
-  /** Saves the form (creating the piece when new); returns false on failure. */
-  async function save(quiet = false): Promise<boolean> {
+  /** What the other editor changed between the piece as loaded and `other`. */
+  function pieceChanges(base: PieceDetail, other: PieceDetail): string[] {
+    const out: string[] = []
+    const fields: [keyof PieceDetail, string][] = [
+      ['title', 'title'],
+      ['body', 'body'],
+      ['authors', 'authors'],
+      ['contact', 'contact'],
+      ['tags', 'tags'],
+    ]
+    for (const [k, label] of fields) {
+      if (JSON.stringify(base[k]) !== JSON.stringify(other[k])) {
+        out.push(t('submissions.edit.conflict.changed', { field: t(`submissions.edit.conflict.${label}`) }))
+      }
+    }
+    if (other.version !== base.version) {
+      out.push(t('submissions.edit.conflict.textVersion', { from: base.version, to: other.version }))
+    }
+    return out
+  }
+
+  /** After a conflict: drops the form and shows the other editor's version. */
+  function reloadTheirs(): void {
+    saveError.value = null
+    if (theirs.value) fill(theirs.value)
+    else void load()
+  }
+
+  /** After a conflict: saves the form over the other editor's version, which the user has seen. */
+  async function keepMine(): Promise<boolean> {
+    return save(false, theirs.value?.edit_version ?? editConflict(saveError.value)?.version)
+  }
+
+  /**
+   * Saves the form (creating the piece when new) with the edit version it was made from, or `over`
+   * (a newer version the user has seen and replaces); returns false on failure. On 412 loads theirs.
+   */
+  async function save(quiet = false, over?: number): Promise<boolean> {
     saving.value = true
     saveError.value = null
     try {
@@ -154,13 +196,21 @@ export function useEditor() {
         fill(await getPiece(created.id))
         await router.replace({ name: 'submissions-edit', params: { id: created.id } })
       } else {
-        await updatePiece(piece.value.id, change())
+        await updatePiece(piece.value.id, { ...change(), edit_version: over ?? piece.value.edit_version })
         fill(await getPiece(piece.value.id))
       }
       if (!quiet) ElMessage.success(t('common.saved'))
       return true
     } catch (e) {
       saveError.value = e
+      if (editConflict(e) && piece.value) {
+        try {
+          theirs.value = await getPiece(piece.value.id)
+          conflictChanges.value = pieceChanges(piece.value, theirs.value)
+        } catch {
+          theirs.value = null
+        }
+      }
       return false
     } finally {
       saving.value = false
@@ -217,7 +267,10 @@ export function useEditor() {
   }
 
   const fieldErr = computed(() => (hasField(saveError.value, FIELDS) ? saveError.value : null))
-  const bannerErr = computed(() => (hasField(saveError.value, FIELDS) ? null : saveError.value))
+  const bannerErr = computed(() =>
+    hasField(saveError.value, FIELDS) || editConflict(saveError.value) ? null : saveError.value,
+  )
+  const conflictErr = computed(() => (editConflict(saveError.value) ? saveError.value : null))
 
   // Ask before leaving with unsaved changes.
   onBeforeRouteLeave(async () => {
@@ -239,5 +292,6 @@ export function useEditor() {
     ...wf, id, commissionId, piece, form, targets, loading, loadError, saving, saveError, fieldErr, bannerErr,
     dirty, preview, previewing, previewError, uploading, actions, canEdit, targetLocked,
     load, save, act, upload, removeAttachment, insertAttachment,
+    conflictErr, conflictChanges, reloadTheirs, keepMine,
   }
 }
