@@ -258,10 +258,11 @@ TEST_P(ServiceTest, ChangesNeedTheEditorRoleAndAreAudited) {
   ASSERT_TRUE(added.ok()) << added.status().ToString();
   ASSERT_TRUE(svc_->DeleteCorrection(editor, added->id).ok());
   std::string before_json;
+  const std::string entity_id = std::to_string(added->id);  // outlives the statement
   Status st = db_->Read([&](soci::session& s) {
     s << "SELECT before_json FROM audit_log WHERE action = 'epidemic.correction_delete' AND "
          "entity_id = :id",
-        soci::use(std::to_string(added->id)), soci::into(before_json);
+        soci::use(entity_id), soci::into(before_json);
     return Status::Ok();
   });
   ASSERT_TRUE(st.ok());

@@ -49,9 +49,10 @@ class DatabaseTest : public ::testing::Test {
 
 TEST_F(DatabaseTest, InsertReturningId) {
   long long id = 0;
+  const std::string name = "a";  // a bound value must outlive the statement
   ASSERT_TRUE(db_->Write([&](soci::session& s) {
                    s << "INSERT INTO things (name) VALUES (:n) RETURNING id",
-                       soci::use(std::string("a")), soci::into(id);
+                       soci::use(name), soci::into(id);
                    return Status::Ok();
                  })
                   .ok());
@@ -65,7 +66,8 @@ TEST_F(DatabaseTest, InsertReturningId) {
 TEST_F(DatabaseTest, CachedStatementsRebindAndNest) {
   for (const char* name : {"a", "b", "c"}) {
     ASSERT_TRUE(db_->Write([&](soci::session& s) {
-                     s << "INSERT INTO things (name) VALUES (:n)", soci::use(std::string(name));
+                     const std::string value = name;  // outlives the statement
+                     s << "INSERT INTO things (name) VALUES (:n)", soci::use(value);
                      return Status::Ok();
                    })
                     .ok());
@@ -74,8 +76,9 @@ TEST_F(DatabaseTest, CachedStatementsRebindAndNest) {
   for (const char* name : {"a", "b", "c", "zzz"}) {
     int n = -1;
     ASSERT_TRUE(db_->Read([&](soci::session& s) {
-                     s << "SELECT COUNT(*) FROM things WHERE name = :n",
-                         soci::use(std::string(name)), soci::into(n);
+                     const std::string value = name;  // outlives the statement
+                     s << "SELECT COUNT(*) FROM things WHERE name = :n", soci::use(value),
+                         soci::into(n);
                      return Status::Ok();
                    })
                     .ok());

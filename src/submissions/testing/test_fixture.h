@@ -40,6 +40,18 @@ class ServiceFixture : public ::testing::Test {
     notify_ = new notify::NotifyService(db_);
   }
 
+  // Closes what Open made (gtest calls it after the suite's last test).
+  static void TearDownTestSuite() {
+    delete notify_;
+    delete svc_;
+    delete orgs_;
+    delete db_;
+    notify_ = nullptr;
+    svc_ = nullptr;
+    orgs_ = nullptr;
+    db_ = nullptr;
+  }
+
   // Returns the demo user `login` as an actor (signing in once per login).
   static Actor As(const std::string& login) {
     static std::map<std::string, Actor> cache;
