@@ -140,7 +140,9 @@ TEST(NoteScopeTest, ProvinceWithLevelCityCoversItsCitiesOnly) {
     rows.push_back(r);
   }
   for (const Violation& x : RunAll(rows, {}, {Note({kHubei}, "city")})) {
-    if (x.rule == "daily_jump") EXPECT_EQ(x.explained, x.region == kWuhan) << x.region;
+    if (x.rule == "daily_jump") {
+      EXPECT_EQ(x.explained, x.region == kWuhan) << x.region;
+    }
   }
 }
 

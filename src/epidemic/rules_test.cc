@@ -97,7 +97,7 @@ TEST_F(SharedCsvRulesTest, ACorrectionExplainsTheRevisionOnTheDayTheDataCarryIt)
   // The NHC announced the Wuhan revision on 04-17; the dataset carries it on
   // 04-16. Recorded on 04-17 alone it explains nothing on 04-16; the known
   // corrections also record the data date (04-16), which explains the jump.
-  Correction c{1, "2020-04-17", "420000", Field::kCumDeaths, 1290, "订正", "test"};
+  Correction c{1, "2020-04-17", "420000", Field::kCumDeaths, 1290, "订正", "test", ""};
   auto v = Run({c});
   EXPECT_FALSE(FindV(v, "2020-04-16", "420000", "daily_jump", Field::kCumDeaths)->explained);
   auto known = ParseImport(embedded::kKnownCorrections, nullptr);
@@ -120,7 +120,7 @@ TEST_F(SharedCsvRulesTest, ReportedNewPlusWriteOffMakesHubei0212Consistent) {
   hubei.set(Field::kNewConfirmed, 14840);
   std::vector<RegionDay> rows = {{"2020-02-12", "420000", hubei}};
   std::vector<Correction> write_off = {
-      {0, "2020-02-12", "420000", Field::kCumConfirmed, -1043, "核减", "湖北省卫健委"}};
+      {0, "2020-02-12", "420000", Field::kCumConfirmed, -1043, "核减", "湖北省卫健委", ""}};
   // Without the write-off the identity fails; with it the violation is explained.
   auto v = Run({}, rows);
   ASSERT_TRUE(FindV(v, "2020-02-12", "420000", "cumulative_identity", Field::kCumConfirmed));
@@ -152,7 +152,7 @@ TEST(RulesTest, ADayIsVerifiedWhenEveryViolationIsExplained) {
   d1.set(Field::kCumDeaths, 3222);
   d2.set(Field::kCumDeaths, 3210);
   std::vector<RegionDay> rows = {{"2020-04-16", "420000", d1}, {"2020-04-17", "420000", d2}};
-  Correction c{0, "2020-04-17", "420000", Field::kCumDeaths, -12, "核减", "test"};
+  Correction c{0, "2020-04-17", "420000", Field::kCumDeaths, -12, "核减", "test", ""};
   for (bool with_correction : {false, true}) {
     FigureIndex index(rows,
                       with_correction ? std::vector<Correction>{c} : std::vector<Correction>{},

@@ -185,7 +185,7 @@ TEST_P(ServiceTest, Corrections) {
   auto list = svc_->ListCorrections("2020-04-17", "2020-04-17");
   ASSERT_TRUE(list.ok());
   EXPECT_EQ(list->size(), 6u);
-  Correction c{0, "2020-04-05", "420000", Field::kCumDeaths, 1, "湖北核增1例死亡病例", "x"};
+  Correction c{0, "2020-04-05", "420000", Field::kCumDeaths, 1, "湖北核增1例死亡病例", "x", ""};
   auto dup = svc_->AddCorrection(sys_, c);
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.status().code(), Code::kConflict);
@@ -242,7 +242,7 @@ TEST_P(ServiceTest, ChangesNeedTheEditorRoleAndAreAudited) {
   f.set(Field::kCumConfirmed, 1);
   EXPECT_EQ(svc_->UpdateFigures(reporter, "2020-03-18", "420000", f, "grid").code(),
             Code::kPermissionDenied);
-  Correction c{0, "2020-04-05", "420000", Field::kCumDeaths, 1, "r", "s"};
+  Correction c{0, "2020-04-05", "420000", Field::kCumDeaths, 1, "r", "s", ""};
   EXPECT_EQ(svc_->AddCorrection(reporter, c).status().code(), Code::kPermissionDenied);
   EXPECT_EQ(svc_->DeleteCorrection(reporter, 1).code(), Code::kPermissionDenied);
   EXPECT_EQ(svc_->LoadKnownCorrections(reporter).status().code(), Code::kPermissionDenied);
