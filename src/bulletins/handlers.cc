@@ -162,7 +162,7 @@ Result<Response> PostMailRetry(Context& ctx, BulletinService& svc) {
 }
 
 Result<Response> GetInbox(Context& ctx, BulletinService& svc) {
-  JB_ASSIGN_OR_RETURN(http::Page page, http::ParsePage(ctx.req));
+  JB_ASSIGN_OR_RETURN(PageRequest page, http::ParsePage(ctx.req));
   const PageRequest request{page.page, page.page_size};
   JB_ASSIGN_OR_RETURN(Inbox inbox, svc.InboxOf(ctx.actor(), request));
   return JsonResponse(200, InboxPageJson(inbox, request));

@@ -294,7 +294,7 @@ Result<GovernmentRecipientsInput> ReadGovernmentRecipients(const std::string& bo
 }
 
 Result<IssueQuery> ReadIssueQuery(const http::Request& req) {
-  JB_ASSIGN_OR_RETURN(http::Page page, http::ParsePage(req));
+  JB_ASSIGN_OR_RETURN(PageRequest page, http::ParsePage(req));
   IssueQuery q;
   q.page = PageRequest{page.page, page.page_size};
   q.series_code = req.Query("series");

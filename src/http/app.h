@@ -129,13 +129,6 @@ Handler Bind(Service& service, Result<Response> (*fn)(Context&, Service&)) {
   return [fn, &service](Context& ctx) { return fn(ctx, service); };
 }
 
-// Returns `r` if it holds a value, rendered by `fn`; else the error response.
-template <typename T, typename Fn>
-Response Respond(const Context& ctx, const Result<T>& r, Fn fn) {
-  if (!r.ok()) return ctx.Error(r.status());
-  return fn(r.value());
-}
-
 }  // namespace jianbao::http
 
 #endif  // JIANBAO_HTTP_APP_H_

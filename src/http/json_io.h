@@ -51,8 +51,6 @@ Result<std::optional<std::vector<std::string>>> OptionalStringArray(const Json& 
                                                                     size_t max_items,
                                                                     size_t max_chars);
 
-// The request side of paging (core/page.h); kept under this name for handlers.
-using Page = PageRequest;
 // Reads ?page= and ?page_size= (1..100). Returns kInvalidArgument naming the parameter.
 Result<PageRequest> ParsePage(const Request& req);
 

@@ -22,7 +22,7 @@ Json NotificationJson(const Notification& n) {
           {"created_at", n.created_at}};
 }
 
-Json InboxJson(const Inbox& inbox, const http::Page& page) {
+Json InboxJson(const Inbox& inbox, const PageRequest& page) {
   Json items = Json::array();
   for (const Notification& n : inbox.items) items.push_back(NotificationJson(n));
   return {{"items", items},
@@ -38,7 +38,7 @@ bool UnreadOnly(const http::Request& req) {
 }
 
 Result<Response> List(Context& ctx, NotifyService& svc) {
-  JB_ASSIGN_OR_RETURN(http::Page page, http::ParsePage(ctx.req));
+  JB_ASSIGN_OR_RETURN(PageRequest page, http::ParsePage(ctx.req));
   JB_ASSIGN_OR_RETURN(Inbox inbox, svc.List(ctx.actor(), UnreadOnly(ctx.req), page.offset(),
                                             page.page_size, ctx.lang));
   return JsonResponse(200, InboxJson(inbox, page));

@@ -48,7 +48,7 @@ nlohmann::json ItemsJson(const std::vector<T>& list, Fn item) {
 }  // namespace
 
 Result<PageRequest> ReadPage(const http::Request& req) {
-  JB_ASSIGN_OR_RETURN(http::Page p, http::ParsePage(req));
+  JB_ASSIGN_OR_RETURN(PageRequest p, http::ParsePage(req));
   return PageRequest{p.page, p.page_size};
 }
 
