@@ -155,7 +155,7 @@ json IssueJson(const IssueRecord& i, const Series& series, const std::vector<Fil
       {"created_at", i.created_at},
       {"approved_at", i.approved_at},
       {"published_at", i.published_at},
-      {"section_count", i.sections.size()},
+      {"section_count", with_content ? static_cast<int>(i.sections.size()) : i.section_count},
       {"version", i.stamp.version},
       {"updated_by", i.stamp.by},
       {"updated_at", i.stamp.at}};

@@ -61,6 +61,7 @@ struct IssueRecord {
   IssueState status = kInitialState;
   std::string date;  // YYYY-MM-DD (Asia/Shanghai)
   std::vector<SectionSpec> sections;
+  int section_count = 0;  // sections.size(); the only section field of a list row
   std::string closing_note;
   std::vector<DistributionLine> distribution;
   int copies = 0;

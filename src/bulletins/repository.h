@@ -43,6 +43,7 @@ struct IssueFilter {
   std::vector<std::string> owner_orgs;  // the reader is staff of series owned by these
   int64_t reader_user_id = 0;           // sees published issues delivered to this user
   bool include_all = false;             // sees everything (system)
+  bool with_content = true;  // false: no sections, distribution (only section_count)
   int offset = 0, limit = 20;
 };
 // Returns the page of issues the filter's reader may see, newest first, and

@@ -219,15 +219,14 @@ BulletinService::BulletinService(store::Database* db, orgs::OrgService* orgs,
       sources_(sources),
       render_gate_(render_limits) {}
 
-Result<orgs::OrgTree> BulletinService::Tree(const Actor& actor) const {
-  JB_ASSIGN_OR_RETURN(std::vector<orgs::Org> org_list, orgs_->ListOrgs(actor));
-  return orgs::OrgTree(std::move(org_list));
+Result<std::shared_ptr<const orgs::OrgTree>> BulletinService::Tree(const Actor& actor) const {
+  return orgs_->Tree(actor);
 }
 
 bool BulletinService::IsStaff(const Actor& actor, const Series& series) const {
   if (actor.is_system()) return true;
   auto tree = Tree(actor);
-  return tree.ok() && IsStaffIn(tree.value(), actor, series);
+  return tree.ok() && IsStaffIn(*tree.value(), actor, series);
 }
 
 Status BulletinService::RequireStaff(const Actor& actor, const Series& series,
@@ -285,7 +284,8 @@ Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) 
   if (!IsStaff(actor, series)) {
     return Status(Code::kPermissionDenied, "outside_scope", "not your organisation");
   }
-  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  JB_ASSIGN_OR_RETURN(const auto tree_ptr, Tree(actor));
+  const orgs::OrgTree& tree = *tree_ptr;
   if (!tree.Find(series.owner_org)) {
     return Status::Invalid("owner", "org_not_found", "no such organisation: " + series.owner_org);
   }
@@ -303,11 +303,13 @@ Result<Series> BulletinService::CreateSeries(const Actor& actor, Series series) 
 }
 
 Result<Page<IssueView>> BulletinService::ListIssues(const Actor& actor, const IssueQuery& q) {
-  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  JB_ASSIGN_OR_RETURN(const auto tree_ptr, Tree(actor));
+  const orgs::OrgTree& tree = *tree_ptr;
   Page<IssueView> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     repo::IssueFilter f;
     f.year = q.year, f.states = q.states, f.offset = q.page.offset(), f.limit = q.page.page_size;
+    f.with_content = false;
     f.reader_user_id = actor.user_id;
     f.include_all = actor.is_system();
     std::map<int64_t, Series> series_by_id;
@@ -381,7 +383,8 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
     return Status::Invalid("copies", "out_of_range", "copies must be 0 to 1000000");
   }
   JB_RETURN_IF_ERROR(CheckSectionBodies(content.sections));
-  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  JB_ASSIGN_OR_RETURN(const auto tree_ptr, Tree(actor));
+  const orgs::OrgTree& tree = *tree_ptr;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     JB_RETURN_IF_ERROR(CanRead(s, actor, v));  // a draft the actor may not see is not found
@@ -814,7 +817,8 @@ Result<ImportResult> BulletinService::ImportLegacy(const Actor& actor,
 
 Result<GovernmentRecipients> BulletinService::GetGovernmentRecipients(
     const Actor& actor, const std::string& association) {
-  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  JB_ASSIGN_OR_RETURN(const auto tree_ptr, Tree(actor));
+  const orgs::OrgTree& tree = *tree_ptr;
   JB_ASSIGN_OR_RETURN(const orgs::Org* assoc, AssociationToManage(tree, actor, association));
   std::vector<std::string> allowed;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
@@ -826,7 +830,8 @@ Result<GovernmentRecipients> BulletinService::GetGovernmentRecipients(
 
 Result<GovernmentRecipients> BulletinService::SetGovernmentRecipients(
     const Actor& actor, const std::string& association, const std::vector<std::string>& orgs) {
-  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  JB_ASSIGN_OR_RETURN(const auto tree_ptr, Tree(actor));
+  const orgs::OrgTree& tree = *tree_ptr;
   JB_ASSIGN_OR_RETURN(const orgs::Org* assoc, AssociationToManage(tree, actor, association));
   std::vector<std::string> codes;
   for (const std::string& code : orgs) {

@@ -198,7 +198,7 @@ class BulletinService {
   bool IsStaff(const Actor& actor, const Series& series) const;
   Status CanRead(soci::session& s, const std::optional<Actor>& actor, const IssueView& v) const;
   Result<std::vector<Receipt>> Recipients(const std::vector<DistributionLine>& lines);
-  Result<orgs::OrgTree> Tree(const Actor& actor) const;
+  Result<std::shared_ptr<const orgs::OrgTree>> Tree(const Actor& actor) const;
 
   store::Database* db_;
   orgs::OrgService* orgs_;

@@ -209,6 +209,13 @@ CREATE INDEX presence_seen ON presence(seen_at);
 )SQL"}};
 }
 
+std::string OrgsFingerprint(soci::session& s) {
+  long long count = 0, versions = 0;
+  s << "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM orgs", soci::into(count),
+      soci::into(versions);
+  return std::to_string(count) + "/" + std::to_string(versions);
+}
+
 std::vector<Org> LoadOrgs(soci::session& s) {
   std::vector<Org> out;
   long long id = 0, parent = 0, version = 1;

@@ -30,6 +30,10 @@ std::vector<store::Migration> Migrations();
 
 // Returns every organisation, parents before children.
 std::vector<Org> LoadOrgs(soci::session& s);
+// Returns a value that changes whenever the organisation table changes
+// (organisations are never deleted and every update claims a new version, so
+// the row count and the sum of versions tell): the key of OrgService's tree cache.
+std::string OrgsFingerprint(soci::session& s);
 // Returns the organisation with `code`, or nullopt.
 std::optional<Org> FindOrg(soci::session& s, const std::string& code);
 // Inserts an organisation (parent_id, code, name, short_name, kind) created at

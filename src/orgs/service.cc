@@ -219,12 +219,28 @@ Result<User> OrgService::SetOwnEmail(const Actor& actor, const std::string& emai
 }
 
 Result<std::vector<Org>> OrgService::ListOrgs(const Actor& actor) {
-  std::vector<Org> orgs;
+  JB_ASSIGN_OR_RETURN(std::shared_ptr<const OrgTree> tree, Tree(actor));
+  return tree->orgs();
+}
+
+Result<std::shared_ptr<const OrgTree>> OrgService::Tree(const Actor& actor) {
+  std::shared_ptr<const OrgTree> tree;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    orgs = repo::LoadOrgs(s);
+    std::string key = repo::OrgsFingerprint(s);
+    {
+      std::lock_guard<std::mutex> lock(tree_mu_);
+      if (tree_ && key == tree_key_) {
+        tree = tree_;
+        return Status::Ok();
+      }
+    }
+    tree = std::make_shared<const OrgTree>(repo::LoadOrgs(s));
+    std::lock_guard<std::mutex> lock(tree_mu_);
+    tree_key_ = std::move(key);
+    tree_ = tree;
     return Status::Ok();
   }));
-  return orgs;
+  return tree;
 }
 
 Result<Org> OrgService::CreateOrg(const Actor& actor, const NewOrg& in) {

@@ -7,6 +7,8 @@
 #ifndef JIANBAO_ORGS_SERVICE_H_
 #define JIANBAO_ORGS_SERVICE_H_
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@
 #include "core/config.h"
 #include "core/status.h"
 #include "orgs/model.h"
+#include "orgs/tree.h"
 #include "orgs/throttle.h"
 #include "store/database.h"
 
@@ -86,6 +89,10 @@ class OrgService {
 
   // Returns every organisation, parents before children (any signed-in user).
   Result<std::vector<Org>> ListOrgs(const Actor& actor);
+  // Returns the whole organisation tree, shared: loaded once and reused until
+  // an organisation is added or changed (checked with one cheap statement per
+  // call, so every app server on one database sees a change at once).
+  Result<std::shared_ptr<const OrgTree>> Tree(const Actor& actor);
   // Creates an organisation under `org.parent_code` (a root when empty: the
   // system actor only). Admins over the parent. Errors: kInvalidArgument
   // "invalid_code", "invalid_kind", "parent_not_found"; kPermissionDenied
@@ -142,6 +149,9 @@ class OrgService {
   int session_hours_;
   store::Database* db_;
   LoginThrottle throttle_;
+  std::mutex tree_mu_;  // guards the two below
+  std::string tree_key_;  // OrgsFingerprint of tree_
+  std::shared_ptr<const OrgTree> tree_;
 };
 
 // Appends an audit entry inside the caller's transaction. `before`/`after` are

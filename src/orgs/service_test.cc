@@ -187,6 +187,24 @@ TEST_F(OrgServiceTest, ValidationNamesFields) {
   EXPECT_EQ(svc_->CreateOrg(admin, {"okcode", "x", "", "alien", "ccea"}).status().field(), "kind");
 }
 
+TEST_F(OrgServiceTest, CachedTreeSeesEveryChange) {
+  Actor admin = As("admin");
+  auto first = svc_->Tree(admin);
+  ASSERT_TRUE(first.ok());
+  auto again = svc_->Tree(admin);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(first->get(), again->get());  // unchanged: the same shared tree
+  ASSERT_TRUE(svc_->CreateOrg(admin, {"cachetest", "缓存测试", "", "member", "hubei"}).ok());
+  auto added = svc_->Tree(admin);
+  ASSERT_TRUE(added.ok());
+  ASSERT_NE((*added)->Find("cachetest"), nullptr);
+  EXPECT_TRUE((*added)->IsAtOrBelow("cachetest", "hubei"));
+  ASSERT_TRUE(svc_->UpdateOrg(admin, "cachetest", std::string("新名称"), std::nullopt).ok());
+  auto renamed = svc_->Tree(admin);
+  ASSERT_TRUE(renamed.ok());
+  EXPECT_EQ((*renamed)->Find("cachetest")->name, "新名称");
+}
+
 TEST_F(OrgServiceTest, AuditRecordsChangesWithBeforeAndAfter) {
   Actor admin = As("admin");
   auto u = svc_->CreateUser(admin, {"audited", "password-12", "审计", "hubei", {"reporter"}, ""});

@@ -51,5 +51,29 @@ TEST(OrgTreeTest, CycleInDataEnds) {
   EXPECT_EQ(t.SubtreeCodes("a").size(), 2u);
 }
 
+TEST(OrgTreeTest, FindId) {
+  const OrgTree t = Sample();
+  ASSERT_NE(t.FindId(4), nullptr);
+  EXPECT_EQ(t.FindId(4)->code, "hubei-ctc");
+  EXPECT_EQ(t.FindId(99), nullptr);
+}
+
+TEST(OrgTreeTest, WideTreeOfMemberUnits) {
+  // A provincial association with 5,000 member units: every question is
+  // answered from the indexes (the old scans were quadratic here).
+  std::vector<Org> orgs = {Make(1, "ccea", ""), Make(2, "hubei", "ccea")};
+  orgs[1].parent_id = 1;
+  for (int i = 0; i < 5000; ++i) {
+    Org o = Make(3 + i, "m" + std::to_string(i), "hubei");
+    o.parent_id = 2;
+    orgs.push_back(o);
+  }
+  const OrgTree t(std::move(orgs));
+  EXPECT_EQ(t.SubtreeCodes("hubei").size(), 5001u);
+  EXPECT_EQ(t.SubtreeIds(1).size(), 5002u);
+  EXPECT_TRUE(t.IsIdAtOrBelow(5002, 1));
+  EXPECT_FALSE(t.IsIdAtOrBelow(1, 5002));
+}
+
 }  // namespace
 }  // namespace jianbao::orgs

@@ -44,20 +44,6 @@ std::string CleanName(const std::string& name, const std::string& mime) {
 
 }  // namespace internal
 
-const orgs::Org* SubmissionService::Scope::Find(int64_t id) const {
-  for (const orgs::Org& o : orgs) {
-    if (o.id == id) return &o;
-  }
-  return nullptr;
-}
-
-const orgs::Org* SubmissionService::Scope::FindCode(const std::string& code) const {
-  for (const orgs::Org& o : orgs) {
-    if (o.code == code) return &o;
-  }
-  return nullptr;
-}
-
 int64_t SubmissionService::Scope::AssociationOf(int64_t org) const {
   for (int depth = 0; depth < 32 && org; ++depth) {
     const orgs::Org* o = Find(org);
@@ -70,7 +56,7 @@ int64_t SubmissionService::Scope::AssociationOf(int64_t org) const {
 
 std::vector<int64_t> SubmissionService::Scope::StaffOrgs(int64_t association) const {
   std::vector<int64_t> out = {association};
-  for (const orgs::Org& o : orgs) {
+  for (const orgs::Org& o : orgs()) {
     if (o.parent_id == association && o.kind == "secretariat") out.push_back(o.id);
   }
   return out;
@@ -102,7 +88,7 @@ SubmissionService::SubmissionService(store::Database* db, orgs::OrgService* orgs
 
 Result<SubmissionService::Scope> SubmissionService::LoadScope(const Actor& actor) {
   Scope scope;
-  JB_ASSIGN_OR_RETURN(scope.orgs, orgs_->ListOrgs(actor));
+  JB_ASSIGN_OR_RETURN(scope.tree, orgs_->Tree(actor));
   scope.association = scope.AssociationOf(actor.org_id);
   const orgs::Org* own = scope.Find(actor.org_id);
   for (int64_t up = own ? own->parent_id : 0; up;) {

@@ -15,12 +15,13 @@
 namespace jianbao::submissions {
 
 struct SubmissionService::Scope {
-  std::vector<orgs::Org> orgs;
+  std::shared_ptr<const orgs::OrgTree> tree;  // every organisation (OrgService::Tree)
   int64_t association = 0;       // the actor's association (0 when none)
   std::vector<int64_t> targets;  // associations strictly above the actor's organisation
 
-  const orgs::Org* Find(int64_t id) const;
-  const orgs::Org* FindCode(const std::string& code) const;
+  const std::vector<orgs::Org>& orgs() const { return tree->orgs(); }
+  const orgs::Org* Find(int64_t id) const { return tree->FindId(id); }
+  const orgs::Org* FindCode(const std::string& code) const { return tree->Find(code); }
   // Returns the nearest national/provincial organisation at or above `org`, or 0.
   int64_t AssociationOf(int64_t org) const;
   // Returns `association` and the organisations that work for it (its secretariats).

@@ -146,7 +146,7 @@ Result<Stats> SubmissionService::Statistics(const Actor& actor, const std::strin
     return Status::Ok();
   }));
   std::map<int64_t, StatsRow> rows;
-  for (const orgs::Org& o : scope.orgs) {
+  for (const orgs::Org& o : scope.orgs()) {
     if (o.parent_id == target && o.kind == "provincial") rows[o.id].org_id = o.id;
   }
   for (const auto& [org, c] : pieces) {
