@@ -54,7 +54,11 @@ Result<PageRequest> ReadPage(const http::Request& req) {
 
 Result<PieceInput> ReadPieceInput(const std::string& text, bool creating) {
   std::set<std::string> allowed = {"title", "body", "authors", "contact", "tags", "target", "note"};
-  allowed.insert(creating ? "commission_id" : "edit_version");
+  if (creating) {
+    allowed.insert("commission_id");
+  } else {
+    allowed.insert({"edit_version", "autosave"});
+  }
   JB_ASSIGN_OR_RETURN(nlohmann::json body, http::ParseObject(text, allowed));
   PieceInput in;
   for (auto [key, out, max] :
@@ -72,6 +76,8 @@ Result<PieceInput> ReadPieceInput(const std::string& text, bool creating) {
     in.commission_id = c.value_or(0);
   } else {
     JB_ASSIGN_OR_RETURN(in.edit_version, http::OptionalInt(body, "edit_version", 1, INT64_MAX));
+    JB_ASSIGN_OR_RETURN(std::optional<bool> autosave, http::OptionalBool(body, "autosave"));
+    in.autosave = autosave.value_or(false);
   }
   return in;
 }

@@ -224,6 +224,9 @@ CREATE INDEX piece_attachments_piece ON piece_attachments(piece_id, id);
 ALTER TABLE pieces ADD COLUMN edit_version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE pieces ADD COLUMN edit_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE pieces ADD COLUMN edit_at TEXT NOT NULL DEFAULT '';
+)SQL"},
+          {3, "autosave: a text version stays open for its author's autosaves", R"SQL(
+ALTER TABLE piece_versions ADD COLUMN autosave_open INTEGER NOT NULL DEFAULT 0;
 )SQL"}};
 }
 
@@ -319,12 +322,37 @@ Page<Piece> ListPieces(soci::session& s, const PieceFilter& f) {
   return page;
 }
 
-void InsertVersion(soci::session& s, const Version& v) {
+void InsertVersion(soci::session& s, const Version& v, bool open) {
   long long piece = v.piece_id, author = v.author_id;
+  int is_open = open ? 1 : 0;
   s << "INSERT INTO piece_versions (piece_id, number, title, body, author_id, author_login, note, "
-       "created_at) VALUES (:piece, :number, :title, :body, :author, :login, :note, :at)",
+       "created_at, autosave_open) VALUES (:piece, :number, :title, :body, :author, :login, :note, :at, "
+       ":open)",
       soci::use(piece), soci::use(v.number), soci::use(v.title), soci::use(v.body),
-      soci::use(author), soci::use(v.author_login), soci::use(v.note), soci::use(v.created_at);
+      soci::use(author), soci::use(v.author_login), soci::use(v.note), soci::use(v.created_at),
+      soci::use(is_open);
+}
+
+bool IsOpenVersion(soci::session& s, int64_t piece_id, int number, int64_t author_id) {
+  long long piece = piece_id, author = author_id;
+  int n = 0;
+  s << "SELECT COUNT(*) FROM piece_versions WHERE piece_id = :piece AND number = :number AND "
+       "author_id = :author AND autosave_open = 1",
+      soci::use(piece), soci::use(number), soci::use(author), soci::into(n);
+  return n > 0;
+}
+
+void RewriteVersion(soci::session& s, const Version& v) {
+  long long piece = v.piece_id;
+  s << "UPDATE piece_versions SET title = :title, body = :body, created_at = :at "
+       "WHERE piece_id = :piece AND number = :number",
+      soci::use(v.title), soci::use(v.body), soci::use(v.created_at), soci::use(piece),
+      soci::use(v.number);
+}
+
+void CloseVersions(soci::session& s, int64_t piece_id) {
+  long long piece = piece_id;
+  s << "UPDATE piece_versions SET autosave_open = 0 WHERE piece_id = :piece AND autosave_open = 1", soci::use(piece);
 }
 
 void UpdateVersionBody(soci::session& s, int64_t piece_id, int number, const std::string& body) {

@@ -45,8 +45,16 @@ std::optional<Piece> FindPiece(soci::session& s, int64_t id);
 // Returns a page of pieces (bodies left empty), newest change first.
 Page<Piece> ListPieces(soci::session& s, const PieceFilter& f);
 
-// Inserts version `v.number` of piece `v.piece_id`.
-void InsertVersion(soci::session& s, const Version& v);
+// Inserts version `v.number` of piece `v.piece_id`; an `open` version is one
+// its author's autosaves keep rewriting until it is closed.
+void InsertVersion(soci::session& s, const Version& v, bool open = false);
+// Returns true when version `number` of the piece is open and by `author_id`.
+bool IsOpenVersion(soci::session& s, int64_t piece_id, int number, int64_t author_id);
+// Replaces the title, body and time of version `v.number` (an open version, autosaved again).
+void RewriteVersion(soci::session& s, const Version& v);
+// Closes the piece's open version: later changes make a new version. Called
+// on a save the user asks for and on every workflow action.
+void CloseVersions(soci::session& s, int64_t piece_id);
 // Replaces the body of a version (used once, when import links images into version 1).
 void UpdateVersionBody(soci::session& s, int64_t piece_id, int number, const std::string& body);
 // Returns the versions without bodies, oldest first.

@@ -50,6 +50,10 @@ struct PieceInput {
   std::optional<std::vector<std::string>> authors, tags;
   int64_t commission_id = 0;  // only on creation
   std::optional<int64_t> edit_version;  // the edit version edited (If-Match); nullopt: any
+  // An autosave: the text goes into the author's open version when the
+  // latest version is one, instead of a new version (the history keeps one
+  // version per editing session, not one per few seconds of typing).
+  bool autosave = false;
 };
 
 // A list request as the client states it (GET /api/v1/submissions): the

@@ -220,10 +220,18 @@ Result<Piece> SubmissionService::Update(const Actor& actor, int64_t id, const Pi
     const Piece before = p;
     JB_RETURN_IF_ERROR(ApplyContent(scope, actor, in, &p));
     p.updated_at = now_();
+    const bool autosave = in.autosave && !in.note;
+    if (!autosave) repo::CloseVersions(s, p.id);
     if (p.title != before.title || p.body != before.body) {
-      p.version = before.version + 1;
-      repo::InsertVersion(s, {p.id, p.version, p.title, p.body, actor.user_id, actor.login,
-                              in.note.value_or(""), p.updated_at});
+      const Version v{p.id,         before.version + 1, p.title, p.body, actor.user_id,
+                      actor.login, in.note.value_or(""), p.updated_at};
+      if (autosave && repo::IsOpenVersion(s, p.id, before.version, actor.user_id)) {
+        repo::RewriteVersion(s, {p.id, before.version, p.title, p.body, actor.user_id, actor.login,
+                                 "", p.updated_at});
+      } else {
+        p.version = v.number;
+        repo::InsertVersion(s, v, autosave);
+      }
     }
     repo::UpdateContent(s, p);
     p.edit = {p.edit.version + 1, EditorName(actor), p.updated_at};

@@ -181,6 +181,41 @@ TEST_F(SubmissionServiceTest, VersionsAndDiff) {
   EXPECT_EQ(svc_->Diff(As("editor"), id, 1, 9).status().key(), "version_not_found");
 }
 
+TEST_F(SubmissionServiceTest, AutosavesKeepOneVersionPerEditingSession) {
+  const int64_t id = PieceIn(kDraft);
+  auto autosave = [&](const std::string& who, const std::string& body) {
+    PieceInput in;
+    in.body = body;
+    in.autosave = true;
+    return svc_->Update(As(who), id, in)->version;
+  };
+  // The reporter's autosaves: the first makes version 2, the next rewrite it.
+  EXPECT_EQ(autosave("hubei-reporter", "第一稿。"), 2);
+  EXPECT_EQ(autosave("hubei-reporter", "第一稿，再改。"), 2);
+  EXPECT_EQ(autosave("hubei-reporter", "第一稿，又改。"), 2);
+  // A save the user asks for closes it: the next autosave starts version 3.
+  PieceInput manual;
+  manual.body = "第一稿定稿。";
+  ASSERT_EQ(svc_->Update(As("hubei-reporter"), id, manual)->version, 3);
+  EXPECT_EQ(autosave("hubei-reporter", "第二稿。"), 4);
+  // A workflow action closes it too: what was submitted stays as submitted.
+  ASSERT_TRUE(svc_->Act(As("hubei-reporter"), id, "submit", "").ok());
+  ASSERT_TRUE(svc_->Act(As("editor"), id, "adopt", "").ok());
+  // Another author's autosave never rewrites the reporter's version.
+  EXPECT_EQ(autosave("editor", "编辑改过。"), 5);
+  EXPECT_EQ(autosave("editor", "编辑又改过。"), 5);
+  auto versions = svc_->Versions(As("hubei-reporter"), id);
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 5u);
+  EXPECT_EQ((*versions)[3].author_login, "hubei-reporter");
+  EXPECT_EQ((*versions)[4].author_login, "editor");
+  auto d = svc_->Diff(As("editor"), id, 4, 5);
+  ASSERT_TRUE(d.ok());
+  bool rewritten = false;
+  for (const DiffLine& l : d->lines) rewritten |= l.text.find("编辑又改过") != std::string::npos;
+  EXPECT_TRUE(rewritten);
+}
+
 TEST_F(SubmissionServiceTest, NotificationsFollowTheWorkflow) {
   const Actor editor = As("editor"), reporter = As("hubei-reporter");
   ASSERT_TRUE(notify_->MarkAllRead(editor).ok());

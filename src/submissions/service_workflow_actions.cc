@@ -45,6 +45,7 @@ Result<Piece> SubmissionService::ActOnce(const Actor& actor, const Scope& scope,
   Piece p;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(p, LoadVisible(s, actor, scope, id));
+    repo::CloseVersions(s, p.id);  // what is submitted, returned or adopted stays as it is
     std::optional<Transition> t;
     for (const std::string& r : Relations(actor, scope, p)) {
       if (!t) t = FindTransition(p.state, action, r);

@@ -144,6 +144,8 @@ export interface PieceChange {
   note?: string
   /** PATCH only: the edit version this change was made from (412 edit_conflict when stale). */
   edit_version?: number
+  /** PATCH only: an autosave (the text goes into the author's open version, not a new one). */
+  autosave?: boolean
 }
 
 export interface BulkResult {

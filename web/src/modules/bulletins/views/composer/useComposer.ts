@@ -1,5 +1,6 @@
 // Composer logic: the draft's editable content (sections in order, closing note, distribution,
-// copies, date, correction note), adding sections from the sources, saving and previewing.
+// copies, date, correction note), adding sections from the sources, saving (by hand and
+// automatically, useAutosave) and previewing.
 import { computed, reactive, ref, watch } from 'vue'
 import { useRoute } from 'vue-router'
 import { useI18n } from 'vue-i18n'
@@ -19,6 +20,7 @@ import {
 } from '@/modules/bulletins/api'
 import { listOrgs } from '@/modules/orgs/api/orgs'
 import type { Org } from '@/api/types'
+import { useAutosave } from '@/composables/useAutosave'
 import { useRenderJob } from '../shared/useRenderJob'
 
 /** A section with a stable key for drag and drop. */
@@ -84,6 +86,8 @@ export function useComposer() {
     revision_note: '',
   })
   const dirty = ref(false)
+  /** Counts changes of the form, to tell whether the user typed while a save was on its way. */
+  let edits = 0
   const saving = ref(false)
   const saveError = ref<unknown>(null)
   /** After a 412: the issue as the other editor saved it, and what they changed. */
@@ -205,9 +209,10 @@ export function useComposer() {
    * PUT the form with the version it was edited from (or `over`, the newer version the user has
    * seen and chooses to replace); returns true when saved. On 412 loads their version to compare.
    */
-  async function save(over?: number): Promise<boolean> {
+  async function save(over?: number, auto = false): Promise<boolean> {
     saving.value = true
     saveError.value = null
+    const at = edits
     try {
       const saved = await saveIssue(id.value, {
         version: over ?? issue.value?.version,
@@ -218,7 +223,13 @@ export function useComposer() {
         copies: form.copies,
         revision_note: form.revision_note,
       })
-      fill(saved)
+      if (auto || edits !== at) {
+        // The user may still be typing: take the new version, leave the form alone.
+        issue.value = saved
+        dirty.value = edits !== at
+      } else {
+        fill(saved)
+      }
       return true
     } catch (e) {
       saveError.value = e
@@ -282,7 +293,22 @@ export function useComposer() {
   watch(preview, () => (large.value = []))
 
   // Synchronous, so that fill() can clear the flag right after assigning the loaded values.
-  watch(form, () => (dirty.value = true), { deep: true, flush: 'sync' })
+  watch(
+    form,
+    () => {
+      dirty.value = true
+      edits++
+    },
+    { deep: true, flush: 'sync' },
+  )
+
+  /** Saves a draft a moment after the user stops typing (never over a conflict). */
+  const autosave = useAutosave({
+    source: form,
+    dirty,
+    canSave: () => issue.value?.status === 'draft' && !saving.value && !editConflict(saveError.value),
+    save: () => save(undefined, true),
+  })
 
   void listOrgs()
     .then((o) => (orgs.value = o))
@@ -301,6 +327,7 @@ export function useComposer() {
     saving,
     saveError,
     save,
+    autosave,
     theirs,
     conflictChanges,
     reloadTheirs,

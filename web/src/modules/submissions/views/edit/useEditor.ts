@@ -23,6 +23,7 @@ import { editConflict } from '@/api/http'
 import { useWorkflow } from '../shared/useWorkflow'
 import { pieceRoute } from '../shared/pieceRoute'
 import { useSessionStore } from '@/stores/session'
+import { useAutosave } from '@/composables/useAutosave'
 
 const FIELDS = ['title', 'body', 'authors', 'contact', 'tags', 'target', 'note', 'commission_id']
 
@@ -182,9 +183,10 @@ export function useEditor() {
    * Saves the form (creating the piece when new) with the edit version it was made from, or `over`
    * (a newer version the user has seen and replaces); returns false on failure. On 412 loads theirs.
    */
-  async function save(quiet = false, over?: number): Promise<boolean> {
+  async function save(quiet = false, over?: number, auto = false): Promise<boolean> {
     saving.value = true
     saveError.value = null
+    const sent = formKey()
     try {
       if (!piece.value) {
         const c = change()
@@ -195,6 +197,11 @@ export function useEditor() {
         const created = await createPiece(c)
         fill(await getPiece(created.id))
         await router.replace({ name: 'submissions-edit', params: { id: created.id } })
+      } else if (auto) {
+        await updatePiece(piece.value.id, { ...change(), edit_version: piece.value.edit_version, autosave: true })
+        // The user may still be typing: take the new version, leave the form alone.
+        piece.value = await getPiece(piece.value.id)
+        snapshot.value = sent
       } else {
         await updatePiece(piece.value.id, { ...change(), edit_version: over ?? piece.value.edit_version })
         fill(await getPiece(piece.value.id))
@@ -266,6 +273,14 @@ export function useEditor() {
     form.body = form.body.replace(/\s*$/, '') + `\n\n${md}\n`
   }
 
+  /** Saves an existing piece a moment after the user stops typing (never over a conflict). */
+  const autosave = useAutosave({
+    source: form,
+    dirty,
+    canSave: () => !!piece.value && canEdit.value && !saving.value && !editConflict(saveError.value),
+    save: () => save(true, undefined, true),
+  })
+
   const fieldErr = computed(() => (hasField(saveError.value, FIELDS) ? saveError.value : null))
   const bannerErr = computed(() =>
     hasField(saveError.value, FIELDS) || editConflict(saveError.value) ? null : saveError.value,
@@ -274,6 +289,7 @@ export function useEditor() {
 
   // Ask before leaving with unsaved changes.
   onBeforeRouteLeave(async () => {
+    if (piece.value && canEdit.value && dirty.value && !saving.value) await autosave.flush()
     if (!canEdit.value || !dirty.value || saving.value) return true
     try {
       await ElMessageBox.confirm(t('submissions.edit.leave'), t('submissions.edit.title'), {
@@ -292,6 +308,6 @@ export function useEditor() {
     ...wf, id, commissionId, piece, form, targets, loading, loadError, saving, saveError, fieldErr, bannerErr,
     dirty, preview, previewing, previewError, uploading, actions, canEdit, targetLocked,
     load, save, act, upload, removeAttachment, insertAttachment,
-    conflictErr, conflictChanges, reloadTheirs, keepMine,
+    conflictErr, conflictChanges, reloadTheirs, keepMine, autosave,
   }
 }
