@@ -102,8 +102,11 @@ describe('edit conflicts in the composer', () => {
     await page.getByTestId('locale-switch').click()
     await page.goto(`/submissions/${pieceId}/edit`)
     await page.getByTestId('piece-title').waitFor()
-    // Meanwhile another session of the same reporter changes the title.
-    res = await api.patch(`/api/v1/submissions/${pieceId}`, { headers, data: { title: '别人改的标题' } })
+    // Meanwhile another session of the same reporter changes the title and the text.
+    res = await api.patch(`/api/v1/submissions/${pieceId}`, {
+      headers,
+      data: { title: '别人改的标题', body: '第一段。\n\n别人加的第二段。' },
+    })
     assert.equal(res.status(), 200, await res.text())
     await page.getByTestId('piece-contact').fill('027-1')
     await page.getByTestId('piece-save').click()
@@ -111,6 +114,10 @@ describe('edit conflicts in the composer', () => {
     await alert.waitFor()
     assert.match(await alert.innerText(), /李娜 saved a newer version at \d\d:\d\d/)
     assert.match(await page.getByTestId('conflict-changes').innerText(), /changed the title/)
+    // The text diff of the history shows what they wrote.
+    const diff = alert.getByTestId('diff')
+    await diff.waitFor()
+    assert.match(await diff.innerText(), /\+\s*别人加的第二段。/)
     await shot(page, 'piece-edit-conflict-en')
     await page.getByTestId('conflict-keep').click()
     await alert.waitFor({ state: 'hidden' })

@@ -8,11 +8,13 @@ import {
   addAttachment,
   createPiece,
   deleteAttachment,
+  diffVersions,
   getPiece,
   listTargets,
   pieceAction,
   previewBody,
   updatePiece,
+  type Diff,
   type PieceAction,
   type PieceChange,
   type PieceDetail,
@@ -53,6 +55,8 @@ export function useEditor() {
   /** After a 412: the piece as the other editor saved it, and what they changed. */
   const theirs = ref<PieceDetail | null>(null)
   const conflictChanges = ref<string[]>([])
+  /** After a 412 that changed the text: the diff from the version loaded to theirs. */
+  const conflictDiff = ref<Diff | null>(null)
   /** The form as last loaded or saved; the form is dirty when it differs. */
   const snapshot = ref('')
   const preview = ref('')
@@ -71,6 +75,7 @@ export function useEditor() {
     piece.value = p
     theirs.value = null
     conflictChanges.value = []
+    conflictDiff.value = null
     Object.assign(form, {
       title: p.title,
       body: p.body,
@@ -214,6 +219,10 @@ export function useEditor() {
         try {
           theirs.value = await getPiece(piece.value.id)
           conflictChanges.value = pieceChanges(piece.value, theirs.value)
+          conflictDiff.value =
+            theirs.value.version !== piece.value.version
+              ? await diffVersions(piece.value.id, piece.value.version, theirs.value.version).catch(() => null)
+              : null
         } catch {
           theirs.value = null
         }
@@ -308,6 +317,6 @@ export function useEditor() {
     ...wf, id, commissionId, piece, form, targets, loading, loadError, saving, saveError, fieldErr, bannerErr,
     dirty, preview, previewing, previewError, uploading, actions, canEdit, targetLocked,
     load, save, act, upload, removeAttachment, insertAttachment,
-    conflictErr, conflictChanges, reloadTheirs, keepMine, autosave,
+    conflictErr, conflictChanges, conflictDiff, reloadTheirs, keepMine, autosave,
   }
 }
