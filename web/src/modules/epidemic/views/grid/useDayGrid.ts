@@ -28,6 +28,8 @@ export interface GridRow {
   saving: boolean
   /** The stored row's edit version, sent as If-Match. */
   version: number
+  /** After a 412: the error (who saved, when) and the fields where theirs differs from mine. */
+  conflict?: { error: unknown; fields: FieldName[] }
 }
 
 function cellsOf(figures: Record<string, number>): Record<FieldName, string> {
@@ -115,9 +117,16 @@ export function useDayGrid() {
     return FIELDS.some((f) => isChanged(row, f))
   }
 
+  /** After a conflict: drops my cells of the row and shows theirs. */
+  function takeTheirs(row: GridRow): void {
+    row.cells = cellsOf(row.stored)
+    row.conflict = undefined
+  }
+
   /** Saves one row; returns true on success. Errors are kept per field on the row. */
   async function save(row: GridRow): Promise<boolean> {
     row.errors = {}
+    row.conflict = undefined
     const body: Record<string, number | null> = {}
     for (const f of FIELDS) {
       const text = row.cells[f].trim().replace(/[,，\s]/g, '')
@@ -152,6 +161,8 @@ export function useDayGrid() {
         const grid = await getDayGrid(date.value).catch(() => null)
         row.stored = grid?.items.find((i) => i.region === row.region)?.figures ?? {}
         row.version = grid?.versions?.[row.region]?.version ?? conflict.version
+        delete row.errors._row
+        row.conflict = { error: e, fields: FIELDS.filter((f) => isChanged(row, f)) }
       }
       return false
     } finally {
@@ -175,5 +186,5 @@ export function useDayGrid() {
     )
   }
 
-  return { date, rows, loading, error, status, violations, addable, load, save, isChanged, rowChanged, addRegion }
+  return { date, rows, loading, error, status, violations, addable, load, save, isChanged, rowChanged, addRegion, takeTheirs }
 }
