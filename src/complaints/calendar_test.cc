@@ -9,16 +9,16 @@ namespace {
 
 TEST(CalendarTest, WeekendsWithoutTable) {
   WorkCalendar cal;
-  EXPECT_TRUE(cal.IsWorkingDay("2026-12-07"));   // Monday
-  EXPECT_FALSE(cal.IsWorkingDay("2026-12-12"));  // Saturday
-  EXPECT_FALSE(cal.IsWorkingDay("2026-12-13"));  // Sunday
+  EXPECT_TRUE(cal.IsWorkingDay("2026-12-07"));                   // Monday
+  EXPECT_FALSE(cal.IsWorkingDay("2026-12-12"));                  // Saturday
+  EXPECT_FALSE(cal.IsWorkingDay("2026-12-13"));                  // Sunday
   EXPECT_EQ(cal.AddWorkingDays("2026-12-10", 5), "2026-12-17");  // Thursday → Thursday
   EXPECT_EQ(cal.PreviousWorkingDay("2026-12-14"), "2026-12-11");
 }
 
 TEST(CalendarTest, SpringFestival2020ExtendedForTheEpidemic) {
   WorkCalendar cal(ShippedCalendar());
-  EXPECT_TRUE(cal.IsWorkingDay("2020-01-19"));   // Sunday worked (调休)
+  EXPECT_TRUE(cal.IsWorkingDay("2020-01-19"));  // Sunday worked (调休)
   EXPECT_TRUE(cal.IsWorkingDay("2020-01-23"));
   EXPECT_FALSE(cal.IsWorkingDay("2020-01-24"));  // 除夕
   EXPECT_FALSE(cal.IsWorkingDay("2020-01-31"));  // extended holiday
@@ -44,8 +44,10 @@ TEST(CalendarTest, Year2026) {
 }
 
 TEST(CalendarTest, TableEntriesOverrideWeekdays) {
-  WorkCalendar cal({{"2026-12-08", "holiday", "test"}, {"2026-12-12", "workday", "test"},
-                    {"bad", "holiday", ""}, {"2026-12-09", "nonsense", ""}});
+  WorkCalendar cal({{"2026-12-08", "holiday", "test"},
+                    {"2026-12-12", "workday", "test"},
+                    {"bad", "holiday", ""},
+                    {"2026-12-09", "nonsense", ""}});
   EXPECT_FALSE(cal.IsWorkingDay("2026-12-08"));
   EXPECT_TRUE(cal.IsWorkingDay("2026-12-12"));
   EXPECT_TRUE(cal.IsWorkingDay("2026-12-09"));

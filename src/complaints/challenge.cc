@@ -60,8 +60,8 @@ Challenge IssueChallenge(const std::string& secret, int64_t now, int ttl_seconds
   Challenge c;
   c.difficulty = difficulty;
   c.expires_at = now + ttl_seconds;
-  const std::string body =
-      Hex(nonce, sizeof nonce) + "." + std::to_string(c.expires_at) + "." + std::to_string(difficulty);
+  const std::string body = Hex(nonce, sizeof nonce) + "." + std::to_string(c.expires_at) + "." +
+                           std::to_string(difficulty);
   c.token = body + "." + Mac(secret, body);
   return c;
 }
@@ -70,8 +70,7 @@ Result<SolvedChallenge> VerifyChallenge(const std::string& secret, const std::st
                                         const std::string& solution, int64_t now,
                                         int min_difficulty) {
   const std::vector<std::string> parts = Split(token, '.');
-  if (parts.size() != 4 || parts[0].size() != 32 || !AllDigits(parts[1]) ||
-      !AllDigits(parts[2])) {
+  if (parts.size() != 4 || parts[0].size() != 32 || !AllDigits(parts[1]) || !AllDigits(parts[2])) {
     return Failed("challenge", "malformed challenge");
   }
   const std::string body = parts[0] + "." + parts[1] + "." + parts[2];

@@ -28,7 +28,7 @@ TEST(ChallengeTest, RefusesForgedExpiredEasyAndWrong) {
   const std::string solution = Solve(c);
   EXPECT_EQ(VerifyChallenge("other", c.token, solution, 1010, 8).status().key(),
             "challenge_failed");
-  EXPECT_FALSE(VerifyChallenge("secret", c.token, solution, 2000, 8).ok());  // expired
+  EXPECT_FALSE(VerifyChallenge("secret", c.token, solution, 2000, 8).ok());   // expired
   EXPECT_FALSE(VerifyChallenge("secret", c.token, solution, 1010, 12).ok());  // too easy
   EXPECT_FALSE(VerifyChallenge("secret", "a.b.c.d", solution, 1010, 8).ok());
   std::string tampered = c.token;

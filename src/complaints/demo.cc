@@ -59,9 +59,11 @@ CaseInput Input(const std::string& kind, const std::string& category, const std:
 
 Status LoadDemo(ComplaintService& service, orgs::OrgService& orgs) {
   const Actor system = Actor::System();
-  const std::pair<const char*, const char*> regions[] = {
-      {"hubei", "420000"},   {"hebei", "130000"},        {"shaanxi", "610000"},
-      {"qinghai", "630000"}, {"heilongjiang", "230000"}};
+  const std::pair<const char*, const char*> regions[] = {{"hubei", "420000"},
+                                                         {"hebei", "130000"},
+                                                         {"shaanxi", "610000"},
+                                                         {"qinghai", "630000"},
+                                                         {"heilongjiang", "230000"}};
   for (const auto& [code, region] : regions) {
     OrgSetting s;
     s.region = region;
@@ -103,7 +105,8 @@ Status LoadDemo(ComplaintService& service, orgs::OrgService& orgs) {
        Input("consultation", "number_portability", "cmcc", "陈刚", "15927123456",
              "想咨询携号转网需要满足什么条件，合约期内能否办理。", "", ""),
        {{7, "accept", ""},
-        {7, "resolve", "已电话告知携号转网条件：号码状态正常、无欠费、合约到期或与原运营商协商解约。"}}},
+        {7, "resolve",
+         "已电话告知携号转网条件：号码状态正常、无欠费、合约到期或与原运营商协商解约。"}}},
       {3,
        Input("complaint", "epidemic_service", "cmcc", "刘洋", "13797123456",
              "疫情期间在武汉方舱医院工作，手机欠费停机，要求先复机后缴费。", date(4),
@@ -111,11 +114,13 @@ Status LoadDemo(ComplaintService& service, orgs::OrgService& orgs) {
        {{2, "accept", ""}, {2, "forward", ""}}},
       {16,
        Input("complaint", "value_added", "cmcc", "周敏", "13995123456",
-             "未经同意被订购视频会员增值业务，每月扣费15元。", date(18), "客服只同意退订，不同意退费。"),
+             "未经同意被订购视频会员增值业务，每月扣费15元。", date(18),
+             "客服只同意退订，不同意退费。"),
        {{15, "accept", ""}, {14, "forward", ""}}},
       {12,
        Input("complaint", "service_attitude", "cmcc", "吴芳", "13617123456",
-             "营业厅工作人员态度恶劣，拒绝为老年人办理补卡。", date(13), "客服表示会反馈，无下文。"),
+             "营业厅工作人员态度恶劣，拒绝为老年人办理补卡。", date(13),
+             "客服表示会反馈，无下文。"),
        {{11, "accept", ""},
         {10, "forward", ""},
         {8, "reply", "已核实，对相关营业员进行批评教育，并上门为用户补办了手机卡。", 0, true}}},
@@ -128,7 +133,8 @@ Status LoadDemo(ComplaintService& service, orgs::OrgService& orgs) {
         {14, "verify", "电话回访用户，确认已收到退款。"}}},
       {28,
        Input("complaint", "network_quality", "cmcc", "孙娟", "13545123456",
-             "火神山医院附近临时安置点手机信号差，无法正常通话。", date(29), "已记录，等待网络优化。"),
+             "火神山医院附近临时安置点手机信号差，无法正常通话。", date(29),
+             "已记录，等待网络优化。"),
        {{27, "accept", ""},
         {27, "forward", ""},
         {24, "reply", "已在安置点周边开通应急基站，信号恢复正常。", 0, true},

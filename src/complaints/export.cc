@@ -26,9 +26,18 @@ std::string KeyLabel(const std::string& group, const std::string& key, const std
   return messages::Text("complaints." + group + "." + key, lang, key);
 }
 
-const char* kCounts[] = {"received", "consultations",  "complaints", "accepted",
-                         "not_accepted", "resolved_directly", "forwarded", "replied",
-                         "closed", "overdue", "average_handling_days", "satisfaction"};
+const char* kCounts[] = {"received",
+                         "consultations",
+                         "complaints",
+                         "accepted",
+                         "not_accepted",
+                         "resolved_directly",
+                         "forwarded",
+                         "replied",
+                         "closed",
+                         "overdue",
+                         "average_handling_days",
+                         "satisfaction"};
 
 double Value(const StatsRow& r, const std::string& name) {
   if (name == "received") return static_cast<double>(r.received);
@@ -69,8 +78,8 @@ Result<std::string> StatsXlsx(const Stats& stats, const std::vector<Complaint>& 
   format_set_num_format(dec, "0.0");
 
   lxw_worksheet* ws = workbook_add_worksheet(wb, Label("stats_sheet", lang).c_str());
-  const std::string period = (stats.from.empty() ? "…" : stats.from) + " — " +
-                             (stats.to.empty() ? "…" : stats.to);
+  const std::string period =
+      (stats.from.empty() ? "…" : stats.from) + " — " + (stats.to.empty() ? "…" : stats.to);
   worksheet_write_string(ws, 0, 0, (Label("title", lang) + " " + period).c_str(), title);
   worksheet_set_column(ws, 0, 0, 22, nullptr);
   lxw_row_t r = 2;
@@ -99,11 +108,10 @@ Result<std::string> StatsXlsx(const Stats& stats, const std::vector<Complaint>& 
   table("region", stats.by_region, false);
 
   lxw_worksheet* cs = workbook_add_worksheet(wb, Label("cases_sheet", lang).c_str());
-  const char* columns[] = {"number", "kind_col", "category", "operator", "region", "name",
+  const char* columns[] = {"number", "kind_col", "category",    "operator",  "region",      "name",
                            "phone",  "status",   "received_on", "closed_on", "satisfaction"};
   for (size_t i = 0; i < std::size(columns); ++i) {
-    worksheet_write_string(cs, 0, static_cast<lxw_col_t>(i), Label(columns[i], lang).c_str(),
-                           head);
+    worksheet_write_string(cs, 0, static_cast<lxw_col_t>(i), Label(columns[i], lang).c_str(), head);
   }
   worksheet_set_column(cs, 0, 0, 20, nullptr);
   lxw_row_t cr = 1;

@@ -19,9 +19,10 @@ Result<std::string> Opt(const Json& obj, const std::string& key, size_t max) {
 }  // namespace
 
 Result<PublicFiling> ReadFiling(const std::string& body, bool public_form) {
-  std::set<std::string> allowed = {"kind",  "category",    "operator",
-                                   "region", "name",       "phone",
-                                   "description", "operator_contacted_on", "operator_answer"};
+  std::set<std::string> allowed = {
+      "kind",           "category", "operator",    "region",
+      "name",           "phone",    "description", "operator_contacted_on",
+      "operator_answer"};
   if (public_form) {
     allowed.insert("challenge");
     allowed.insert("solution");
@@ -50,9 +51,9 @@ Result<PublicFiling> ReadFiling(const std::string& body, bool public_form) {
 }
 
 Result<ActionInput> ReadAction(const std::string& body) {
-  JB_ASSIGN_OR_RETURN(Json obj, http::ParseObject(body, {"action", "reason", "text",
-                                                         "reply_outcome", "outcome",
-                                                         "satisfaction", "target"}));
+  JB_ASSIGN_OR_RETURN(
+      Json obj, http::ParseObject(body, {"action", "reason", "text", "reply_outcome", "outcome",
+                                         "satisfaction", "target"}));
   ActionInput in;
   JB_ASSIGN_OR_RETURN(in.action, http::RequiredString(obj, "action", 20));
   JB_ASSIGN_OR_RETURN(in.reason, Opt(obj, "reason", 500));
@@ -158,7 +159,8 @@ Json CaseJson(const Complaint& c, bool details) {
 Json PublicJson(const Complaint& c) {
   Json replies = Json::array();
   for (const CaseEvent& e : c.events) {
-    replies.push_back({{"at", e.at}, {"action", e.action}, {"status", e.to_state}, {"text", e.text}});
+    replies.push_back(
+        {{"at", e.at}, {"action", e.action}, {"status", e.to_state}, {"text", e.text}});
   }
   return {{"number", c.number},
           {"kind", c.kind},
@@ -221,13 +223,17 @@ Json CalendarDayJson(const CalendarDay& d) {
 }
 
 Json OrgSettingJson(const OrgSetting& o) {
-  return {{"org", o.org_code},     {"org_name", o.org_name},   {"org_kind", o.org_kind},
-          {"region", o.region},    {"operator", o.operator_code}, {"province", o.province}};
+  return {{"org", o.org_code},  {"org_name", o.org_name},      {"org_kind", o.org_kind},
+          {"region", o.region}, {"operator", o.operator_code}, {"province", o.province}};
 }
 
 Json AttachmentJson(const Attachment& a) {
-  return {{"id", a.id},         {"name", a.name},       {"mime", a.mime},
-          {"size", a.size},     {"sha256", a.sha256},   {"uploaded_by", a.uploaded_by},
+  return {{"id", a.id},
+          {"name", a.name},
+          {"mime", a.mime},
+          {"size", a.size},
+          {"sha256", a.sha256},
+          {"uploaded_by", a.uploaded_by},
           {"created_at", a.created_at}};
 }
 

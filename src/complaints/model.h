@@ -22,10 +22,10 @@ inline constexpr const char* kKindComplaint = "complaint";
 
 // What a consumer or the desk's phone intake files.
 struct CaseInput {
-  std::string kind;      // consultation | complaint
-  std::string category;  // Categories()
+  std::string kind;           // consultation | complaint
+  std::string category;       // Categories()
   std::string operator_code;  // Operators(): cmcc, ctcc, cucc, cbn, mvno
-  std::string region;    // GB/T 2260 province-level code ("420000")
+  std::string region;         // GB/T 2260 province-level code ("420000")
   std::string name;
   std::string phone;
   std::string description;            // at most kMaxDescription characters
@@ -57,7 +57,7 @@ struct CaseEvent {
   std::string actor_login;
   std::string actor_role;  // desk | liaison | consumer | system
   std::string from_state, to_state;
-  std::string text;      // reason, reply, outcome, note
+  std::string text;        // reason, reply, outcome, note
   bool is_public = false;  // shown on the public status page
 };
 
@@ -79,7 +79,7 @@ struct Complaint {
   bool personal_data_masked = false;  // name/phone are masked in this value
   std::string description;
   std::string operator_contacted_on, operator_answer;
-  std::string status;  // workflow state
+  std::string status;       // workflow state
   std::string received_at;  // UTC ISO instant
   std::string received_on;  // Shanghai date of receipt
   std::string accepted_on, forwarded_on, replied_on, closed_on, finished_on;
@@ -100,14 +100,14 @@ struct Complaint {
 };
 
 struct CaseFilter {
-  std::vector<std::string> regions;   // empty = all (when all_regions)
+  std::vector<std::string> regions;  // empty = all (when all_regions)
   bool all_regions = false;
   std::string operator_only;          // liaison: only this operator …
   std::string forwarded_only_region;  // … forwarded cases of this province
   std::string status, category, operator_code, kind;
   bool overdue_only = false;
-  std::string today;  // Shanghai date for the overdue check
-  std::string text;   // number or description contains
+  std::string today;     // Shanghai date for the overdue check
+  std::string text;      // number or description contains
   std::string from, to;  // received_on range
   PageRequest page;
 };

@@ -7,9 +7,12 @@
 namespace jianbao::complaints {
 
 const std::vector<std::string>& Categories() {
-  static const std::vector<std::string> k = {"billing",          "network_quality",
-                                             "number_portability", "epidemic_service",
-                                             "service_attitude", "value_added",
+  static const std::vector<std::string> k = {"billing",
+                                             "network_quality",
+                                             "number_portability",
+                                             "epidemic_service",
+                                             "service_attitude",
+                                             "value_added",
                                              "other"};
   return k;
 }

@@ -16,9 +16,9 @@
 namespace jianbao::complaints {
 
 struct RegionInfo {
-  const char* code;  // "420000"
-  const char* zh;    // "湖北省"
-  const char* en;    // "Hubei"
+  const char* code;      // "420000"
+  const char* zh;        // "湖北省"
+  const char* en;        // "Hubei"
   const char* short_zh;  // "湖北"
 };
 

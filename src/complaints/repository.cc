@@ -53,12 +53,33 @@ Complaint CaseFromRow(const soci::row& r) {
   Complaint c;
   size_t i = 0;
   c.id = GetInt(r, i++);
-  for (std::string* f :
-       {&c.number, &c.kind, &c.category, &c.operator_code, &c.region, &c.channel, &c.name,
-        &c.phone, &c.description, &c.operator_contacted_on, &c.operator_answer, &c.status,
-        &c.received_at, &c.received_on, &c.accepted_on, &c.forwarded_on, &c.replied_on,
-        &c.closed_on, &c.finished_on, &c.accept_due, &c.reply_due, &c.close_due, &c.handling,
-        &c.refuse_reason, &c.reply_text, &c.reply_outcome, &c.outcome}) {
+  for (std::string* f : {&c.number,
+                         &c.kind,
+                         &c.category,
+                         &c.operator_code,
+                         &c.region,
+                         &c.channel,
+                         &c.name,
+                         &c.phone,
+                         &c.description,
+                         &c.operator_contacted_on,
+                         &c.operator_answer,
+                         &c.status,
+                         &c.received_at,
+                         &c.received_on,
+                         &c.accepted_on,
+                         &c.forwarded_on,
+                         &c.replied_on,
+                         &c.closed_on,
+                         &c.finished_on,
+                         &c.accept_due,
+                         &c.reply_due,
+                         &c.close_due,
+                         &c.handling,
+                         &c.refuse_reason,
+                         &c.reply_text,
+                         &c.reply_outcome,
+                         &c.outcome}) {
     *f = GetStr(r, i++);
   }
   c.satisfaction = static_cast<int>(GetInt(r, i++));
@@ -263,10 +284,9 @@ std::optional<Complaint> FindCase(soci::session& s, int64_t id) {
 }
 
 std::optional<Complaint> FindCaseByNumber(soci::session& s, const std::string& number) {
-  soci::rowset<soci::row> rows =
-      (s.prepare << std::string("SELECT ") + kCaseColumns +
-                        " FROM complaints c WHERE c.number = :number",
-       soci::use(number, "number"));
+  soci::rowset<soci::row> rows = (s.prepare << std::string("SELECT ") + kCaseColumns +
+                                                   " FROM complaints c WHERE c.number = :number",
+                                  soci::use(number, "number"));
   for (const soci::row& r : rows) return CaseFromRow(r);
   return std::nullopt;
 }
@@ -281,10 +301,9 @@ Page<Complaint> ListCases(soci::session& s, const CaseFilter& f) {
       soci::use(p.st, "st2"), soci::use(p.cat, "cat"), soci::use(p.cat, "cat2"),
       soci::use(p.op, "op"), soci::use(p.op, "op2"), soci::use(p.kind, "kind"),
       soci::use(p.kind, "kind2"), soci::use(p.dfrom, "dfrom"), soci::use(p.dfrom, "dfrom2"),
-      soci::use(p.dto, "dto"), soci::use(p.dto, "dto2"), soci::use(p.q, "q"),
-      soci::use(p.q, "q2"), soci::use(p.qlike, "qlike"), soci::use(p.ovd, "ovd"),
-      soci::use(p.today, "t1"), soci::use(p.today, "t2"), soci::use(p.today, "t3"),
-      soci::into(total);
+      soci::use(p.dto, "dto"), soci::use(p.dto, "dto2"), soci::use(p.q, "q"), soci::use(p.q, "q2"),
+      soci::use(p.qlike, "qlike"), soci::use(p.ovd, "ovd"), soci::use(p.today, "t1"),
+      soci::use(p.today, "t2"), soci::use(p.today, "t3"), soci::into(total);
   out.total = total;
   int limit = f.page.page_size, offset = f.page.offset();
   soci::rowset<soci::row> rows =
@@ -295,10 +314,10 @@ Page<Complaint> ListCases(soci::session& s, const CaseFilter& f) {
        soci::use(p.st, "st2"), soci::use(p.cat, "cat"), soci::use(p.cat, "cat2"),
        soci::use(p.op, "op"), soci::use(p.op, "op2"), soci::use(p.kind, "kind"),
        soci::use(p.kind, "kind2"), soci::use(p.dfrom, "dfrom"), soci::use(p.dfrom, "dfrom2"),
-       soci::use(p.dto, "dto"), soci::use(p.dto, "dto2"), soci::use(p.q, "q"),
-       soci::use(p.q, "q2"), soci::use(p.qlike, "qlike"), soci::use(p.ovd, "ovd"),
-       soci::use(p.today, "t1"), soci::use(p.today, "t2"), soci::use(p.today, "t3"),
-       soci::use(limit, "lim"), soci::use(offset, "off"));
+       soci::use(p.dto, "dto"), soci::use(p.dto, "dto2"), soci::use(p.q, "q"), soci::use(p.q, "q2"),
+       soci::use(p.qlike, "qlike"), soci::use(p.ovd, "ovd"), soci::use(p.today, "t1"),
+       soci::use(p.today, "t2"), soci::use(p.today, "t3"), soci::use(limit, "lim"),
+       soci::use(offset, "off"));
   for (const soci::row& r : rows) out.items.push_back(CaseFromRow(r));
   return out;
 }
@@ -537,8 +556,7 @@ std::vector<int64_t> LiaisonOrgs(soci::session& s, const std::string& operator_c
   return out;
 }
 
-std::pair<int64_t, int64_t> CountHits(soci::session& s, const std::string& address,
-                                      int64_t since) {
+std::pair<int64_t, int64_t> CountHits(soci::session& s, const std::string& address, int64_t since) {
   long long n = 0, oldest = 0, from = since;
   soci::indicator ind = soci::i_ok;
   s << "SELECT COUNT(*), MIN(at) FROM complaint_public_hits WHERE address = :a AND at >= :since",
@@ -549,8 +567,8 @@ std::pair<int64_t, int64_t> CountHits(soci::session& s, const std::string& addre
 void RecordHit(soci::session& s, const std::string& address, int64_t now, int64_t forget_before) {
   long long at = now, before = forget_before;
   s << "DELETE FROM complaint_public_hits WHERE at < :before", soci::use(before, "before");
-  s << "INSERT INTO complaint_public_hits (address, at) VALUES (:a, :at)",
-      soci::use(address, "a"), soci::use(at, "at");
+  s << "INSERT INTO complaint_public_hits (address, at) VALUES (:a, :at)", soci::use(address, "a"),
+      soci::use(at, "at");
 }
 
 bool UseNonce(soci::session& s, const std::string& nonce, int64_t expires_at, int64_t now) {
@@ -575,8 +593,8 @@ std::string Secret(soci::session& s, const std::string& name, const std::string&
   return fresh;
 }
 
-bool RecordReminder(soci::session& s, int64_t id, const std::string& clock,
-                    const std::string& due, const std::string& now) {
+bool RecordReminder(soci::session& s, int64_t id, const std::string& clock, const std::string& due,
+                    const std::string& now) {
   long long cid = id, n = 0;
   s << "SELECT COUNT(*) FROM complaint_reminders WHERE complaint_id = :id AND clock = :c AND "
        "due = :d",

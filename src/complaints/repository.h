@@ -85,8 +85,7 @@ std::vector<int64_t> LiaisonOrgs(soci::session& s, const std::string& operator_c
 // ---- the public form ----
 
 // Returns how many hits `address` has at or after unix time `since`, and the oldest one's time.
-std::pair<int64_t, int64_t> CountHits(soci::session& s, const std::string& address,
-                                      int64_t since);
+std::pair<int64_t, int64_t> CountHits(soci::session& s, const std::string& address, int64_t since);
 // Records a hit of `address` at `now` and forgets hits older than `forget_before`.
 void RecordHit(soci::session& s, const std::string& address, int64_t now, int64_t forget_before);
 // Records a used challenge nonce; returns false when it was used already.
@@ -98,8 +97,8 @@ std::string Secret(soci::session& s, const std::string& name, const std::string&
 // ---- reminders ----
 
 // Records a reminder of `clock` of case `id` for `due`; returns false when it was sent already.
-bool RecordReminder(soci::session& s, int64_t id, const std::string& clock,
-                    const std::string& due, const std::string& now);
+bool RecordReminder(soci::session& s, int64_t id, const std::string& clock, const std::string& due,
+                    const std::string& now);
 
 }  // namespace jianbao::complaints::repo
 

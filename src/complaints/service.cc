@@ -4,8 +4,8 @@
 // Actions are in service_actions.cc; statistics, calendar, settings and jobs
 // in service_admin.cc.
 
-#include <sodium.h>
 #include <soci/soci.h>
+#include <sodium.h>
 
 #include <nlohmann/json.hpp>
 
@@ -71,13 +71,12 @@ ComplaintService::ComplaintService(store::Database* db, orgs::OrgService* orgs,
       challenge_bits_(static_cast<int>(config.GetInt("complaints.public_challenge_bits", 16))),
       challenge_ttl_(static_cast<int>(config.GetInt("complaints.public_challenge_seconds", 900))),
       rate_limit_(static_cast<int>(config.GetInt("complaints.public_rate_limit", 5))),
-      rate_window_(
-          static_cast<int>(config.GetInt("complaints.public_rate_window_seconds", 600))),
+      rate_window_(static_cast<int>(config.GetInt("complaints.public_rate_window_seconds", 600))),
       reply_days_(static_cast<int>(
           config.GetInt("complaints.operator_reply_days", kDefaultReplyWorkingDays))),
       retention_days_(static_cast<int>(config.GetInt("complaints.retention_days", 730))),
-      max_attachment_bytes_(static_cast<size_t>(
-          config.GetInt("complaints.max_attachment_bytes", 5 * 1024 * 1024))) {
+      max_attachment_bytes_(
+          static_cast<size_t>(config.GetInt("complaints.max_attachment_bytes", 5 * 1024 * 1024))) {
   if (sodium_init() < 0) challenge_enabled_ = false;  // never: libsodium cannot start
   if (challenge_bits_ < 1) challenge_bits_ = 1;
   if (challenge_bits_ > 30) challenge_bits_ = 30;
@@ -187,12 +186,11 @@ Result<Complaint> ComplaintService::Insert(const Actor& actor, CaseInput in,
     e.is_public = true;
     repo::AppendEvent(s, c.id, e, actor.user_id);
     // No personal data in the audit log or the notification: the number says enough.
-    orgs::Audit(s, actor, "complaint.file", "complaint", std::to_string(c.id), "",
-                nlohmann::json{{"number", c.number},
-                               {"kind", c.kind},
-                               {"region", c.region},
-                               {"channel", c.channel}}
-                    .dump());
+    orgs::Audit(
+        s, actor, "complaint.file", "complaint", std::to_string(c.id), "",
+        nlohmann::json{
+            {"number", c.number}, {"kind", c.kind}, {"region", c.region}, {"channel", c.channel}}
+            .dump());
     notify::Notification n;
     n.kind = "complaint.filed";
     n.title_key = "notification.complaint.filed";
@@ -221,8 +219,7 @@ Result<PublicForm> ComplaintService::NewPublicForm() {
   return form;
 }
 
-Result<Complaint> ComplaintService::FilePublic(const PublicFiling& filing,
-                                              const Status& decoded) {
+Result<Complaint> ComplaintService::FilePublic(const PublicFiling& filing, const Status& decoded) {
   const int64_t now = now_();
   // The rate limit first, committed on its own: every attempt counts.
   int retry_after = 0;
@@ -247,9 +244,9 @@ Result<Complaint> ComplaintService::FilePublic(const PublicFiling& filing,
       secret = repo::Secret(s, "challenge", NewSecret());
       return Status::Ok();
     }));
-    JB_ASSIGN_OR_RETURN(SolvedChallenge solved, VerifyChallenge(secret, filing.challenge,
-                                                                filing.solution, now,
-                                                                challenge_bits_));
+    JB_ASSIGN_OR_RETURN(
+        SolvedChallenge solved,
+        VerifyChallenge(secret, filing.challenge, filing.solution, now, challenge_bits_));
     // Checked before the nonce is spent, so that a typo in the form costs no new proof.
     CaseInput probe = filing.input;
     JB_RETURN_IF_ERROR(ValidateInput(&probe));
@@ -279,9 +276,9 @@ Result<Complaint> ComplaintService::PublicStatus(const std::string& number,
     found = repo::FindCaseByNumber(s, text::Trim(number));
     if (!found) return Status::Ok();
     // Both compared before answering, so the answer says nothing about which was wrong.
-    const bool match = !normalized.empty() && !found->phone.empty() &&
-                       found->phone.size() == normalized.size() &&
-                       sodium_memcmp(found->phone.data(), normalized.data(), normalized.size()) == 0;
+    const bool match =
+        !normalized.empty() && !found->phone.empty() && found->phone.size() == normalized.size() &&
+        sodium_memcmp(found->phone.data(), normalized.data(), normalized.size()) == 0;
     if (!match) {
       found.reset();
       return Status::Ok();
@@ -367,8 +364,7 @@ Result<Page<Complaint>> ComplaintService::List(const Actor& actor, CaseFilter fi
   return page;
 }
 
-void ComplaintService::Decorate(soci::session& s, Complaint* c, const Scope& scope,
-                                bool details) {
+void ComplaintService::Decorate(soci::session& s, Complaint* c, const Scope& scope, bool details) {
   ComputeClocks(c, Today());
   if (!details) return;
   c->events = repo::Events(s, c->id);
@@ -378,9 +374,9 @@ void ComplaintService::Decorate(soci::session& s, Complaint* c, const Scope& sco
   if (role.empty()) return;
   for (const Transition& t : Transitions()) {
     if (t.from != c->status || t.role != role) continue;
-    if (t.action == "reopen" && (c->closed_on.empty() ||
-                                 clock::DaysFromDate(Today()) - clock::DaysFromDate(c->closed_on) >
-                                     kReopenDays)) {
+    if (t.action == "reopen" &&
+        (c->closed_on.empty() ||
+         clock::DaysFromDate(Today()) - clock::DaysFromDate(c->closed_on) > kReopenDays)) {
       continue;
     }
     c->allowed_actions.push_back(t.action);

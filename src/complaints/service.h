@@ -63,8 +63,8 @@ struct PublicForm {
 // An action on a case (POST /api/v1/complaints/{id}/actions).
 struct ActionInput {
   std::string action;
-  std::string reason;         // refuse, reopen
-  std::string text;           // resolve (the desk's public reply), reply (the operator's answer), verify
+  std::string reason;  // refuse, reopen
+  std::string text;    // resolve (the desk's public reply), reply (the operator's answer), verify
   std::string reply_outcome;  // reply: the operator's outcome in a few words (optional)
   std::string outcome;        // close
   int satisfaction = 0;       // close: 1–5
@@ -136,9 +136,8 @@ class ComplaintService {
   Result<Stats> Statistics(const Actor& actor, const std::string& from, const std::string& to,
                            const std::string& region);
   // The statistics and the cases (masked) as an .xlsx workbook in `lang`.
-  Result<std::string> ExportXlsx(const Actor& actor, const std::string& from,
-                                 const std::string& to, const std::string& region,
-                                 const std::string& lang);
+  Result<std::string> ExportXlsx(const Actor& actor, const std::string& from, const std::string& to,
+                                 const std::string& region, const std::string& lang);
   // The complaint-desk bulletin section of `region` ("" = all) for [from, to],
   // in the phrasing of the association's reports ("截止目前，共受理用户咨询及
   // 申诉N件，其中转运营商协调处理的申诉M件。"). Aggregates only: no personal data.

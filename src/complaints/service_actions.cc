@@ -71,9 +71,7 @@ Result<Complaint> ComplaintService::Act(const Actor& actor, int64_t id, const Ac
     if (!found || !scope.Sees(*found)) return internal::NotFound();
     Complaint c = *found;
     // The actor's relation to the case ("" = a reader without actions).
-    const std::string role = scope.IsDesk(c)      ? kRoleDesk
-                             : scope.IsLiaison(c) ? kRoleLiaison
-                                                  : "";
+    const std::string role = scope.IsDesk(c) ? kRoleDesk : scope.IsLiaison(c) ? kRoleLiaison : "";
     std::optional<Transition> t = FindTransition(c.status, in.action, role);
     if (!t) {
       bool role_may = false;
@@ -81,8 +79,8 @@ Result<Complaint> ComplaintService::Act(const Actor& actor, int64_t id, const Ac
         role_may = role_may || (row.action == in.action && row.role == role);
       }
       if (!role_may) return Status::Denied("this role cannot " + in.action + " a case");
-      return Status::Conflict("case_wrong_state", "a case that is " + c.status + " cannot be " +
-                                                 in.action + "ed")
+      return Status::Conflict("case_wrong_state",
+                              "a case that is " + c.status + " cannot be " + in.action + "ed")
           .set_text("state", c.status);
     }
     JB_ASSIGN_OR_RETURN(WorkCalendar cal, LoadCalendar(s));

@@ -27,7 +27,8 @@ Status CheckPeriod(const std::string& from, const std::string& to) {
   if (!from.empty() && !clock::IsValidDate(from)) {
     return Status::Invalid("from", "invalid_date", "bad date");
   }
-  if (!to.empty() && !clock::IsValidDate(to)) return Status::Invalid("to", "invalid_date", "bad date");
+  if (!to.empty() && !clock::IsValidDate(to))
+    return Status::Invalid("to", "invalid_date", "bad date");
   return Status::Ok();
 }
 
@@ -125,7 +126,8 @@ Result<std::vector<CalendarDay>> ComplaintService::Calendar(const Actor& actor,
                                                             const std::string& year) {
   JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
   if (!scope.any()) return Status::Denied("the complaint desk only");
-  if (!year.empty() && (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos)) {
+  if (!year.empty() &&
+      (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos)) {
     return Status::Invalid("year", "out_of_range", "a year such as 2026");
   }
   std::vector<CalendarDay> days;
@@ -223,11 +225,11 @@ Result<OrgSetting> ComplaintService::SetOrgSetting(const Actor& actor, const std
   }
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     repo::UpsertOrgSetting(s, out);
-    orgs::Audit(s, actor, "complaint.org_setting", "org", org->code, "",
-                nlohmann::json{{"region", out.region},
-                               {"operator", out.operator_code},
-                               {"province", out.province}}
-                    .dump());
+    orgs::Audit(
+        s, actor, "complaint.org_setting", "org", org->code, "",
+        nlohmann::json{
+            {"region", out.region}, {"operator", out.operator_code}, {"province", out.province}}
+            .dump());
     return Status::Ok();
   }));
   return out;

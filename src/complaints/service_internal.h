@@ -13,8 +13,8 @@ namespace jianbao::complaints {
 
 // What an actor may see and do on the desk.
 struct ComplaintService::Scope {
-  bool national = false;     // every region (national admin, system)
-  std::string desk_region;   // complaint_handler of an association of this region
+  bool national = false;    // every region (national admin, system)
+  std::string desk_region;  // complaint_handler of an association of this region
   std::string liaison_operator, liaison_province;  // operator_liaison of this operator org
 
   bool any() const { return national || !desk_region.empty() || !liaison_operator.empty(); }

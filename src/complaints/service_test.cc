@@ -101,9 +101,12 @@ TEST_F(ComplaintServiceTest, DeskSeesPersonalDataInFullAndTheViewIsAudited) {
 
 TEST_F(ComplaintServiceTest, RegionIsolation) {
   Complaint c = FileSample();
-  ASSERT_TRUE(orgs_->CreateUser(Actor::System(), {"hebei-desk", orgs::kDemoPassword, "冯丽",
-                                                  "hebei", {kRoleComplaintHandler}, ""})
-                  .ok());
+  ASSERT_TRUE(
+      orgs_
+          ->CreateUser(
+              Actor::System(),
+              {"hebei-desk", orgs::kDemoPassword, "冯丽", "hebei", {kRoleComplaintHandler}, ""})
+          .ok());
   EXPECT_EQ(svc_->Get(As("hebei-desk"), c.id).status().code(), Code::kNotFound);
   EXPECT_EQ(svc_->List(As("hebei-desk"), CaseFilter{})->total, 0);
   EXPECT_EQ(Do("hebei-desk", c.id, "accept").status().code(), Code::kNotFound);

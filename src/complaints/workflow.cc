@@ -7,16 +7,15 @@
 namespace jianbao::complaints {
 
 const std::vector<std::string>& States() {
-  static const std::vector<std::string> kStates = {kReceived,  kAccepted, kNotAccepted,
-                                                   kResolved,  kForwarded, kReplied,
-                                                   kVerified,  kClosed,   kMerged};
+  static const std::vector<std::string> kStates = {kReceived, kAccepted,  kNotAccepted,
+                                                   kResolved, kForwarded, kReplied,
+                                                   kVerified, kClosed,    kMerged};
   return kStates;
 }
 
 const std::vector<std::string>& Actions() {
-  static const std::vector<std::string> kActions = {"accept", "refuse", "resolve", "forward",
-                                                    "reply",  "verify", "close",   "reopen",
-                                                    "merge"};
+  static const std::vector<std::string> kActions = {
+      "accept", "refuse", "resolve", "forward", "reply", "verify", "close", "reopen", "merge"};
   return kActions;
 }
 

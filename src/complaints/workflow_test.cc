@@ -31,9 +31,13 @@ TEST(WorkflowTest, EveryStateIsReachableFromReceived) {
 
 TEST(WorkflowTest, TheOrderNo35Path) {
   std::string state = kReceived;
-  for (const auto& [action, role] : std::vector<std::pair<std::string, std::string>>{
-           {"accept", kRoleDesk}, {"forward", kRoleDesk}, {"reply", kRoleLiaison},
-           {"verify", kRoleDesk}, {"close", kRoleDesk}, {"reopen", kRoleDesk}}) {
+  for (const auto& [action, role] :
+       std::vector<std::pair<std::string, std::string>>{{"accept", kRoleDesk},
+                                                        {"forward", kRoleDesk},
+                                                        {"reply", kRoleLiaison},
+                                                        {"verify", kRoleDesk},
+                                                        {"close", kRoleDesk},
+                                                        {"reopen", kRoleDesk}}) {
     auto t = FindTransition(state, action, role);
     ASSERT_TRUE(t) << state << " " << action;
     state = t->to;
@@ -42,9 +46,9 @@ TEST(WorkflowTest, TheOrderNo35Path) {
 }
 
 TEST(WorkflowTest, RolesAndStatesAreEnforced) {
-  EXPECT_FALSE(FindTransition(kForwarded, "reply", kRoleDesk));       // only the operator replies
-  EXPECT_FALSE(FindTransition(kAccepted, "forward", kRoleLiaison));   // only the desk forwards
-  EXPECT_FALSE(FindTransition(kReceived, "close", kRoleDesk));        // not before verification
+  EXPECT_FALSE(FindTransition(kForwarded, "reply", kRoleDesk));      // only the operator replies
+  EXPECT_FALSE(FindTransition(kAccepted, "forward", kRoleLiaison));  // only the desk forwards
+  EXPECT_FALSE(FindTransition(kReceived, "close", kRoleDesk));       // not before verification
   EXPECT_FALSE(FindTransition(kNotAccepted, "reopen", kRoleDesk));
   EXPECT_EQ(FindTransition(kReceived, "refuse", kRoleDesk)->needs, Needs::kReason);
   EXPECT_EQ(FindTransition(kVerified, "close", kRoleDesk)->needs, Needs::kOutcome);

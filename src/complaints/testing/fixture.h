@@ -26,7 +26,7 @@ class ComplaintFixture : public ::testing::Test {
 
   // Sets the fake clock to 10:00 Asia/Shanghai on `date` (YYYY-MM-DD).
   void SetToday(const std::string& date);
-  // Returns the demo user `login` as an actor.
+  // Returns the user `login` as an actor (looked up, without signing in).
   Actor As(const std::string& login);
   // Returns a valid complaint about China Mobile in Hubei.
   CaseInput SampleInput() const;
