@@ -308,7 +308,7 @@ Page<Complaint> ListCases(soci::session& s, const CaseFilter& f) {
   int limit = f.page.page_size, offset = f.page.offset();
   soci::rowset<soci::row> rows =
       (s.prepare << std::string("SELECT ") + kCaseColumns + " FROM complaints c" + kFilterWhere +
-                        " ORDER BY c.id DESC LIMIT :lim OFFSET :off",
+                        " ORDER BY c.received_at DESC, c.id DESC LIMIT :lim OFFSET :off",
        soci::use(p.all_regions, "all_regions"), soci::use(p.region, "region"),
        soci::use(p.lop, "lop"), soci::use(p.lop, "lop2"), soci::use(p.st, "st"),
        soci::use(p.st, "st2"), soci::use(p.cat, "cat"), soci::use(p.cat, "cat2"),

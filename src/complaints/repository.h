@@ -37,7 +37,7 @@ void UpdateCase(soci::session& s, const Complaint& c);
 // Returns the case, without events and attachments, or nullopt.
 std::optional<Complaint> FindCase(soci::session& s, int64_t id);
 std::optional<Complaint> FindCaseByNumber(soci::session& s, const std::string& number);
-// Returns one page of the cases matching `f`, newest first, and their total.
+// Returns one page of the cases matching `f`, latest received first, and their total.
 Page<Complaint> ListCases(soci::session& s, const CaseFilter& f);
 // Returns every case received in [from, to] (either "" = open) of `region`
 // ("" = all), without texts: for statistics.

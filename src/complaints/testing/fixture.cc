@@ -55,7 +55,7 @@ void ComplaintFixture::SetToday(const std::string& date) {
 
 Actor ComplaintFixture::As(const std::string& login) {
   // Looked up rather than signed in: no password hashing per call.
-  auto users = orgs_->ListUsers(Actor::System(), "", "", login, 0, 100);
+  auto users = orgs_->ListUsers(Actor::System(), "ccea", "", login, 0, 100);  // the demo root
   EXPECT_TRUE(users.ok()) << users.status().ToString();
   if (users.ok()) {
     for (const orgs::User& u : users->items) {

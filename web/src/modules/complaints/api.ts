@@ -262,3 +262,19 @@ export function setCalendarDay(d: CalendarDay): Promise<CalendarDay> {
 export function deleteCalendarDay(date: string): Promise<void> {
   return del<void>(`/complaints/calendar/${date}`)
 }
+
+/** A ready bulletin section, as the composer takes it (the bulletins module's Section). */
+export interface BulletinSection {
+  kind: string
+  title: string
+  body: string
+  [key: string]: unknown
+}
+
+/**
+ * GET /bulletins/sources/complaints?region=&from=&to= — the complaint desk's section for the
+ * bulletin composer (editors): "截止目前，共受理用户咨询及申诉N件，其中转运营商协调处理的申诉M件。"
+ */
+export function bulletinSection(q: { region?: string; from?: string; to?: string }): Promise<BulletinSection> {
+  return get<BulletinSection>('/bulletins/sources/complaints', q)
+}
