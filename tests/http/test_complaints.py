@@ -297,6 +297,14 @@ class PublicAbuseTest(unittest.TestCase):
         flood = harness.Server(db_url=None, extra_env={
             "JIANBAO_COMPLAINTS_PUBLIC_CHALLENGE": "false"}).start()
         try:
+            # The demo data's bulletin sentence (a fresh server: only the demo cases):
+            # twelve Hubei cases, one of them a merged duplicate; five were forwarded.
+            status, section, _ = flood.client("editor").call(
+                "GET", "/api/v1/bulletins/sources/complaints?region=420000")
+            self.assertEqual(status, 200, section)
+            self.assertTrue(section["body"].startswith(
+                "截止目前，共受理用户咨询及申诉11件，其中转运营商协调处理的申诉5件。"), section)
+            self.assertEqual(section["title"], "湖北省电信用户申诉受理情况")
             anon = flood.client()
             status, form, _ = anon.call("GET", "/api/v1/public/complaint-form")
             self.assertFalse(form["challenge_enabled"])

@@ -6,14 +6,18 @@ import { DataAnalysis, Headset } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
 import type { Role } from '@/api/types'
 
-/** Who sees cases: the desk, the operators' liaisons, and (national) admins. */
+/**
+ * Who may open the pages: the desk, the operators' liaisons, and admins — of whom the
+ * server lets only the national admin in (a provincial admin gets the 403 message).
+ */
 export const CASE_READERS: readonly Role[] = ['complaint_handler', 'operator_liaison', 'admin']
-/** Who sees the statistics: the desk and (national) admins. */
 export const STATS_READERS: readonly Role[] = ['complaint_handler', 'admin']
 
+// The menu shows the desk's pages to the desk and the liaisons only: the national admin
+// reaches them by address (/complaints), provincial admins never see a row they cannot use.
 const menu: MenuItem[] = [
-  { label: 'complaints.menu', route: '/complaints', icon: Headset, roles: CASE_READERS, test: 'complaints' },
-  { label: 'complaints.stats.menu', route: '/complaints/stats', icon: DataAnalysis, roles: STATS_READERS, test: 'complaints-stats' },
+  { label: 'complaints.menu', route: '/complaints', icon: Headset, roles: ['complaint_handler', 'operator_liaison'], test: 'complaints' },
+  { label: 'complaints.stats.menu', route: '/complaints/stats', icon: DataAnalysis, roles: ['complaint_handler'], test: 'complaints-stats' },
 ]
 
 const routes: RouteRecordRaw[] = [
