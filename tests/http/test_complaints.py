@@ -143,6 +143,34 @@ class WorkflowTest(unittest.TestCase):
         self.assertEqual(desk.call("GET", "/api/v1/complaints?overdue=maybe")[0], 400)
 
 
+class AttachmentTest(unittest.TestCase):
+    PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d49444154789c63f8cfc0f01f00050001ff89993d1d0000000049454e44ae426082")
+
+    def test_images_and_pdf_only_sniffed_and_size_limited(self):
+        desk, liaison = server.client("hubei-desk"), server.client("liaison")
+        page = desk.call("GET", "/api/v1/complaints?status=forwarded&operator=cmcc")[1]
+        cid = page["items"][0]["id"]
+        path = f"/api/v1/complaints/{cid}/attachments"
+        status, a, _ = liaison.call("POST", path + "?name=%E5%9B%9E%E6%89%A7.png", raw=self.PNG)
+        self.assertEqual(status, 201, a)
+        self.assertEqual(a["mime"], "image/png")
+        status, pdf, _ = desk.call("POST", path + "?name=x.pdf", raw=b"%PDF-1.4\n%%EOF\n")
+        self.assertEqual(status, 201, pdf)
+        # Named .png but plain text: the bytes decide.
+        status, body, _ = desk.call("POST", path + "?name=fake.png", raw="不是图片".encode())
+        self.assertEqual((status, body["error"]["key"]), (400, "unsupported_type"))
+        status, body, _ = desk.call("POST", path + "?name=big.pdf",
+                                    raw=b"%PDF-1.4\n" + b"0" * (6 << 20))
+        self.assertEqual(status, 413, body)
+        status, case, _ = desk.call("GET", f"/api/v1/complaints/{cid}")
+        self.assertEqual([x["name"] for x in case["attachments"]][-2:], ["回执.png", "x.pdf"])
+        status, raw, hdrs = liaison.call("GET", f"{path}/{a['id']}")
+        self.assertEqual((status, hdrs["Content-Type"]), (200, "image/png"))
+        self.assertEqual(hdrs["X-Content-Type-Options"], "nosniff")
+        self.assertEqual(server.client("member").call("GET", f"{path}/{a['id']}")[0], 403)
+
+
 class MaskingTest(unittest.TestCase):
     """Every route that answers a case, as every role: the full phone number
     and name appear only in GET /api/v1/complaints/{id} for the desk."""

@@ -34,6 +34,12 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STATS_READERS, title: 'complaints.stats.title' },
   },
   {
+    path: 'complaints/calendar',
+    name: 'complaints-calendar',
+    component: () => import('./views/calendar/index.vue'),
+    meta: { roles: CASE_READERS, title: 'complaints.calendar.title' },
+  },
+  {
     path: 'complaints/:id(\\d+)',
     name: 'complaints-case',
     component: () => import('./views/case/index.vue'),
