@@ -3,7 +3,7 @@
 // liaison replies, the desk verifies and closes it, and the consumer sees it closed.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, resetBrowser, shot, signIn } from './lib.mjs'
+import { apiAs, launch, resetBrowser, shot, signIn } from './lib.mjs'
 
 const PHONE = '13712345678'
 const DESCRIPTION = '居家隔离期间宽带套餐被重复扣费，要求退还。'
@@ -122,5 +122,41 @@ describe('complaint desk', () => {
     assert.ok(Number(await page.getByTestId('stat-received').innerText()) > 0)
     await page.locator('canvas').first().waitFor()
     await shot(page, 'complaints-stats')
+  })
+
+  it('the national admin reads the 2020 holiday calendar', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'admin')
+    await page.goto('/complaints/calendar')
+    await choose(page, 'calendar-year', '2020')
+    await page.getByTestId('calendar-table').getByText('春节（延长至2月2日）').first().waitFor()
+    await shot(page, 'complaints-calendar')
+  })
+
+  it('the editor adds the complaint-desk section to an issue', async () => {
+    const { context, page } = b
+    const editor = await apiAs('editor')
+    const res = await editor.api.post('/api/v1/bulletins/issues', {
+      headers: editor.headers,
+      data: { series: 'ccea-epidemic', date: '2020-03-19' },
+    })
+    assert.equal(res.status(), 201)
+    const issue = await res.json()
+    await signIn(context, page, 'editor')
+    await page.goto(`/bulletins/issues/${issue.id}/edit`)
+    const composer = page.getByTestId('composer')
+    await composer.waitFor()
+    await composer.getByRole('tab', { name: '申诉受理情况' }).click()
+    await composer.getByTestId('complaints-source-add').click()
+    await composer.getByTestId('section-0').waitFor()
+    assert.match(await composer.getByTestId('section-0').innerText(), /湖北省电信用户申诉受理情况/)
+    assert.equal(await composer.getByTestId('section-0').getAttribute('data-kind'), 'summary')
+    await shot(page, 'complaints-bulletin-section')
+    await composer.getByTestId('composer-save').click()
+    await page.locator('.el-message--success').first().waitFor()
+    const saved = await (await editor.api.get(`/api/v1/bulletins/issues/${issue.id}`)).json()
+    const section = saved.sections[0]
+    assert.equal(section.source, 'complaints:420000')
+    assert.match(section.body, /^截止目前，共受理用户咨询及申诉\d+件，其中转运营商协调处理的申诉\d+件。/)
   })
 })
