@@ -160,7 +160,10 @@ Result<CalendarDay> ComplaintService::SetCalendarDay(const Actor& actor, const C
 
 Status ComplaintService::DeleteCalendarDay(const Actor& actor, const std::string& date) {
   JB_RETURN_IF_ERROR(CheckNational(actor));
-  if (!clock::IsValidDate(date)) return Status::Invalid("date", "invalid_date", "bad date");
+  // A path that is no date names no entry.
+  if (!clock::IsValidDate(date)) {
+    return Status::NotFound("calendar_day_not_found", "the calendar has no entry for that day");
+  }
   return db_->Write([&](soci::session& s) {
     if (!repo::DeleteCalendarDay(s, date)) {
       return Status::NotFound("calendar_day_not_found", "the calendar has no entry for that day");
