@@ -31,9 +31,9 @@ TEST(ChallengeTest, RefusesForgedExpiredEasyAndWrong) {
   EXPECT_FALSE(VerifyChallenge("secret", c.token, solution, 2000, 8).ok());   // expired
   EXPECT_FALSE(VerifyChallenge("secret", c.token, solution, 1010, 12).ok());  // too easy
   EXPECT_FALSE(VerifyChallenge("secret", "a.b.c.d", solution, 1010, 8).ok());
-  EXPECT_FALSE(VerifyChallenge("secret", std::string(32, 'a') + ".1.999999999999.x", solution,
-                               1010, 8)
-                   .ok());  // no overflow on a huge difficulty
+  EXPECT_FALSE(
+      VerifyChallenge("secret", std::string(32, 'a') + ".1.999999999999.x", solution, 1010, 8)
+          .ok());  // no overflow on a huge difficulty
   std::string tampered = c.token;
   tampered[40] = tampered[40] == '1' ? '2' : '1';
   EXPECT_FALSE(VerifyChallenge("secret", tampered, solution, 1010, 8).ok());

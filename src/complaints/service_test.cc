@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "complaints/challenge.h"
+#include "complaints/job.h"
 #include "complaints/testing/fixture.h"
 #include "complaints/workflow.h"
 #include "orgs/demo.h"
@@ -277,6 +281,31 @@ TEST_F(ComplaintServiceTest, CalendarIsEditedByNationalAdminsOnly) {
   EXPECT_EQ(FileSample().accept_due, "2026-12-15");
   EXPECT_TRUE(svc_->DeleteCalendarDay(As("admin"), "2026-12-11").ok());
   EXPECT_EQ(svc_->DeleteCalendarDay(As("admin"), "2026-12-11").code(), Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace jianbao::complaints
+
+namespace jianbao::complaints {
+namespace {
+
+TEST_F(ComplaintServiceTest, DailyJobSendsTheDaysRemindersInTheBackground) {
+  SetToday("2020-01-23");
+  FileSample();
+  SetToday("2020-02-06");
+  {
+    DailyJob job(svc_.get());
+    job.Start(1);
+    for (int i = 0; i < 100; ++i) {
+      auto inbox = notify_->List(As("hubei-desk"), false, 0, 20);
+      bool reminded = false;
+      for (const auto& n : inbox->items) reminded = reminded || n.kind == "complaint.reminder";
+      if (reminded) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    job.Stop();
+  }
+  EXPECT_EQ(*svc_->SendReminders(), 0);  // the job sent it already
 }
 
 }  // namespace
