@@ -193,6 +193,13 @@ Result<Response> EpidemicSectionHandler(Context& ctx, BulletinService& svc) {
   return JsonResponse(200, SectionJson(s));
 }
 
+Result<Response> ComplaintsSectionHandler(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(SectionSpec s,
+                      svc.ComplaintsSection(ctx.actor(), ctx.req.Query("region"),
+                                            ctx.req.Query("from"), ctx.req.Query("to")));
+  return JsonResponse(200, SectionJson(s));
+}
+
 Result<Response> ListSummaryKinds(Context& ctx, BulletinService& svc) {
   JB_ASSIGN_OR_RETURN(std::vector<SummaryKind> kinds, svc.SummaryKinds(ctx.actor()));
   return JsonResponse(200, SummaryKindsJson(kinds));
@@ -261,6 +268,7 @@ void Register(http::App& app, BulletinService& svc) {
   app.Get("/api/v1/bulletins/sources/pieces", bind(GetPieces));
   app.Get("/api/v1/bulletins/sources/pieces/:id", bind(PieceSectionHandler));
   app.Get("/api/v1/bulletins/sources/epidemic", bind(EpidemicSectionHandler));
+  app.Get("/api/v1/bulletins/sources/complaints", bind(ComplaintsSectionHandler));
   app.Get("/api/v1/bulletins/sources/summaries", bind(ListSummaryKinds));
   app.Get("/api/v1/bulletins/sources/summaries/:key", bind(SummarySectionHandler));
   app.Post("/api/v1/bulletins/import", bind(PostImport), {.max_body = 5 << 20});

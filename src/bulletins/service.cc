@@ -725,6 +725,28 @@ Result<SectionSpec> BulletinService::EpidemicSection(const Actor& actor, const s
   return s;
 }
 
+Result<SectionSpec> BulletinService::ComplaintsSection(const Actor& actor,
+                                                       const std::string& region,
+                                                       const std::string& from,
+                                                       const std::string& to) {
+  if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
+  if (!from.empty() && !clock::IsValidDate(from)) {
+    return Status::Invalid("from", "invalid_date", "bad date");
+  }
+  if (!to.empty() && !clock::IsValidDate(to))
+    return Status::Invalid("to", "invalid_date", "bad date");
+  if (!sources_) return Status(Code::kUnavailable, "source_unavailable", "no data source");
+  JB_ASSIGN_OR_RETURN(GeneratedSection g, sources_->ComplaintsSection(region, from, to));
+  SectionSpec s;
+  s.kind = "summary";
+  s.source = region.empty() ? "complaints" : "complaints:" + region;
+  s.data_from = from;
+  s.data_to = to;
+  s.title = g.title;
+  s.body = g.body;
+  return s;
+}
+
 Result<std::vector<SummaryKind>> BulletinService::SummaryKinds(const Actor& actor) {
   if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
   if (!sources_) return std::vector<SummaryKind>{};

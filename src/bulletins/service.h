@@ -168,6 +168,11 @@ class BulletinService {
   // Returns the epidemic section of `date` (with the trend chart when `chart`).
   // kInvalidArgument "invalid_date".
   Result<SectionSpec> EpidemicSection(const Actor& actor, const std::string& date, bool chart);
+  // Returns the complaint desk's section (申诉受理情况) of `region` for
+  // [from, to] (editors): a "summary" section with source "complaints" or
+  // "complaints:REGION". kInvalidArgument "invalid_date" or "unknown_region".
+  Result<SectionSpec> ComplaintsSection(const Actor& actor, const std::string& region,
+                                        const std::string& from, const std::string& to);
   // The other modules' summaries the composer offers.
   Result<std::vector<SummaryKind>> SummaryKinds(const Actor& actor);
   // A summary section of module `key` over [from, to] (at most 367 days).

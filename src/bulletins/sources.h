@@ -51,6 +51,15 @@ class SectionSources {
   // trend chart as an embedded PNG when `chart`), or kNotFound when that day
   // has no figures.
   virtual Result<GeneratedSection> EpidemicSection(const std::string& date, bool chart) = 0;
+  // Returns the complaint desk's section for `region` (GB/T 2260 province
+  // code, "" = all) over [from, to] ("" = open): aggregates only, in the
+  // phrasing of the association's reports. kNotFound when no complaint desk
+  // is wired in.
+  virtual Result<GeneratedSection> ComplaintsSection(const std::string& region,
+                                                     const std::string& from,
+                                                     const std::string& to) {
+    return Status::NotFound("source_unavailable", "no complaint desk");
+  }
   // The summaries other modules offer.
   virtual std::vector<SummaryKind> SummaryKinds() = 0;
   // Returns summary `key` over [from, to] as the actor may see it; kNotFound

@@ -68,6 +68,9 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
     const std::string logins = OrFail(LoadDemoData(services));
     if (!logins.empty()) std::cout << logins << std::flush;
   }
+  // After the demo loader, which moves the complaint desk's clock while it runs.
+  services.complaints_job->Start(
+      static_cast<int>(config.GetInt("complaints.job_interval_seconds", 3600)));
   http::App app(config, db.get());
   app.SetWebRoot(config.GetString("server.web_root", "web/dist"));
   RegisterRoutes(app, services);

@@ -19,6 +19,9 @@ void AddBulletinCommands(CLI::App& app);
 // Adds backup and restore (backup_commands.cc).
 void AddBackupCommands(CLI::App& app);
 
+// Adds `complaints purge` (complaint_commands.cc).
+void AddComplaintCommands(CLI::App& app);
+
 }  // namespace jianbao::cli
 
 #endif  // JIANBAO_CLI_COMMANDS_H_

@@ -82,6 +82,14 @@ Result<bulletins::GeneratedSection> ModuleSources::EpidemicSection(const std::st
   return bulletins::GeneratedSection{n.title, n.body};
 }
 
+Result<bulletins::GeneratedSection> ModuleSources::ComplaintsSection(const std::string& region,
+                                                                     const std::string& from,
+                                                                     const std::string& to) {
+  if (!complaints_) return bulletins::SectionSources::ComplaintsSection(region, from, to);
+  JB_ASSIGN_OR_RETURN(complaints::Section s, complaints_->BulletinSection(region, from, to));
+  return bulletins::GeneratedSection{s.title, s.body};
+}
+
 std::vector<bulletins::SummaryKind> ModuleSources::SummaryKinds() {
   return {{"submissions", "信息报送采用情况", "Reporting and adoption summary"}};
 }

@@ -8,6 +8,7 @@
 #define JIANBAO_CLI_SOURCES_H_
 
 #include "bulletins/sources.h"
+#include "complaints/service.h"
 #include "epidemic/service.h"
 #include "orgs/service.h"
 #include "submissions/service.h"
@@ -18,14 +19,18 @@ class ModuleSources : public bulletins::SectionSources {
  public:
   // REQUIRES: the services outlive this object.
   ModuleSources(orgs::OrgService* orgs, submissions::SubmissionService* submissions,
-                epidemic::EpidemicService* epidemic)
-      : orgs_(orgs), submissions_(submissions), epidemic_(epidemic) {}
+                epidemic::EpidemicService* epidemic,
+                complaints::ComplaintService* complaints = nullptr)
+      : orgs_(orgs), submissions_(submissions), epidemic_(epidemic), complaints_(complaints) {}
 
   Result<std::vector<bulletins::SourcePiece>> AdoptedPieces(const Actor& actor,
                                                             const std::string& text,
                                                             int limit) override;
   Result<bulletins::SourcePiece> AdoptedPiece(const Actor& actor, int64_t id) override;
   Result<bulletins::GeneratedSection> EpidemicSection(const std::string& date, bool chart) override;
+  Result<bulletins::GeneratedSection> ComplaintsSection(const std::string& region,
+                                                        const std::string& from,
+                                                        const std::string& to) override;
   std::vector<bulletins::SummaryKind> SummaryKinds() override;
   Result<bulletins::GeneratedSection> Summary(const Actor& actor, const std::string& key,
                                               const std::string& from,
@@ -40,6 +45,7 @@ class ModuleSources : public bulletins::SectionSources {
   orgs::OrgService* orgs_;
   submissions::SubmissionService* submissions_;
   epidemic::EpidemicService* epidemic_;
+  complaints::ComplaintService* complaints_;  // may be null
 };
 
 }  // namespace jianbao::cli

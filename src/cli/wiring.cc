@@ -5,6 +5,9 @@
 #include "bulletins/demo.h"
 #include "bulletins/handlers.h"
 #include "bulletins/repository.h"
+#include "complaints/demo.h"
+#include "complaints/handlers.h"
+#include "complaints/repository.h"
 #include "epidemic/demo.h"
 #include "epidemic/handlers.h"
 #include "epidemic/repository.h"
@@ -14,9 +17,9 @@
 #include "orgs/repository.h"
 #include "submissions/demo.h"
 #include "submissions/handlers.h"
+#include "submissions/repository.h"
 #include "submissions/service.h"
 #include "typeset/typeset.h"
-#include "submissions/repository.h"
 
 namespace jianbao::cli {
 
@@ -27,6 +30,7 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
   db->AddMigrations("submissions", submissions::repo::Migrations());
   db->AddMigrations("epidemic", epidemic::Migrations());
   db->AddMigrations("bulletins", bulletins::repo::Migrations());
+  db->AddMigrations("complaints", complaints::repo::Migrations());
   JB_RETURN_IF_ERROR(db->Migrate());
   return db;
 }
@@ -46,14 +50,16 @@ Services::Services(store::Database* db, const Config& config)
     : orgs(std::make_unique<orgs::OrgService>(db, config)),
       notify(std::make_unique<notify::NotifyService>(db)),
       submissions(std::make_unique<submissions::SubmissionService>(db, orgs.get(), config)),
-      epidemic(std::make_unique<epidemic::EpidemicService>(*db)) {
+      epidemic(std::make_unique<epidemic::EpidemicService>(*db)),
+      complaints(std::make_unique<complaints::ComplaintService>(db, orgs.get(), config)) {
   auto ts = typeset::Typesetter::Create(typeset::FontsFromConfig(config));
   if (ts.ok()) {
     typesetter = std::move(ts).value();
   } else {
     typesetter_status = ts.status();
   }
-  sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get());
+  sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get(),
+                                            complaints.get());
   bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
                                                            sources.get(), RenderLimitsFrom(config));
   const mail::SmtpConfig smtp = mail::SmtpConfigFrom(config);
@@ -65,12 +71,13 @@ Services::Services(store::Database* db, const Config& config)
     }
   }
   seed_dir = config.GetString("demo.seed_dir", "../shared/seed");
+  complaints_job = std::make_unique<complaints::DailyJob>(complaints.get());
 }
 
 void RegisterRoutes(http::App& app, Services& services) {
   for (const messages::Catalogue* c :
        {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
-        &epidemic::Messages(), &typeset::Messages()}) {
+        &epidemic::Messages(), &typeset::Messages(), &complaints::Messages()}) {
     messages::Add(*c);
   }
   orgs::Register(app, *services.orgs);
@@ -78,6 +85,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   submissions::Register(app, *services.submissions);
   bulletins::Register(app, *services.bulletins);
   epidemic::Register(app, *services.epidemic);
+  complaints::Register(app, *services.complaints);
 }
 
 Result<std::string> LoadDemoData(Services& services) {
@@ -87,6 +95,7 @@ Result<std::string> LoadDemoData(Services& services) {
   JB_RETURN_IF_ERROR(submissions::LoadDemo(*services.submissions, *services.orgs));
   JB_RETURN_IF_ERROR(bulletins::LoadDemo(*services.bulletins, services.seed_dir));
   JB_RETURN_IF_ERROR(epidemic::LoadDemo(*services.epidemic, services.seed_dir));
+  JB_RETURN_IF_ERROR(complaints::LoadDemo(*services.complaints, *services.orgs));
   std::string out = "Demo sign-ins (password " + std::string(orgs::kDemoPassword) + "):\n";
   for (const auto& d : orgs::DemoLogins()) {
     out += "  " + d.login + std::string(24 - std::min<size_t>(d.login.size(), 23), ' ') + d.role +

@@ -11,6 +11,8 @@
 
 #include "bulletins/service.h"
 #include "cli/sources.h"
+#include "complaints/job.h"
+#include "complaints/service.h"
 #include "core/config.h"
 #include "epidemic/service.h"
 #include "http/app.h"
@@ -32,6 +34,7 @@ struct Services {
   std::unique_ptr<notify::NotifyService> notify;
   std::unique_ptr<submissions::SubmissionService> submissions;
   std::unique_ptr<epidemic::EpidemicService> epidemic;
+  std::unique_ptr<complaints::ComplaintService> complaints;
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
   Status typesetter_status;                         // why typesetter is null
   std::unique_ptr<ModuleSources> sources;
@@ -39,6 +42,7 @@ struct Services {
   Status mail_status;                         // a bad [mail] configuration
   std::unique_ptr<bulletins::BulletinService> bulletins;
   std::string seed_dir;  // where the demo loader looks for old bulletins
+  std::unique_ptr<complaints::DailyJob> complaints_job;  // started by Serve
 };
 
 // Registers every module's routes on `app`.

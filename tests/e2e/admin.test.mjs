@@ -177,8 +177,8 @@ describe('administration', () => {
           items: [
             {
               id: 999999, at: '2026-11-29T01:02:03Z', actor: 'editor', org: 'ccea-sec',
-              action: 'complaint.forward', entity: 'complaint', entity_id: '42',
-              before: { status: 'received' }, after: { status: 'forwarded' }, ip: '127.0.0.1',
+              action: 'resumption.report', entity: 'resumption_report', entity_id: '42',
+              before: { status: 'draft' }, after: { status: 'reported' }, ip: '127.0.0.1',
             },
           ],
           total: 1, page: 1, page_size: 20,
@@ -188,8 +188,8 @@ describe('administration', () => {
     try {
       await page.getByTestId('audit-reset').click()
       const row = page.getByTestId('audit-table').locator('tr.el-table__row')
-      await row.getByText('complaint.forward').waitFor()
-      assert.equal(await row.getByTestId('audit-row-entity').innerText(), 'complaint')
+      await row.getByText('resumption.report').waitFor()
+      assert.equal(await row.getByTestId('audit-row-entity').innerText(), 'resumption_report')
     } finally {
       await page.unroute('**/api/v1/audit?**')
     }

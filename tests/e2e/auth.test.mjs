@@ -4,7 +4,8 @@ import assert from 'node:assert/strict'
 import { launch, menuItems, resetBrowser, shot, signIn, submitLogin } from './lib.mjs'
 
 // Each module's rows (src/modules/*/module.ts) sit between the workbench and the
-// platform's administration rows, in module order: submissions, bulletins, epidemic, notify.
+// platform's administration rows, in module order: submissions, bulletins, epidemic,
+// complaints, notify.
 const ADMIN_MENU = ['workbench', 'submissions-stats', 'bulletins', 'archive', 'inbox', 'government-recipients',
   'epidemic', 'notifications', 'orgs', 'users', 'audit', 'account']
 const EDITOR_MENU = ['workbench', 'submissions-review', 'submissions-commissions', 'submissions-stats',
@@ -13,6 +14,8 @@ const APPROVER_MENU = ['workbench', 'bulletins', 'archive', 'inbox', 'epidemic',
 const REPORTER_MENU = ['workbench', 'submissions-mine', 'submissions-commissions', 'inbox', 'notifications',
   'account']
 const USER_MENU = ['workbench', 'inbox', 'notifications', 'account']
+const DESK_MENU = ['workbench', 'inbox', 'complaints', 'complaints-stats', 'notifications', 'account']
+const LIAISON_MENU = ['workbench', 'inbox', 'complaints', 'notifications', 'account']
 
 // Demo sign-ins and the menu each must see.
 const DEMO = [
@@ -21,9 +24,9 @@ const DEMO = [
   { login: 'approver', org: 'ccea-sec', menu: APPROVER_MENU },
   { login: 'hubei-admin', org: 'hubei', menu: ADMIN_MENU },
   { login: 'hubei-reporter', org: 'hubei', menu: REPORTER_MENU },
-  { login: 'hubei-desk', org: 'hubei', menu: USER_MENU },
+  { login: 'hubei-desk', org: 'hubei', menu: DESK_MENU },
   { login: 'member', org: null, menu: USER_MENU },
-  { login: 'liaison', org: null, menu: USER_MENU },
+  { login: 'liaison', org: null, menu: LIAISON_MENU },
 ]
 
 describe('sign-in and navigation', () => {

@@ -142,10 +142,43 @@ def own_notification(w, who):
     return f"/api/v1/notifications/{items[0]['id'] if items else 999999}/read"
 
 
+def png_1x1():
+    """Returns a valid 1×1 PNG (an attachment the complaint desk accepts)."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+
+def new_complaint(w, who):
+    """Files a fresh Hubei China Mobile case by phone (as the Hubei desk); returns its id."""
+    status, c, _ = clients["hubei-desk"].call("POST", "/api/v1/complaints", {
+        "kind": "complaint", "category": "billing", "operator": "cmcc", "name": "矩阵",
+        "phone": "13800001111", "description": f"矩阵申诉{next(counter)}",
+        "operator_contacted_on": "2026-01-05", "operator_answer": "未处理"})
+    assert status == 201, c
+    return c["id"]
+
+
+def calendar_day_to_delete(w, who):
+    """Creates a calendar entry (as the national admin) and returns its path."""
+    day = f"2031-01-{10 + next(counter) % 15:02d}"
+    status, d, _ = clients["admin"].call("PUT", f"{C}/calendar/{day}", {"kind": "holiday"})
+    assert status == 200, d
+    return f"{C}/calendar/{day}"
+
+
 # ---- the table: every route of the router ----
 
 P = "/api/v1/submissions"
 B = "/api/v1/bulletins"
+C = "/api/v1/complaints"
+DESK = {"hubei-desk"}
+CASE_READERS = {"hubei-desk", "liaison", "admin"}
 E = "/api/v1/epidemic"
 EDITOR_ONLY = {"editor"}
 ADMINS = {"admin", "hubei-admin"}
@@ -400,6 +433,9 @@ ROUTES = {
     "GET /api/v1/bulletins/sources/summaries/:key": [
         Case("summary section", f"{B}/sources/summaries/submissions?from=2026-01-01&to=2026-12-31",
              expect(200, EDITOR_ONLY))],
+    "GET /api/v1/bulletins/sources/complaints": [
+        Case("complaint-desk section", f"{B}/sources/complaints?region=420000",
+             expect(200, EDITOR_ONLY))],
     "POST /api/v1/bulletins/import": [
         Case("legacy text (not a bulletin)", f"{B}/import", expect(400, EDITOR_ONLY),
              body={"series": "ccea-epidemic", "text": "不是简报"}),
@@ -427,6 +463,50 @@ ROUTES = {
         Case("public feed", "/public/bulletins/hubei-daily/feed.atom",
              expect(200, "all", anonymous=200)),
     ],
+
+    # complaints: the public form is open; cases are for the desk of their province, the
+    # liaison of their operator (once forwarded) and the national admin.
+    "GET /api/v1/public/complaint-form": [
+        Case("form", "/api/v1/public/complaint-form", expect(200, "all", anonymous=200))],
+    "POST /api/v1/public/complaints": [
+        Case("without a proof of work", "/api/v1/public/complaints",
+             expect(400, "all", anonymous=400),
+             body={"kind": "consultation", "category": "other", "operator": "cmcc",
+                   "region": "420000", "name": "矩阵", "phone": "13800001111",
+                   "description": "矩阵"})],
+    "GET /api/v1/public/complaints/:number": [
+        Case("by number and phone", "/api/v1/public/complaints/{complaint_number}?phone="
+             "{complaint_phone}", expect(200, "all", anonymous=200)),
+        Case("wrong phone", "/api/v1/public/complaints/{complaint_number}?phone=13800000000",
+             expect(404, "all", anonymous=404))],
+    f"GET {C}/workflow": [Case("workflow", f"{C}/workflow", expect(200, "all"))],
+    f"GET {C}": [Case("list", C, expect(200, CASE_READERS))],
+    f"POST {C}": [Case("phone intake", C, expect(201, DESK), body={
+        "kind": "consultation", "category": "other", "operator": "cmcc", "name": "矩阵",
+        "phone": "13800001111", "description": "矩阵咨询"})],
+    f"GET {C}/:id": [Case("forwarded case", C + "/{complaint}", expect(200, CASE_READERS))],
+    f"POST {C}/:id/actions": [
+        Case("accept a new case", lambda w, who: f"{C}/{new_complaint(w, who)}/actions",
+             expect(200, DESK, liaison=404), body={"action": "accept"})],
+    f"POST {C}/:id/attachments": [
+        Case("attach a PNG", C + "/{complaint}/attachments?name=a.png",
+             expect(201, {"hubei-desk", "liaison"}), raw=png_1x1())],
+    f"GET {C}/:id/attachments/:aid": [
+        Case("attachment", C + "/{complaint}/attachments/{complaint_attachment}",
+             expect(200, CASE_READERS))],
+    f"GET {C}/stats": [Case("stats", f"{C}/stats", expect(200, {"hubei-desk", "admin"}))],
+    f"GET {C}/stats/export": [
+        Case("export", f"{C}/stats/export", expect(200, {"hubei-desk", "admin"}))],
+    f"GET {C}/calendar": [Case("calendar", f"{C}/calendar?year=2026", expect(200, CASE_READERS))],
+    f"PUT {C}/calendar/:date": [
+        Case("set a day", f"{C}/calendar/2031-02-03", expect(200, {"admin"}),
+             body={"kind": "holiday", "name": "矩阵"})],
+    f"DELETE {C}/calendar/:date": [
+        Case("delete a day", calendar_day_to_delete, expect(204, {"admin"}))],
+    f"GET {C}/org-settings": [Case("settings", f"{C}/org-settings", expect(200, {"admin"}))],
+    f"PUT {C}/org-settings/:code": [
+        Case("region of Hubei", f"{C}/org-settings/hubei", expect(200, {"admin"}),
+             body={"region": "420000"})],
 
     # epidemic: reading is open to every signed-in user, changing to the data desk (editor)
     f"GET {E}/regions": [Case("regions", f"{E}/regions", expect(200, "all"))],
@@ -488,7 +568,8 @@ KNOWN_DEFECTS = {}
 
 def setUpModule():
     global server
-    server = harness.Server().start()
+    # Every role files on the public form from one address: no rate limit in the matrix.
+    server = harness.Server(extra_env={"JIANBAO_COMPLAINTS_PUBLIC_RATE_LIMIT": "100000"}).start()
     for login in SIGNED_IN:
         clients[login] = server.client(login)
     clients["anonymous"] = server.client()
@@ -529,6 +610,16 @@ def setUpModule():
     row = figures["items"][0]
     W["region"] = row["region"]
     W["region_figures"] = {k: v for k, v in row["figures"].items() if v is not None}
+    desk = clients["hubei-desk"]
+    status, page, _ = desk.call("GET", f"{C}?status=forwarded&operator=cmcc")
+    assert status == 200 and page["items"], page
+    W["complaint"] = page["items"][0]["id"]
+    status, case, _ = desk.call("GET", f"{C}/{W['complaint']}")
+    W["complaint_number"], W["complaint_phone"] = case["number"], case["phone"]
+    status, a, _ = desk.call("POST", f"{C}/{W['complaint']}/attachments?name=a.png",
+                             raw=png_1x1())
+    assert status == 201, a
+    W["complaint_attachment"] = a["id"]
 
 
 def tearDownModule():

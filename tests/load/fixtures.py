@@ -32,6 +32,9 @@ class Fixtures:
         self.epidemic_date = None
         self.summary_keys = []
         self.public_series = []
+        self.complaint_ids = []
+        self.complaint_attachment = None  # (case id, attachment id)
+        self.complaint_public = None  # (number, phone)
 
 
 class Setup:
@@ -105,9 +108,17 @@ def make(port, sessions):
         fx.summary_keys = [k["key"] for k in kinds["items"]]
         series = st.call("editor", "GET", "/api/v1/bulletins/series", 200)
         fx.public_series = [s["code"] for s in series["items"] if s.get("public")]
+        cases = st.call("hubei-desk", "GET", "/api/v1/complaints?operator=cmcc&status=forwarded", 200)
+        fx.complaint_ids = [c["id"] for c in cases["items"]][:3]
+        case = st.call("hubei-desk", "GET", f"/api/v1/complaints/{fx.complaint_ids[0]}", 200)
+        fx.complaint_public = (case["number"], case["phone"])
+        att = st.call("hubei-desk", "POST",
+                      f"/api/v1/complaints/{fx.complaint_ids[0]}/attachments?name=dot.png",
+                      201, raw=PNG, content_type="image/png")
+        fx.complaint_attachment = (fx.complaint_ids[0], att["id"])
     finally:
         st.conn.close()
-    for name in ("commission_ids", "summary_keys", "public_series"):
+    for name in ("commission_ids", "summary_keys", "public_series", "complaint_ids"):
         if not getattr(fx, name):
             raise SetupError(f"set-up: the demo data has no {name}; routes.py cannot fill them")
     if not fx.epidemic_date:

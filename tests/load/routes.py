@@ -17,6 +17,7 @@ import subprocess
 import urllib.parse
 
 E = "/api/v1/epidemic"
+C = "/api/v1/complaints"
 
 
 def q(path, **params):
@@ -94,6 +95,22 @@ TABLE = {
     "/public/bulletins/:series": lambda fx: [f"/public/bulletins/{s}" for s in fx.public_series],
     "/public/bulletins/:series/feed.atom": lambda fx: [
         f"/public/bulletins/{s}/feed.atom" for s in fx.public_series],
+    # complaints
+    "/api/v1/public/complaint-form": lambda fx: ["/api/v1/public/complaint-form"],
+    "/api/v1/public/complaints/:number": lambda fx: [
+        q(f"/api/v1/public/complaints/{fx.complaint_public[0]}", phone=fx.complaint_public[1])],
+    C: lambda fx: [C, q(C, overdue="true"), q(C, status="forwarded", operator="cmcc", page_size=5),
+                   q(C, q="疫情")],
+    C + "/workflow": lambda fx: [C + "/workflow"],
+    C + "/stats": lambda fx: [C + "/stats", q(C + "/stats", **{"from": f"{fx.year}-01-01"})],
+    C + "/stats/export": lambda fx: [C + "/stats/export"],
+    C + "/calendar": lambda fx: [q(C + "/calendar", year=fx.year)],
+    C + "/org-settings": lambda fx: [C + "/org-settings"],
+    C + "/:id": lambda fx: [f"{C}/{i}" for i in fx.complaint_ids],
+    C + "/:id/attachments/:aid": lambda fx: [
+        f"{C}/{fx.complaint_attachment[0]}/attachments/{fx.complaint_attachment[1]}"],
+    "/api/v1/bulletins/sources/complaints": lambda fx: [
+        q("/api/v1/bulletins/sources/complaints", region="420000")],
     # epidemic
     E + "/regions": lambda fx: [E + "/regions"],
     E + "/fields": lambda fx: [E + "/fields"],

@@ -37,7 +37,8 @@ import writes  # noqa: E402
 from loadgen import Conn, HealthWatch, Recorder, sign_in  # noqa: E402
 
 CONNECTIONS = 64
-ROLES = ["admin", "editor", "approver", "hubei-admin", "hubei-reporter", "member", "liaison"]
+ROLES = ["admin", "editor", "approver", "hubei-admin", "hubei-reporter", "hubei-desk", "member",
+         "liaison"]
 LOAD_SECONDS = float(os.environ.get("LOAD_SECONDS", "12"))
 # LOAD_VERBOSE=1 prints the answers per route.
 AFTER_SECONDS = 2.0  # /healthz keeps being probed this long after the load
