@@ -48,12 +48,16 @@ void EmitLines(const LaidPara& p, int from, int to, double x, double y, Page* pa
       while (b < line.end && s.info[b].item == s.info[a].item && s.info[b].run == s.info[a].run)
         ++b;
       GlyphSeg seg = Engine::MakeSegment(s, a, b, xs.data() + (a - line.begin), baseline);
+      seg.tag = p.tag;
+      seg.para = &p;
+      seg.line = li;
       const std::string& link = s.links[s.info[a].run];
       if (!link.empty()) {
         double x1 =
             b < line.end ? xs[b - line.begin] : xs[b - 1 - line.begin] + s.units[b - 1].width;
         double size = s.styles[s.info[a].run].size;
-        page->links.push_back({seg.x, baseline - kAscent * size, x1 - seg.x, size, link, 0, 0});
+        page->links.push_back(
+            {seg.x, baseline - kAscent * size, x1 - seg.x, size, link, "", p.tag});
       }
       page->segs.push_back(std::move(seg));
       a = b;

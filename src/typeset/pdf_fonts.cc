@@ -10,6 +10,7 @@
 #include <pango/pangofc-font.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <mutex>
 
@@ -177,36 +178,53 @@ cairo_font_face_t* SubsetFace(hb_face_t* source, const hb_set_t* glyphs,
   return CairoFace(blob);
 }
 
-// Draws the glyphs of `seg` in `scaled`, their ids mapped by `new_gid`.
-void ShowGlyphs(cairo_t* cr, const GlyphSeg& seg, cairo_scaled_font_t* scaled,
-                const std::vector<uint32_t>& new_gid) {
-  PangoGlyphItem* item = seg.item.get();
-  const PangoGlyphString* gs = item->glyphs;
-  std::vector<cairo_glyph_t> glyphs;
-  glyphs.reserve(gs->num_glyphs);
+// Appends the drawable glyphs of `seg`, their ids mapped by `new_gid`, and
+// the natural advance of each (before justification moved the next one).
+void AppendGlyphs(const GlyphSeg& seg, const std::vector<uint32_t>& new_gid,
+                  std::vector<cairo_glyph_t>* glyphs) {
+  const PangoGlyphString* gs = seg.item->glyphs;
   int x = 0;
   for (int g = 0; g < gs->num_glyphs; ++g) {
     const PangoGlyphInfo& info = gs->glyphs[g];
     if (Drawable(info.glyph)) {
       unsigned long id = info.glyph < new_gid.size() ? new_gid[info.glyph] : 0;
-      glyphs.push_back({id, seg.x + static_cast<double>(x + info.geometry.x_offset) / PANGO_SCALE,
-                        seg.y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE});
+      glyphs->push_back({id, seg.x + static_cast<double>(x + info.geometry.x_offset) / PANGO_SCALE,
+                         seg.y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE});
     }
     x += info.geometry.width;
   }
-  if (glyphs.empty()) return;
-  cairo_set_scaled_font(cr, scaled);
-  int n = static_cast<int>(glyphs.size());
-  std::vector<cairo_text_cluster_t> clusters = Clusters(seg, n);
-  if (clusters.empty()) {
-    cairo_show_glyphs(cr, glyphs.data(), n);
-    return;
+}
+
+// Joins neighbouring clusters where a text extractor would see a gap or an
+// overlap between their glyphs (the quarter em between Chinese and Latin
+// text, the spread of a justified line, a squeezed punctuation mark): more
+// than `slack` points between where one cluster's last glyph ends and the
+// next one's first glyph begins. Cairo writes a cluster of several glyphs
+// inside an /ActualText span, so readers that honour it (poppler) take its
+// text as it is, without inferring a space; single-glyph clusters keep their
+// text in the font's ToUnicode map for the readers that do not (MuPDF).
+std::vector<cairo_text_cluster_t> JoinAtGaps(const std::vector<cairo_text_cluster_t>& in,
+                                             const std::vector<cairo_glyph_t>& glyphs,
+                                             cairo_scaled_font_t* font, double slack) {
+  std::vector<cairo_text_cluster_t> out;
+  size_t g = 0;
+  for (const cairo_text_cluster_t& c : in) {
+    bool join = false;
+    if (!out.empty() && g > 0 && c.num_glyphs > 0 && g < glyphs.size()) {
+      cairo_text_extents_t ext;
+      cairo_scaled_font_glyph_extents(font, &glyphs[g - 1], 1, &ext);
+      double gap = glyphs[g].x - (glyphs[g - 1].x + ext.x_advance);
+      join = gap > slack || gap < -slack;
+    }
+    if (join) {
+      out.back().num_bytes += c.num_bytes;
+      out.back().num_glyphs += c.num_glyphs;
+    } else {
+      out.push_back(c);
+    }
+    g += c.num_glyphs;
   }
-  bool backward = (item->item->analysis.level & 1) != 0;
-  cairo_show_text_glyphs(
-      cr, seg.text.data(), static_cast<int>(seg.text.size()), glyphs.data(), n, clusters.data(),
-      static_cast<int>(clusters.size()),
-      backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : static_cast<cairo_text_cluster_flags_t>(0));
+  return out;
 }
 
 // Returns a scaled font of `face` with the size, matrices and options of
@@ -293,25 +311,63 @@ void PdfFonts::Prepare(const Document& doc) {
   }
 }
 
-void PdfFonts::Show(cairo_t* cr, const GlyphSeg& seg) {
-  PangoGlyphItem* item = seg.item.get();
-  PangoFont* font = item->item->analysis.font;
+PdfFonts::FontUse* PdfFonts::Ready(const GlyphSeg& seg) {
+  PangoFont* font = seg.item->item->analysis.font;
   auto use = fonts_.find(font);
-  auto subset = use == fonts_.end() || use->second.source == nullptr
-                    ? subsets_.end()
-                    : subsets_.find(use->second.source);
-  if (subset != subsets_.end() && subset->second.face != nullptr &&
-      use->second.generation != subset->second.generation) {
+  if (use == fonts_.end() || use->second.source == nullptr) return nullptr;
+  auto subset = subsets_.find(use->second.source);
+  if (subset == subsets_.end() || subset->second.face == nullptr) return nullptr;
+  if (use->second.generation != subset->second.generation) {
     if (use->second.scaled != nullptr) cairo_scaled_font_destroy(use->second.scaled);
     use->second.scaled = ScaledLike(font, subset->second.face);
     use->second.generation = subset->second.generation;
   }
-  if (subset == subsets_.end() || subset->second.face == nullptr || use->second.scaled == nullptr) {
-    cairo_move_to(cr, seg.x, seg.y);
-    pango_cairo_show_glyph_item(cr, seg.text.c_str(), item);
-    return;
+  return use->second.scaled != nullptr ? &use->second : nullptr;
+}
+
+size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
+  const GlyphSeg& first = *segs[0];
+  FontUse* use = Ready(first);
+  if (use == nullptr || (first.item->item->analysis.level & 1) != 0) {
+    // Not subset, or right-to-left: Pango draws it, with its own clusters.
+    cairo_move_to(cr, first.x, first.y);
+    pango_cairo_show_glyph_item(cr, first.text.c_str(), first.item.get());
+    return 1;
   }
-  ShowGlyphs(cr, seg, use->second.scaled, subset->second.new_gid);
+  const std::vector<uint32_t>& new_gid = subsets_.find(use->source)->second.new_gid;
+  std::vector<cairo_glyph_t> glyphs;
+  std::vector<cairo_text_cluster_t> clusters;
+  std::string text;
+  bool mapped = true;  // every segment's clusters add up
+  size_t k = 0;
+  for (; k < n; ++k) {
+    const GlyphSeg& s = *segs[k];
+    if (k > 0 &&
+        (s.y != first.y || s.rgb != first.rgb || s.para != first.para || s.line != first.line ||
+         (s.item->item->analysis.level & 1) != 0 || Ready(s) != use)) {
+      break;
+    }
+    size_t before = glyphs.size();
+    AppendGlyphs(s, new_gid, &glyphs);
+    std::vector<cairo_text_cluster_t> c = Clusters(s, static_cast<int>(glyphs.size() - before));
+    if (c.empty() && glyphs.size() > before) mapped = false;
+    clusters.insert(clusters.end(), c.begin(), c.end());
+    text += s.text;
+  }
+  if (glyphs.empty()) return k;
+  cairo_set_scaled_font(cr, use->scaled);
+  if (!mapped) {
+    cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+    return k;
+  }
+  cairo_matrix_t m;
+  cairo_scaled_font_get_font_matrix(use->scaled, &m);
+  clusters = JoinAtGaps(clusters, glyphs, use->scaled, 0.05 * std::hypot(m.xx, m.yx));
+  cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
+                         static_cast<int>(glyphs.size()), clusters.data(),
+                         static_cast<int>(clusters.size()),
+                         static_cast<cairo_text_cluster_flags_t>(0));
+  return k;
 }
 
 }  // namespace jianbao::typeset
