@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 #include "typeset/links.h"
@@ -115,14 +116,20 @@ class Tagger {
   std::vector<int> open_;
 };
 
-void DrawLink(cairo_t* cr, const LinkBox& l) {
-  if (!l.uri.empty() && !IsSafeLink(l.uri)) return;  // javascript:, file:, data:, UNC …
+// Writes link `l`; content drawn by `inside` (may be empty) is the Link
+// element's text.
+void DrawLink(cairo_t* cr, const LinkBox& l, const std::function<void()>& inside = nullptr) {
+  if (!l.uri.empty() && !IsSafeLink(l.uri)) {  // javascript:, file:, data:, UNC …
+    if (inside) inside();
+    return;
+  }
   std::string rect = "rect=[" + Fmt("%.2f %.2f", l.x, l.y) + " " + Fmt("%.2f %.2f", l.w, l.h) + "]";
   // Internal links name their destination: Cairo 1.16 writes a link to a page
   // it has not reached yet (page=N) without any /Dest.
   std::string attrs =
       l.uri.empty() ? rect + " dest=" + Quote(l.dest) : rect + " uri=" + Quote(l.uri);
   cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
+  if (inside) inside();
   cairo_tag_end(cr, CAIRO_TAG_LINK);
 }
 
@@ -169,7 +176,7 @@ Status DrawPage(cairo_t* cr, const Page& page, PdfFonts* fonts, double px_per_pt
   }
   // Then the content in document order (node order), each inside its element.
   struct Item {
-    int tag, kind;  // kind: 0 glyphs, 1 image, 2 link
+    int tag, kind;  // kind: -1 internal link (a contents entry), 0 glyphs, 1 image, 2 link
     size_t index;
   };
   std::vector<Item> items;
@@ -177,19 +184,30 @@ Status DrawPage(cairo_t* cr, const Page& page, PdfFonts* fonts, double px_per_pt
     if (page.segs[i].tag >= 0) items.push_back({page.segs[i].tag, 0, i});
   }
   for (size_t i = 0; i < page.images.size(); ++i) items.push_back({page.images[i].tag, 1, i});
-  for (size_t i = 0; i < page.links.size(); ++i) items.push_back({page.links[i].tag, 2, i});
+  for (size_t i = 0; i < page.links.size(); ++i) {
+    items.push_back({page.links[i].tag, page.links[i].uri.empty() ? -1 : 2, i});
+  }
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return a.tag != b.tag ? a.tag < b.tag : a.kind < b.kind;
   });
   for (size_t i = 0; i < items.size();) {
     tagger->Open(std::max(items[i].tag, 0));
-    if (items[i].kind == 0) {
-      const int tag = items[i].tag;
+    const int tag = items[i].tag;
+    auto glyph_run = [&] {
       std::vector<const GlyphSeg*> run;
       for (; i < items.size() && items[i].kind == 0 && items[i].tag == tag; ++i) {
         run.push_back(&page.segs[items[i].index]);
       }
-      DrawSegs(cr, run, fonts);
+      return run;
+    };
+    if (items[i].kind == -1) {
+      // A contents entry: its text (title and page number) is the link's.
+      const LinkBox& l = page.links[items[i].index];
+      ++i;
+      std::vector<const GlyphSeg*> run = glyph_run();
+      DrawLink(cr, l, [&] { DrawSegs(cr, run, fonts); });
+    } else if (items[i].kind == 0) {
+      DrawSegs(cr, glyph_run(), fonts);
     } else if (items[i].kind == 1) {
       JB_RETURN_IF_ERROR(DrawImage(cr, page.images[items[i].index], px_per_pt));
       ++i;

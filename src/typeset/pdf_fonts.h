@@ -51,6 +51,7 @@ class PdfFonts {
     hb_set_t* glyphs = nullptr;         // the glyphs of `face` (original ids)
     cairo_font_face_t* face = nullptr;  // null: draw through Pango
     std::vector<uint32_t> new_gid;      // original glyph id → subset glyph id
+    std::map<uint32_t, uint32_t> cmap;  // code point → original glyph id it was shaped to
     int generation = 0;                 // bumped when the subset is remade
   };
   struct FontUse {
