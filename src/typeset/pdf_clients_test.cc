@@ -250,6 +250,35 @@ TEST_F(PdfClientsTest, SeedBulletinCopiesCleanly) {
   }
   EXPECT_GT(paragraphs, 20);
   EXPECT_EQ(missing, 0);
+  // MuPDF reads the fonts' ToUnicode maps, not /ActualText: every character
+  // is there (no U+FFFD, no look-alike such as the Kangxi radical ⾏ for 行),
+  // though it infers a space at each Chinese/Latin boundary.
+  if (Have("mutool")) {
+    auto [mu, rc2] = Capture("mutool draw -q -F txt -o - '" + path + "' 2>/dev/null");
+    ASSERT_EQ(rc2, 0);
+    auto squeeze = [](const std::string& t) {
+      std::string out;
+      for (char c : Joined(t)) {
+        if (c != ' ') out += c;
+      }
+      return out;
+    };
+    std::string mu_all = squeeze(mu);
+    EXPECT_EQ(mu.find("\xEF\xBF\xBD"), std::string::npos) << "U+FFFD in mutool's text";
+    EXPECT_EQ(mu.find("⾏"), std::string::npos);
+    int mu_missing = 0;
+    for (const Section& s : issue->sections) {
+      std::istringstream body(s.body_markdown);
+      for (std::string para; std::getline(body, para);) {
+        if (para.empty() || para[0] == '#' || para[0] == '|' || para[0] == '!' ||
+            para.find("**") != std::string::npos) {
+          continue;
+        }
+        if (mu_all.find(squeeze(para)) == std::string::npos) ++mu_missing;
+      }
+    }
+    EXPECT_EQ(mu_missing, 0);
+  }
   std::filesystem::remove(path);
 }
 
