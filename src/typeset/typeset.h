@@ -25,8 +25,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/messages.h"
 #include "core/config.h"
+#include "core/messages.h"
 #include "core/status.h"
 
 namespace jianbao::typeset {
@@ -77,11 +77,18 @@ struct Fonts {
   std::string title = "Noto Serif CJK SC Bold";  // 小标宋: header and article titles
   std::string mono = "Noto Sans Mono CJK SC";    // code
   std::string red = "#FF3333";                   // header red (M80 Y80), "#RRGGBB"
+  // The faces a DOCX names: those Chinese office PCs have (Word and WPS
+  // substitute the w:altName of fontTable.xml when the first is missing).
+  std::string docx_song = "宋体";
+  std::string docx_fangsong = "仿宋_GB2312";  // altName 仿宋
+  std::string docx_hei = "黑体";
+  std::string docx_kai = "楷体_GB2312";       // altName 楷体
+  std::string docx_title = "方正小标宋简体";  // altName 宋体
 };
 
 // Returns the fonts configured under "fonts.song", "fonts.fangsong",
-// "fonts.hei", "fonts.kai", "fonts.title", "fonts.mono" and "fonts.red",
-// with the Debian defaults above for unset keys.
+// "fonts.hei", "fonts.kai", "fonts.title", "fonts.mono", "fonts.red" and
+// "fonts.docx_song" … "fonts.docx_title", with the defaults above for unset keys.
 Fonts FontsFromConfig(const Config& config);
 
 // Parses the issue JSON of docs/typeset.md. On error returns
