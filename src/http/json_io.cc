@@ -26,13 +26,16 @@ Response NoContent() {
 namespace {
 
 // True when `s` holds a code point XML 1.0 does not allow in a document: C0
-// controls other than tab, line feed and carriage return, and U+FFFE/U+FFFF.
+// controls other than tab, line feed, form feed and carriage return, and
+// U+FFFE/U+FFFF.
 // Stored text ends up in the Atom feed, DOCX and HTML, and published issues
 // never change, so such a character is refused where every request body enters.
 bool HasXmlForbidden(const std::string& s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return true;
+    // Form feed stays: pdftotext writes it between pages, and the legacy
+    // importer reads such text (the XML writers drop it).
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return true;
     // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
     if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
         (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {

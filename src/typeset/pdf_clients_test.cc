@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 
+#include "typeset/flow.h"
 #include "typeset/testing/pdf_probe.h"
 #include "typeset/testing/seed_issue.h"
 #include "typeset/testing/test_images.h"
@@ -185,15 +186,49 @@ TEST_F(PdfClientsTest, TaggedWithLanguageMetadataAndAltText) {
   std::filesystem::remove(path);
 }
 
-// Removes line breaks, form feeds and the page numbers (— N —) pdftotext
-// puts between pages.
-std::string Joined(std::string text) {
-  text = std::regex_replace(text, std::regex("—\\s*\\d+\\s*—"), "");
+// Removes form feeds and the page numbers (— N —) pdftotext puts between
+// pages; keeps line breaks.
+std::string WithoutPageNumbers(std::string text) {
+  text = std::regex_replace(text, std::regex("\\n?—\\s*\\d+\\s*—\\n?"), "\n");
   std::string out;
   for (char c : text) {
-    if (c != '\n' && c != '\f') out += c;
+    if (c != '\f') out += c;
   }
   return out;
+}
+
+// Returns `text` without line breaks.
+std::string Joined(const std::string& text) {
+  std::string out;
+  for (char c : WithoutPageNumbers(text)) {
+    if (c != '\n') out += c;
+  }
+  return out;
+}
+
+// True when `para` appears in `text` apart from line breaks: a line break
+// may come between any two characters, and a space of the source may have
+// become one (a line broken at a space).
+bool ContainsApartFromLineBreaks(const std::string& text, const std::string& para) {
+  if (para.empty()) return true;
+  const std::string head = para.substr(0, std::min<size_t>(para.find(' '), 6));
+  for (size_t at = text.find(head); at != std::string::npos; at = text.find(head, at + 1)) {
+    size_t i = 0, j = at;
+    while (i < para.size()) {
+      if (j < text.size() && text[j] == para[i]) {
+        ++i;
+        ++j;
+      } else if (j < text.size() && text[j] == '\n') {
+        ++j;
+      } else if (para[i] == ' ' && j > 0 && text[j - 1] == '\n') {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (i == para.size()) return true;
+  }
+  return false;
 }
 
 TEST_F(PdfClientsTest, PdftotextGivesTheSourceText) {
@@ -201,13 +236,13 @@ TEST_F(PdfClientsTest, PdftotextGivesTheSourceText) {
   std::string path = probe::TempFile(Render(issue), ".pdf");
   auto [text, rc] = Capture("pdftotext '" + path + "' -");
   ASSERT_EQ(rc, 0);
-  std::string all = Joined(text);
-  EXPECT_NE(
-      all.find("1月27日，普通段落，包含English words和数字2020年，以及5G网络、QQ群与Wi-Fi"
-               "热点的说明文字，长到足以排成两端对齐的好几行，“引号”与（括号）之间的标点挤压。"),
-      std::string::npos)
+  std::string all = WithoutPageNumbers(text);
+  EXPECT_TRUE(ContainsApartFromLineBreaks(
+      all,
+      "1月27日，普通段落，包含English words和数字2020年，以及5G网络、QQ群与Wi-Fi"
+      "热点的说明文字，长到足以排成两端对齐的好几行，“引号”与（括号）之间的标点挤压。"))
       << text.substr(0, 3000);
-  EXPECT_NE(all.find("第一项，3月18日"), std::string::npos);
+  EXPECT_NE(Joined(text).find("第一项，3月18日"), std::string::npos);
   // No squeezed punctuation mark alone on a line.
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {
@@ -230,7 +265,7 @@ TEST_F(PdfClientsTest, SeedBulletinCopiesCleanly) {
   EXPECT_EQ(rc0, 0) << check;
   auto [text, rc] = Capture("pdftotext '" + path + "' -");
   ASSERT_EQ(rc, 0);
-  std::string all = Joined(text);
+  std::string all = WithoutPageNumbers(text);
   // Every paragraph of every article comes back as the source has it (the
   // seed has no Markdown markup that changes the text).
   int paragraphs = 0, missing = 0;
@@ -242,7 +277,7 @@ TEST_F(PdfClientsTest, SeedBulletinCopiesCleanly) {
         continue;
       }
       ++paragraphs;
-      if (all.find(para) == std::string::npos) {
+      if (!ContainsApartFromLineBreaks(all, para)) {
         ++missing;
         ADD_FAILURE() << "not extracted as written: " << para.substr(0, 120);
       }
@@ -280,6 +315,56 @@ TEST_F(PdfClientsTest, SeedBulletinCopiesCleanly) {
     EXPECT_EQ(mu_missing, 0);
   }
   std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace jianbao::typeset
+
+namespace jianbao::typeset {
+namespace {
+
+// The lines of `title` set as an article title (22 pt, balanced, centred).
+std::vector<std::string> TitleLines(const std::string& title) {
+  auto engine = Engine::Create(Fonts());
+  EXPECT_TRUE(engine.ok());
+  if (!engine.ok()) return {};
+  TextStyle s;
+  s.role = Role::kTitle;
+  s.size = 22;
+  ParaFormat f;
+  f.align = ParaFormat::Align::kCenter;
+  f.size = 22;
+  f.pitch = 34;
+  f.balanced = true;
+  f.min_last_units = 2;
+  auto p = Prepare(**engine, Plain(title, s), f);
+  EXPECT_TRUE(p.ok());
+  std::vector<std::string> out;
+  if (!p.ok()) return out;
+  for (const Line& l : (*p)->lines) {
+    uint32_t a = (*p)->shaped.info[l.begin].byte;
+    uint32_t b = l.end < static_cast<int>((*p)->shaped.info.size())
+                     ? (*p)->shaped.info[l.end].byte
+                     : static_cast<uint32_t>((*p)->shaped.text.size());
+    out.push_back((*p)->shaped.text.substr(a, b - a));
+  }
+  return out;
+}
+
+TEST(TitleBreaks, BetweenWordsAndNotInsideBrackets) {
+  auto lines = TitleLines("广东省通信行业协会组织全体会员单位开展通信网络保障应急演练活动");
+  ASSERT_EQ(lines.size(), 2u);
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string joint = lines[i].substr(lines[i].size() - 3) + lines[i + 1].substr(0, 3);
+    for (const char* word : {"开展", "通信", "网络", "保障", "应急", "演练", "单位", "会员"}) {
+      EXPECT_NE(joint, word) << lines[i] << " / " << lines[i + 1];
+    }
+  }
+  lines = TitleLines("新型冠状病毒肺炎疫情动态及各地通信行业复工复产情况（截至3月18日）");
+  ASSERT_GE(lines.size(), 2u);
+  bool whole = false;
+  for (const auto& l : lines) whole = whole || l.find("（截至3月18日）") != std::string::npos;
+  EXPECT_TRUE(whole) << lines[0] << " / " << lines[1];
 }
 
 }  // namespace

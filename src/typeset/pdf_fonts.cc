@@ -346,12 +346,14 @@ std::vector<cairo_text_cluster_t> JoinAtGaps(const std::vector<cairo_text_cluste
   std::vector<cairo_text_cluster_t> out;
   size_t g = 0;
   for (const cairo_text_cluster_t& c : in) {
-    bool join = false;
+    // Text without a glyph (a space set as a gap) goes with the glyph before
+    // it: Cairo would write it as an empty /ActualText span, which readers drop.
+    bool join = !out.empty() && c.num_glyphs == 0;
     if (!out.empty() && g > 0 && c.num_glyphs > 0 && g < glyphs.size()) {
       cairo_text_extents_t ext;
       cairo_scaled_font_glyph_extents(font, &glyphs[g - 1], 1, &ext);
       double gap = glyphs[g].x - (glyphs[g - 1].x + ext.x_advance);
-      join = gap > slack || gap < -slack;
+      join = out.back().num_glyphs == 0 || gap > slack || gap < -slack;
     }
     if (join) {
       out.back().num_bytes += c.num_bytes;
@@ -491,9 +493,15 @@ size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
   size_t k = 0;
   for (; k < n; ++k) {
     const GlyphSeg& s = *segs[k];
+    // A segment without glyphs (a space set as a gap) joins whatever font
+    // its neighbours are in, so that its text is not lost.
+    bool blank = true;
+    for (int g = 0; g < s.item->glyphs->num_glyphs && blank; ++g) {
+      blank = !Drawable(s.item->glyphs->glyphs[g].glyph);
+    }
     if (k > 0 &&
         (s.y != first.y || s.rgb != first.rgb || s.para != first.para || s.line != first.line ||
-         (s.item->item->analysis.level & 1) != 0 || Ready(s) != use)) {
+         (s.item->item->analysis.level & 1) != 0 || (!blank && Ready(s) != use))) {
       break;
     }
     size_t before = glyphs.size();
