@@ -316,10 +316,15 @@ void CollectCmap(const GlyphSeg& seg, std::map<uint32_t, uint32_t>* cmap) {
   }
 }
 
-// Appends the drawable glyphs of `seg`, their ids mapped by `new_gid`.
+// Appends the drawable glyphs of `seg`, their ids mapped by `new_gid`, and
+// the natural advance of each in ems (from HarfBuzz's metrics: no outline
+// is loaded).
 void AppendGlyphs(const GlyphSeg& seg, const std::vector<uint32_t>& new_gid,
-                  std::vector<cairo_glyph_t>* glyphs) {
+                  std::vector<cairo_glyph_t>* glyphs, std::vector<double>* advances) {
   const PangoGlyphString* gs = seg.item->glyphs;
+  hb_font_t* hb = pango_font_get_hb_font(seg.item->item->analysis.font);
+  int x_scale = 0, y_scale = 0;
+  if (hb != nullptr) hb_font_get_scale(hb, &x_scale, &y_scale);
   int x = 0;
   for (int g = 0; g < gs->num_glyphs; ++g) {
     const PangoGlyphInfo& info = gs->glyphs[g];
@@ -327,6 +332,9 @@ void AppendGlyphs(const GlyphSeg& seg, const std::vector<uint32_t>& new_gid,
       unsigned long id = info.glyph < new_gid.size() ? new_gid[info.glyph] : 0;
       glyphs->push_back({id, seg.x + static_cast<double>(x + info.geometry.x_offset) / PANGO_SCALE,
                          seg.y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE});
+      advances->push_back(
+          x_scale != 0 ? static_cast<double>(hb_font_get_glyph_h_advance(hb, info.glyph)) / x_scale
+                       : 1.0);
     }
     x += info.geometry.width;
   }
@@ -342,7 +350,8 @@ void AppendGlyphs(const GlyphSeg& seg, const std::vector<uint32_t>& new_gid,
 // text in the font's ToUnicode map for the readers that do not (MuPDF).
 std::vector<cairo_text_cluster_t> JoinAtGaps(const std::vector<cairo_text_cluster_t>& in,
                                              const std::vector<cairo_glyph_t>& glyphs,
-                                             cairo_scaled_font_t* font, double slack) {
+                                             const std::vector<double>& advances, double size,
+                                             double slack) {
   std::vector<cairo_text_cluster_t> out;
   size_t g = 0;
   for (const cairo_text_cluster_t& c : in) {
@@ -350,9 +359,7 @@ std::vector<cairo_text_cluster_t> JoinAtGaps(const std::vector<cairo_text_cluste
     // it: Cairo would write it as an empty /ActualText span, which readers drop.
     bool join = !out.empty() && c.num_glyphs == 0;
     if (!out.empty() && g > 0 && c.num_glyphs > 0 && g < glyphs.size()) {
-      cairo_text_extents_t ext;
-      cairo_scaled_font_glyph_extents(font, &glyphs[g - 1], 1, &ext);
-      double gap = glyphs[g].x - (glyphs[g - 1].x + ext.x_advance);
+      double gap = glyphs[g].x - (glyphs[g - 1].x + advances[g - 1] * size);
       join = out.back().num_glyphs == 0 || gap > slack || gap < -slack;
     }
     if (join) {
@@ -487,6 +494,7 @@ size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
   }
   const std::vector<uint32_t>& new_gid = subsets_.find(use->source)->second.new_gid;
   std::vector<cairo_glyph_t> glyphs;
+  std::vector<double> advances;
   std::vector<cairo_text_cluster_t> clusters;
   std::string text;
   bool mapped = true;  // every segment's clusters add up
@@ -505,7 +513,7 @@ size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
       break;
     }
     size_t before = glyphs.size();
-    AppendGlyphs(s, new_gid, &glyphs);
+    AppendGlyphs(s, new_gid, &glyphs, &advances);
     std::vector<cairo_text_cluster_t> c = Clusters(s, static_cast<int>(glyphs.size() - before));
     if (c.empty() && glyphs.size() > before) mapped = false;
     clusters.insert(clusters.end(), c.begin(), c.end());
@@ -519,7 +527,8 @@ size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
   }
   cairo_matrix_t m;
   cairo_scaled_font_get_font_matrix(use->scaled, &m);
-  clusters = JoinAtGaps(clusters, glyphs, use->scaled, 0.05 * std::hypot(m.xx, m.yx));
+  const double size = std::hypot(m.xx, m.yx);
+  clusters = JoinAtGaps(clusters, glyphs, advances, size, 0.05 * size);
   cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
                          static_cast<int>(glyphs.size()), clusters.data(),
                          static_cast<int>(clusters.size()),
