@@ -271,9 +271,12 @@ Result<std::string> DocxBuilder::Build() {
   for (size_t i = 0; i < issue_.sections.size(); ++i) {
     const Section& s = issue_.sections[i];
     std::string anchor = "s" + std::to_string(i + 1);
-    Para("Heading1", "<w:bookmarkStart w:id=\"" + std::to_string(i + 1) + "\" w:name=\"" + anchor +
-                         "\"/>" + RunXml(s.title) + "<w:bookmarkEnd w:id=\"" +
-                         std::to_string(i + 1) + "\"/>");
+    // As in the PDF, the first article needs only half a line above it, so
+    // that it follows the contents on page 1 when they leave room.
+    Para("Heading1",
+         "<w:bookmarkStart w:id=\"" + std::to_string(i + 1) + "\" w:name=\"" + anchor + "\"/>" +
+             RunXml(s.title) + "<w:bookmarkEnd w:id=\"" + std::to_string(i + 1) + "\"/>",
+         i == 0 ? "<w:spacing w:before=\"290\"/>" : "");
     if (!s.org.empty())
       Para("", RunXml(s.org, docx::FontRpr(fonts_.docx_kai)), "<w:jc w:val=\"center\"/>");
     std::string field = "sections[" + std::to_string(i) + "].body";
