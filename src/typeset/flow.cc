@@ -32,7 +32,8 @@ void KeepWordsWhole(const ShapedPara& p, double width, std::vector<Unit>* units)
   std::vector<bool> starts(n, false);
   // Unit i begins at code point i; ICU reports UTF-16 offsets.
   std::vector<int32_t> unit_at_u16(static_cast<size_t>(text.length()) + 1, -1);
-  for (int32_t u16 = 0, cp = 0; u16 < text.length() && cp < n; u16 = text.moveIndex32(u16, 1), ++cp) {
+  for (int32_t u16 = 0, cp = 0; u16 < text.length() && cp < n;
+       u16 = text.moveIndex32(u16, 1), ++cp) {
     unit_at_u16[u16] = cp;
   }
   for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) {
