@@ -12,8 +12,13 @@
 
 namespace jianbao::bulletins {
 
-// Returns an Atom 1.0 document listing `issues` (newest first). `base_url` is
-// "http://host:port" without a trailing slash. All text is XML-escaped.
+// Returns an Atom 1.0 document listing `issues` (newest first), each entry
+// with the issue's text as <content type="html">. Links start with
+// `base_url`, the configured public address ("https://jianbao.example.org",
+// no trailing slash), or are relative to the feed's own address when it is
+// "" — never built from a request's Host header. Ids are permanent URNs
+// (name-based UUIDs of the series code and the issue id). All text is
+// XML-escaped, characters XML 1.0 forbids dropped.
 std::string AtomFeed(const Series& series, const std::vector<IssueRecord>& issues,
                      const std::string& base_url);
 
@@ -21,7 +26,12 @@ std::string AtomFeed(const Series& series, const std::vector<IssueRecord>& issue
 // stored format and the feed. All text is escaped.
 std::string PublicPage(const Series& series, const std::vector<IssueRecord>& issues);
 
-// Returns `s` with &, <, >, " and ' escaped for XML.
+// Returns `iso` ("YYYY-MM-DDTHH:MM:SSZ") as an HTTP date ("Thu, 19 Mar 2020
+// 02:00:00 GMT"), or "" when it is not in that form.
+std::string HttpDate(const std::string& iso);
+
+// Returns `s` with &, <, >, " and ' escaped for XML, without the characters
+// XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF).
 std::string XmlEscape(const std::string& s);
 
 }  // namespace jianbao::bulletins

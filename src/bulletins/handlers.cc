@@ -6,6 +6,7 @@
 
 #include "bulletins/feed.h"
 #include "bulletins/json.h"
+#include "core/bytes.h"
 
 namespace jianbao::bulletins {
 namespace {
@@ -219,11 +220,26 @@ Result<Response> PostImport(Context& ctx, BulletinService& svc) {
   return JsonResponse(201, ImportResultJson(r));
 }
 
-Result<Response> GetFeed(Context& ctx, BulletinService& svc) {
+// The feed with a validator (ETag: a hash of the document; Last-Modified:
+// the newest issue's publication), answering 304 when the client's copy is
+// current. HEAD gets the same headers (the server sends no body).
+Result<Response> GetFeed(Context& ctx, BulletinService& svc, const std::string& public_url) {
   JB_ASSIGN_OR_RETURN(PublicSeries p, svc.PublicIssues(ctx.Param("series"), 50));
-  const std::string host = ctx.req.Header("host");
-  const std::string base = "http://" + (host.empty() ? "127.0.0.1" : host);
-  return TextResponse(AtomFeed(p.series, p.issues, base), "application/atom+xml; charset=utf-8");
+  Response r =
+      TextResponse(AtomFeed(p.series, p.issues, public_url), "application/atom+xml; charset=utf-8");
+  const std::string etag = "\"" + bytes::Sha256Hex(r.body).substr(0, 32) + "\"";
+  r.Header("ETag", etag);
+  r.Header("Cache-Control", "public, max-age=0, must-revalidate");
+  const std::string modified = p.issues.empty() ? "" : HttpDate(p.issues.front().published_at);
+  if (!modified.empty()) r.Header("Last-Modified", modified);
+  const std::string inm = ctx.req.Header("if-none-match");
+  const std::string ims = ctx.req.Header("if-modified-since");
+  if ((!inm.empty() && (inm == etag || inm == "W/" + etag || inm == "*")) ||
+      (inm.empty() && !modified.empty() && ims == modified)) {
+    r.status = 304;
+    r.body.clear();
+  }
+  return r;
 }
 
 Result<Response> GetPublicPage(Context& ctx, BulletinService& svc) {
@@ -246,7 +262,7 @@ Result<Response> PutGovernmentRecipients(Context& ctx, BulletinService& svc) {
 
 }  // namespace
 
-void Register(http::App& app, BulletinService& svc) {
+void Register(http::App& app, BulletinService& svc, const std::string& public_url) {
   auto bind = [&svc](Result<Response> (*fn)(Context&, BulletinService&)) {
     return http::Bind(svc, fn);
   };
@@ -280,7 +296,9 @@ void Register(http::App& app, BulletinService& svc) {
   app.Post("/api/v1/inbox/:id/ack",
            [&svc](Context& ctx) { return PostInboxMark(ctx, svc, /*ack=*/true); });
   app.Get("/public/bulletins/:series", bind(GetPublicPage), open);
-  app.Get("/public/bulletins/:series/feed.atom", bind(GetFeed), open);
+  app.Get(
+      "/public/bulletins/:series/feed.atom",
+      [&svc, public_url](Context& ctx) { return GetFeed(ctx, svc, public_url); }, open);
 }
 
 }  // namespace jianbao::bulletins

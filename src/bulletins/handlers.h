@@ -6,8 +6,10 @@
 #ifndef JIANBAO_BULLETINS_HANDLERS_H_
 #define JIANBAO_BULLETINS_HANDLERS_H_
 
-#include "core/messages.h"
+#include <string>
+
 #include "bulletins/service.h"
+#include "core/messages.h"
 #include "http/app.h"
 
 namespace jianbao::bulletins {
@@ -17,9 +19,10 @@ namespace jianbao::bulletins {
 // messages_test.cc checks it is complete). Thread safety: callable from any thread.
 const messages::Catalogue& Messages();
 
-// Registers /api/v1/bulletins/…, /api/v1/inbox/… and the public feed.
+// Registers /api/v1/bulletins/…, /api/v1/inbox/… and the public feed, whose
+// links start with `public_url` (server.public_url; "" = relative links).
 // REQUIRES: `service` outlives `app`.
-void Register(http::App& app, BulletinService& service);
+void Register(http::App& app, BulletinService& service, const std::string& public_url = "");
 
 }  // namespace jianbao::bulletins
 

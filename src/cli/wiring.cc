@@ -72,6 +72,14 @@ Services::Services(store::Database* db, const Config& config)
   }
   seed_dir = config.GetString("demo.seed_dir", "../shared/seed");
   complaints_job = std::make_unique<complaints::DailyJob>(complaints.get());
+  // server.public_url (links in mail and in the Atom feed): only an http(s)
+  // address without quoting characters; anything else leaves the feed's
+  // links relative.
+  public_url = smtp.public_url;
+  if ((public_url.rfind("http://", 0) != 0 && public_url.rfind("https://", 0) != 0) ||
+      public_url.find_first_of("\"'<> \r\n") != std::string::npos) {
+    public_url.clear();
+  }
 }
 
 void RegisterRoutes(http::App& app, Services& services) {
@@ -83,7 +91,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   orgs::Register(app, *services.orgs);
   notify::Register(app, *services.notify);
   submissions::Register(app, *services.submissions);
-  bulletins::Register(app, *services.bulletins);
+  bulletins::Register(app, *services.bulletins, services.public_url);
   epidemic::Register(app, *services.epidemic);
   complaints::Register(app, *services.complaints);
 }

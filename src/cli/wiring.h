@@ -41,7 +41,8 @@ struct Services {
   std::unique_ptr<bulletins::Mailer> mailer;  // null unless mail.smtp_url is set
   Status mail_status;                         // a bad [mail] configuration
   std::unique_ptr<bulletins::BulletinService> bulletins;
-  std::string seed_dir;  // where the demo loader looks for old bulletins
+  std::string seed_dir;    // where the demo loader looks for old bulletins
+  std::string public_url;  // server.public_url without a trailing slash; "" when unset
   std::unique_ptr<complaints::DailyJob> complaints_job;  // started by Serve
 };
 

@@ -2,6 +2,8 @@
 
 #include "http/json_io.h"
 
+#include <optional>
+
 #include "core/json_parse.h"
 #include "core/text.h"
 
@@ -21,6 +23,50 @@ Response NoContent() {
   return r;
 }
 
+namespace {
+
+// True when `s` holds a code point XML 1.0 does not allow in a document: C0
+// controls other than tab, line feed, form feed and carriage return, and
+// U+FFFE/U+FFFF.
+// Stored text ends up in the Atom feed, DOCX and HTML, and published issues
+// never change, so such a character is refused where every request body enters.
+bool HasXmlForbidden(const std::string& s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    // Form feed stays: pdftotext writes it between pages, and the legacy
+    // importer reads such text (the XML writers drop it).
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return true;
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Returns the path of the first string (key or value) in `v` that holds a
+// character XML forbids ("sections[2].title"), or nullopt. `v` nests at most
+// kMaxBodyDepth deep.
+std::optional<std::string> FindXmlForbidden(const Json& v, const std::string& path) {
+  if (v.is_string()) {
+    if (HasXmlForbidden(v.get_ref<const std::string&>())) return path;
+  } else if (v.is_object()) {
+    for (const auto& [k, item] : v.items()) {
+      std::string at = path.empty() ? k : path + "." + k;
+      if (HasXmlForbidden(k)) return at;
+      if (auto bad = FindXmlForbidden(item, at)) return bad;
+    }
+  } else if (v.is_array()) {
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (auto bad = FindXmlForbidden(v[i], path + "[" + std::to_string(i) + "]")) return bad;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<Json> ParseObject(const std::string& body, const std::set<std::string>& allowed) {
   if (!text::IsValidUtf8(body)) {
     return Status::Invalid("", "invalid_utf8", "request body is not valid UTF-8");
@@ -36,6 +82,9 @@ Result<Json> ParseObject(const std::string& body, const std::set<std::string>& a
   }
   for (const auto& [k, v] : obj.items()) {
     if (!allowed.count(k)) return Status::Invalid(k, "unknown_field", "unknown field: " + k);
+  }
+  if (auto bad = FindXmlForbidden(obj, "")) {
+    return Status::Invalid(*bad, "control_char", *bad + " contains a control character");
   }
   return obj;
 }
@@ -84,12 +133,13 @@ Result<std::optional<int64_t>> OptionalInt(const Json& obj, const std::string& k
                                            int64_t max) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return std::optional<int64_t>();
-  if (!it->is_number_integer()) return Status::Invalid(key, "wrong_type", key + " must be an integer");
+  if (!it->is_number_integer())
+    return Status::Invalid(key, "wrong_type", key + " must be an integer");
   const int64_t v = it->get<int64_t>();
   if (v < min || v > max) {
-    return Status::Invalid(key, "out_of_range",
-                           key + " must be between " + std::to_string(min) + " and " +
-                               std::to_string(max));
+    return Status::Invalid(
+        key, "out_of_range",
+        key + " must be between " + std::to_string(min) + " and " + std::to_string(max));
   }
   return std::optional<int64_t>(v);
 }

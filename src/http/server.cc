@@ -43,11 +43,18 @@ Request ToRequest(const restinio::request_handle_t& rq) {
 }
 
 restinio::request_handling_status_t Reply(const restinio::request_handle_t& rq, Response r) {
-  auto resp = rq->create_response(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)}, ""});
+  const restinio::http_status_line_t line{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)}, ""};
+  if (rq->header().method() == restinio::http_method_head()) {
+    // A HEAD answer carries the Content-Length the GET body would have.
+    auto resp = rq->create_response<restinio::user_controlled_output_t>(line);
+    for (auto& [k, v] : r.headers) resp.append_header(k, v);
+    if (r.status != 204 && r.status != 304) resp.set_content_length(r.body.size());
+    return resp.done();
+  }
+  auto resp = rq->create_response(line);
   for (auto& [k, v] : r.headers) resp.append_header(k, v);
-  const bool head = rq->header().method() == restinio::http_method_head();
-  if (!head && r.status != 204 && r.status != 304) {
+  if (r.status != 204 && r.status != 304) {
     resp.set_body(std::move(r.body));
   }
   return resp.done();

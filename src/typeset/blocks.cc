@@ -28,10 +28,30 @@ ParaFormat BodyFormat() {
   return f;
 }
 
-Status AddPara(Engine& e, const RichText& text, const ParaFormat& f, Flow* flow, bool keep = false,
-               double before = 0) {
+// Where the blocks of one section body go: the flow, and the structure tree
+// with the state that groups list items and numbers headings.
+struct Sink {
+  Flow* flow;
+  Structure* st;
+  int parent;  // the section's node
+  // Open lists, innermost last: Markdown nesting level, the L node, its last LI's LBody.
+  struct OpenList {
+    int level, list, body;
+  };
+  std::vector<OpenList> lists;
+  // Heading levels in use: Markdown level → PDF level (H3 for the first).
+  std::vector<std::pair<int, int>> headings;
+
+  int Node(const char* type, int under = -1, std::string alt = "") {
+    return AddNode(st, type, under < 0 ? parent : under, std::move(alt));
+  }
+};
+
+Status AddPara(Engine& e, const RichText& text, const ParaFormat& f, Flow* flow, int tag,
+               bool keep = false, double before = 0) {
   JB_ASSIGN_OR_RETURN(auto p, Prepare(e, text, f));
   if (p->lines.empty()) return Status();
+  p->tag = tag;
   FlowItem item;
   item.para = std::move(p);
   item.keep_with_next = keep;
@@ -40,7 +60,7 @@ Status AddPara(Engine& e, const RichText& text, const ParaFormat& f, Flow* flow,
   return Status();
 }
 
-Status AddHeading(Engine& e, const Block& b, Flow* flow) {
+Status AddHeading(Engine& e, const Block& b, Sink* sink) {
   TextStyle s = Body();
   if (b.level <= 2) {
     s.role = Role::kHei;
@@ -57,10 +77,18 @@ Status AddHeading(Engine& e, const Block& b, Flow* flow) {
     f.first_indent = 0;
     f.balanced = true;
   }
-  return AddPara(e, StyledSpans(b.spans, s), f, flow, /*keep=*/true);
+  // PDF heading levels never skip one: H2 is the article title, the first
+  // body level in use is H3, a deeper one the next.
+  auto& hs = sink->headings;
+  while (!hs.empty() && hs.back().first >= b.level) hs.pop_back();
+  int pdf_level = std::min(6, hs.empty() ? 3 : hs.back().second + 1);
+  hs.push_back({b.level, pdf_level});
+  std::string type = "H" + std::to_string(pdf_level);
+  return AddPara(e, StyledSpans(b.spans, s), f, sink->flow, sink->Node(type.c_str()),
+                 /*keep=*/true);
 }
 
-Status AddCode(Engine& e, const Block& b, Flow* flow) {
+Status AddCode(Engine& e, const Block& b, Sink* sink) {
   TextStyle s;
   s.role = Role::kMono;
   s.size = 12;
@@ -70,11 +98,12 @@ Status AddCode(Engine& e, const Block& b, Flow* flow) {
   f.size = 12;
   f.left = 2 * geo::kBody;
   std::string lines = b.literal;
-  return AddPara(e, Plain(lines, s), f, flow);
+  return AddPara(e, Plain(lines, s), f, sink->flow, sink->Node("P"));
 }
 
 Status AddImage(Engine& e, const Block& b, const std::string& base, ImageBudget* images,
-                Flow* flow) {
+                Sink* sink) {
+  Flow* flow = sink->flow;
   JB_ASSIGN_OR_RETURN(std::shared_ptr<const Image> image, LoadImage(base, b.src, images));
   double w = image->width * 0.75;  // 96 dpi
   double h = image->height * 0.75;
@@ -86,8 +115,11 @@ Status AddImage(Engine& e, const Block& b, const std::string& base, ImageBudget*
   item.space_before = geo::kPitch / 4;
   item.keep_with_next = !b.alt.empty();
   // The page keeps the encoded image; pixels are decoded when it is drawn.
-  item.draw = [image, w, h](Page* page, double y) {
-    page->images.push_back({geo::kLeft + (geo::kTextW - w) / 2, y, w, h, image});
+  // A figure without a caption is still described (PDF/UA asks for /Alt).
+  std::string alt = b.alt.empty() ? "图" : b.alt;
+  int tag = sink->Node("Figure", -1, alt);
+  item.draw = [image, w, h, tag](Page* page, double y) {
+    page->images.push_back({geo::kLeft + (geo::kTextW - w) / 2, y, w, h, image, tag});
   };
   flow->Add(std::move(item));
   if (b.alt.empty()) return Status();
@@ -97,10 +129,11 @@ Status AddImage(Engine& e, const Block& b, const std::string& base, ImageBudget*
   ParaFormat f;
   f.align = Align::kCenter;
   f.size = 14;
-  return AddPara(e, Plain(b.alt, s), f, flow);
+  return AddPara(e, Plain(b.alt, s), f, flow, sink->Node("Caption"));
 }
 
-Status AddTable(Engine& e, const Block& b, Flow* flow) {
+Status AddTable(Engine& e, const Block& b, Sink* sink) {
+  Flow* flow = sink->flow;
   size_t cols = b.align.size();
   for (const auto& row : b.rows) cols = std::max(cols, row.size());
   if (cols == 0) return Status();
@@ -129,7 +162,9 @@ Status AddTable(Engine& e, const Block& b, Flow* flow) {
     widths[c] = geo::kTextW * want[c] / sum;
     xs[c + 1] = xs[c] + widths[c];
   }
+  const int table = sink->Node("Table");
   for (size_t r = 0; r < b.rows.size(); ++r) {
+    const int tr = sink->Node("TR", table);
     std::vector<std::shared_ptr<LaidPara>> cells;
     double h = 0;
     for (size_t c = 0; c < cols; ++c) {
@@ -140,6 +175,7 @@ Status AddTable(Engine& e, const Block& b, Flow* flow) {
       cf.align = al == 'c' || r == 0 ? Align::kCenter : al == 'r' ? Align::kRight : Align::kLeft;
       Spans spans = c < b.rows[r].size() ? b.rows[r][c] : Spans();
       JB_ASSIGN_OR_RETURN(auto p, Prepare(e, StyledSpans(spans, s), cf, widths[c] - 2 * kCellPadX));
+      p->tag = sink->Node(r == 0 ? "TH" : "TD", tr);
       h = std::max(h, p->height());
       cells.push_back(std::move(p));
     }
@@ -164,33 +200,50 @@ Status AddTable(Engine& e, const Block& b, Flow* flow) {
   return Status();
 }
 
+// Returns the LBody a list item's text goes into, opening (nested) lists
+// and a new item as the Markdown nesting asks.
+int ListBody(const Block& b, Sink* sink) {
+  auto& ls = sink->lists;
+  while (!ls.empty() && ls.back().level > b.level) ls.pop_back();
+  if (ls.empty() || ls.back().level < b.level) {
+    int under = ls.empty() ? sink->parent : ls.back().body;
+    ls.push_back({b.level, sink->Node("L", under), -1});
+  }
+  if (b.marker.empty() && ls.back().body >= 0) return sink->Node("P", ls.back().body);
+  int li = sink->Node("LI", ls.back().list);
+  ls.back().body = sink->Node("LBody", li);
+  return ls.back().body;
+}
+
 Status AddBlock(Engine& e, const Block& b, const std::string& base, ImageBudget* images,
-                Flow* flow) {
+                Sink* sink) {
+  Flow* flow = sink->flow;
+  if (b.kind != Block::Kind::kListItem) sink->lists.clear();
   switch (b.kind) {
     case Block::Kind::kParagraph:
-      return AddPara(e, StyledSpans(b.spans, Body()), BodyFormat(), flow);
+      return AddPara(e, StyledSpans(b.spans, Body()), BodyFormat(), flow, sink->Node("P"));
     case Block::Kind::kHeading:
-      return AddHeading(e, b, flow);
+      return AddHeading(e, b, sink);
     case Block::Kind::kListItem: {
       ParaFormat f = BodyFormat();
       f.left = 2 * (geo::kBody + geo::kTracking) * std::min(b.level - 1, 4);
       Spans spans = b.spans;
       if (!b.marker.empty()) spans.insert(spans.begin(), Span{b.marker + " ", 0, ""});
-      return AddPara(e, StyledSpans(spans, Body()), f, flow);
+      return AddPara(e, StyledSpans(spans, Body()), f, flow, ListBody(b, sink));
     }
     case Block::Kind::kQuote: {
       TextStyle s = Body();
       s.role = Role::kKai;
       ParaFormat f = BodyFormat();
       f.left = f.right = 2 * (geo::kBody + geo::kTracking);
-      return AddPara(e, StyledSpans(b.spans, s), f, flow);
+      return AddPara(e, StyledSpans(b.spans, s), f, flow, sink->Node("BlockQuote"));
     }
     case Block::Kind::kCode:
-      return AddCode(e, b, flow);
+      return AddCode(e, b, sink);
     case Block::Kind::kTable:
-      return AddTable(e, b, flow);
+      return AddTable(e, b, sink);
     case Block::Kind::kImage:
-      return AddImage(e, b, base, images, flow);
+      return AddImage(e, b, base, images, sink);
     case Block::Kind::kRule: {
       FlowItem item;
       item.height = geo::kPitch;
@@ -230,10 +283,11 @@ RichText StyledSpans(const Spans& spans, const TextStyle& base) {
 }
 
 Status AddBlocks(Engine& engine, const std::vector<Block>& blocks, const std::string& base_dir,
-                 ImageBudget* images, Flow* flow) {
+                 ImageBudget* images, Flow* flow, Structure* structure, int parent) {
+  Sink sink{flow, structure, parent, {}, {}};
   for (const Block& b : blocks) {
     JB_RETURN_IF_ERROR(engine.CheckDeadline());
-    JB_RETURN_IF_ERROR(AddBlock(engine, b, base_dir, images, flow));
+    JB_RETURN_IF_ERROR(AddBlock(engine, b, base_dir, images, &sink));
   }
   return Status();
 }

@@ -20,12 +20,14 @@ namespace jianbao::typeset {
 // emphasis in 楷体 and code in the mono font.
 RichText StyledSpans(const Spans& spans, const TextStyle& base);
 
-// Adds the items for `blocks` to `flow`. Returns an error (without a field;
-// the caller names the section) when a paragraph cannot be shaped or an
-// image cannot be read. Relative image paths resolve against `base_dir`;
-// images take their pixels from `images`, the document's budget.
+// Adds the items for `blocks` to `flow`, and their structure elements (P,
+// H3–H6, L/LI/LBody, BlockQuote, Table/TR/TH/TD, Figure with its alt text)
+// to `structure` under node `parent`. Returns an error (without a field; the
+// caller names the section) when a paragraph cannot be shaped or an image
+// cannot be read. Relative image paths resolve against `base_dir`; images
+// take their pixels from `images`, the document's budget.
 Status AddBlocks(Engine& engine, const std::vector<Block>& blocks, const std::string& base_dir,
-                 ImageBudget* images, Flow* flow);
+                 ImageBudget* images, Flow* flow, Structure* structure, int parent);
 
 }  // namespace jianbao::typeset
 

@@ -17,11 +17,7 @@ constexpr const char* kW =
     "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
     "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
 
-std::string Fonts4(const std::string& family) {
-  std::string f = Esc(family);
-  return "<w:rFonts w:ascii=\"" + f + "\" w:hAnsi=\"" + f + "\" w:eastAsia=\"" + f + "\" w:cs=\"" +
-         f + "\"/>";
-}
+std::string Fonts4(const std::string& family) { return FontRpr(family); }
 
 // A paragraph style; ppr and rpr are inner XML.
 std::string Style(const std::string& id, const std::string& name, const std::string& ppr,
@@ -56,6 +52,44 @@ std::string Esc(const std::string& s) {
     }
   }
   return out;
+}
+
+std::string FontRpr(const std::string& family) {
+  std::string f = Esc(family);
+  return "<w:rFonts w:ascii=\"" + f + "\" w:hAnsi=\"" + f + "\" w:eastAsia=\"" + f + "\" w:cs=\"" +
+         f + "\" w:hint=\"eastAsia\"/>";
+}
+
+std::string AltName(const std::string& office) {
+  if (office == "仿宋_GB2312") return "仿宋";
+  if (office == "楷体_GB2312") return "楷体";
+  if (office == "方正小标宋简体" || office == "方正小标宋_GBK") return "宋体";
+  return "";
+}
+
+std::string FontTable(const Fonts& f) {
+  std::string out = std::string(kXmlHead) + "<w:fonts " + kW + ">";
+  // One entry per face: GB 2312 charset (86), the PANOSE family class, and
+  // for the legacy *_GB2312 and 方正 names the face Windows itself has.
+  auto font = [&](const std::string& name, const char* family, const char* pitch,
+                  const char* panose) {
+    out += "<w:font w:name=\"" + Esc(name) + "\">";
+    std::string alt = AltName(name);
+    if (!alt.empty()) out += "<w:altName w:val=\"" + Esc(alt) + "\"/>";
+    out += std::string("<w:panose1 w:val=\"") + panose +
+           "\"/><w:charset w:val=\"86\"/><w:family w:val=\"" + family + "\"/><w:pitch w:val=\"" +
+           pitch + "\"/></w:font>";
+  };
+  font(f.docx_song, "auto", "variable", "02010600030101010101");
+  font(f.docx_fangsong, "modern", "fixed", "02010609060101010101");
+  font(f.docx_hei, "modern", "fixed", "02010609060101010101");
+  font(f.docx_kai, "modern", "fixed", "02010609060101010101");
+  font(f.docx_title, "auto", "variable", "02010600030101010101");
+  // The free faces the PDF uses, for machines that have them.
+  for (const std::string* free : {&f.song, &f.hei, &f.kai, &f.mono}) {
+    font(Family(*free), "auto", "variable", "00000000000000000000");
+  }
+  return out + "</w:fonts>";
 }
 
 std::string Family(const std::string& description) {
@@ -131,6 +165,9 @@ std::string DocumentRels(const std::vector<Part>& media) {
       "<Relationship Id=\"rIdSettings\" "
       "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" "
       "Target=\"settings.xml\"/>"
+      "<Relationship Id=\"rIdFontTable\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" "
+      "Target=\"fontTable.xml\"/>"
       "<Relationship Id=\"rIdFooterOdd\" "
       "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
       "Target=\"footer1.xml\"/>"
@@ -149,56 +186,62 @@ std::string DocumentRels(const std::vector<Part>& media) {
 std::string Styles(const Fonts& f) {
   const std::string body = "<w:spacing w:line=\"579\" w:lineRule=\"exact\"/>";
   std::string out = std::string(kXmlHead) + "<w:styles " + kW + ">";
-  out += "<w:docDefaults><w:rPrDefault><w:rPr>" + Fonts4(Family(f.fangsong)) +
-         "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"
+  out += "<w:docDefaults><w:rPrDefault><w:rPr>" + Fonts4(f.docx_fangsong) +
+         "<w:spacing w:val=\"-5\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+         "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"
          "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:jc w:val=\"both\"/>" +
          body + "</w:pPr></w:pPrDefault></w:docDefaults>";
   out +=
       "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
       "w:val=\"Normal\"/>"
-      "<w:pPr><w:kinsoku/><w:overflowPunct/><w:autoSpaceDE/><w:autoSpaceDN/></w:pPr></w:style>";
+      "<w:pPr><w:kinsoku/><w:overflowPunct/><w:autoSpaceDE/><w:autoSpaceDN/></w:pPr>"
+      // The size again here: LibreOffice takes the character grid's pitch from
+      // the Normal style's own East Asian size (12 pt when it has none).
+      "<w:rPr><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>";
   out += Style("Body", "Body Text", "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>", "");
   out += Style("Masthead", "Masthead",
                "<w:jc w:val=\"center\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>",
-               Fonts4(Family(f.title)) + "<w:b/><w:color w:val=\"" + Esc(f.red.substr(1)) + "\"/>");
+               Fonts4(f.docx_title) + "<w:b/><w:color w:val=\"" + Esc(f.red.substr(1)) + "\"/>");
   out += Style("Heading1", "heading 1",
                "<w:keepNext/><w:jc w:val=\"center\"/><w:spacing w:before=\"579\" w:after=\"290\" "
                "w:line=\"680\" w:lineRule=\"exact\"/><w:outlineLvl w:val=\"0\"/>",
-               Fonts4(Family(f.title)) + "<w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>",
+               Fonts4(f.docx_title) + "<w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>",
                "<w:next w:val=\"Body\"/>");
   out += Style("Heading2", "heading 2",
                "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl "
                "w:val=\"1\"/>",
-               Fonts4(Family(f.hei)), "<w:next w:val=\"Body\"/>");
+               Fonts4(f.docx_hei), "<w:next w:val=\"Body\"/>");
   out += Style("Heading3", "heading 3",
                "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl "
                "w:val=\"2\"/>",
-               Fonts4(Family(f.kai)), "<w:next w:val=\"Body\"/>");
+               Fonts4(f.docx_kai), "<w:next w:val=\"Body\"/>");
   out += Style("Heading4", "heading 4",
                "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl "
                "w:val=\"3\"/>",
                "<w:b/>", "<w:next w:val=\"Body\"/>");
   out += Style("TOC1", "toc 1",
                "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"8844\"/></w:tabs>"
-               "<w:ind w:left=\"480\" w:hanging=\"480\"/><w:jc w:val=\"left\"/>",
-               Fonts4(Family(f.song)));
+               "<w:ind w:left=\"480\" w:hanging=\"480\"/><w:jc w:val=\"left\"/>"
+               // 26 pt, as the PDF sets its contents (layout.cc, kContentsPitch).
+               "<w:spacing w:line=\"520\" w:lineRule=\"exact\"/>",
+               Fonts4(f.docx_song));
   out +=
       Style("Quote", "Quote",
             "<w:ind w:left=\"640\" w:right=\"640\" w:firstLineChars=\"200\" w:firstLine=\"640\"/>",
-            Fonts4(Family(f.kai)));
+            Fonts4(f.docx_kai));
   out += Style("Code", "Code",
                "<w:ind w:left=\"640\"/><w:jc w:val=\"left\"/><w:spacing w:line=\"400\" "
                "w:lineRule=\"exact\"/>",
                Fonts4(Family(f.mono)) + "<w:sz w:val=\"24\"/>");
   out += Style("Cell", "Table Text",
                "<w:jc w:val=\"left\"/><w:spacing w:line=\"400\" w:lineRule=\"exact\"/>",
-               Fonts4(Family(f.song)) + "<w:sz w:val=\"24\"/>");
+               Fonts4(f.docx_song) + "<w:sz w:val=\"24\"/>");
   out += Style(
       "Distribution", "Distribution",
       "<w:ind w:left=\"280\" w:right=\"280\"/><w:spacing w:line=\"520\" w:lineRule=\"exact\"/>",
       "<w:sz w:val=\"28\"/>");
   out += Style("Footer", "footer", "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>",
-               Fonts4(Family(f.song)) + "<w:sz w:val=\"28\"/>");
+               Fonts4(f.docx_song) + "<w:sz w:val=\"28\"/>");
   return out + "</w:styles>";
 }
 

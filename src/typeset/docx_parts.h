@@ -19,6 +19,17 @@ namespace jianbao::typeset::docx {
 // XML 1.0 forbids.
 std::string Esc(const std::string& s);
 
+// Returns <w:rFonts> naming `family` for every script.
+std::string FontRpr(const std::string& family);
+
+// Returns the face Windows has in place of a legacy office face name
+// (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体), or "".
+std::string AltName(const std::string& office);
+
+// word/fontTable.xml: the office faces the document names, with their
+// altName, GB 2312 charset and PANOSE class, and the free faces of `fonts`.
+std::string FontTable(const Fonts& fonts);
+
 // Returns the family of a Pango font description ("Noto Serif CJK SC Bold" →
 // "Noto Serif CJK SC").
 std::string Family(const std::string& description);

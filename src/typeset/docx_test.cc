@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <pugixml.hpp>
@@ -28,7 +29,11 @@ Issue Sample() {
   issue.date = "2020-03-19";
   issue.sections = {
       {"湖北行协·抗击病毒 我们在行动",
-       "## 众志成城\n\n正文**加粗**与*强调*，含 <script> & “引号”。\n\n- 一\n- 二\n", ""},
+       "## 众志成城\n\n正文**加粗**与*强调*，含 <script> & “引号”。\n\n- 一\n- 二\n\n"
+       "疫情就是命令，防控就是责任。湖北省通信行业响应号召，全力以赴做好通信服务保障，日夜奋战和坚"
+       "守在"
+       "通信保障一线，各会员单位团结一致，形成共识，特殊时期以特殊方式投入疫情防控阻击战中。\n",
+       ""},
       {"疫情动态（截至3月18日）",
        "| 地区 | 确诊 |\n|---|--:|\n| 湖北 | 67800 |\n\n> 引文\n\n```\ncode\n```\n\n![趋势](" +
            testing::DataUri("image/png", testing::MakePng(200, 120)) + ")\n\n![](" +
@@ -66,8 +71,8 @@ TEST(DocxTest, PackageIsWellFormed) {
   ASSERT_TRUE(docx.ok()) << docx.status().ToString();
   for (const char* part :
        {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
-        "word/settings.xml", "word/footer1.xml", "word/footer2.xml", "word/_rels/document.xml.rels",
-        "docProps/core.xml"}) {
+        "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/footer2.xml",
+        "word/_rels/document.xml.rels", "docProps/core.xml"}) {
     std::string xml = ReadEntry(*docx, part);
     ASSERT_FALSE(xml.empty()) << part;
     pugi::xml_document doc;
@@ -86,7 +91,23 @@ TEST(DocxTest, PackageIsWellFormed) {
   std::string types = ReadEntry(*docx, "[Content_Types].xml");
   EXPECT_NE(types.find("Extension=\"jpeg\" ContentType=\"image/jpeg\""), std::string::npos);
   EXPECT_NE(types.find("Extension=\"png\" ContentType=\"image/png\""), std::string::npos);
+  // Office faces, with the face Windows has when the legacy one is missing.
+  std::string styles = ReadEntry(*docx, "word/styles.xml");
+  EXPECT_NE(styles.find("w:eastAsia=\"仿宋_GB2312\""), std::string::npos);
+  EXPECT_NE(styles.find("w:eastAsia=\"方正小标宋简体\""), std::string::npos);
+  EXPECT_NE(styles.find("w:eastAsia=\"黑体\""), std::string::npos);
+  EXPECT_NE(styles.find("w:eastAsia=\"楷体_GB2312\""), std::string::npos);
+  EXPECT_EQ(styles.find("Noto Serif CJK SC"), std::string::npos);
+  std::string table = ReadEntry(*docx, "word/fontTable.xml");
+  EXPECT_NE(table.find("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("<w:font w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/>"),
+            std::string::npos);
+  EXPECT_NE(table.find("<w:font w:name=\"楷体_GB2312\"><w:altName w:val=\"楷体\"/>"),
+            std::string::npos);
   std::string rels = ReadEntry(*docx, "word/_rels/document.xml.rels");
+  EXPECT_NE(rels.find("Target=\"fontTable.xml\""), std::string::npos);
   EXPECT_NE(rels.find("Id=\"rIdImg2\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
                       "2006/relationships/image\" Target=\"media/image2.jpeg\""),
             std::string::npos)
@@ -121,6 +142,18 @@ TEST(DocxTest, LibreOfficeConvertsItToPdf) {
   EXPECT_NE(all.find(U"我们在行动"), std::u32string::npos);
   EXPECT_NE(all.find(U"67800"), std::u32string::npos);
   EXPECT_NE(all.find(U"—1—"), std::u32string::npos) << "page number footer";
+  // GB/T 9704's 28 characters per line: the longest body lines hold 28.
+  size_t widest = 0, full = 0;
+  for (const auto& p : *pages) {
+    for (const auto& l : p.lines) {
+      size_t n = 0;
+      for (char32_t c : l.text) n += (c >= 0x3000 && c < 0xFFF0) ? 1 : 0;
+      widest = std::max(widest, n);
+      full += n == 28 ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(widest, 28u);
+  EXPECT_GT(full, 0u);
   std::string list = pdf.string() + ".images";
   ASSERT_EQ(probe::Run("pdfimages -list '" + pdf.string() + "' > '" + list + "'"), 0);
   std::ifstream images(list);

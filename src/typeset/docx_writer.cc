@@ -40,11 +40,6 @@ std::string RunXml(const std::string& text, const std::string& rpr = "") {
   return out + "</w:r>";
 }
 
-std::string FontRpr(const std::string& family) {
-  std::string f = Esc(family);
-  return "<w:rFonts w:ascii=\"" + f + "\" w:hAnsi=\"" + f + "\" w:eastAsia=\"" + f + "\"/>";
-}
-
 class DocxBuilder {
  public:
   DocxBuilder(const Issue& issue, const Fonts& fonts, const PageMap* pages)
@@ -77,9 +72,9 @@ std::string DocxBuilder::Runs(const Spans& spans, const std::string& base) {
   std::string out;
   for (const Span& s : spans) {
     std::string rpr = base;
-    if (s.marks & kStrong) rpr += FontRpr(Family(fonts_.hei));
-    if (s.marks & kEmph) rpr += FontRpr(Family(fonts_.kai));
-    if (s.marks & kCode) rpr += FontRpr(Family(fonts_.mono));
+    if (s.marks & kStrong) rpr += docx::FontRpr(fonts_.docx_hei);
+    if (s.marks & kEmph) rpr += docx::FontRpr(fonts_.docx_kai);
+    if (s.marks & kCode) rpr += docx::FontRpr(Family(fonts_.mono));
     if (s.marks & kStrike) rpr += "<w:strike/>";
     if (s.marks & kLink) rpr += "<w:u w:val=\"single\"/>";
     out += RunXml(s.text, rpr);
@@ -89,20 +84,26 @@ std::string DocxBuilder::Runs(const Spans& spans, const std::string& base) {
 
 Status DocxBuilder::Header() {
   const std::string centre = "<w:jc w:val=\"center\"/>";
+  auto exact = [](int twips) {
+    return "<w:spacing w:line=\"" + std::to_string(twips) + "\" w:lineRule=\"exact\"/>";
+  };
   if (!issue_.masthead.empty()) {
-    Para("Masthead", RunXml(issue_.masthead, "<w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>"));
+    Para("Masthead", RunXml(issue_.masthead, "<w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>"),
+         exact(680));
   }
   for (size_t i = 0; i < issue_.title_lines.size(); ++i) {
     bool last = i + 1 == issue_.title_lines.size();
     std::string rpr = last ? "<w:spacing w:val=\"120\"/><w:sz w:val=\"96\"/><w:szCs w:val=\"96\"/>"
                            : "<w:sz w:val=\"52\"/><w:szCs w:val=\"52\"/>";
-    Para("Masthead", RunXml(issue_.title_lines[i], rpr));
+    // The PDF's pitches (layout.cc): 40 pt, and 66 pt for the last line.
+    Para("Masthead", RunXml(issue_.title_lines[i], rpr), exact(last ? 1320 : 800));
   }
   if (!issue_.subtitle.empty()) {
-    Para("",
-         RunXml("（" + issue_.subtitle + "）", FontRpr(Family(fonts_.kai)) + "<w:color w:val=\"" +
-                                                   red_ + "\"/><w:sz w:val=\"36\"/>"),
-         centre);
+    Para(
+        "",
+        RunXml("（" + issue_.subtitle + "）", docx::FontRpr(fonts_.docx_kai) + "<w:color w:val=\"" +
+                                                  red_ + "\"/><w:sz w:val=\"36\"/>"),
+        centre);
   }
   Para("", RunXml("第" + std::to_string(issue_.number) + "期"), centre);
   JB_ASSIGN_OR_RETURN(std::string date, ChineseDate(issue_.date));
@@ -113,13 +114,13 @@ Status DocxBuilder::Header() {
            "\"/></w:tabs><w:ind w:left=\"320\" w:right=\"0\"/><w:jc w:val=\"left\"/>");
   if (!issue_.revision_note.empty()) {
     Para("Body", RunXml(issue_.revision_note,
-                        FontRpr(Family(fonts_.kai)) + "<w:color w:val=\"" + red_ + "\"/>"));
+                        docx::FontRpr(fonts_.docx_kai) + "<w:color w:val=\"" + red_ + "\"/>"));
   }
   return Status();
 }
 
 void DocxBuilder::Contents() {
-  Para("", RunXml("目  录", FontRpr(Family(fonts_.hei))),
+  Para("", RunXml("目  录", docx::FontRpr(fonts_.docx_hei)),
        "<w:jc w:val=\"center\"/><w:spacing w:before=\"290\"/>");
   const size_t n = issue_.sections.size();
   for (size_t i = 0; i < n; ++i) {
@@ -161,7 +162,7 @@ void DocxBuilder::Table(const Block& b) {
       std::string jc = r == 0 || al == 'c' ? "center" : al == 'r' ? "right" : "left";
       Spans spans = c < b.rows[r].size() ? b.rows[r][c] : Spans();
       body_ += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(w) + "\" w:type=\"dxa\"/></w:tcPr>";
-      Para("Cell", Runs(spans, r == 0 ? FontRpr(Family(fonts_.hei)) : ""),
+      Para("Cell", Runs(spans, r == 0 ? docx::FontRpr(fonts_.docx_hei) : ""),
            "<w:jc w:val=\"" + jc + "\"/>");
       body_ += "</w:tc>";
     }
@@ -197,7 +198,7 @@ Status DocxBuilder::Image(const Block& b) {
       "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
   Para("", drawing, "<w:jc w:val=\"center\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>");
   if (!b.alt.empty())
-    Para("", RunXml(b.alt, FontRpr(Family(fonts_.kai)) + "<w:sz w:val=\"28\"/>"),
+    Para("", RunXml(b.alt, docx::FontRpr(fonts_.docx_kai) + "<w:sz w:val=\"28\"/>"),
          "<w:jc w:val=\"center\"/>");
   return Status();
 }
@@ -270,11 +271,14 @@ Result<std::string> DocxBuilder::Build() {
   for (size_t i = 0; i < issue_.sections.size(); ++i) {
     const Section& s = issue_.sections[i];
     std::string anchor = "s" + std::to_string(i + 1);
-    Para("Heading1", "<w:bookmarkStart w:id=\"" + std::to_string(i + 1) + "\" w:name=\"" + anchor +
-                         "\"/>" + RunXml(s.title) + "<w:bookmarkEnd w:id=\"" +
-                         std::to_string(i + 1) + "\"/>");
+    // As in the PDF, the first article needs only half a line above it, so
+    // that it follows the contents on page 1 when they leave room.
+    Para("Heading1",
+         "<w:bookmarkStart w:id=\"" + std::to_string(i + 1) + "\" w:name=\"" + anchor + "\"/>" +
+             RunXml(s.title) + "<w:bookmarkEnd w:id=\"" + std::to_string(i + 1) + "\"/>",
+         i == 0 ? "<w:spacing w:before=\"290\"/>" : "");
     if (!s.org.empty())
-      Para("", RunXml(s.org, FontRpr(Family(fonts_.kai))), "<w:jc w:val=\"center\"/>");
+      Para("", RunXml(s.org, docx::FontRpr(fonts_.docx_kai)), "<w:jc w:val=\"center\"/>");
     std::string field = "sections[" + std::to_string(i) + "].body";
     auto blocks = ParseMarkdown(s.body_markdown);
     Status st = blocks.ok() ? Blocks(*blocks) : blocks.status();
@@ -291,8 +295,14 @@ Result<std::string> DocxBuilder::Build() {
       "<w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>"
       "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
       "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" "
-      "w:footer=\"1247\" w:gutter=\"0\"/><w:docGrid w:type=\"lines\" "
-      "w:linePitch=\"579\"/></w:sectPr>";
+      "w:footer=\"1247\" w:gutter=\"0\"/>"
+      // GB/T 9704's 22 lines (225 mm / 22 = 579 twips). The 28 characters of
+      // 156 mm come from -0.25 pt character spacing (docDefaults, styles.xml):
+      // 16 pt type does not fit 28 times otherwise. A character grid
+      // (linesAndChars) is not used: LibreOffice 7.4 sets such a document
+      // one character per line.
+      "<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/>"
+      "</w:sectPr>";
   std::string doc =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document "
       "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
@@ -311,6 +321,7 @@ Result<std::string> DocxBuilder::Build() {
       {"word/_rels/document.xml.rels", docx::DocumentRels(media_)},
       {"word/styles.xml", docx::Styles(fonts_)},
       {"word/settings.xml", docx::Settings()},
+      {"word/fontTable.xml", docx::FontTable(fonts_)},
       {"word/footer1.xml", docx::Footer(true)},
       {"word/footer2.xml", docx::Footer(false)},
       {"docProps/core.xml", docx::CoreProps(title, issue_.issuer)},

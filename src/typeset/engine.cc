@@ -2,9 +2,14 @@
 
 #include "typeset/engine.h"
 
+#include <fontconfig/fontconfig.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <set>
 
 #include "core/text.h"
 #include "typeset/cjk.h"
@@ -66,6 +71,43 @@ void AddQuoteFeatures(const std::string& text, const std::vector<char32_t>& cps,
   }
 }
 
+// Adds the font folders of `dirs` (':'-separated; missing ones skipped) to
+// fontconfig's application fonts, once per process, before a font map is made.
+void AddFontDirs(const std::string& dirs) {
+  static std::mutex mu;
+  static std::set<std::string> added;
+  std::lock_guard<std::mutex> lock(mu);
+  size_t start = 0;
+  while (start <= dirs.size()) {
+    size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string dir = dirs.substr(start, end - start);
+    std::error_code ec;
+    if (!dir.empty() && !added.count(dir) && std::filesystem::is_directory(dir, ec)) {
+      FcConfigAppFontAddDir(FcConfigGetCurrent(), reinterpret_cast<const FcChar8*>(dir.c_str()));
+      added.insert(dir);
+    }
+    start = end + 1;
+  }
+}
+
+// Returns the families of a description's family list ("A, B" → {"A", "B"}).
+std::vector<std::string> FamilyList(const char* families) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const char* c = families;; ++c) {
+    if (*c == ',' || *c == 0) {
+      std::string f = text::Trim(cur);
+      if (!f.empty()) out.push_back(f);
+      cur.clear();
+      if (*c == 0) break;
+    } else {
+      cur += *c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Engine::~Engine() {
@@ -80,6 +122,7 @@ Engine::~Engine() {
 Result<std::unique_ptr<Engine>> Engine::Create(const Fonts& fonts) {
   std::unique_ptr<Engine> e(new Engine());
   e->pdf_fonts_ = std::make_unique<PdfFonts>();
+  AddFontDirs(fonts.dirs);
   e->font_map_ = pango_cairo_font_map_new();
   pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(e->font_map_), 72.0);
   e->context_ = pango_font_map_create_context(e->font_map_);
@@ -101,20 +144,27 @@ Result<std::unique_ptr<Engine>> Engine::Create(const Fonts& fonts) {
                              std::string(kRoleKeys[r]) + ": no font family in '" + *names[r] + "'");
     }
     pango_font_description_set_absolute_size(d, 16 * PANGO_SCALE);
-    PangoFont* font = pango_font_map_load_font(e->font_map_, e->context_, d);
-    std::string got;
-    if (font) {
-      PangoFontDescription* fd = pango_font_describe(font);
-      got = pango_font_description_get_family(fd) ? pango_font_description_get_family(fd) : "";
-      pango_font_description_free(fd);
-      g_object_unref(font);
+    // A family list ("FandolFang, Noto Serif CJK SC") falls back character
+    // by character; each of its families must be installed.
+    for (const std::string& family : FamilyList(fam)) {
+      PangoFontDescription* one = pango_font_description_copy(d);
+      pango_font_description_set_family(one, family.c_str());
+      PangoFont* font = pango_font_map_load_font(e->font_map_, e->context_, one);
+      pango_font_description_free(one);
+      std::string got;
+      if (font) {
+        PangoFontDescription* fd = pango_font_describe(font);
+        got = pango_font_description_get_family(fd) ? pango_font_description_get_family(fd) : "";
+        pango_font_description_free(fd);
+        g_object_unref(font);
+      }
+      if (Lower(got) != Lower(family)) {
+        return Status::Invalid(kRoleKeys[r], "font_missing",
+                               std::string(kRoleKeys[r]) + ": font '" + family +
+                                   "' is not installed (fontconfig offers '" + got + "' instead)");
+      }
+      e->families_.push_back(Lower(family));
     }
-    if (Lower(got) != Lower(fam)) {
-      return Status::Invalid(kRoleKeys[r], "font_missing",
-                             std::string(kRoleKeys[r]) + ": font '" + fam +
-                                 "' is not installed (fontconfig offers '" + got + "' instead)");
-    }
-    e->families_.push_back(Lower(fam));
   }
   return e;
 }

@@ -82,7 +82,10 @@ struct GlyphSeg {
   double x = 0, y = 0;  // baseline origin
   uint32_t rgb = 0;
   std::string text;
-  GlyphItemPtr item;  // item->offset == 0 into text
+  GlyphItemPtr item;           // item->offset == 0 into text
+  int tag = -1;                // structure element (Document::structure); -1: page furniture
+  const void* para = nullptr;  // with `line`: which line of which paragraph it belongs to
+  int line = 0;
 };
 
 class PdfFonts;  // pdf_fonts.h

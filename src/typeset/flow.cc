@@ -2,14 +2,68 @@
 
 #include "typeset/flow.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace jianbao::typeset {
 namespace {
 
 constexpr double kEps = 0.01;
 constexpr double kAscent = 0.88;  // the ideographic em box sits 0.88 em above the baseline
+
+// For titles: a line may begin only where a word begins (ICU's dictionary
+// word breaks for Chinese: "开展" and "动态" stay whole), and not inside a
+// bracketed phrase (（…）, 《…》, (…), “…”) that fits on one line of `width`.
+// Rules already in the units (避头尾) stay.
+void KeepWordsWhole(const ShapedPara& p, double width, std::vector<Unit>* units) {
+  const int n = static_cast<int>(units->size());
+  if (n < 2) return;
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale("zh", "CN"), err));
+  if (U_FAILURE(err) || !words) return;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(p.text);
+  words->setText(text);
+  std::vector<bool> starts(n, false);
+  // Unit i begins at code point i; ICU reports UTF-16 offsets.
+  std::vector<int32_t> unit_at_u16(static_cast<size_t>(text.length()) + 1, -1);
+  for (int32_t u16 = 0, cp = 0; u16 < text.length() && cp < n;
+       u16 = text.moveIndex32(u16, 1), ++cp) {
+    unit_at_u16[u16] = cp;
+  }
+  for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) {
+    if (b < static_cast<int32_t>(unit_at_u16.size()) && unit_at_u16[b] >= 0) {
+      starts[unit_at_u16[b]] = true;
+    }
+  }
+  for (int i = 1; i < n; ++i) {
+    if (!starts[i]) (*units)[i].break_before = false;
+  }
+  // Bracketed phrases: the units from an opening mark to its closing one.
+  static const std::u32string kOpen = U"（《(“「『〈【", kClose = U"）》)”」』〉】";
+  std::vector<int> stack;
+  for (int i = 0; i < n; ++i) {
+    char32_t c = p.info[i].ch;
+    if (kOpen.find(c) != std::u32string::npos) {
+      stack.push_back(i);
+    } else if (size_t k = kClose.find(c); k != std::u32string::npos && !stack.empty()) {
+      int open = stack.back();
+      stack.pop_back();
+      if (p.info[open].ch != kOpen[k]) continue;
+      double w = 0;
+      for (int j = open; j <= i; ++j) w += (*units)[j].width + (*units)[j].glue_after;
+      if (w > width) continue;
+      for (int j = open + 1; j <= i; ++j) (*units)[j].break_before = false;
+    }
+  }
+  // Never leave a title without any place to break but its start: the
+  // breaker then falls back to breaking anywhere.
+}
 
 }  // namespace
 
@@ -24,6 +78,7 @@ Result<std::shared_ptr<LaidPara>> Prepare(Engine& engine, const RichText& text,
   o.first_width = o.width - fmt.first_indent;
   o.min_last_units = fmt.min_last_units;
   o.balanced = fmt.balanced;
+  if (fmt.balanced) KeepWordsWhole(p->shaped, o.width, &p->shaped.units);
   p->lines = BreakLines(p->shaped.units, o);
   return p;
 }
@@ -48,12 +103,16 @@ void EmitLines(const LaidPara& p, int from, int to, double x, double y, Page* pa
       while (b < line.end && s.info[b].item == s.info[a].item && s.info[b].run == s.info[a].run)
         ++b;
       GlyphSeg seg = Engine::MakeSegment(s, a, b, xs.data() + (a - line.begin), baseline);
+      seg.tag = p.tag;
+      seg.para = &p;
+      seg.line = li;
       const std::string& link = s.links[s.info[a].run];
       if (!link.empty()) {
         double x1 =
             b < line.end ? xs[b - line.begin] : xs[b - 1 - line.begin] + s.units[b - 1].width;
         double size = s.styles[s.info[a].run].size;
-        page->links.push_back({seg.x, baseline - kAscent * size, x1 - seg.x, size, link, 0, 0});
+        page->links.push_back(
+            {seg.x, baseline - kAscent * size, x1 - seg.x, size, link, "", p.tag});
       }
       page->segs.push_back(std::move(seg));
       a = b;

@@ -31,6 +31,7 @@ struct LaidPara {
   std::vector<Line> lines;
   ParaFormat fmt;
   double width = 0;  // of the box the paragraph was broken for
+  int tag = -1;      // structure element its glyphs belong to (-1: page furniture)
   double height() const { return fmt.pitch * static_cast<double>(lines.size()); }
 };
 

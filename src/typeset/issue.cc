@@ -205,6 +205,12 @@ Fonts FontsFromConfig(const Config& config) {
   f.title = config.GetString("fonts.title", f.title);
   f.mono = config.GetString("fonts.mono", f.mono);
   f.red = config.GetString("fonts.red", f.red);
+  f.dirs = config.GetString("fonts.dirs", f.dirs);
+  f.docx_song = config.GetString("fonts.docx_song", f.docx_song);
+  f.docx_fangsong = config.GetString("fonts.docx_fangsong", f.docx_fangsong);
+  f.docx_hei = config.GetString("fonts.docx_hei", f.docx_hei);
+  f.docx_kai = config.GetString("fonts.docx_kai", f.docx_kai);
+  f.docx_title = config.GetString("fonts.docx_title", f.docx_title);
   return f;
 }
 

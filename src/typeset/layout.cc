@@ -25,6 +25,9 @@ constexpr double kNumberReserve = 2.5 * geo::kBody;
 // article's title and its first lines.
 constexpr double kContentsPitch = 26;
 
+// The name of the destination where section `i` starts.
+std::string Dest(int i) { return "s" + std::to_string(i + 1); }
+
 uint32_t ParseRgb(const std::string& hex) {
   if (hex.size() == 7 && hex[0] == '#') return std::strtoul(hex.c_str() + 1, nullptr, 16);
   return 0xFF3333;
@@ -69,7 +72,9 @@ class IssueLayout {
   Result<Document> Run();
 
  private:
-  Status AddCentred(const std::string& text, const TextStyle& s, double pitch, double before = 0);
+  Status AddCentred(const std::string& text, const TextStyle& s, double pitch, int tag,
+                    double before = 0);
+  int Node(const char* type, int parent = 0) { return AddNode(&doc_.structure, type, parent); }
   Status AddHeader();
   Status AddContents();
   Status AddSections();
@@ -87,11 +92,13 @@ class IssueLayout {
   Document doc_;
   std::vector<Pending> pending_;
   std::vector<std::pair<int, double>> starts_;  // per section: page, y
+  std::vector<int> toc_items_;                  // per section: its TOCI node
 };
 
-Status IssueLayout::AddCentred(const std::string& text, const TextStyle& s, double pitch,
+Status IssueLayout::AddCentred(const std::string& text, const TextStyle& s, double pitch, int tag,
                                double before) {
   JB_ASSIGN_OR_RETURN(auto p, Prepare(e_, Plain(text, s), Centred(s.size, pitch)));
+  p->tag = tag;
   FlowItem item;
   item.para = std::move(p);
   item.space_before = before;
@@ -102,19 +109,21 @@ Status IssueLayout::AddCentred(const std::string& text, const TextStyle& s, doub
 
 Status IssueLayout::AddHeader() {
   if (!issue_.masthead.empty()) {
-    JB_RETURN_IF_ERROR(AddCentred(issue_.masthead, Style(Role::kTitle, 20, red_, 2), 34));
+    JB_RETURN_IF_ERROR(
+        AddCentred(issue_.masthead, Style(Role::kTitle, 20, red_, 2), 34, Node("P")));
   }
+  const int title = Node("H1");  // all title lines are one heading
   for (size_t i = 0; i < issue_.title_lines.size(); ++i) {
     bool last = i + 1 == issue_.title_lines.size();
     TextStyle s = last ? Style(Role::kTitle, 48, red_, 6) : Style(Role::kTitle, 26, red_, 1);
-    JB_RETURN_IF_ERROR(AddCentred(issue_.title_lines[i], s, last ? 66 : 40));
+    JB_RETURN_IF_ERROR(AddCentred(issue_.title_lines[i], s, last ? 66 : 40, title));
   }
   if (!issue_.subtitle.empty()) {
-    JB_RETURN_IF_ERROR(
-        AddCentred("（" + issue_.subtitle + "）", Style(Role::kKai, 18, red_), geo::kPitch));
+    JB_RETURN_IF_ERROR(AddCentred("（" + issue_.subtitle + "）", Style(Role::kKai, 18, red_),
+                                  geo::kPitch, Node("P")));
   }
   JB_RETURN_IF_ERROR(AddCentred("第" + std::to_string(issue_.number) + "期",
-                                Style(Role::kFangsong, geo::kBody), geo::kPitch, 6));
+                                Style(Role::kFangsong, geo::kBody), geo::kPitch, Node("P"), 6));
   // Issuer on the left, date on the right, each one character in; then the red rule.
   JB_ASSIGN_OR_RETURN(std::string date, ChineseDate(issue_.date));
   TextStyle s = Style(Role::kFangsong, geo::kBody);
@@ -127,6 +136,8 @@ Status IssueLayout::AddHeader() {
   left.right = geo::kTextW / 2 - kEm;
   JB_ASSIGN_OR_RETURN(auto issuer, Prepare(e_, Plain(issue_.issuer, s), left));
   JB_ASSIGN_OR_RETURN(auto when, Prepare(e_, Plain(date, s), right));
+  issuer->tag = Node("P");
+  when->tag = Node("P");
   FlowItem item;
   double h = std::max(issuer->height(), when->height());
   item.height = h + 8;
@@ -145,6 +156,7 @@ Status IssueLayout::AddHeader() {
                                         Plain(issue_.revision_note,
                                               Style(Role::kKai, geo::kBody, red_, geo::kTracking)),
                                         f));
+    p->tag = Node("P");
     FlowItem note;
     note.para = std::move(p);
     note.space_before = geo::kPitch / 4;
@@ -154,8 +166,9 @@ Status IssueLayout::AddHeader() {
 }
 
 Status IssueLayout::AddContents() {
-  JB_RETURN_IF_ERROR(
-      AddCentred("目  录", Style(Role::kHei, geo::kBody), geo::kPitch, geo::kPitch / 2));
+  JB_RETURN_IF_ERROR(AddCentred("目  录", Style(Role::kHei, geo::kBody), geo::kPitch, Node("H2"),
+                                geo::kPitch / 2));
+  const int toc = Node("TOC");
   TextStyle s = Style(Role::kSong, geo::kBody, 0, geo::kTracking);
   ParaFormat f;
   f.align = Align::kJustify;
@@ -167,6 +180,8 @@ Status IssueLayout::AddContents() {
   for (size_t i = 0; i < issue_.sections.size(); ++i) {
     std::string text = std::to_string(i + 1) + ". " + issue_.sections[i].title;
     JB_ASSIGN_OR_RETURN(auto p, Prepare(e_, Plain(text, s), f));
+    p->tag = Node("TOCI", toc);
+    toc_items_.push_back(p->tag);
     FlowItem item;
     double h = p->height();
     item.height = h;
@@ -203,6 +218,10 @@ Status IssueLayout::AddSections() {
     auto title = Prepare(e_, Plain(sec.title, Style(Role::kTitle, kTitleSize)),
                          Centred(kTitleSize, kTitlePitch));
     if (!title.ok()) return wrap(title.status(), "title");
+    // No Sect around an article: an element open at a page break is closed
+    // and opened again (draw.cc), and most articles span pages.
+    const int sect = 0;
+    (*title)->tag = Node("H2", sect);
     FlowItem item;
     item.para = std::move(title).value();
     // The first article follows the contents on page 1 when they leave room
@@ -214,12 +233,12 @@ Status IssueLayout::AddSections() {
     item.on_place = [this, index](int page, double y) { starts_[index] = {page, y}; };
     flow_.Add(std::move(item));
     if (!sec.org.empty()) {
-      Status st = AddCentred(sec.org, Style(Role::kKai, geo::kBody), geo::kPitch);
+      Status st = AddCentred(sec.org, Style(Role::kKai, geo::kBody), geo::kPitch, Node("P", sect));
       if (!st.ok()) return wrap(st, "org");
     }
     auto blocks = ParseMarkdown(sec.body_markdown);
     if (!blocks.ok()) return wrap(blocks.status(), "body");
-    Status st = AddBlocks(e_, *blocks, issue_.base_dir, &images_, &flow_);
+    Status st = AddBlocks(e_, *blocks, issue_.base_dir, &images_, &flow_, &doc_.structure, sect);
     if (!st.ok()) return wrap(st, "body");
   }
   return Status();
@@ -235,6 +254,7 @@ Status IssueLayout::AddClosing() {
     return Status::Invalid("closing_note", p.status().key(),
                            "closing_note: " + p.status().message());
   }
+  (*p)->tag = Node("P");
   FlowItem item;
   item.para = std::move(p).value();
   item.space_before = geo::kPitch / 2;
@@ -274,6 +294,7 @@ Result<std::vector<std::shared_ptr<LaidPara>>> DistributionRows(Engine& e, const
 
 Status IssueLayout::AddDistribution(Page* page, double bottom) {
   JB_ASSIGN_OR_RETURN(auto rows, DistributionRows(e_, issue_));
+  for (auto& r : rows) r->tag = Node("P");
   TextStyle s = Style(Role::kFangsong, kDistSize);
   ParaFormat left, right;
   left.size = right.size = kDistSize;
@@ -287,6 +308,8 @@ Status IssueLayout::AddDistribution(Page* page, double bottom) {
   std::string printed = date + "印发";
   if (issue_.copies > 0) printed += "（共印" + std::to_string(issue_.copies) + "份）";
   JB_ASSIGN_OR_RETURN(auto when, Prepare(e_, Plain(printed, s), right));
+  issuer->tag = Node("P");
+  when->tag = Node("P");
   double h = 0;
   for (const auto& r : rows) h += r->height();
   h += kDistPitch;
@@ -321,8 +344,10 @@ Status IssueLayout::FillContents() {
     auto [page, y] = starts_[p.section];
     JB_ASSIGN_OR_RETURN(auto num, Prepare(e_, Plain(std::to_string(page), s), f, kNumberReserve));
     Page& pg = flow_.pages()[p.page - 1];
+    num->tag = toc_items_[p.section];
     EmitLines(*num, 0, 1, geo::kLeft + geo::kTextW - kNumberReserve, p.y, &pg);
-    pg.links.push_back({geo::kLeft, p.top, geo::kTextW, p.height, "", page, y});
+    pg.links.push_back(
+        {geo::kLeft, p.top, geo::kTextW, p.height, "", Dest(p.section), toc_items_[p.section]});
     doc_.map.section_pages.push_back(page);
   }
   return Status();
@@ -347,6 +372,7 @@ Status IssueLayout::AddPageNumbers() {
 }
 
 Result<Document> IssueLayout::Run() {
+  Node("Document", -1);
   starts_.assign(issue_.sections.size(), {1, geo::kTop});
   JB_RETURN_IF_ERROR(AddHeader());
   JB_RETURN_IF_ERROR(AddContents());
@@ -361,13 +387,15 @@ Result<Document> IssueLayout::Run() {
   JB_RETURN_IF_ERROR(FillContents());
   JB_RETURN_IF_ERROR(AddPageNumbers());
   for (size_t i = 0; i < issue_.sections.size(); ++i) {
-    doc_.outline.push_back({issue_.sections[i].title, starts_[i].first, starts_[i].second});
+    doc_.outline.push_back(
+        {issue_.sections[i].title, starts_[i].first, starts_[i].second, Dest(static_cast<int>(i))});
   }
   doc_.map.page_count = static_cast<int>(flow_.pages().size());
   doc_.pages = std::move(flow_.pages());
   for (const auto& line : issue_.title_lines) doc_.title += line;
   doc_.title += "（第" + std::to_string(issue_.number) + "期）";
   doc_.author = issue_.issuer;
+  doc_.date = issue_.date;
   return std::move(doc_);
 }
 

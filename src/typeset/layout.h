@@ -46,13 +46,31 @@ struct RuleBox {
 struct ImageBox {
   double x = 0, y = 0, w = 0, h = 0;
   std::shared_ptr<const Image> image;  // encoded; decoded for the page it is drawn on
+  int tag = -1;                        // its Figure in Document::structure
 };
 struct LinkBox {
   double x = 0, y = 0, w = 0, h = 0;
-  std::string uri;  // external link, or empty for an internal one
-  int page = 0;     // internal target, 1-based
-  double dest_y = 0;
+  std::string uri;   // external link, or empty for an internal one
+  std::string dest;  // internal target: a named destination (OutlineEntry::dest)
+  int tag = -1;      // the structure element the link belongs to
 };
+
+// A node of the PDF's structure tree (tagged PDF). Nodes are kept in
+// document order: a node's children come after it, and the content of an
+// earlier node is read before that of a later one. Node 0 is the root.
+struct StructNode {
+  std::string type;  // standard structure type: "Document", "H1", "P", "Table", …
+  int parent = -1;
+  std::string alt;  // alternate description (a Figure's alt text)
+};
+using Structure = std::vector<StructNode>;
+
+// Appends a node under `parent` and returns its index.
+inline int AddNode(Structure* s, std::string type, int parent, std::string alt = "") {
+  s->push_back({std::move(type), parent, std::move(alt)});
+  return static_cast<int>(s->size()) - 1;
+}
+
 struct Page {
   std::vector<GlyphSeg> segs;
   std::vector<RuleBox> rules;
@@ -63,6 +81,7 @@ struct OutlineEntry {
   std::string title;
   int page = 0;  // 1-based
   double y = 0;
+  std::string dest;  // name of the destination the PDF writes there ("s1", "s2", …)
 };
 struct Document {
   std::vector<Page> pages;
@@ -70,6 +89,9 @@ struct Document {
   PageMap map;
   std::string title;
   std::string author;
+  std::string date;  // the issue's date, YYYY-MM-DD
+  std::string lang = "zh-CN";
+  Structure structure;  // the tagged PDF's structure tree; glyphs, images, links point into it
 };
 
 // Lays out the whole issue. Returns kInvalidArgument naming the section

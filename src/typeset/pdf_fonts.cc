@@ -10,6 +10,7 @@
 #include <pango/pangofc-font.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <mutex>
 
@@ -141,9 +142,124 @@ hb_blob_t* TableWithoutCmap(hb_face_t*, hb_tag_t tag, void* source) {
   return hb_face_reference_table(static_cast<hb_face_t*>(source), tag);
 }
 
-// Returns a Cairo face over a subset of `source` holding `glyphs`, and fills
-// `new_gid`; null when the subsetter or FreeType fails.
+void Put16(std::string* out, uint32_t v) {
+  out->push_back(static_cast<char>((v >> 8) & 0xFF));
+  out->push_back(static_cast<char>(v & 0xFF));
+}
+void Put32(std::string* out, uint32_t v) {
+  Put16(out, v >> 16);
+  Put16(out, v & 0xFFFF);
+}
+
+// Returns a cmap table mapping exactly `cmap` (code point → glyph id): a
+// format 4 subtable (3,1) for the BMP, which Cairo reads back to write each
+// glyph's ToUnicode entry, and a format 12 subtable (3,10) for all; "" when
+// the BMP part does not fit a format 4 subtable.
+std::string CmapTable(const std::map<uint32_t, uint32_t>& cmap) {
+  // Format 4: one segment per run of consecutive code points, glyph ids in
+  // glyphIdArray, and the closing 0xFFFF segment.
+  struct Seg {
+    uint32_t start, end, first;  // first: index into glyph_ids
+  };
+  std::vector<Seg> segs;
+  std::vector<uint32_t> glyph_ids;
+  for (const auto& [cp, gid] : cmap) {
+    if (cp >= 0xFFFF) break;
+    if (segs.empty() || segs.back().end + 1 != cp) {
+      segs.push_back({cp, cp, static_cast<uint32_t>(glyph_ids.size())});
+    } else {
+      segs.back().end = cp;
+    }
+    glyph_ids.push_back(gid);
+  }
+  const uint32_t seg_count = static_cast<uint32_t>(segs.size()) + 1;
+  const uint32_t len4 = 16 + 8 * seg_count + 2 * static_cast<uint32_t>(glyph_ids.size());
+  if (len4 > 0xFFFF) return "";
+  std::string f4;
+  Put16(&f4, 4);
+  Put16(&f4, len4);
+  Put16(&f4, 0);
+  Put16(&f4, seg_count * 2);
+  uint32_t pow = 1, log = 0;
+  while (pow * 2 <= seg_count) {
+    pow *= 2;
+    ++log;
+  }
+  Put16(&f4, pow * 2);
+  Put16(&f4, log);
+  Put16(&f4, seg_count * 2 - pow * 2);
+  for (const Seg& g : segs) Put16(&f4, g.end);
+  Put16(&f4, 0xFFFF);
+  Put16(&f4, 0);  // reservedPad
+  for (const Seg& g : segs) Put16(&f4, g.start);
+  Put16(&f4, 0xFFFF);
+  for (size_t i = 0; i < segs.size(); ++i) Put16(&f4, 0);  // idDelta
+  Put16(&f4, 1);
+  for (size_t i = 0; i < segs.size(); ++i) {
+    // Bytes from this idRangeOffset entry to the segment's first glyph id.
+    Put16(&f4, static_cast<uint32_t>(2 * (seg_count - i) + 2 * segs[i].first));
+  }
+  Put16(&f4, 0);
+  for (uint32_t g : glyph_ids) Put16(&f4, g);
+  std::string f12;
+  Put16(&f12, 12);
+  Put16(&f12, 0);
+  Put32(&f12, 16 + 12 * static_cast<uint32_t>(cmap.size()));
+  Put32(&f12, 0);
+  Put32(&f12, static_cast<uint32_t>(cmap.size()));
+  for (const auto& [cp, gid] : cmap) {
+    Put32(&f12, cp);
+    Put32(&f12, cp);
+    Put32(&f12, gid);
+  }
+  std::string t;
+  Put16(&t, 0);
+  Put16(&t, 2);
+  Put16(&t, 3);
+  Put16(&t, 1);
+  Put32(&t, 4 + 2 * 8);
+  Put16(&t, 3);
+  Put16(&t, 10);
+  Put32(&t, 4 + 2 * 8 + static_cast<uint32_t>(f4.size()));
+  return t + f4 + f12;
+}
+
+// Returns the font file `font` with its cmap replaced by `cmap_table`
+// (taking the reference to `font`), or `font` when that fails.
+hb_blob_t* WithCmap(hb_blob_t* font, const std::string& cmap_table) {
+  if (cmap_table.empty()) return font;
+  hb_face_t* face = hb_face_create(font, 0);
+  unsigned count = hb_face_get_table_tags(face, 0, nullptr, nullptr);
+  std::vector<hb_tag_t> tags(count);
+  hb_face_get_table_tags(face, 0, &count, tags.data());
+  hb_face_t* builder = hb_face_builder_create();
+  for (hb_tag_t tag : tags) {
+    if (tag == HB_TAG('c', 'm', 'a', 'p')) continue;
+    hb_blob_t* table = hb_face_reference_table(face, tag);
+    hb_face_builder_add_table(builder, tag, table);
+    hb_blob_destroy(table);
+  }
+  hb_blob_t* cmap = hb_blob_create(cmap_table.data(), static_cast<unsigned>(cmap_table.size()),
+                                   HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr);
+  hb_face_builder_add_table(builder, HB_TAG('c', 'm', 'a', 'p'), cmap);
+  hb_blob_destroy(cmap);
+  hb_blob_t* out = hb_face_reference_blob(builder);
+  hb_face_destroy(builder);
+  hb_face_destroy(face);
+  if (hb_blob_get_length(out) == 0) {
+    hb_blob_destroy(out);
+    return font;
+  }
+  hb_blob_destroy(font);
+  return out;
+}
+
+// Returns a Cairo face over a subset of `source` holding `glyphs`, with a
+// cmap of exactly the pairs of `cmap` (code point → original glyph id: the
+// text each glyph was shaped from), and fills `new_gid`; null when the
+// subsetter or FreeType fails.
 cairo_font_face_t* SubsetFace(hb_face_t* source, const hb_set_t* glyphs,
+                              const std::map<uint32_t, uint32_t>& cmap,
                               std::vector<uint32_t>* new_gid) {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (input == nullptr) return nullptr;
@@ -174,39 +290,87 @@ cairo_font_face_t* SubsetFace(hb_face_t* source, const hb_set_t* glyphs,
     hb_blob_destroy(blob);
     return nullptr;
   }
-  return CairoFace(blob);
+  // Cairo gives a glyph drawn inside an /ActualText span the text its font's
+  // cmap maps to it; the subsetter would map every code point of the source
+  // that shares the glyph (行 and the Kangxi radical ⾏), so the cmap is ours.
+  std::map<uint32_t, uint32_t> mapped;
+  for (const auto& [cp, gid] : cmap) {
+    if (gid < new_gid->size() && (*new_gid)[gid] != 0) mapped[cp] = (*new_gid)[gid];
+  }
+  return CairoFace(WithCmap(blob, CmapTable(mapped)));
 }
 
-// Draws the glyphs of `seg` in `scaled`, their ids mapped by `new_gid`.
-void ShowGlyphs(cairo_t* cr, const GlyphSeg& seg, cairo_scaled_font_t* scaled,
-                const std::vector<uint32_t>& new_gid) {
+// Adds to `cmap` the code points that Pango shaped into one glyph each in
+// `seg`, with that glyph (the first glyph a code point was seen with wins).
+void CollectCmap(const GlyphSeg& seg, std::map<uint32_t, uint32_t>* cmap) {
   PangoGlyphItem* item = seg.item.get();
-  const PangoGlyphString* gs = item->glyphs;
-  std::vector<cairo_glyph_t> glyphs;
-  glyphs.reserve(gs->num_glyphs);
+  const PangoGlyphInfo* glyphs = item->glyphs->glyphs;
+  PangoGlyphItemIter iter;
+  bool more = pango_glyph_item_iter_init_start(&iter, item, seg.text.c_str());
+  for (; more; more = pango_glyph_item_iter_next_cluster(&iter)) {
+    if (iter.end_char - iter.start_char != 1) continue;
+    int lo = std::min(iter.start_glyph, iter.end_glyph + 1);
+    int hi = std::max(iter.start_glyph + 1, iter.end_glyph);
+    if (hi - lo != 1 || !Drawable(glyphs[lo].glyph)) continue;
+    cmap->emplace(g_utf8_get_char(seg.text.c_str() + iter.start_index), glyphs[lo].glyph);
+  }
+}
+
+// Appends the drawable glyphs of `seg`, their ids mapped by `new_gid`, and
+// the natural advance of each in ems (from HarfBuzz's metrics: no outline
+// is loaded).
+void AppendGlyphs(const GlyphSeg& seg, const std::vector<uint32_t>& new_gid,
+                  std::vector<cairo_glyph_t>* glyphs, std::vector<double>* advances) {
+  const PangoGlyphString* gs = seg.item->glyphs;
+  hb_font_t* hb = pango_font_get_hb_font(seg.item->item->analysis.font);
+  int x_scale = 0, y_scale = 0;
+  if (hb != nullptr) hb_font_get_scale(hb, &x_scale, &y_scale);
   int x = 0;
   for (int g = 0; g < gs->num_glyphs; ++g) {
     const PangoGlyphInfo& info = gs->glyphs[g];
     if (Drawable(info.glyph)) {
       unsigned long id = info.glyph < new_gid.size() ? new_gid[info.glyph] : 0;
-      glyphs.push_back({id, seg.x + static_cast<double>(x + info.geometry.x_offset) / PANGO_SCALE,
-                        seg.y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE});
+      glyphs->push_back({id, seg.x + static_cast<double>(x + info.geometry.x_offset) / PANGO_SCALE,
+                         seg.y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE});
+      advances->push_back(
+          x_scale != 0 ? static_cast<double>(hb_font_get_glyph_h_advance(hb, info.glyph)) / x_scale
+                       : 1.0);
     }
     x += info.geometry.width;
   }
-  if (glyphs.empty()) return;
-  cairo_set_scaled_font(cr, scaled);
-  int n = static_cast<int>(glyphs.size());
-  std::vector<cairo_text_cluster_t> clusters = Clusters(seg, n);
-  if (clusters.empty()) {
-    cairo_show_glyphs(cr, glyphs.data(), n);
-    return;
+}
+
+// Joins neighbouring clusters where a text extractor would see a gap or an
+// overlap between their glyphs (the quarter em between Chinese and Latin
+// text, the spread of a justified line, a squeezed punctuation mark): more
+// than `slack` points between where one cluster's last glyph ends and the
+// next one's first glyph begins. Cairo writes a cluster of several glyphs
+// inside an /ActualText span, so readers that honour it (poppler) take its
+// text as it is, without inferring a space; single-glyph clusters keep their
+// text in the font's ToUnicode map for the readers that do not (MuPDF).
+std::vector<cairo_text_cluster_t> JoinAtGaps(const std::vector<cairo_text_cluster_t>& in,
+                                             const std::vector<cairo_glyph_t>& glyphs,
+                                             const std::vector<double>& advances, double size,
+                                             double slack) {
+  std::vector<cairo_text_cluster_t> out;
+  size_t g = 0;
+  for (const cairo_text_cluster_t& c : in) {
+    // Text without a glyph (a space set as a gap) goes with the glyph before
+    // it: Cairo would write it as an empty /ActualText span, which readers drop.
+    bool join = !out.empty() && c.num_glyphs == 0;
+    if (!out.empty() && g > 0 && c.num_glyphs > 0 && g < glyphs.size()) {
+      double gap = glyphs[g].x - (glyphs[g - 1].x + advances[g - 1] * size);
+      join = out.back().num_glyphs == 0 || gap > slack || gap < -slack;
+    }
+    if (join) {
+      out.back().num_bytes += c.num_bytes;
+      out.back().num_glyphs += c.num_glyphs;
+    } else {
+      out.push_back(c);
+    }
+    g += c.num_glyphs;
   }
-  bool backward = (item->item->analysis.level & 1) != 0;
-  cairo_show_text_glyphs(
-      cr, seg.text.data(), static_cast<int>(seg.text.size()), glyphs.data(), n, clusters.data(),
-      static_cast<int>(clusters.size()),
-      backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : static_cast<cairo_text_cluster_flags_t>(0));
+  return out;
 }
 
 // Returns a scaled font of `face` with the size, matrices and options of
@@ -262,12 +426,13 @@ PdfFonts::FaceSubset& PdfFonts::SubsetFor(hb_face_t* source) {
 
 void PdfFonts::Remake(hb_face_t* source, FaceSubset* subset) {
   if (subset->face != nullptr) cairo_font_face_destroy(subset->face);
-  subset->face = SubsetFace(source, subset->glyphs, &subset->new_gid);
+  subset->face = SubsetFace(source, subset->glyphs, subset->cmap, &subset->new_gid);
   ++subset->generation;
 }
 
 void PdfFonts::Prepare(const Document& doc) {
   std::map<hb_face_t*, hb_set_t*> wanted;
+  std::map<hb_face_t*, std::map<uint32_t, uint32_t>> wanted_cmap;
   for (const Page& page : doc.pages) {
     for (const GlyphSeg& seg : page.segs) {
       hb_face_t* source = Use(seg.item->item->analysis.font)->source;
@@ -278,40 +443,97 @@ void PdfFonts::Prepare(const Document& doc) {
       for (int g = 0; g < gs->num_glyphs; ++g) {
         if (Drawable(gs->glyphs[g].glyph)) hb_set_add(set, gs->glyphs[g].glyph);
       }
+      CollectCmap(seg, &wanted_cmap[source]);
     }
   }
   for (auto& [source, set] : wanted) {
     FaceSubset& subset = SubsetFor(source);
-    if (!hb_set_is_subset(set, subset.glyphs)) {
+    const auto& cmap = wanted_cmap[source];
+    bool new_text = false;
+    for (const auto& [cp, gid] : cmap) {
+      if (subset.cmap.count(cp) == 0) {
+        new_text = true;
+        break;
+      }
+    }
+    if (!hb_set_is_subset(set, subset.glyphs) || new_text) {
       if (hb_set_get_population(subset.glyphs) + hb_set_get_population(set) > kMaxKeptGlyphs) {
         hb_set_clear(subset.glyphs);
+        subset.cmap.clear();
       }
       hb_set_union(subset.glyphs, set);
+      subset.cmap.insert(cmap.begin(), cmap.end());
       Remake(source, &subset);
     }
     hb_set_destroy(set);
   }
 }
 
-void PdfFonts::Show(cairo_t* cr, const GlyphSeg& seg) {
-  PangoGlyphItem* item = seg.item.get();
-  PangoFont* font = item->item->analysis.font;
+PdfFonts::FontUse* PdfFonts::Ready(const GlyphSeg& seg) {
+  PangoFont* font = seg.item->item->analysis.font;
   auto use = fonts_.find(font);
-  auto subset = use == fonts_.end() || use->second.source == nullptr
-                    ? subsets_.end()
-                    : subsets_.find(use->second.source);
-  if (subset != subsets_.end() && subset->second.face != nullptr &&
-      use->second.generation != subset->second.generation) {
+  if (use == fonts_.end() || use->second.source == nullptr) return nullptr;
+  auto subset = subsets_.find(use->second.source);
+  if (subset == subsets_.end() || subset->second.face == nullptr) return nullptr;
+  if (use->second.generation != subset->second.generation) {
     if (use->second.scaled != nullptr) cairo_scaled_font_destroy(use->second.scaled);
     use->second.scaled = ScaledLike(font, subset->second.face);
     use->second.generation = subset->second.generation;
   }
-  if (subset == subsets_.end() || subset->second.face == nullptr || use->second.scaled == nullptr) {
-    cairo_move_to(cr, seg.x, seg.y);
-    pango_cairo_show_glyph_item(cr, seg.text.c_str(), item);
-    return;
+  return use->second.scaled != nullptr ? &use->second : nullptr;
+}
+
+size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
+  const GlyphSeg& first = *segs[0];
+  FontUse* use = Ready(first);
+  if (use == nullptr || (first.item->item->analysis.level & 1) != 0) {
+    // Not subset, or right-to-left: Pango draws it, with its own clusters.
+    cairo_move_to(cr, first.x, first.y);
+    pango_cairo_show_glyph_item(cr, first.text.c_str(), first.item.get());
+    return 1;
   }
-  ShowGlyphs(cr, seg, use->second.scaled, subset->second.new_gid);
+  const std::vector<uint32_t>& new_gid = subsets_.find(use->source)->second.new_gid;
+  std::vector<cairo_glyph_t> glyphs;
+  std::vector<double> advances;
+  std::vector<cairo_text_cluster_t> clusters;
+  std::string text;
+  bool mapped = true;  // every segment's clusters add up
+  size_t k = 0;
+  for (; k < n; ++k) {
+    const GlyphSeg& s = *segs[k];
+    // A segment without glyphs (a space set as a gap) joins whatever font
+    // its neighbours are in, so that its text is not lost.
+    bool blank = true;
+    for (int g = 0; g < s.item->glyphs->num_glyphs && blank; ++g) {
+      blank = !Drawable(s.item->glyphs->glyphs[g].glyph);
+    }
+    if (k > 0 &&
+        (s.y != first.y || s.rgb != first.rgb || s.para != first.para || s.line != first.line ||
+         (s.item->item->analysis.level & 1) != 0 || (!blank && Ready(s) != use))) {
+      break;
+    }
+    size_t before = glyphs.size();
+    AppendGlyphs(s, new_gid, &glyphs, &advances);
+    std::vector<cairo_text_cluster_t> c = Clusters(s, static_cast<int>(glyphs.size() - before));
+    if (c.empty() && glyphs.size() > before) mapped = false;
+    clusters.insert(clusters.end(), c.begin(), c.end());
+    text += s.text;
+  }
+  if (glyphs.empty()) return k;
+  cairo_set_scaled_font(cr, use->scaled);
+  if (!mapped) {
+    cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+    return k;
+  }
+  cairo_matrix_t m;
+  cairo_scaled_font_get_font_matrix(use->scaled, &m);
+  const double size = std::hypot(m.xx, m.yx);
+  clusters = JoinAtGaps(clusters, glyphs, advances, size, 0.05 * size);
+  cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
+                         static_cast<int>(glyphs.size()), clusters.data(),
+                         static_cast<int>(clusters.size()),
+                         static_cast<cairo_text_cluster_flags_t>(0));
+  return k;
 }
 
 }  // namespace jianbao::typeset

@@ -33,22 +33,25 @@ class PdfFonts {
   PdfFonts(const PdfFonts&) = delete;
   PdfFonts& operator=(const PdfFonts&) = delete;
 
-  // Makes sure every glyph of `doc` can be drawn by Show(), subsetting the
+  // Makes sure every glyph of `doc` can be drawn by ShowLine(), subsetting the
   // fonts again where glyphs are missing. Fonts that cannot be subset (not a
   // fontconfig font, synthetic bold or slant, subsetter or FreeType failure)
   // are left to Pango, which embeds them the slow way; nothing here fails.
   void Prepare(const Document& doc);
 
-  // Draws `seg` (its colour already set on `cr`) with the subset font, its
-  // text attached to the glyphs for extraction.
-  // REQUIRES: Prepare() was called with the Document holding `seg`.
-  void Show(cairo_t* cr, const GlyphSeg& seg);
+  // Draws segs[0] and the segments after it that continue its line in the
+  // same font and colour (at most `n`), in the colour already set on `cr`,
+  // as one string, its text attached for extraction (see JoinAtGaps).
+  // Returns how many segments it drew (≥ 1).
+  // REQUIRES: n ≥ 1; Prepare() was called with the Document holding them.
+  size_t ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n);
 
  private:
   struct FaceSubset {
     hb_set_t* glyphs = nullptr;         // the glyphs of `face` (original ids)
     cairo_font_face_t* face = nullptr;  // null: draw through Pango
     std::vector<uint32_t> new_gid;      // original glyph id → subset glyph id
+    std::map<uint32_t, uint32_t> cmap;  // code point → original glyph id it was shaped to
     int generation = 0;                 // bumped when the subset is remade
   };
   struct FontUse {
@@ -59,6 +62,7 @@ class PdfFonts {
   FaceSubset& SubsetFor(hb_face_t* source);
   void Remake(hb_face_t* source, FaceSubset* subset);
   FontUse* Use(PangoFont* font);
+  FontUse* Ready(const GlyphSeg& seg);  // null: draw through Pango
 
   std::map<hb_face_t*, FaceSubset> subsets_;  // keys and values referenced
   std::map<PangoFont*, FontUse> fonts_;       // keys referenced

@@ -25,8 +25,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/messages.h"
 #include "core/config.h"
+#include "core/messages.h"
 #include "core/status.h"
 
 namespace jianbao::typeset {
@@ -70,18 +70,31 @@ struct Issue {
 // Font for each typographic role, as Pango font descriptions without a size
 // ("Noto Serif CJK SC", "Noto Serif CJK SC Bold"), plus the header red.
 struct Fonts {
-  std::string song = "Noto Serif CJK SC";        // 宋体: contents, tables
-  std::string fangsong = "Noto Serif CJK SC";    // 仿宋: body text
+  std::string song = "Noto Serif CJK SC";  // 宋体: contents, tables
+  // 仿宋: body text. FandolFang (texlive-lang-chinese) covers GB 2312; a
+  // character it lacks falls back to the next family of the list.
+  std::string fangsong = "FandolFang, Noto Serif CJK SC";
   std::string hei = "Noto Sans CJK SC";          // 黑体: first-level headings, bold
   std::string kai = "LXGW WenKai";               // 楷体: second-level headings, italic
   std::string title = "Noto Serif CJK SC Bold";  // 小标宋: header and article titles
   std::string mono = "Noto Sans Mono CJK SC";    // code
   std::string red = "#FF3333";                   // header red (M80 Y80), "#RRGGBB"
+  // Font folders fontconfig does not know, ':'-separated; missing ones are
+  // skipped. Debian installs the Fandol fonts only for TeX.
+  std::string dirs = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol";
+  // The faces a DOCX names: those Chinese office PCs have (Word and WPS
+  // substitute the w:altName of fontTable.xml when the first is missing).
+  std::string docx_song = "宋体";
+  std::string docx_fangsong = "仿宋_GB2312";  // altName 仿宋
+  std::string docx_hei = "黑体";
+  std::string docx_kai = "楷体_GB2312";       // altName 楷体
+  std::string docx_title = "方正小标宋简体";  // altName 宋体
 };
 
 // Returns the fonts configured under "fonts.song", "fonts.fangsong",
-// "fonts.hei", "fonts.kai", "fonts.title", "fonts.mono" and "fonts.red",
-// with the Debian defaults above for unset keys.
+// "fonts.hei", "fonts.kai", "fonts.title", "fonts.mono", "fonts.red" and
+// "fonts.docx_song" … "fonts.docx_title" and "fonts.dirs", with the defaults
+// above for unset keys.
 Fonts FontsFromConfig(const Config& config);
 
 // Parses the issue JSON of docs/typeset.md. On error returns
