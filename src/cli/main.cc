@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   jianbao::cli::AddPlatformCommands(app);
   jianbao::cli::AddBulletinCommands(app);
   jianbao::cli::AddBackupCommands(app);
+  jianbao::cli::AddSearchCommands(app);
   jianbao::submissions::AddCommands(app);
   jianbao::typeset::AddCommands(app);
   jianbao::epidemic::AddCommands(app);

@@ -5,6 +5,7 @@
 #include "bulletins/demo.h"
 #include "bulletins/handlers.h"
 #include "bulletins/repository.h"
+#include "bulletins/search_kind.h"
 #include "epidemic/demo.h"
 #include "epidemic/handlers.h"
 #include "epidemic/repository.h"
@@ -12,21 +13,26 @@
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
 #include "orgs/repository.h"
+#include "search/handlers.h"
+#include "search/repository.h"
 #include "submissions/demo.h"
 #include "submissions/handlers.h"
 #include "submissions/service.h"
 #include "typeset/typeset.h"
 #include "submissions/repository.h"
+#include "submissions/search_kind.h"
 
 namespace jianbao::cli {
 
 Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
+  search::repo::InstallSqliteTokenizer();  // before the first SQLite connection opens
   JB_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db, store::Database::Open(url));
   db->AddMigrations("orgs", orgs::repo::Migrations());
   db->AddMigrations("notify", notify::Migrations());
   db->AddMigrations("submissions", submissions::repo::Migrations());
   db->AddMigrations("epidemic", epidemic::Migrations());
   db->AddMigrations("bulletins", bulletins::repo::Migrations());
+  db->AddMigrations("search", search::repo::Migrations(db->engine()));
   JB_RETURN_IF_ERROR(db->Migrate());
   return db;
 }
@@ -65,12 +71,17 @@ Services::Services(store::Database* db, const Config& config)
     }
   }
   seed_dir = config.GetString("demo.seed_dir", "../shared/seed");
+  // Full-text search: each module registers its kind of document (docs/search.md).
+  search = std::make_unique<search::SearchService>(db);
+  search->AddKind(submissions::PieceSearchKind(submissions.get()));
+  search->AddKind(bulletins::IssueSearchKind(bulletins.get()));
+  search->Observe();
 }
 
 void RegisterRoutes(http::App& app, Services& services) {
   for (const messages::Catalogue* c :
        {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
-        &epidemic::Messages(), &typeset::Messages()}) {
+        &epidemic::Messages(), &typeset::Messages(), &search::Messages()}) {
     messages::Add(*c);
   }
   orgs::Register(app, *services.orgs);
@@ -78,6 +89,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   submissions::Register(app, *services.submissions);
   bulletins::Register(app, *services.bulletins);
   epidemic::Register(app, *services.epidemic);
+  search::Register(app, *services.search);
 }
 
 Result<std::string> LoadDemoData(Services& services) {

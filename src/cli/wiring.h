@@ -16,6 +16,7 @@
 #include "http/app.h"
 #include "notify/notify.h"
 #include "orgs/service.h"
+#include "search/service.h"
 #include "store/database.h"
 #include "submissions/service.h"
 #include "typeset/typeset.h"
@@ -39,6 +40,7 @@ struct Services {
   Status mail_status;                         // a bad [mail] configuration
   std::unique_ptr<bulletins::BulletinService> bulletins;
   std::string seed_dir;  // where the demo loader looks for old bulletins
+  std::unique_ptr<search::SearchService> search;  // indexes every change from construction on
 };
 
 // Registers every module's routes on `app`.
