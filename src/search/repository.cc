@@ -326,7 +326,7 @@ std::vector<Hit> Top(soci::session& s, const Match& m, int limit) {
   if (pg) {
     sql =
         "SELECT d.id, d.kind, d.ref_id, d.title, d.body, d.org, d.date, "
-        "ts_rank(d.tsv, CAST(:u AS tsquery), '{0.1, 0, 0, 1}') AS score "
+        "ts_rank('{0.1, 0, 0, 1}', d.tsv, CAST(:u AS tsquery)) AS score "
         "FROM search_docs d WHERE d.tsv @@ CAST(:q AS tsquery)" +
         DateSql(m) + " ORDER BY score DESC, d.id DESC LIMIT :n";
   } else {
