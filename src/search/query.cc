@@ -80,7 +80,8 @@ std::string TsTerm(const Term& t, const std::string& weights) {
     for (size_t k = 0; k < t.phrases[p].size(); ++k) {
       if (k) out += " <-> ";
       const bool prefix = t.prefix && p + 1 == t.phrases.size() && k + 1 == t.phrases[p].size();
-      out += TsQuote(t.phrases[p][k]) + ":" + (prefix ? "*" : "") + weights;
+      out += TsQuote(t.phrases[p][k]);
+      if (prefix || !weights.empty()) out += ":" + std::string(prefix ? "*" : "") + weights;
     }
     out += ")";
   }

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -15,6 +16,8 @@ namespace jianbao::search::repo {
 namespace {
 
 // ---- The FTS5 tokenizer "jianbao" ----------------------------------------
+
+constexpr char kVerbatim = '\x01';
 
 struct Fts5State {
   int unused = 0;
@@ -29,15 +32,17 @@ int TokCreate(void*, const char**, int, Fts5Tokenizer** out) {
 void TokDelete(Fts5Tokenizer*) {}
 
 // Documents are tokenized by Tokenize(); query strings are already tokens
-// (query.cc writes them), separated by spaces, and pass through unchanged.
+// (query.cc writes them), separated by spaces, and pass through unchanged, as
+// does the acl column, whose text starts with kVerbatim (Put removes that
+// byte from titles and bodies).
 int TokTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
                 int (*emit)(void*, int, const char*, int, int, int)) {
-  if (flags & FTS5_TOKENIZE_QUERY) {
+  if ((flags & FTS5_TOKENIZE_QUERY) || (n > 0 && text[0] == kVerbatim)) {
     int i = 0;
     while (i < n) {
-      while (i < n && text[i] == ' ') ++i;
+      while (i < n && (text[i] == ' ' || text[i] == kVerbatim)) ++i;
       int end = i;
-      while (end < n && text[end] != ' ') ++end;
+      while (end < n && text[end] != ' ' && text[end] != kVerbatim) ++end;
       if (end > i) {
         int rc = emit(ctx, 0, text + i, end - i, i, end);
         if (rc != SQLITE_OK) return rc;
@@ -140,11 +145,13 @@ std::string TsVector(const Entry& e) {
 }
 
 std::string FtsExpression(const Match& m) {
-  std::string out = "{title body} : (" + m.fts + ")";
+  // No column filters: they make FTS5 read every position list. Access tokens
+  // (upper case, acl column only) cannot come out of a title or a body.
+  std::string out = "(" + m.fts + ")";
   for (const std::vector<std::string>& any : m.need_one_of) {
     std::string alt;
     for (const std::string& t : any) alt += (alt.empty() ? "" : " OR ") + Fts5Quote(t);
-    out += " AND {acl} : (" + alt + ")";
+    out += " AND (" + alt + ")";
   }
   return out;
 }
@@ -153,7 +160,7 @@ std::string TsExpression(const Match& m) {
   std::string out = "(" + m.tsquery + ")";
   for (const std::vector<std::string>& any : m.need_one_of) {
     std::string alt;
-    for (const std::string& t : any) alt += (alt.empty() ? "" : " | ") + TsQuote(t) + ":C";
+    for (const std::string& t : any) alt += (alt.empty() ? "" : " | ") + TsQuote(t);
     out += " & (" + alt + ")";
   }
   return out;
@@ -210,9 +217,12 @@ void InstallSqliteTokenizer() {
 
 bool IsPostgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
 
-void Put(soci::session& s, const Entry& e) {
+void Put(soci::session& s, const Entry& in) {
+  Entry e = in;
+  for (std::string* text : {&e.title, &e.body})
+    std::replace(text->begin(), text->end(), kVerbatim, ' ');
   const std::string digest = Digest(e);
-  const std::string acl = Join(e.acl, " ");
+  const std::string acl = std::string(1, kVerbatim) + " " + Join(e.acl, " ");
   long long id = 0;
   std::string old_title, old_body, old_acl, old_digest;
   soci::indicator found = soci::i_null;
@@ -318,25 +328,49 @@ int64_t Count(soci::session& s, const Match& m) {
   return n;
 }
 
-std::vector<Hit> Top(soci::session& s, const Match& m, int limit) {
+std::vector<Hit> Top(soci::session& s, const Match& m, int limit, int64_t newest) {
   const bool pg = IsPostgres(s);
   const std::string expr = pg ? TsExpression(m) : FtsExpression(m);
   const std::string user = pg ? m.tsquery : std::string();
+  const std::string dates = DateSql(m);
+  // The smallest id among the `newest` newest matches: found in id order,
+  // which neither engine has to score.
+  long long min_id = 0;
+  if (newest > 0) {
+    long long skip = newest - 1;
+    soci::indicator ind = soci::i_null;
+    std::string sql;
+    if (pg) {
+      sql = "SELECT d.id FROM search_docs d WHERE d.tsv @@ CAST(:q AS tsquery)" + dates +
+            " ORDER BY d.id DESC LIMIT 1 OFFSET :skip";
+    } else if (dates.empty()) {
+      sql =
+          "SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid DESC "
+          "LIMIT 1 OFFSET :skip";
+    } else {
+      sql =
+          "SELECT search_fts.rowid FROM search_fts JOIN search_docs d ON d.id = "
+          "search_fts.rowid WHERE search_fts MATCH :q" +
+          dates + " ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET :skip";
+    }
+    s << sql, soci::use(expr, "q"), soci::use(skip, "skip"), soci::into(min_id, ind);
+    if (!s.got_data() || ind != soci::i_ok) min_id = 0;
+  }
   std::string sql;
   if (pg) {
     sql =
         "SELECT d.id, d.kind, d.ref_id, d.title, d.body, d.org, d.date, "
         "ts_rank('{0.1, 0, 0, 1}', d.tsv, CAST(:u AS tsquery)) AS score "
-        "FROM search_docs d WHERE d.tsv @@ CAST(:q AS tsquery)" +
-        DateSql(m) + " ORDER BY score DESC, d.id DESC LIMIT :n";
+        "FROM search_docs d WHERE d.tsv @@ CAST(:q AS tsquery) AND d.id >= :min" +
+        dates + " ORDER BY score DESC, d.id DESC LIMIT :n";
   } else {
     const std::string inner =
-        DateSql(m).empty()
-            ? "SELECT rowid AS rid, rank AS r FROM search_fts WHERE search_fts MATCH :q "
-              "ORDER BY rank, rowid DESC LIMIT :n"
-            : "SELECT search_fts.rowid AS rid, search_fts.rank AS r FROM search_fts "
-              "JOIN search_docs d ON d.id = search_fts.rowid WHERE search_fts MATCH :q" +
-                  DateSql(m) + " ORDER BY search_fts.rank, search_fts.rowid DESC LIMIT :n";
+        dates.empty() ? "SELECT rowid AS rid, rank AS r FROM search_fts WHERE search_fts MATCH :q "
+                        "AND rowid >= :min ORDER BY rank, rowid DESC LIMIT :n"
+                      : "SELECT search_fts.rowid AS rid, search_fts.rank AS r FROM search_fts "
+                        "JOIN search_docs d ON d.id = search_fts.rowid WHERE search_fts MATCH :q "
+                        "AND search_fts.rowid >= :min" +
+                            dates + " ORDER BY search_fts.rank, search_fts.rowid DESC LIMIT :n";
     sql = "SELECT d.id, d.kind, d.ref_id, d.title, d.body, d.org, d.date, -t.r FROM (" + inner +
           ") t JOIN search_docs d ON d.id = t.rid ORDER BY t.r, d.id DESC";
   }
@@ -354,11 +388,12 @@ std::vector<Hit> Top(soci::session& s, const Match& m, int limit) {
     return h;
   };
   if (pg) {
-    soci::rowset<soci::row> rows =
-        (s.prepare << sql, soci::use(user, "u"), soci::use(expr, "q"), soci::use(limit, "n"));
+    soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(user, "u"), soci::use(expr, "q"),
+                                    soci::use(min_id, "min"), soci::use(limit, "n"));
     for (const soci::row& r : rows) out.push_back(hit(r));
   } else {
-    soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(expr, "q"), soci::use(limit, "n"));
+    soci::rowset<soci::row> rows =
+        (s.prepare << sql, soci::use(expr, "q"), soci::use(min_id, "min"), soci::use(limit, "n"));
     for (const soci::row& r : rows) out.push_back(hit(r));
   }
   return out;

@@ -85,8 +85,10 @@ struct Hit {
 
 // Returns the `limit` best matching documents by BM25 (SQLite: FTS5 bm25,
 // title ten times the body; PostgreSQL: ts_rank with the same weights),
-// best first, ties newest first. Throws on database errors.
-std::vector<Hit> Top(soci::session& s, const Match& m, int limit);
+// best first, ties newest (largest id) first. With `newest` > 0 only the
+// `newest` matches with the largest ids are scored (the bound on the work of
+// a very common word). Throws on database errors.
+std::vector<Hit> Top(soci::session& s, const Match& m, int limit, int64_t newest = 0);
 
 }  // namespace jianbao::search::repo
 

@@ -18,7 +18,7 @@ std::string HashToken(const std::string& text) {
   uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
   char buf[18];
-  snprintf(buf, sizeof buf, "x%016llx", static_cast<unsigned long long>(h));
+  snprintf(buf, sizeof buf, "X%016llX", static_cast<unsigned long long>(h));
   return buf;
 }
 
@@ -125,7 +125,7 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
   if (access.empty()) return result;
   repo::Match base;
   base.fts = ToFts5(query);
-  base.tsquery = ToTsquery(query, "AD");
+  base.tsquery = ToTsquery(query, "");
   base.need_one_of.push_back(access);
   if (!req.org.empty()) base.need_one_of.push_back({OrgToken(req.org)});
   base.from = req.from;
@@ -143,9 +143,13 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
     }
     repo::Match m = base;
     if (!req.kind.empty()) m.need_one_of.push_back({KindToken(req.kind)});
-    const int64_t matching = req.kind.empty() ? 0 : result.kinds[req.kind];
-    if (!req.kind.empty() && matching == 0) return Status::Ok();
-    hits = repo::Top(s, m, std::max(kCandidates, wanted));
+    int64_t matching = 0;
+    for (const auto& [kind, n] : result.kinds) {
+      if (req.kind.empty() || kind == req.kind) matching += n;
+    }
+    if (matching == 0) return Status::Ok();
+    const int limit = std::max(kCandidates, wanted);
+    hits = repo::Top(s, m, limit, matching > kScored ? std::max<int64_t>(kScored, limit) : 0);
     return Status::Ok();
   }));
   for (const auto& [kind, n] : result.kinds) {
@@ -157,10 +161,10 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
   std::vector<Ranked> ranked;
   for (size_t i = 0; i < hits.size(); ++i) {
     Ranked r;
-    r.body_ranges = MatchRanges(hits[i].body, query);
+    r.body_ranges = MatchRanges(hits[i].body, query, 4);
     r.score = hits[i].score;
     if (i < static_cast<size_t>(kCandidates)) {
-      const std::vector<Range> title_ranges = MatchRanges(hits[i].title, query);
+      const std::vector<Range> title_ranges = MatchRanges(hits[i].title, query, 4);
       const double title_share = WordAlignedShare(hits[i].title, title_ranges);
       const double body_share = WordAlignedShare(hits[i].body, r.body_ranges);
       const double share = title_ranges.empty()    ? body_share

@@ -36,7 +36,10 @@
 namespace jianbao::search {
 
 // How many of the best BM25 candidates are re-ranked by word boundaries.
-inline constexpr int kCandidates = 50;
+inline constexpr int kCandidates = 30;
+// A search matching more documents scores only the kScored newest of them
+// (the bound on the work of a very common word; docs/search.md).
+inline constexpr int64_t kScored = 2000;
 // The deepest result a search pages to.
 inline constexpr int kMaxResults = 1000;
 

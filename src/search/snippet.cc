@@ -51,14 +51,18 @@ class Friso {
 
   // Returns the byte offsets where friso's words start and end in `text`.
   std::set<int> Boundaries(const std::string& text) const {
+    // One task per thread, reused (friso_set_text resets it).
+    struct Task {
+      friso_task_t task = friso_new_task();
+      ~Task() { friso_free_task(task); }
+    };
+    thread_local Task t;
     std::set<int> out;
-    friso_task_t task = friso_new_task();
-    friso_set_text(task, const_cast<char*>(text.c_str()));
-    while (config_->next_token(friso_, config_, task) != nullptr) {
-      out.insert(task->token->offset);
-      out.insert(task->token->offset + task->token->rlen);
+    friso_set_text(t.task, const_cast<char*>(text.c_str()));
+    while (config_->next_token(friso_, config_, t.task) != nullptr) {
+      out.insert(t.task->token->offset);
+      out.insert(t.task->token->offset + t.task->token->rlen);
     }
-    friso_free_task(task);
     return out;
   }
 
@@ -87,14 +91,16 @@ bool IsAsciiRange(std::string_view text, const Range& r) {
 
 }  // namespace
 
-std::vector<Range> MatchRanges(std::string_view text, const Query& q, size_t limit) {
-  std::vector<Token> tokens = TokenizeAll(text);
+namespace {
+
+// Appends the ranges where `q` matches in `line` (no line breaks inside), shifted by `base`.
+void LineRanges(std::string_view line, int base, const Query& q, std::vector<Range>* out) {
+  std::vector<Token> tokens = TokenizeAll(line);
   std::vector<Slot> slots;
   for (const Token& t : tokens) {
     if (static_cast<size_t>(t.position) >= slots.size()) slots.resize(t.position + 1);
     slots[t.position].tokens.push_back(&t);
   }
-  std::vector<Range> out;
   for (const Clause& c : q.any) {
     for (const Term& term : c.must) {
       for (size_t p = 0; p < term.phrases.size(); ++p) {
@@ -114,23 +120,36 @@ std::vector<Range> MatchRanges(std::string_view text, const Query& q, size_t lim
             if (hit && start < 0) start = hit->start;
             if (hit) end = hit->end;
           }
-          if (all && start >= 0) out.emplace_back(start, end);
+          if (all && start >= 0) out->emplace_back(base + start, base + end);
         }
       }
     }
   }
-  std::sort(out.begin(), out.end());
-  std::vector<Range> merged;
-  for (const Range& r : out) {
-    if (!merged.empty() && r.first <= merged.back().second) {
-      merged.back().second = std::max(merged.back().second, r.second);
-    } else {
-      merged.push_back(r);
+}
+
+}  // namespace
+
+std::vector<Range> MatchRanges(std::string_view text, const Query& q, size_t limit) {
+  // Line by line (no phrase crosses a line break), so a text with many
+  // matches is read only as far as the first `limit` of them.
+  std::vector<Range> out;
+  for (size_t at = 0; at < text.size() && out.size() < limit;) {
+    size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::vector<Range> line;
+    LineRanges(text.substr(at, nl - at), static_cast<int>(at), q, &line);
+    std::sort(line.begin(), line.end());
+    for (const Range& r : line) {
+      if (!out.empty() && r.first <= out.back().second) {
+        out.back().second = std::max(out.back().second, r.second);
+      } else {
+        out.push_back(r);
+      }
     }
-    if (merged.size() > limit) break;
+    at = nl + 1;
   }
-  if (merged.size() > limit) merged.resize(limit);
-  return merged;
+  if (out.size() > limit) out.resize(limit);
+  return out;
 }
 
 std::string EscapeHtml(std::string_view text) {
@@ -188,7 +207,7 @@ double WordAlignedShare(std::string_view text, const std::vector<Range>& ranges)
   if (!friso.ok() || ranges.empty()) return 0;
   int aligned = 0, counted = 0;
   for (const Range& r : ranges) {
-    if (counted == 8) break;
+    if (counted == 4) break;
     ++counted;
     if (IsAsciiRange(text, r)) {
       ++aligned;

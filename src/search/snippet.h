@@ -31,7 +31,7 @@ std::string Snippet(std::string_view text, const std::vector<Range>& ranges,
 // Returns `text` with & < > " ' escaped for HTML.
 std::string EscapeHtml(std::string_view text);
 
-// Returns the share (0..1) of `ranges` in `text` (at most the first 8) that
+// Returns the share (0..1) of `ranges` in `text` (at most the first 4) that
 // start and end on a word boundary as friso segments the text around them;
 // 1 for ranges that are not CJK. Returns 0 when friso is not available
 // (WordSegmenterAvailable()). Thread safety: callable from any thread.
