@@ -30,8 +30,8 @@ describe('search', () => {
   it('finds a piece from the header box, with marked matches and escaped text', async () => {
     const { context, page } = browser
     await signIn(context, page, 'hubei-reporter')
-    await page.getByTestId('header-search').locator('input').fill(WORD)
-    await page.getByTestId('header-search').locator('input').press('Enter')
+    await page.getByTestId('header-search').fill(WORD)
+    await page.getByTestId('header-search').press('Enter')
     const hit = page.getByTestId(`hit-piece-${pieceId}`)
     await hit.waitFor()
     assert.equal(await hit.locator('mark').first().textContent(), WORD)
