@@ -57,6 +57,15 @@ std::vector<Lexeme> Lex(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
+bool Term::PrefixAt(size_t i) const {
+  if (i >= phrases.size() || phrases[i].empty()) return false;
+  return (prefix && i + 1 == phrases.size()) || IsSingleCjk(phrases[i].back());
+}
+
+namespace {
+
 std::string Fts5Term(const Term& t) {
   std::string out = "(";
   for (size_t p = 0; p < t.phrases.size(); ++p) {
@@ -67,7 +76,7 @@ std::string Fts5Term(const Term& t) {
       out += t.phrases[p][k];
     }
     out += '"';
-    if (t.prefix && p + 1 == t.phrases.size()) out += " *";
+    if (t.PrefixAt(p)) out += " *";
   }
   return out + ")";
 }
@@ -79,7 +88,7 @@ std::string TsTerm(const Term& t, const std::string& weights) {
     out += "(";
     for (size_t k = 0; k < t.phrases[p].size(); ++k) {
       if (k) out += " <-> ";
-      const bool prefix = t.prefix && p + 1 == t.phrases.size() && k + 1 == t.phrases[p].size();
+      const bool prefix = t.PrefixAt(p) && k + 1 == t.phrases[p].size();
       out += TsQuote(t.phrases[p][k]);
       if (prefix || !weights.empty()) out += ":" + std::string(prefix ? "*" : "") + weights;
     }

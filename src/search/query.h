@@ -28,6 +28,9 @@ inline constexpr size_t kMaxQueryTerms = 16;
 struct Term {
   std::vector<std::vector<std::string>> phrases;  // all of them; tokens per phrase
   bool prefix = false;                            // the last token is a prefix
+  // Whether the last token of phrase i is matched as a prefix: a Latin word
+  // with "*" (prefix, last phrase only) or a single CJK character.
+  bool PrefixAt(size_t i) const;
 };
 
 struct Clause {

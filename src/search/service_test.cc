@@ -274,6 +274,13 @@ TEST_F(SearchServiceTest, SnippetsMarkMatchesAndEscapeEverythingElse) {
   std::vector<SearchItem> items = svc_->Search(Actor::System(), req).value().items;
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].snippet, "&lt;b&gt;<mark>网络</mark>&lt;/b&gt; &amp; 安全");
+  req.q = "络";  // one character: a prefix of the bigram 络<, only the character is marked
+  items = svc_->Search(Actor::System(), req).value().items;
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].snippet, "&lt;b&gt;网<mark>络</mark>&lt;/b&gt; &amp; 安全");
+  req.q = "全";
+  EXPECT_EQ(svc_->Search(Actor::System(), req).value().items[0].snippet,
+            "&lt;b&gt;网络&lt;/b&gt; &amp; 安<mark>全</mark>");
 }
 
 TEST_F(SearchServiceTest, FiltersByKindOrganisationAndDate) {

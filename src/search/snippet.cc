@@ -105,7 +105,8 @@ void LineRanges(std::string_view line, int base, const Query& q, std::vector<Ran
     for (const Term& term : c.must) {
       for (size_t p = 0; p < term.phrases.size(); ++p) {
         const std::vector<std::string>& phrase = term.phrases[p];
-        const bool prefix = term.prefix && p + 1 == term.phrases.size();
+        const bool prefix = term.PrefixAt(p);
+        const bool cjk_prefix = prefix && IsSingleCjk(phrase.back());
         for (size_t at = 0; at + phrase.size() <= slots.size(); ++at) {
           int start = -1, end = -1;
           bool all = true;
@@ -119,6 +120,11 @@ void LineRanges(std::string_view line, int base, const Query& q, std::vector<Ran
             if (!hit) all = false;
             if (hit && start < 0) start = hit->start;
             if (hit) end = hit->end;
+            if (hit && cjk_prefix && k + 1 == phrase.size()) {
+              // Only the character itself, not the bigram it starts.
+              end = hit->start;
+              U8_FWD_1(line.data(), end, static_cast<int32_t>(line.size()));
+            }
           }
           if (all && start >= 0) out->emplace_back(base + start, base + end);
         }

@@ -211,7 +211,6 @@ class Emitter {
       AppendUtf8(cjk_[k].c, &first);
       AppendUtf8(cjk_[k + 1].c, &second);
       Emit(first + second, false, cjk_[k].start, cjk_[k + 1].end);
-      Emit(std::move(first), true, cjk_[k].start, cjk_[k].end);
       if (k + 2 == cjk_.size()) Emit(std::move(second), true, cjk_[k + 1].start, cjk_[k + 1].end);
     }
     cjk_.clear();
@@ -295,6 +294,13 @@ std::vector<std::vector<std::string>> QueryPhrases(std::string_view text) {
     out.back().push_back(t.text);
   });
   return out;
+}
+
+bool IsSingleCjk(const std::string& token) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(token.data(), i, static_cast<int32_t>(token.size()), c);
+  return c > 0 && static_cast<size_t>(i) == token.size() && IsCjk(static_cast<char32_t>(c));
 }
 
 bool EndsWithWord(std::string_view text) {

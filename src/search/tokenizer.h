@@ -9,16 +9,19 @@
 // width) and traditional → simplified Chinese character by character with
 // OpenCC's t2s table (網絡 becomes 网络). Then:
 //   - a run of CJK characters (Han, kana, Hangul, bopomofo) c1..cn gives the
-//     overlapping bigrams c1c2, c2c3, …, one per position, with every single
-//     character colocated (same position) with the bigram that starts with it,
-//     the last character with the last bigram; a run of one character gives
-//     that character at its own position;
+//     overlapping bigrams c1c2, c2c3, …, one per position, and the last
+//     character cn alone, colocated (same position) with the last bigram; a
+//     run of one character gives that character at its own position. Every
+//     character is thus the start of a token: a one-character query is the
+//     prefix query "c*" (query.h), and the index holds about one token per
+//     character instead of two;
 //   - a run of letters and digits of other scripts gives one lower-cased word;
 //   - sentence punctuation (。！？；) and line breaks leave a gap of one
 //     position (a gap token), so no phrase matches across them;
 //   - everything else (spaces, commas, symbols) only separates runs.
 // A query string of n ≥ 2 CJK characters is the phrase of its n-1 bigrams at
-// consecutive positions, so it matches exactly the texts containing it.
+// consecutive positions, so it matches exactly the texts containing it; a
+// single CJK character that ends a query phrase is matched as a prefix.
 
 #ifndef JIANBAO_SEARCH_TOKENIZER_H_
 #define JIANBAO_SEARCH_TOKENIZER_H_
@@ -63,6 +66,10 @@ std::vector<std::vector<std::string>> QueryPhrases(std::string_view text);
 // Returns true when the last token of `text` is a word (not CJK): only words
 // may be searched as a prefix.
 bool EndsWithWord(std::string_view text);
+
+// Returns true when `token` is a single CJK character (then a phrase that
+// ends with it matches it as a prefix: the character may start a bigram).
+bool IsSingleCjk(const std::string& token);
 
 }  // namespace jianbao::search
 
