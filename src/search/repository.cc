@@ -282,6 +282,10 @@ void Remove(soci::session& s, const std::string& kind, int64_t ref_id) {
   s << "DELETE FROM search_docs WHERE id = :id", soci::use(id, "id");
 }
 
+void Optimize(soci::session& s) {
+  if (!IsPostgres(s)) s << "INSERT INTO search_fts (search_fts) VALUES ('optimize')";
+}
+
 std::vector<std::pair<std::string, int64_t>> ListEntries(soci::session& s) {
   std::vector<std::pair<std::string, int64_t>> out;
   soci::rowset<soci::row> rows = (s.prepare << "SELECT kind, ref_id FROM search_docs ORDER BY id");

@@ -52,6 +52,11 @@ void Put(soci::session& s, const Entry& e);
 // Removes the entry of (kind, ref_id) if any. REQUIRES: inside Database::Write.
 void Remove(soci::session& s, const std::string& kind, int64_t ref_id);
 
+// Merges the index into as few segments as possible (SQLite: FTS5
+// 'optimize'; PostgreSQL: nothing, autovacuum keeps the GIN index). After a
+// rebuild. REQUIRES: inside Database::Write.
+void Optimize(soci::session& s);
+
 // Returns (kind, ref_id) of every entry.
 std::vector<std::pair<std::string, int64_t>> ListEntries(soci::session& s);
 

@@ -225,6 +225,14 @@ Status SearchService::Reindex(const std::function<void(int64_t, int64_t)>& progr
     for (const auto& [kind, id] : repo::ListEntries(s)) {
       if (!live.count({kind, id})) repo::Remove(s, kind, id);
     }
+    repo::Optimize(s);
+    return Status::Ok();
+  });
+}
+
+Status SearchService::Optimize() {
+  return db_->Write([](soci::session& s) {
+    repo::Optimize(s);
     return Status::Ok();
   });
 }

@@ -94,9 +94,13 @@ class SearchService {
   Result<SearchResult> Search(const Actor& actor, const SearchRequest& req);
 
   // Rebuilds the index from every registered kind, in batches of 500 records
-  // per transaction; entries of records that are gone are removed. Calls
+  // per transaction; entries of records that are gone are removed, then the
+  // index is optimised. Calls
   // `progress(done, total)` after each batch. Errors: the first database error.
   Status Reindex(const std::function<void(int64_t done, int64_t total)>& progress);
+
+  // Merges the index's segments (repo::Optimize); Reindex does it at its end.
+  Status Optimize();
 
   // Returns the index and text sizes (repository.h).
   Result<std::pair<int64_t, int64_t>> Size();
