@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the search benchmark on SQLite (a fresh file in /tmp) and on a
 # throw-away PostgreSQL 15 cluster started here on a loopback port.
-#   bench/search/run.sh [BENCH_BINARY] [DOCS] [QUERIES]
+#   bench/search/run.sh [BENCH_BINARY] [DOCS] [QUERIES] [POSTGRES_QUERIES]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=${1:-build/src/search/jb_search_bench}
 docs=${2:-50000}
 queries=${3:-1000}
+pg_queries=${4:-$queries}
 echo "== SQLite"
 "$bin" --docs "$docs" --queries "$queries"
 pg=/usr/lib/postgresql/15/bin
@@ -20,4 +21,4 @@ if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; as=(runuser -u pos
 trap '"${as[@]}" "$pg/pg_ctl" -D "$dir/data" -m fast stop >/dev/null; rm -rf "$dir"' EXIT
 "${as[@]}" "$pg/psql" -h 127.0.0.1 -p "$port" -U jianbao -d postgres -qc "CREATE DATABASE bench"
 echo "== PostgreSQL 15"
-"$bin" --db "postgresql://jianbao@127.0.0.1:$port/bench" --docs "$docs" --queries "$queries"
+"$bin" --db "postgresql://jianbao@127.0.0.1:$port/bench" --docs "$docs" --queries "$pg_queries"
