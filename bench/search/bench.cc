@@ -183,9 +183,10 @@ int main(int argc, char** argv) {
       if (!st.ok()) std::cerr << "vacuum: " << st.ToString() << "\n";
     }
     size = svc.Size().value();
-    std::cout << "optimize " << std::chrono::duration<double>(std::chrono::steady_clock::now() - o0).count()
-              << " s; index then " << size.first / 1e6 << " MB (" << 100.0 * size.first / size.second
-              << "% of the text)\n";
+    std::cout << "optimize "
+              << std::chrono::duration<double>(std::chrono::steady_clock::now() - o0).count()
+              << " s; index then " << size.first / 1e6 << " MB ("
+              << 100.0 * size.first / size.second << "% of the text)\n";
   }
 
   // ---- queries: words as users type them, weighted like the text ----

@@ -40,7 +40,8 @@ struct Services {
   Status mail_status;                         // a bad [mail] configuration
   std::unique_ptr<bulletins::BulletinService> bulletins;
   std::string seed_dir;  // where the demo loader looks for old bulletins
-  std::unique_ptr<search::SearchService> search;  // indexes every change from construction on
+  // Full-text search; indexes every change of a registered kind from construction on.
+  std::unique_ptr<search::SearchService> search;
 };
 
 // Registers every module's routes on `app`.
