@@ -12,6 +12,7 @@
 
 #include "bulletins/json.h"
 #include "core/bytes.h"
+#include "store/changes.h"
 #include "store/versions.h"
 
 namespace jianbao::bulletins::repo {
@@ -428,6 +429,7 @@ int64_t InsertIssue(soci::session& s, const IssueRecord& i) {
       soci::use(status), soci::use(i.date), soci::use(content), soci::use(dist),
       soci::use(i.copies), soci::use(revises), soci::use(i.revision_note), soci::use(i.created_by),
       soci::use(i.created_at), soci::use(imported), soci::into(id);
+  store::NotifyChanged(s, "issue", id);  // the search index (store/changes.h)
   return id;
 }
 
@@ -446,6 +448,14 @@ void UpdateIssue(soci::session& s, const IssueRecord& i) {
       soci::use(status), soci::use(i.date), soci::use(content), soci::use(dist),
       soci::use(i.copies), soci::use(i.revision_note), soci::use(i.approved_by),
       soci::use(i.approved_at), soci::use(i.published_by), soci::use(i.published_at), soci::use(id);
+  store::NotifyChanged(s, "issue", i.id);  // the search index (store/changes.h)
+}
+
+std::vector<int64_t> ListIssueIds(soci::session& s) {
+  std::vector<int64_t> out;
+  soci::rowset<long long> rows = (s.prepare << "SELECT id FROM bulletin_issues ORDER BY id");
+  for (long long id : rows) out.push_back(id);
+  return out;
 }
 
 void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& f, const std::string& data) {

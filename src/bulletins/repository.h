@@ -56,6 +56,11 @@ std::optional<IssueRecord> FindIssue(soci::session& s, int64_t id);
 bool NumberTaken(soci::session& s, int64_t series_id, int year, int number);
 // Returns the next number for (series, year, supplement): 1 + the largest used.
 int NextNumber(soci::session& s, int64_t series_id, int year, bool supplement);
+// InsertIssue and UpdateIssue call store::NotifyChanged(s, "issue", id) so that
+// the search index changes in the same transaction (Publish notifies once more
+// after inserting the deliveries, which decide who may read the issue).
+// Returns the id of every issue, oldest first (search reindex).
+std::vector<int64_t> ListIssueIds(soci::session& s);
 // Inserts an issue (its id is ignored) and returns the new id. Throws when
 // (series, year, number, supplement, revision) is taken.
 int64_t InsertIssue(soci::session& s, const IssueRecord& issue);

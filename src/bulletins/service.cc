@@ -15,6 +15,7 @@
 #include "core/markdown_images.h"
 #include "core/markdown_limits.h"
 #include "orgs/tree.h"
+#include "store/changes.h"
 
 namespace jianbao::bulletins {
 namespace {
@@ -257,6 +258,29 @@ Status BulletinService::CanRead(soci::session& s, const std::optional<Actor>& ac
   if (!actor) return Status(Code::kUnauthenticated, "unauthenticated", "sign in first");
   if (published && repo::IsRecipient(s, v.issue.id, actor->user_id)) return Status::Ok();
   return published ? Status::Denied("not a recipient of this issue") : NotFoundIssue();
+}
+
+std::vector<std::string> BulletinService::SearchReadersOf(const IssueRecord& issue,
+                                                          const Series& series,
+                                                          const std::vector<Receipt>& receipts) {
+  std::vector<std::string> out = {"staff:" + series.owner_org};
+  if (!IsReleased(issue.status)) return out;
+  if (series.is_public) {
+    out.push_back("public");
+  } else {
+    for (const Receipt& r : receipts) out.push_back("user:" + std::to_string(r.user_id));
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> BulletinService::SearchReaders(const Actor& actor) const {
+  if (actor.is_system()) return std::vector<std::string>{"*"};
+  std::vector<std::string> out = {"public", "user:" + std::to_string(actor.user_id)};
+  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  for (const orgs::Org& o : tree.orgs()) {
+    if (tree.IsAtOrBelow(actor.org_code, o.code)) out.push_back("staff:" + o.code);
+  }
+  return out;
 }
 
 Result<std::vector<Series>> BulletinService::ListSeries(const Actor& actor) {
@@ -563,6 +587,7 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
       }
     }
     for (const Receipt& r : recipients) repo::InsertDelivery(s, id, r);
+    store::NotifyChanged(s, "issue", id);  // its readers are the recipients now (search)
     nlohmann::json files = nlohmann::json::object();
     for (const auto& [info, bytes] : rendered.files) files[info.format] = info.sha256;
     orgs::Audit(

@@ -61,6 +61,17 @@ class BulletinService {
   // Lets one person both edit and sign an issue (off by default).
   void set_allow_self_approval(bool allow) { allow_self_approval_ = allow; }
 
+  // ---- search (bulletins/search_kind.h) ----
+
+  // Search visibility, the rule of CanRead as reader keys (search/document.h):
+  // an issue is read by "staff:OWNER_ORG" and, once released, by "public" for
+  // a public series or "user:ID" for each recipient; an actor holds "public",
+  // "user:ID" and "staff:CODE" for its organisation and every one above it
+  // (the system actor every issue). Errors: as the organisation tree.
+  static std::vector<std::string> SearchReadersOf(const IssueRecord& issue, const Series& series,
+                                                  const std::vector<Receipt>& receipts);
+  Result<std::vector<std::string>> SearchReaders(const Actor& actor) const;
+
   // ---- series ----
 
   // Returns every series (any signed-in user).

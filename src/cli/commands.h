@@ -16,6 +16,9 @@ void AddPlatformCommands(CLI::App& app);
 // Adds import-bulletin.
 void AddBulletinCommands(CLI::App& app);
 
+// Adds search reindex|query (search_commands.cc).
+void AddSearchCommands(CLI::App& app);
+
 // Adds backup and restore (backup_commands.cc).
 void AddBackupCommands(CLI::App& app);
 

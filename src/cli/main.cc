@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   jianbao::cli::AddBulletinCommands(app);
   jianbao::cli::AddBackupCommands(app);
   jianbao::cli::AddComplaintCommands(app);
+  jianbao::cli::AddSearchCommands(app);
   jianbao::submissions::AddCommands(app);
   jianbao::typeset::AddCommands(app);
   jianbao::epidemic::AddCommands(app);

@@ -5,6 +5,7 @@
 #include "bulletins/demo.h"
 #include "bulletins/handlers.h"
 #include "bulletins/repository.h"
+#include "bulletins/search_kind.h"
 #include "complaints/demo.h"
 #include "complaints/handlers.h"
 #include "complaints/repository.h"
@@ -15,15 +16,19 @@
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
 #include "orgs/repository.h"
+#include "search/handlers.h"
+#include "search/repository.h"
 #include "submissions/demo.h"
 #include "submissions/handlers.h"
 #include "submissions/repository.h"
+#include "submissions/search_kind.h"
 #include "submissions/service.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::cli {
 
 Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
+  search::repo::InstallSqliteTokenizer();  // before the first SQLite connection opens
   JB_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db, store::Database::Open(url));
   db->AddMigrations("orgs", orgs::repo::Migrations());
   db->AddMigrations("notify", notify::Migrations());
@@ -31,6 +36,7 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
   db->AddMigrations("epidemic", epidemic::Migrations());
   db->AddMigrations("bulletins", bulletins::repo::Migrations());
   db->AddMigrations("complaints", complaints::repo::Migrations());
+  db->AddMigrations("search", search::repo::Migrations(db->engine()));
   JB_RETURN_IF_ERROR(db->Migrate());
   return db;
 }
@@ -80,12 +86,17 @@ Services::Services(store::Database* db, const Config& config)
       public_url.find_first_of("\"'<> \r\n") != std::string::npos) {
     public_url.clear();
   }
+  // Full-text search: each module registers its kind of document (docs/search.md).
+  search = std::make_unique<search::SearchService>(db);
+  search->AddKind(submissions::PieceSearchKind(submissions.get()));
+  search->AddKind(bulletins::IssueSearchKind(bulletins.get()));
+  search->Observe();
 }
 
 void RegisterRoutes(http::App& app, Services& services) {
   for (const messages::Catalogue* c :
        {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
-        &epidemic::Messages(), &typeset::Messages(), &complaints::Messages()}) {
+        &epidemic::Messages(), &typeset::Messages(), &complaints::Messages(), &search::Messages()}) {
     messages::Add(*c);
   }
   orgs::Register(app, *services.orgs);
@@ -94,6 +105,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   bulletins::Register(app, *services.bulletins, services.public_url);
   epidemic::Register(app, *services.epidemic);
   complaints::Register(app, *services.complaints);
+  search::Register(app, *services.search);
 }
 
 Result<std::string> LoadDemoData(Services& services) {

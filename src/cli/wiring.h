@@ -18,6 +18,7 @@
 #include "http/app.h"
 #include "notify/notify.h"
 #include "orgs/service.h"
+#include "search/service.h"
 #include "store/database.h"
 #include "submissions/service.h"
 #include "typeset/typeset.h"
@@ -44,6 +45,8 @@ struct Services {
   std::string seed_dir;    // where the demo loader looks for old bulletins
   std::string public_url;  // server.public_url without a trailing slash; "" when unset
   std::unique_ptr<complaints::DailyJob> complaints_job;  // started by Serve
+  // Full-text search; indexes every change of a registered kind from construction on.
+  std::unique_ptr<search::SearchService> search;
 };
 
 // Registers every module's routes on `app`.

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/changes.h"
 #include "store/versions.h"
 #include "submissions/repository_internal.h"
 
@@ -244,6 +245,7 @@ int64_t InsertPiece(soci::session& s, const Piece& p) {
       soci::use(commission, ci), soci::use(p.version), soci::use(by), soci::use(p.created_by_login),
       soci::use(p.created_by_name), soci::use(p.created_at), soci::use(p.updated_at),
       soci::into(id);
+  store::NotifyChanged(s, "piece", id);  // the search index (store/changes.h)
   return id;
 }
 
@@ -262,6 +264,7 @@ void UpdateContent(soci::session& s, const Piece& p) {
       soci::use(p.title), soci::use(p.body), soci::use(authors), soci::use(p.contact),
       soci::use(tags), soci::use(target), soci::use(p.version), soci::use(p.updated_at),
       soci::use(id);
+  store::NotifyChanged(s, "piece", p.id);  // the search index (store/changes.h)
 }
 
 void UpdateWorkflow(soci::session& s, const Piece& p) {
@@ -272,6 +275,21 @@ void UpdateWorkflow(soci::session& s, const Piece& p) {
       soci::use(p.state), soci::use(p.first_submitted_at), soci::use(p.submitted_at),
       soci::use(p.reviewed_at), soci::use(p.adopted_at), soci::use(p.return_reason),
       soci::use(p.updated_at), soci::use(id);
+  store::NotifyChanged(s, "piece", p.id);  // the search index (store/changes.h)
+}
+
+std::vector<int64_t> ListPieceIds(soci::session& s) {
+  std::vector<int64_t> out;
+  soci::rowset<long long> rows = (s.prepare << "SELECT id FROM pieces ORDER BY id");
+  for (long long id : rows) out.push_back(id);
+  return out;
+}
+
+std::string OrgCode(soci::session& s, int64_t org_id) {
+  std::string code;
+  long long id = org_id;
+  s << "SELECT code FROM orgs WHERE id = :id", soci::into(code), soci::use(id);
+  return code;
 }
 
 std::optional<Piece> FindPiece(soci::session& s, int64_t id) {

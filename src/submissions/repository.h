@@ -30,6 +30,8 @@ namespace jianbao::submissions::repo {
 std::vector<store::Migration> Migrations();
 
 // Inserts a piece (state, content, owner, target, creator, created_at) and returns its id.
+// InsertPiece, UpdateContent and UpdateWorkflow call store::NotifyChanged(s, "piece", id)
+// so that the search index changes in the same transaction.
 int64_t InsertPiece(soci::session& s, const Piece& p);
 // Writes title, body, authors, contact, tags, target, version and updated_at.
 void UpdateContent(soci::session& s, const Piece& p);
@@ -40,6 +42,10 @@ Status ClaimEditVersion(soci::session& s, int64_t id, const std::optional<int64_
                         const std::string& by, const std::string& at);
 // Writes state, the workflow timestamps, return_reason and updated_at.
 void UpdateWorkflow(soci::session& s, const Piece& p);
+// Returns the id of every piece, oldest first (search reindex).
+std::vector<int64_t> ListPieceIds(soci::session& s);
+// Returns the code of organisation `org_id`, or "" (search documents).
+std::string OrgCode(soci::session& s, int64_t org_id);
 // Returns the piece with its body, or nullopt.
 std::optional<Piece> FindPiece(soci::session& s, int64_t id);
 // Returns a page of pieces (bodies left empty), newest change first.

@@ -120,6 +120,25 @@ bool SubmissionService::CanSee(const Actor& actor, const Scope& scope, const Pie
   return false;
 }
 
+std::vector<std::string> SubmissionService::SearchReadersOf(const Piece& p) {
+  std::vector<std::string> out = {"reporter:" + std::to_string(p.owner_org_id)};
+  if (p.state != kDraft && p.target_org_id) {
+    out.push_back("editor:" + std::to_string(p.target_org_id));
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> SubmissionService::SearchReaders(const Actor& actor) {
+  if (actor.is_system()) return std::vector<std::string>{"*"};
+  std::vector<std::string> out;
+  if (actor.HasRole(kRoleReporter)) out.push_back("reporter:" + std::to_string(actor.org_id));
+  if (actor.HasRole(kRoleEditor)) {
+    JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
+    if (scope.association) out.push_back("editor:" + std::to_string(scope.association));
+  }
+  return out;
+}
+
 void SubmissionService::Decorate(const Scope& scope, Piece* p) const {
   if (const orgs::Org* o = scope.Find(p->owner_org_id)) {
     p->owner_org_code = o->code;

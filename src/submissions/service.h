@@ -128,6 +128,14 @@ class SubmissionService {
   // Returns the associations the actor may offer a piece to, nearest first.
   Result<std::vector<orgs::Org>> Targets(const Actor& actor);
 
+  // Search visibility, the rule of List() as reader keys (search/document.h):
+  // a piece is read by "reporter:OWNER_ORG" and, once it is no longer a
+  // draft, "editor:TARGET_ORG"; an actor holds "reporter:ORG" with the
+  // reporter role and "editor:ASSOCIATION" as an editor of an association
+  // (the system actor every piece). Errors: as LoadScope.
+  static std::vector<std::string> SearchReadersOf(const Piece& p);
+  Result<std::vector<std::string>> SearchReaders(const Actor& actor);
+
   // Creates a draft owned by the actor's organisation. Reporters only.
   // Errors: kInvalidArgument "required" (title, checked first), "too_long",
   // "invalid_utf8", "too_many" (authors, tags), "target_not_allowed",

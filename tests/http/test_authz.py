@@ -449,6 +449,12 @@ ROUTES = {
         lambda o: {"association": o, "orgs": ["hubei-ca"] if o == "hubei" else []},
         {"hubei": expect(200, ADMINS), "hebei": expect(200, {"admin"})}),
     "GET /api/v1/inbox": [Case("inbox", "/api/v1/inbox", expect(200, "all"))],
+    # search: every signed-in user searches; what they find is their own (test_search.py)
+    "GET /api/v1/search": [
+        Case("search", "/api/v1/search?q=%E7%BD%91%E7%BB%9C", expect(200, "all")),
+        Case("search pieces of hebei", "/api/v1/search?q=%E7%BD%91&kind=piece&org=hebei",
+             expect(200, "all")),
+    ],
     "POST /api/v1/inbox/:id/read": [
         Case("read", "/api/v1/inbox/{issue_private}/read", expect(204, {"member"}, denied=404))],
     "POST /api/v1/inbox/:id/ack": [

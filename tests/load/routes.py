@@ -92,6 +92,9 @@ TABLE = {
         q("/api/v1/bulletins/government-recipients", association="ccea"),
         q("/api/v1/bulletins/government-recipients", association="hubei")],
     "/api/v1/inbox": lambda fx: ["/api/v1/inbox", q("/api/v1/inbox", page=2, page_size=1)],
+    "/api/v1/search": lambda fx: [q("/api/v1/search", q="网络"), q("/api/v1/search", q="疫情"),
+                                  q("/api/v1/search", q="通信 协会", kind="piece", page=2),
+                                  q("/api/v1/search", q='"5G 基站"')],
     "/public/bulletins/:series": lambda fx: [f"/public/bulletins/{s}" for s in fx.public_series],
     "/public/bulletins/:series/feed.atom": lambda fx: [
         f"/public/bulletins/{s}/feed.atom" for s in fx.public_series],

@@ -33,6 +33,8 @@ export interface UiModule {
   routes: readonly RouteRecordRaw[]
   /** Routes outside the main layout (the sign-in page). */
   outsideLayout?: readonly RouteRecordRaw[]
+  /** Components the main layout shows in its header (the search box), in module order. */
+  header?: readonly Component[]
 }
 
 export const MODULES: readonly UiModule[] = Object.values(
@@ -40,6 +42,8 @@ export const MODULES: readonly UiModule[] = Object.values(
 ).sort((a, b) => a.order - b.order)
 
 export const MENU: readonly MenuItem[] = MODULES.flatMap((m) => m.menu)
+
+export const HEADER: readonly Component[] = MODULES.flatMap((m) => m.header ?? [])
 
 /** Returns the items a user with `roles` sees, in menu order. */
 export function visibleMenu(roles: readonly Role[]): MenuItem[] {

@@ -1,0 +1,20 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "search/handlers.h"
+
+namespace jianbao::search {
+
+const messages::Catalogue& Messages() {
+  static const messages::Catalogue kCatalogue{
+      "search",
+      {
+          {"search_query_empty", "请输入要查找的词（不能只有排除词）",
+           "enter a word to look for (not only words to leave out)"},
+          {"search_query_too_complex", "查询中的词太多（最多 16 个）",
+           "the query has too many words (16 at most)"},
+          {"invalid_kind", "未知的检索类别", "unknown kind of document"},
+      }};
+  return kCatalogue;
+}
+
+}  // namespace jianbao::search
