@@ -276,7 +276,8 @@ std::vector<std::string> BulletinService::SearchReadersOf(const IssueRecord& iss
 Result<std::vector<std::string>> BulletinService::SearchReaders(const Actor& actor) const {
   if (actor.is_system()) return std::vector<std::string>{"*"};
   std::vector<std::string> out = {"public", "user:" + std::to_string(actor.user_id)};
-  JB_ASSIGN_OR_RETURN(const orgs::OrgTree tree, Tree(actor));
+  JB_ASSIGN_OR_RETURN(const auto tree_ptr, Tree(actor));
+  const orgs::OrgTree& tree = *tree_ptr;
   for (const orgs::Org& o : tree.orgs()) {
     if (tree.IsAtOrBelow(actor.org_code, o.code)) out.push_back("staff:" + o.code);
   }
