@@ -46,7 +46,8 @@ Services::Services(store::Database* db, const Config& config)
     : orgs(std::make_unique<orgs::OrgService>(db, config)),
       notify(std::make_unique<notify::NotifyService>(db)),
       submissions(std::make_unique<submissions::SubmissionService>(db, orgs.get(), config)),
-      epidemic(std::make_unique<epidemic::EpidemicService>(*db)) {
+      epidemic(std::make_unique<epidemic::EpidemicService>(*db)),
+      epidemic_followups(std::make_unique<epidemic::FollowupService>(*db, *epidemic)) {
   auto ts = typeset::Typesetter::Create(typeset::FontsFromConfig(config));
   if (ts.ok()) {
     typesetter = std::move(ts).value();
@@ -78,6 +79,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   submissions::Register(app, *services.submissions);
   bulletins::Register(app, *services.bulletins);
   epidemic::Register(app, *services.epidemic);
+  epidemic::RegisterFollowups(app, *services.epidemic_followups);
 }
 
 Result<std::string> LoadDemoData(Services& services) {

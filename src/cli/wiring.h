@@ -12,6 +12,7 @@
 #include "bulletins/service.h"
 #include "cli/sources.h"
 #include "core/config.h"
+#include "epidemic/followups.h"
 #include "epidemic/service.h"
 #include "http/app.h"
 #include "notify/notify.h"
@@ -32,6 +33,7 @@ struct Services {
   std::unique_ptr<notify::NotifyService> notify;
   std::unique_ptr<submissions::SubmissionService> submissions;
   std::unique_ptr<epidemic::EpidemicService> epidemic;
+  std::unique_ptr<epidemic::FollowupService> epidemic_followups;
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
   Status typesetter_status;                         // why typesetter is null
   std::unique_ptr<ModuleSources> sources;
