@@ -32,9 +32,7 @@ Result<FollowupState> NextFollowupState(FollowupState from, FollowupAction actio
                                                       (allowed.empty() ? "new" : allowed));
 }
 
-const char* FollowupStateName(FollowupState state) {
-  return kStateNames[static_cast<int>(state)];
-}
+const char* FollowupStateName(FollowupState state) { return kStateNames[static_cast<int>(state)]; }
 
 std::optional<FollowupState> ParseFollowupState(std::string_view name) {
   for (int i = 0; i < static_cast<int>(std::size(kStateNames)); ++i) {

@@ -43,12 +43,12 @@ namespace jianbao::epidemic {
 // One step in a follow-up's history (marking, each action and comment).
 struct FollowupEvent {
   int64_t id = 0;
-  std::string action;  // FollowupActionName
-  std::string by;      // display name of who did it
-  std::string at;      // UTC ISO-8601
-  std::string text;    // the comment or the closing reason ("" = none)
-  int64_t assignee_id = 0;      // assign: the new assignee (0 = nobody)
-  std::string assignee_name;    // its display name
+  std::string action;                      // FollowupActionName
+  std::string by;                          // display name of who did it
+  std::string at;                          // UTC ISO-8601
+  std::string text;                        // the comment or the closing reason ("" = none)
+  int64_t assignee_id = 0;                 // assign: the new assignee (0 = nobody)
+  std::string assignee_name;               // its display name
   std::optional<Explanation> resolved_by;  // close: the correction or note
 };
 
@@ -93,7 +93,7 @@ struct FollowupActionInput {
 // A desk user a follow-up can be assigned to.
 struct Assignee {
   int64_t id = 0;
-  std::string name;   // display name (the login when it has none)
+  std::string name;  // display name (the login when it has none)
   std::string login;
 };
 

@@ -42,10 +42,9 @@ TEST(FollowupStatesTest, TheTableAllowsExactlyTheDeclaredSteps) {
   EXPECT_EQ(reopen_open.status().code(), Code::kConflict);
   // Only the desk (or the system) acts.
   const Actor reporter = WithRoles(6, {kRoleReporter});
-  EXPECT_EQ(NextFollowupState(FollowupState::kOpen, FollowupAction::kComment, reporter)
-                .status()
-                .code(),
-            Code::kPermissionDenied);
+  EXPECT_EQ(
+      NextFollowupState(FollowupState::kOpen, FollowupAction::kComment, reporter).status().code(),
+      Code::kPermissionDenied);
   EXPECT_TRUE(
       NextFollowupState(FollowupState::kOpen, FollowupAction::kClose, Actor::System()).ok());
   for (const FollowupTransition& t : kFollowupTransitions) {
@@ -135,17 +134,16 @@ TEST_P(FollowupServiceTest, MarkAssignCommentCloseReopen) {
   EXPECT_EQ(again.status().key(), "followup_exists");
 
   // Assign to desk2: desk2 is told.
-  auto assigned = svc_->Act(desk1_, id, {.action = FollowupAction::kAssign,
-                                         .assignee_id = desk2_.user_id,
-                                         .version = 1});
+  auto assigned = svc_->Act(
+      desk1_, id, {.action = FollowupAction::kAssign, .assignee_id = desk2_.user_id, .version = 1});
   ASSERT_TRUE(assigned.ok()) << assigned.status().ToString();
   EXPECT_EQ(assigned->assignee_name, "desk2");
   EXPECT_EQ(assigned->stamp.version, 2);
   EXPECT_EQ(Notifications(desk2_.user_id), 1);
 
   // A stale version is refused and changes nothing.
-  auto stale = svc_->Act(desk1_, id, {.action = FollowupAction::kComment, .text = "x",
-                                      .version = 1});
+  auto stale =
+      svc_->Act(desk1_, id, {.action = FollowupAction::kComment, .text = "x", .version = 1});
   EXPECT_EQ(stale.status().key(), "edit_conflict");
 
   // Comments by the assignee do not notify the assignee; others' do.
@@ -155,24 +153,25 @@ TEST_P(FollowupServiceTest, MarkAssignCommentCloseReopen) {
   EXPECT_EQ(Notifications(desk2_.user_id), 2);
 
   // Close with a note that exists; a missing one is refused.
-  auto missing = svc_->Act(desk2_, id, {.action = FollowupAction::kClose,
-                                        .resolved_by = Explanation{"note", 999}});
+  auto missing = svc_->Act(
+      desk2_, id, {.action = FollowupAction::kClose, .resolved_by = Explanation{"note", 999}});
   EXPECT_EQ(missing.status().key(), "note_not_found");
   SourceNote note;
   note.regions = {"420000"};
   note.reason = "test quirk";
   auto added = epi_->AddNote(Actor::System(), note);
   ASSERT_TRUE(added.ok()) << added.status().ToString();
-  auto closed = svc_->Act(desk2_, id, {.action = FollowupAction::kClose,
-                                       .resolved_by = Explanation{"note", added->id}});
+  auto closed =
+      svc_->Act(desk2_, id,
+                {.action = FollowupAction::kClose, .resolved_by = Explanation{"note", added->id}});
   ASSERT_TRUE(closed.ok()) << closed.status().ToString();
   EXPECT_EQ(closed->state, FollowupState::kClosed);
   ASSERT_TRUE(closed->resolved_by);
   EXPECT_EQ(closed->resolved_by->id, added->id);
 
   // Closed: no assignment; reopen clears the resolution.
-  auto bad = svc_->Act(desk1_, id, {.action = FollowupAction::kAssign,
-                                    .assignee_id = desk1_.user_id});
+  auto bad =
+      svc_->Act(desk1_, id, {.action = FollowupAction::kAssign, .assignee_id = desk1_.user_id});
   EXPECT_EQ(bad.status().key(), "followup_wrong_state");
   auto reopened = svc_->Act(desk1_, id, {.action = FollowupAction::kReopen});
   ASSERT_TRUE(reopened.ok());
@@ -188,9 +187,7 @@ TEST_P(FollowupServiceTest, MarkChecksTheFindingTheRoleAndTheAssignee) {
   FindingKey rule = kFinding;
   rule.rule = "no_such_rule";
   EXPECT_EQ(svc_->Mark(desk1_, {rule, 0, ""}).status().key(), "unknown_rule");
-  EXPECT_EQ(svc_->Mark(WithRoles(reporter_id_, {kRoleReporter}), {kFinding, 0, ""})
-                .status()
-                .code(),
+  EXPECT_EQ(svc_->Mark(WithRoles(reporter_id_, {kRoleReporter}), {kFinding, 0, ""}).status().code(),
             Code::kPermissionDenied);
   EXPECT_EQ(svc_->Mark(desk1_, {kFinding, reporter_id_, ""}).status().key(), "invalid_assignee");
   auto ok = svc_->Mark(desk1_, {kFinding, desk1_.user_id, ""});

@@ -6,9 +6,9 @@
 #ifndef JIANBAO_EPIDEMIC_HANDLERS_H_
 #define JIANBAO_EPIDEMIC_HANDLERS_H_
 
-#include "epidemic/json.h"  // kMaxHttpImportBytes
 #include "core/messages.h"
 #include "epidemic/followups.h"
+#include "epidemic/json.h"  // kMaxHttpImportBytes
 #include "epidemic/service.h"
 #include "http/app.h"
 

@@ -60,7 +60,8 @@ Result<Response> PostFollowup(Context& ctx, FollowupService& svc) {
 Result<Response> GetAssignees(Context& ctx, FollowupService& svc) {
   JB_ASSIGN_OR_RETURN(std::vector<Assignee> list, svc.Assignees(ctx.actor()));
   http::Json items = http::Json::array();
-  for (const Assignee& a : list) items.push_back({{"id", a.id}, {"name", a.name}, {"login", a.login}});
+  for (const Assignee& a : list)
+    items.push_back({{"id", a.id}, {"name", a.name}, {"login", a.login}});
   return JsonResponse(200, {{"items", items}});
 }
 

@@ -329,23 +329,23 @@ nlohmann::json FollowupJson(const Followup& f) {
                                                  : nlohmann::json(nullptr)},
                       {"resolved_by", ExplanationJson(e.resolved_by)}});
   }
-  return {{"id", f.id},
-          {"date", f.key.date},
-          {"region", f.key.region},
-          {"rule", f.key.rule},
-          {"field", std::string(FieldName(f.key.field))},
-          {"state", FollowupStateName(f.state)},
-          {"assignee", f.assignee_id ? nlohmann::json{{"id", f.assignee_id},
-                                                      {"name", f.assignee_name}}
-                                     : nlohmann::json(nullptr)},
-          {"resolved_by", ExplanationJson(f.resolved_by)},
-          {"close_reason", f.close_reason},
-          {"created_by", f.created_by},
-          {"created_at", f.created_at},
-          {"version", f.stamp.version},
-          {"updated_by", f.stamp.by},
-          {"updated_at", f.stamp.at},
-          {"events", events}};
+  return {
+      {"id", f.id},
+      {"date", f.key.date},
+      {"region", f.key.region},
+      {"rule", f.key.rule},
+      {"field", std::string(FieldName(f.key.field))},
+      {"state", FollowupStateName(f.state)},
+      {"assignee", f.assignee_id ? nlohmann::json{{"id", f.assignee_id}, {"name", f.assignee_name}}
+                                 : nlohmann::json(nullptr)},
+      {"resolved_by", ExplanationJson(f.resolved_by)},
+      {"close_reason", f.close_reason},
+      {"created_by", f.created_by},
+      {"created_at", f.created_at},
+      {"version", f.stamp.version},
+      {"updated_by", f.stamp.by},
+      {"updated_at", f.stamp.at},
+      {"events", events}};
 }
 
 Result<MarkInput> ReadMarkInput(const std::string& body) {

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "core/edit_version.h"
-#include "core/status.h"
 #include "core/page.h"
+#include "core/status.h"
 #include "epidemic/followups.h"
 #include "epidemic/model.h"
 #include "store/database.h"

@@ -331,7 +331,8 @@ Status EpidemicService::DeleteNote(const Actor& actor, int64_t id) {
   JB_RETURN_IF_ERROR(RequireEditor(actor));
   return db_.Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(std::vector<SourceNote> all, repository::LoadNotes(s));
-    auto it = std::find_if(all.begin(), all.end(), [id](const SourceNote& n) { return n.id == id; });
+    auto it =
+        std::find_if(all.begin(), all.end(), [id](const SourceNote& n) { return n.id == id; });
     JB_RETURN_IF_ERROR(repository::DeleteNote(s, id));
     orgs::Audit(s, actor, "epidemic.note_delete", "epidemic_note", std::to_string(id),
                 it == all.end() ? "" : NotesJson({*it}).front().dump(), "");
