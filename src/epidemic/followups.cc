@@ -70,7 +70,9 @@ void NotifyAssignee(soci::session& s, const Actor& actor, const Followup& f,
            std::string(FieldName(f.key.field));
   n.entity = "epidemic_followup";
   n.entity_id = std::to_string(f.id);
-  notify::Send(s, {.user_id = f.assignee_id}, n);
+  notify::Audience to;
+  to.user_id = f.assignee_id;
+  notify::Send(s, to, n);
 }
 
 }  // namespace
@@ -140,11 +142,12 @@ Result<Followup> FollowupService::Mark(const Actor& actor, const MarkInput& in) 
     }
     JB_ASSIGN_OR_RETURN(f.assignee_name, AssigneeName(s, in.assignee_id));
     repository::InsertFollowup(s, &f);
-    FollowupEvent mark{.action = FollowupActionName(FollowupAction::kMark),
-                       .by = f.created_by,
-                       .at = f.created_at,
-                       .text = text::Trim(in.comment),
-                       .assignee_id = f.assignee_id};
+    FollowupEvent mark;
+    mark.action = FollowupActionName(FollowupAction::kMark);
+    mark.by = f.created_by;
+    mark.at = f.created_at;
+    mark.text = text::Trim(in.comment);
+    mark.assignee_id = f.assignee_id;
     repository::InsertFollowupEvent(s, f.id, &mark);
     orgs::Audit(s, actor, "epidemic.followup_mark", "epidemic_followup", std::to_string(f.id), "",
                 AuditJson(f));
@@ -177,37 +180,32 @@ Result<Followup> FollowupService::Act(const Actor& actor, int64_t id,
     Followup f = std::move(*found);
     const Followup before = f;
     JB_ASSIGN_OR_RETURN(f.state, NextFollowupState(f.state, in.action, actor));
-    FollowupEvent e{.action = FollowupActionName(in.action),
-                    .by = EditorName(actor),
-                    .at = clock::NowIso(),
-                    .text = text};
-    switch (in.action) {
-      case FollowupAction::kAssign:
-        JB_ASSIGN_OR_RETURN(f.assignee_name, AssigneeName(s, *in.assignee_id));
-        f.assignee_id = *in.assignee_id;
-        e.assignee_id = f.assignee_id;
-        break;
-      case FollowupAction::kClose:
-        if (in.resolved_by) {
-          const Explanation& r = *in.resolved_by;
-          const bool exists = r.kind == "correction" ? repository::CorrectionExists(s, r.id)
-                                                     : repository::NoteExists(s, r.id);
-          if (!exists) {
-            const std::string key =
-                r.kind == "correction" ? "correction_not_found" : "note_not_found";
-            return Status::Invalid("resolved_by", key, "resolved_by: no such " + r.kind);
-          }
+    FollowupEvent e;
+    e.action = FollowupActionName(in.action);
+    e.by = EditorName(actor);
+    e.at = clock::NowIso();
+    e.text = text;
+    if (in.action == FollowupAction::kAssign) {
+      JB_ASSIGN_OR_RETURN(f.assignee_name, AssigneeName(s, *in.assignee_id));
+      f.assignee_id = *in.assignee_id;
+      e.assignee_id = f.assignee_id;
+    } else if (in.action == FollowupAction::kClose) {
+      if (in.resolved_by) {
+        const Explanation& r = *in.resolved_by;
+        const bool exists = r.kind == "correction" ? repository::CorrectionExists(s, r.id)
+                                                   : repository::NoteExists(s, r.id);
+        if (!exists) {
+          const std::string key =
+              r.kind == "correction" ? "correction_not_found" : "note_not_found";
+          return Status::Invalid("resolved_by", key, "resolved_by: no such " + r.kind);
         }
-        f.resolved_by = in.resolved_by;
-        f.close_reason = text;
-        e.resolved_by = in.resolved_by;
-        break;
-      case FollowupAction::kReopen:
-        f.resolved_by.reset();
-        f.close_reason.clear();
-        break;
-      default:
-        break;
+      }
+      f.resolved_by = in.resolved_by;
+      f.close_reason = text;
+      e.resolved_by = in.resolved_by;
+    } else if (in.action == FollowupAction::kReopen) {
+      f.resolved_by.reset();
+      f.close_reason.clear();
     }
     JB_RETURN_IF_ERROR(repository::ClaimFollowupVersion(s, id, in.version, e.by, e.at));
     repository::UpdateFollowup(s, f);
