@@ -15,6 +15,36 @@
 namespace jianbao::epidemic {
 namespace {
 
+MarkInput Marking(const FindingKey& key, int64_t assignee, std::string comment = "") {
+  MarkInput in;
+  in.key = key;
+  in.assignee_id = assignee;
+  in.comment = std::move(comment);
+  return in;
+}
+
+// One action's input: `action` with the optional parts set by the caller.
+FollowupActionInput Do(FollowupAction action, std::string text = "",
+                       std::optional<int64_t> version = std::nullopt) {
+  FollowupActionInput in;
+  in.action = action;
+  in.text = std::move(text);
+  in.version = version;
+  return in;
+}
+
+FollowupActionInput AssignTo(int64_t user, std::optional<int64_t> version = std::nullopt) {
+  FollowupActionInput in = Do(FollowupAction::kAssign, "", version);
+  in.assignee_id = user;
+  return in;
+}
+
+FollowupActionInput CloseWith(Explanation why) {
+  FollowupActionInput in = Do(FollowupAction::kClose);
+  in.resolved_by = std::move(why);
+  return in;
+}
+
 Actor WithRoles(int64_t id, std::vector<std::string> roles) {
   Actor a;
   a.user_id = id;
@@ -120,7 +150,7 @@ class FollowupServiceTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(FollowupServiceTest, MarkAssignCommentCloseReopen) {
-  auto marked = svc_->Mark(desk1_, {kFinding, 0, "看一下"});
+  auto marked = svc_->Mark(desk1_, Marking(kFinding, 0, "看一下"));
   ASSERT_TRUE(marked.ok()) << marked.status().ToString();
   EXPECT_EQ(marked->state, FollowupState::kOpen);
   EXPECT_EQ(marked->stamp.version, 1);
@@ -130,50 +160,44 @@ TEST_P(FollowupServiceTest, MarkAssignCommentCloseReopen) {
   const int64_t id = marked->id;
 
   // The same finding twice is a conflict that names the follow-up.
-  auto again = svc_->Mark(desk2_, {kFinding, 0, ""});
+  auto again = svc_->Mark(desk2_, Marking(kFinding, 0));
   EXPECT_EQ(again.status().key(), "followup_exists");
 
   // Assign to desk2: desk2 is told.
-  auto assigned = svc_->Act(
-      desk1_, id, {.action = FollowupAction::kAssign, .assignee_id = desk2_.user_id, .version = 1});
+  auto assigned = svc_->Act(desk1_, id, AssignTo(desk2_.user_id, 1));
   ASSERT_TRUE(assigned.ok()) << assigned.status().ToString();
   EXPECT_EQ(assigned->assignee_name, "desk2");
   EXPECT_EQ(assigned->stamp.version, 2);
   EXPECT_EQ(Notifications(desk2_.user_id), 1);
 
   // A stale version is refused and changes nothing.
-  auto stale =
-      svc_->Act(desk1_, id, {.action = FollowupAction::kComment, .text = "x", .version = 1});
+  auto stale = svc_->Act(desk1_, id, Do(FollowupAction::kComment, "x", 1));
   EXPECT_EQ(stale.status().key(), "edit_conflict");
 
   // Comments by the assignee do not notify the assignee; others' do.
-  ASSERT_TRUE(svc_->Act(desk2_, id, {.action = FollowupAction::kComment, .text = "查了"}).ok());
+  ASSERT_TRUE(svc_->Act(desk2_, id, Do(FollowupAction::kComment, "查了")).ok());
   EXPECT_EQ(Notifications(desk2_.user_id), 1);
-  ASSERT_TRUE(svc_->Act(desk1_, id, {.action = FollowupAction::kComment, .text = "好"}).ok());
+  ASSERT_TRUE(svc_->Act(desk1_, id, Do(FollowupAction::kComment, "好")).ok());
   EXPECT_EQ(Notifications(desk2_.user_id), 2);
 
   // Close with a note that exists; a missing one is refused.
-  auto missing = svc_->Act(
-      desk2_, id, {.action = FollowupAction::kClose, .resolved_by = Explanation{"note", 999}});
+  auto missing = svc_->Act(desk2_, id, CloseWith(Explanation{"note", 999}));
   EXPECT_EQ(missing.status().key(), "note_not_found");
   SourceNote note;
   note.regions = {"420000"};
   note.reason = "test quirk";
   auto added = epi_->AddNote(Actor::System(), note);
   ASSERT_TRUE(added.ok()) << added.status().ToString();
-  auto closed =
-      svc_->Act(desk2_, id,
-                {.action = FollowupAction::kClose, .resolved_by = Explanation{"note", added->id}});
+  auto closed = svc_->Act(desk2_, id, CloseWith(Explanation{"note", added->id}));
   ASSERT_TRUE(closed.ok()) << closed.status().ToString();
   EXPECT_EQ(closed->state, FollowupState::kClosed);
   ASSERT_TRUE(closed->resolved_by);
   EXPECT_EQ(closed->resolved_by->id, added->id);
 
   // Closed: no assignment; reopen clears the resolution.
-  auto bad =
-      svc_->Act(desk1_, id, {.action = FollowupAction::kAssign, .assignee_id = desk1_.user_id});
+  auto bad = svc_->Act(desk1_, id, AssignTo(desk1_.user_id));
   EXPECT_EQ(bad.status().key(), "followup_wrong_state");
-  auto reopened = svc_->Act(desk1_, id, {.action = FollowupAction::kReopen});
+  auto reopened = svc_->Act(desk1_, id, Do(FollowupAction::kReopen));
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(reopened->state, FollowupState::kOpen);
   EXPECT_FALSE(reopened->resolved_by);
@@ -183,14 +207,15 @@ TEST_P(FollowupServiceTest, MarkAssignCommentCloseReopen) {
 TEST_P(FollowupServiceTest, MarkChecksTheFindingTheRoleAndTheAssignee) {
   FindingKey none = kFinding;
   none.date = "2020-03-01";
-  EXPECT_EQ(svc_->Mark(desk1_, {none, 0, ""}).status().key(), "finding_not_found");
+  EXPECT_EQ(svc_->Mark(desk1_, Marking(none, 0)).status().key(), "finding_not_found");
   FindingKey rule = kFinding;
   rule.rule = "no_such_rule";
-  EXPECT_EQ(svc_->Mark(desk1_, {rule, 0, ""}).status().key(), "unknown_rule");
-  EXPECT_EQ(svc_->Mark(WithRoles(reporter_id_, {kRoleReporter}), {kFinding, 0, ""}).status().code(),
-            Code::kPermissionDenied);
-  EXPECT_EQ(svc_->Mark(desk1_, {kFinding, reporter_id_, ""}).status().key(), "invalid_assignee");
-  auto ok = svc_->Mark(desk1_, {kFinding, desk1_.user_id, ""});
+  EXPECT_EQ(svc_->Mark(desk1_, Marking(rule, 0)).status().key(), "unknown_rule");
+  EXPECT_EQ(
+      svc_->Mark(WithRoles(reporter_id_, {kRoleReporter}), Marking(kFinding, 0)).status().code(),
+      Code::kPermissionDenied);
+  EXPECT_EQ(svc_->Mark(desk1_, Marking(kFinding, reporter_id_)).status().key(), "invalid_assignee");
+  auto ok = svc_->Mark(desk1_, Marking(kFinding, desk1_.user_id));
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(Notifications(desk1_.user_id), 0);  // nobody is told what they did themselves
 
@@ -203,7 +228,7 @@ TEST_P(FollowupServiceTest, MarkChecksTheFindingTheRoleAndTheAssignee) {
 }
 
 TEST_P(FollowupServiceTest, ListFiltersByStateAndAssigneeAndPages) {
-  auto a = svc_->Mark(desk1_, {kFinding, desk2_.user_id, ""});
+  auto a = svc_->Mark(desk1_, Marking(kFinding, desk2_.user_id));
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   FollowupFilter f;
   f.state = FollowupState::kOpen;
