@@ -87,9 +87,10 @@ class FollowupsTest(unittest.TestCase):
         self.assertEqual(hdrs.get("ETag"), '"2"')
         status, inbox, _ = self.desk2.call("GET", "/api/v1/notifications?unread=1")
         self.assertEqual(status, 200, inbox)
-        mine = [n for n in inbox["items"] if n["entity"] == "epidemic_followup"]
+        mine = [n for n in inbox["items"]
+                if n["entity"] == "epidemic_followup" and n["entity_id"] == str(fid)]
         self.assertEqual(len(mine), 1, inbox)
-        self.assertEqual(mine[0]["entity_id"], str(fid))
+        self.assertEqual(mine[0]["kind"], "epidemic.followup_assign")
         self.assertIn("2023-05-05", mine[0]["title"])
 
         # A stale version is refused with who acted last.
