@@ -14,6 +14,7 @@
 #include "complaints/job.h"
 #include "complaints/service.h"
 #include "core/config.h"
+#include "epidemic/followups.h"
 #include "epidemic/service.h"
 #include "http/app.h"
 #include "notify/notify.h"
@@ -36,6 +37,7 @@ struct Services {
   std::unique_ptr<submissions::SubmissionService> submissions;
   std::unique_ptr<epidemic::EpidemicService> epidemic;
   std::unique_ptr<complaints::ComplaintService> complaints;
+  std::unique_ptr<epidemic::FollowupService> epidemic_followups;
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
   Status typesetter_status;                         // why typesetter is null
   std::unique_ptr<ModuleSources> sources;

@@ -33,7 +33,8 @@ Status LoadDemo(EpidemicService& svc, const std::string& seed_dir) {
   }
   JB_RETURN_IF_ERROR(
       svc.Import(system, embedded::kNhc20200318Figures, "demo:nhc_2020-03-18.csv").status());
-  return svc.LoadKnownCorrections(system).status();
+  JB_RETURN_IF_ERROR(svc.LoadKnownCorrections(system).status());
+  return svc.LoadKnownNotes(system).status();
 }
 
 }  // namespace jianbao::epidemic

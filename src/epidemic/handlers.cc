@@ -147,6 +147,12 @@ Result<Response> PostKnownNotes(Context& ctx, EpidemicService& svc) {
   return JsonResponse(200, {{"added", added}});
 }
 
+Result<Response> DeleteNote(Context& ctx, EpidemicService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "note_not_found"));
+  JB_RETURN_IF_ERROR(svc.DeleteNote(ctx.actor(), id));
+  return http::NoContent();
+}
+
 Result<Response> DeleteCorrection(Context& ctx, EpidemicService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "correction_not_found"));
   JB_RETURN_IF_ERROR(svc.DeleteCorrection(ctx.actor(), id));
@@ -198,6 +204,7 @@ void Register(http::App& app, EpidemicService& svc) {
   app.Get(base + "/notes", bind(GetNotes));
   app.Post(base + "/notes", bind(PostNote));
   app.Post(base + "/notes/known", bind(PostKnownNotes));
+  app.Delete(base + "/notes/:id", bind(DeleteNote));
   app.Get(base + "/validation", bind(GetValidation));
   app.Get(base + "/series", bind(GetSeries));
   app.Get(base + "/hubei-vs-rest", bind(GetHubeiVsRest));

@@ -6,8 +6,9 @@
 #ifndef JIANBAO_EPIDEMIC_HANDLERS_H_
 #define JIANBAO_EPIDEMIC_HANDLERS_H_
 
-#include "epidemic/json.h"  // kMaxHttpImportBytes
 #include "core/messages.h"
+#include "epidemic/followups.h"
+#include "epidemic/json.h"  // kMaxHttpImportBytes
 #include "epidemic/service.h"
 #include "http/app.h"
 
@@ -23,6 +24,12 @@ const messages::Catalogue& Messages();
 // state of their own, so the server's handler threads may run them at once.
 // REQUIRES: `svc` outlives `app`; called once, before the server starts.
 void Register(http::App& app, EpidemicService& svc);
+
+// Registers the follow-up routes under /api/v1/epidemic/followups
+// (handlers_followups.cc): reads need a session, marking and actions the
+// roles of followup_states.h (FollowupService checks them).
+// REQUIRES: `svc` outlives `app`; called once, before the server starts.
+void RegisterFollowups(http::App& app, FollowupService& svc);
 
 }  // namespace jianbao::epidemic
 

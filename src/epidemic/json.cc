@@ -2,6 +2,8 @@
 
 #include "epidemic/json.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -288,10 +290,110 @@ nlohmann::json FigureRowJson(const std::string& date, const std::string& region,
 
 nlohmann::json ValidationJson(const std::string& from, const std::string& to,
                               const ValidationReport& report) {
+  nlohmann::json violations = nlohmann::json::parse(ViolationsToJson(report.violations));
+  for (size_t i = 0; i < report.violations.size(); ++i) {
+    const Violation& v = report.violations[i];
+    const FindingKey key{v.date, v.region, v.rule, v.field};
+    auto it = std::find_if(report.followups.begin(), report.followups.end(),
+                           [&](const FollowupRef& r) { return r.key == key; });
+    violations[i]["followup"] =
+        it == report.followups.end()
+            ? nlohmann::json(nullptr)
+            : nlohmann::json{{"id", it->id}, {"state", it->state}, {"assignee", it->assignee_name}};
+  }
   return {{"from", from},
           {"to", to},
-          {"violations", nlohmann::json::parse(ViolationsToJson(report.violations))},
+          {"violations", violations},
           {"days", nlohmann::json::parse(DayStatusesToJson(report.days))}};
+}
+
+namespace {
+
+nlohmann::json ExplanationJson(const std::optional<Explanation>& e) {
+  if (!e) return nullptr;
+  return {{"kind", e->kind}, {"id", e->id}};
+}
+
+}  // namespace
+
+nlohmann::json FollowupJson(const Followup& f) {
+  nlohmann::json events = nlohmann::json::array();
+  for (const FollowupEvent& e : f.events) {
+    events.push_back({{"id", e.id},
+                      {"action", e.action},
+                      {"by", e.by},
+                      {"at", e.at},
+                      {"text", e.text},
+                      {"assignee", e.assignee_id ? nlohmann::json{{"id", e.assignee_id},
+                                                                  {"name", e.assignee_name}}
+                                                 : nlohmann::json(nullptr)},
+                      {"resolved_by", ExplanationJson(e.resolved_by)}});
+  }
+  return {
+      {"id", f.id},
+      {"date", f.key.date},
+      {"region", f.key.region},
+      {"rule", f.key.rule},
+      {"field", std::string(FieldName(f.key.field))},
+      {"state", FollowupStateName(f.state)},
+      {"assignee", f.assignee_id ? nlohmann::json{{"id", f.assignee_id}, {"name", f.assignee_name}}
+                                 : nlohmann::json(nullptr)},
+      {"resolved_by", ExplanationJson(f.resolved_by)},
+      {"close_reason", f.close_reason},
+      {"created_by", f.created_by},
+      {"created_at", f.created_at},
+      {"version", f.stamp.version},
+      {"updated_by", f.stamp.by},
+      {"updated_at", f.stamp.at},
+      {"events", events}};
+}
+
+Result<MarkInput> ReadMarkInput(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"date", "region", "rule", "field",
+                                                               "assignee_id", "comment"}));
+  MarkInput in;
+  JB_ASSIGN_OR_RETURN(in.key.date, http::RequiredString(obj, "date", 10));
+  JB_ASSIGN_OR_RETURN(in.key.region, http::RequiredString(obj, "region", 20));
+  JB_ASSIGN_OR_RETURN(in.key.rule, http::RequiredString(obj, "rule", 40));
+  JB_ASSIGN_OR_RETURN(std::string field, http::RequiredString(obj, "field", 40));
+  auto f = FieldFromName(field);
+  if (!f) return Status::Invalid("field", "unknown_field", "unknown field \"" + field + "\"");
+  in.key.field = *f;
+  JB_ASSIGN_OR_RETURN(std::optional<int64_t> assignee,
+                      http::OptionalInt(obj, "assignee_id", 0, INT64_MAX));
+  in.assignee_id = assignee.value_or(0);
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> comment,
+                      http::OptionalString(obj, "comment", 2000));
+  in.comment = comment.value_or("");
+  return in;
+}
+
+Result<FollowupActionInput> ReadFollowupActionInput(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"action", "assignee_id", "text",
+                                                               "resolved_by", "version"}));
+  FollowupActionInput in;
+  JB_ASSIGN_OR_RETURN(std::string action, http::RequiredString(obj, "action", 20));
+  auto a = ParseFollowupAction(action);
+  if (!a || *a == FollowupAction::kMark) {
+    return Status::Invalid("action", "invalid_action", "unknown action \"" + action + "\"");
+  }
+  in.action = *a;
+  JB_ASSIGN_OR_RETURN(in.assignee_id, http::OptionalInt(obj, "assignee_id", 0, INT64_MAX));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> text, http::OptionalString(obj, "text", 2000));
+  in.text = text.value_or("");
+  JB_ASSIGN_OR_RETURN(in.version, http::OptionalInt(obj, "version", 1, INT64_MAX));
+  auto it = obj.find("resolved_by");
+  if (it != obj.end() && !it->is_null()) {
+    const http::Json& r = *it;
+    if (!r.is_object() || !r.contains("kind") || !r["kind"].is_string() || !r.contains("id") ||
+        !r["id"].is_number_integer() || r.size() != 2 ||
+        (r["kind"] != "correction" && r["kind"] != "note")) {
+      return Status::Invalid("resolved_by", "out_of_range",
+                             "resolved_by is {\"kind\": \"correction\"|\"note\", \"id\"}");
+    }
+    in.resolved_by = Explanation{r["kind"].get<std::string>(), r["id"].get<int64_t>()};
+  }
+  return in;
 }
 
 nlohmann::json CurrentByProvinceJson(const std::string& date,

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "epidemic/followups.h"
 #include "epidemic/service.h"
 
 namespace jianbao::epidemic {
@@ -86,9 +87,22 @@ nlohmann::json DayGridJson(const DayGrid& grid);
 // {"date","region","figures"}: the row PUT stored.
 nlohmann::json FigureRowJson(const std::string& date, const std::string& region,
                              const FigureSet& figures);
-// {"from","to","violations","days"}
+// {"from","to","violations","days"}; each violation also has "followup":
+// {"id","state","assignee"} of its follow-up, or null.
 nlohmann::json ValidationJson(const std::string& from, const std::string& to,
                               const ValidationReport& report);
+// {"id","date","region","rule","field","state","assignee":{"id","name"}|null,
+//  "resolved_by":{"kind","id"}|null,"close_reason","created_by","created_at",
+//  "version","updated_by","updated_at","events":[…]} (events only when loaded).
+nlohmann::json FollowupJson(const Followup& f);
+// Reads POST /followups: {"date","region","rule","field","assignee_id"?,"comment"?}.
+// Errors: InvalidArgument naming the field (required, wrong_type, unknown_field).
+Result<MarkInput> ReadMarkInput(const std::string& body);
+// Reads POST /followups/{id}/actions: {"action","assignee_id"?,"text"?,
+// "resolved_by"?:{"kind":"correction"|"note","id"},"version"?}. Errors:
+// InvalidArgument "invalid_action" (field "action"), "out_of_range" (field
+// "resolved_by"), and the generic field errors.
+Result<FollowupActionInput> ReadFollowupActionInput(const std::string& body);
 // {"date","items":[{"code","name","short_name","value"}]}
 nlohmann::json CurrentByProvinceJson(const std::string& date,
                                      const std::vector<RegionValue>& values);

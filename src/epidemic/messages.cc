@@ -52,6 +52,27 @@ const messages::Catalogue& Messages() {
           {"bad_value", "{field} 应为 字段=整数", "{field}: expected field=integer"},
           {"file_too_large", "文件超过 64 MB", "the file is larger than 64 MB"},
           {"file_unwritable", "无法写入文件", "the file cannot be written"},
+          {"note_not_found", "来源说明不存在", "no such source note"},
+          {"followup_not_found", "跟进记录不存在", "no such follow-up"},
+          {"followup_exists", "该校验结果已在跟进中", "the finding is already followed up"},
+          {"followup_wrong_state", "跟进记录当前状态不允许此操作",
+           "the follow-up is not in a state that allows this"},
+          {"finding_not_found", "该日期没有这条校验结果",
+           "the rules find no such finding that day"},
+          {"invalid_assignee", "只能指派给在用的数据编辑（editor）",
+           "assign to an active desk user (editor)"},
+          {"invalid_action", "操作无效", "invalid action"},
+          // Notification titles (notify::Notification::title_key), sent by FollowupService.
+          {"notification.epidemic.followup_mark", "{by} 把 {date} 的校验结果交给你跟进",
+           "{by} gave you a finding of {date} to follow up"},
+          {"notification.epidemic.followup_assign", "{by} 把 {date} 的校验结果交给你跟进",
+           "{by} gave you a finding of {date} to follow up"},
+          {"notification.epidemic.followup_comment", "{by} 评论了你跟进的 {date} 校验结果",
+           "{by} commented on your follow-up of {date}"},
+          {"notification.epidemic.followup_close", "{by} 关闭了你跟进的 {date} 校验结果",
+           "{by} closed your follow-up of {date}"},
+          {"notification.epidemic.followup_reopen", "{by} 重新打开了你跟进的 {date} 校验结果",
+           "{by} reopened your follow-up of {date}"},
       }};
   return kCatalogue;
 }

@@ -132,6 +132,23 @@ struct Explanation {
   bool operator==(const Explanation&) const = default;
 };
 
+// The stable key of a validation finding (a follow-up's, followups.h).
+struct FindingKey {
+  std::string date;  // the data date of the finding
+  std::string region;
+  std::string rule;
+  Field field = Field::kCumConfirmed;
+  bool operator==(const FindingKey&) const = default;
+};
+
+// What the validation report shows of a finding's follow-up.
+struct FollowupRef {
+  FindingKey key;
+  int64_t id = 0;
+  std::string state;  // "open" or "closed" (followup_states.h)
+  std::string assignee_name;
+};
+
 // The stored reporting days: first, last and how many.
 struct DateRange {
   std::string first;  // "" when nothing is stored

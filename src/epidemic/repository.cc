@@ -199,6 +199,39 @@ std::vector<store::Migration> Migrations() {
        "  updated_at TEXT NOT NULL DEFAULT '',\n"
        "  PRIMARY KEY (day, region)\n"
        ");\n"},
+      {5, "follow-ups of validation findings and their events",
+       "CREATE TABLE epidemic_followups (\n"
+       "  id {{pk}},\n"
+       "  day TEXT NOT NULL,\n"
+       "  region TEXT NOT NULL,\n"
+       "  rule TEXT NOT NULL,\n"
+       "  field TEXT NOT NULL,\n"
+       "  state TEXT NOT NULL,\n"
+       "  assignee_id {{int}} NOT NULL DEFAULT 0,\n"
+       "  resolved_kind TEXT NOT NULL DEFAULT '',\n"
+       "  resolved_id {{int}} NOT NULL DEFAULT 0,\n"
+       "  close_reason TEXT NOT NULL DEFAULT '',\n"
+       "  created_by TEXT NOT NULL,\n"
+       "  created_at TEXT NOT NULL,\n"
+       "  version INTEGER NOT NULL DEFAULT 1,\n"
+       "  updated_by TEXT NOT NULL DEFAULT '',\n"
+       "  updated_at TEXT NOT NULL DEFAULT '',\n"
+       "  UNIQUE (day, region, rule, field)\n"
+       ");\n"
+       "CREATE INDEX epidemic_followups_by_state ON epidemic_followups (state, assignee_id);\n"
+       "CREATE TABLE epidemic_followup_events (\n"
+       "  id {{pk}},\n"
+       "  followup_id {{int}} NOT NULL REFERENCES epidemic_followups(id),\n"
+       "  action TEXT NOT NULL,\n"
+       "  by_name TEXT NOT NULL,\n"
+       "  at TEXT NOT NULL,\n"
+       "  text TEXT NOT NULL,\n"
+       "  assignee_id {{int}} NOT NULL DEFAULT 0,\n"
+       "  resolved_kind TEXT NOT NULL DEFAULT '',\n"
+       "  resolved_id {{int}} NOT NULL DEFAULT 0\n"
+       ");\n"
+       "CREATE INDEX epidemic_followup_events_by_followup ON epidemic_followup_events "
+       "(followup_id);\n"},
   };
 }
 
@@ -495,6 +528,17 @@ Result<int> InsertNotes(soci::session& s, std::vector<SourceNote>* notes, bool s
     ++inserted;
   }
   return inserted;
+}
+
+Status DeleteNote(soci::session& s, int64_t id) {
+  long long key = id;
+  soci::statement st =
+      (s.prepare << "DELETE FROM epidemic_notes WHERE id = :id", soci::use(key, "id"));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) {
+    return Status::NotFound("note_not_found", "no source note " + std::to_string(id));
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<SourceNote>> LoadNotes(soci::session& s) {

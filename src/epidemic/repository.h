@@ -6,7 +6,8 @@
 //
 // Tables: epidemic_regions, epidemic_figures (one row per day and region, one
 // nullable column per Field; NULL = not reported), epidemic_corrections,
-// epidemic_notes (source notes; list columns are comma-separated).
+// epidemic_notes (source notes; list columns are comma-separated),
+// epidemic_followups and epidemic_followup_events (follow-ups of findings).
 
 #ifndef JIANBAO_EPIDEMIC_REPOSITORY_H_
 #define JIANBAO_EPIDEMIC_REPOSITORY_H_
@@ -17,7 +18,9 @@
 #include <vector>
 
 #include "core/edit_version.h"
+#include "core/page.h"
 #include "core/status.h"
+#include "epidemic/followups.h"
 #include "epidemic/model.h"
 #include "store/database.h"
 
@@ -87,6 +90,38 @@ Result<int> InsertNotes(soci::session& s, std::vector<SourceNote>* notes, bool s
 
 // Returns every source note, by id.
 Result<std::vector<SourceNote>> LoadNotes(soci::session& s);
+
+// Deletes source note `id`. Returns NotFound "note_not_found" when there is none.
+Status DeleteNote(soci::session& s, int64_t id);
+
+// --- Follow-ups (repository_followups.cc; tables epidemic_followups and
+// epidemic_followup_events, migration 5).
+
+// Returns the follow-up of finding `key` (without events), or nullopt.
+std::optional<Followup> FindFollowupByKey(soci::session& s, const FindingKey& key);
+// Returns follow-up `id` with its events (oldest first), or nullopt.
+std::optional<Followup> FindFollowup(soci::session& s, int64_t id);
+// Returns one page of follow-ups matching `filter`, newest first, without events.
+Page<Followup> ListFollowups(soci::session& s, const FollowupFilter& filter);
+// Inserts `f` (key, state, assignee, created_*; version 1); sets f->id.
+// A second follow-up of one key violates a unique key (kConflict from the store).
+void InsertFollowup(soci::session& s, Followup* f);
+// Stores the state, assignee and resolution of `f` (the stamp is ClaimFollowupVersion's).
+void UpdateFollowup(soci::session& s, const Followup& f);
+// Claims the next edit version of follow-up `id` (store::ClaimVersion).
+Status ClaimFollowupVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,
+                            const std::string& by, const std::string& at);
+// Appends one event to follow-up `followup_id`; sets e->id.
+void InsertFollowupEvent(soci::session& s, int64_t followup_id, FollowupEvent* e);
+// Returns the follow-ups of findings with from <= date <= to ("" = unbounded).
+std::vector<FollowupRef> LoadFollowupRefs(soci::session& s, const std::string& from,
+                                          const std::string& to);
+// Returns every active user with the editor role, by name then id.
+std::vector<Assignee> LoadAssignees(soci::session& s);
+// Returns true when correction `id` exists.
+bool CorrectionExists(soci::session& s, int64_t id);
+// Returns true when source note `id` exists.
+bool NoteExists(soci::session& s, int64_t id);
 
 }  // namespace repository
 }  // namespace jianbao::epidemic

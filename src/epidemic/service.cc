@@ -327,6 +327,19 @@ Result<SourceNote> EpidemicService::AddNote(const Actor& actor, SourceNote note)
   return one.front();
 }
 
+Status EpidemicService::DeleteNote(const Actor& actor, int64_t id) {
+  JB_RETURN_IF_ERROR(RequireEditor(actor));
+  return db_.Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(std::vector<SourceNote> all, repository::LoadNotes(s));
+    auto it =
+        std::find_if(all.begin(), all.end(), [id](const SourceNote& n) { return n.id == id; });
+    JB_RETURN_IF_ERROR(repository::DeleteNote(s, id));
+    orgs::Audit(s, actor, "epidemic.note_delete", "epidemic_note", std::to_string(id),
+                it == all.end() ? "" : NotesJson({*it}).front().dump(), "");
+    return Status::Ok();
+  });
+}
+
 Result<int> EpidemicService::LoadKnownNotes(const Actor& actor) {
   JB_RETURN_IF_ERROR(RequireEditor(actor));
   JB_ASSIGN_OR_RETURN(std::vector<SourceNote> notes, ParseNotesCsv(embedded::kKnownNotes));
@@ -350,6 +363,7 @@ Result<ValidationReport> EpidemicService::Validate(const std::string& from, cons
   std::vector<Correction> corrections;
   std::vector<Region> regions;
   std::vector<SourceNote> notes;
+  ValidationReport report;
   std::string lo = ShiftDate(from, -kRuleLookbackDays);
   // A correction announced up to a month after `to` may apply to its data day.
   std::string corrections_to = to.empty() ? to : ShiftDate(to, kCorrectionLookaheadDays);
@@ -358,12 +372,12 @@ Result<ValidationReport> EpidemicService::Validate(const std::string& from, cons
     JB_ASSIGN_OR_RETURN(corrections, repository::LoadCorrections(s, lo, corrections_to));
     JB_ASSIGN_OR_RETURN(regions, repository::LoadRegions(s));
     JB_ASSIGN_OR_RETURN(notes, repository::LoadNotes(s));
+    report.followups = repository::LoadFollowupRefs(s, from, to);
     return Status::Ok();
   }));
   FigureIndex index(rows, corrections, regions, notes);
   int64_t from_day = from.empty() ? INT64_MIN / 2 : clock::DaysFromDate(from);
   int64_t to_day = to.empty() ? INT64_MAX / 2 : clock::DaysFromDate(to);
-  ValidationReport report;
   report.violations = RunRules(index, from_day, to_day);
   report.days = DayStatuses(index, report.violations, from_day, to_day);
   if (unexplained_only) {

@@ -56,6 +56,7 @@ struct ImportReport {
 struct ValidationReport {
   std::vector<Violation> violations;
   std::vector<DayStatus> days;
+  std::vector<FollowupRef> followups;  // of the listed findings' days (followups.h)
 };
 
 struct SeriesPoint {
@@ -162,6 +163,9 @@ class EpidemicService {
   // CheckNote's errors (notes.h); InvalidArgument "unknown_region" (field
   // "regions") for a region code that is not stored.
   Result<SourceNote> AddNote(const Actor& actor, SourceNote note);
+  // Deletes source note `id`. NotFound "note_not_found" when there is none;
+  // PermissionDenied. Follow-ups closed with it keep its id.
+  Status DeleteNote(const Actor& actor, int64_t id);
   // Records the known source notes (data/known_notes.csv: the documented
   // quirks of the shared dataset) that are not recorded yet; returns how many
   // were added. PermissionDenied.

@@ -134,6 +134,14 @@ def new_correction(w, who):
     return f"/api/v1/epidemic/corrections/{c['id']}"
 
 
+def new_note(w, who):
+    status, n, _ = clients["editor"].call("POST", "/api/v1/epidemic/notes", {
+        "regions": [w["region"]], "rule": "daily_jump", "reason": f"矩阵{next(counter)}",
+        "reference": "测试"})
+    assert status == 201, n
+    return f"/api/v1/epidemic/notes/{n['id']}"
+
+
 def own_notification(w, who):
     if who == "anonymous":
         return "/api/v1/notifications/1/read"
@@ -546,6 +554,22 @@ ROUTES = {
     ],
     f"POST {E}/notes/known": [
         Case("known notes", f"{E}/notes/known", expect(200, EDITOR_ONLY))],
+    f"DELETE {E}/notes/:id": [Case("delete a source note", new_note, expect(204, EDITOR_ONLY))],
+    # follow-ups: the list and a follow-up are read by everyone signed in; marking,
+    # actions and the assignee list are the data desk's (editor)
+    f"GET {E}/followups": [Case("follow-ups", f"{E}/followups?status=open", expect(200, "all"))],
+    f"POST {E}/followups": [
+        Case("mark a finding that is not there", f"{E}/followups", expect(400, EDITOR_ONLY),
+             body={"date": "2019-06-04", "region": "110000", "rule": "daily_jump",
+                   "field": "cum_deaths"}),
+    ],
+    f"GET {E}/followups/assignees": [
+        Case("assignees", f"{E}/followups/assignees", expect(200, EDITOR_ONLY))],
+    f"GET {E}/followups/:id": [Case("a follow-up", E + "/followups/{followup}", expect(200, "all"))],
+    f"POST {E}/followups/:id/actions": [
+        Case("comment", E + "/followups/{followup}/actions", expect(200, EDITOR_ONLY),
+             body={"action": "comment", "text": "矩阵"}),
+    ],
     f"DELETE {E}/corrections/:id": [
         Case("delete a correction", new_correction, expect(204, EDITOR_ONLY))],
     f"GET {E}/validation": [Case("validation", E + "/validation?date={day}", expect(200, "all"))],
@@ -626,6 +650,16 @@ def setUpModule():
                              raw=png_1x1())
     assert status == 201, a
     W["complaint_attachment"] = a["id"]
+    # A follow-up of a finding of its own (Beijing's deaths jump by 400 on 2019-06-05).
+    jump = "date,region,cum_deaths\n" + "".join(
+        f"2019-06-0{d},110000,{10 + d if d < 5 else 414}\n" for d in range(1, 6))
+    status, r, _ = clients["editor"].call("POST", f"{E}/import", {"content": jump,
+                                                                   "source": "矩阵"})
+    assert status == 200, r
+    status, f, _ = clients["editor"].call("POST", f"{E}/followups", {
+        "date": "2019-06-05", "region": "110000", "rule": "daily_jump", "field": "cum_deaths"})
+    assert status == 201, f
+    W["followup"] = f["id"]
 
 
 def tearDownModule():

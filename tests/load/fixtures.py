@@ -30,6 +30,7 @@ class Fixtures:
         self.issue_ids = []
         self.published_issue = None
         self.epidemic_date = None
+        self.followup_ids = []
         self.summary_keys = []
         self.public_series = []
         self.complaint_ids = []
@@ -104,6 +105,16 @@ def make(port, sessions):
             i["id"] for i in issues["items"] if i["id"] != fx.published_issue][:2]
         dates = st.call("editor", "GET", "/api/v1/epidemic/dates", 200)
         fx.epidemic_date = dates["last"]
+        # A finding of its own (before the demo data, so the dates above stay) on the
+        # follow-up list: Beijing's cumulative deaths jump by 400 on 2019-06-05.
+        jump = "date,region,cum_deaths\n" + "".join(
+            f"2019-06-0{d},110000,{10 + d if d < 5 else 414}\n" for d in range(1, 6))
+        st.call("editor", "POST", "/api/v1/epidemic/import", 200,
+                body={"content": jump, "source": "load-fixtures"})
+        marked = st.call("editor", "POST", "/api/v1/epidemic/followups", 201,
+                         body={"date": "2019-06-05", "region": "110000", "rule": "daily_jump",
+                               "field": "cum_deaths", "comment": "压力测试"})
+        fx.followup_ids = [marked["id"]]
         kinds = st.call("editor", "GET", "/api/v1/bulletins/sources/summaries", 200)
         fx.summary_keys = [k["key"] for k in kinds["items"]]
         series = st.call("editor", "GET", "/api/v1/bulletins/series", 200)

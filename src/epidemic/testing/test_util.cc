@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "epidemic/repository.h"
+#include "notify/notify.h"
 #include "orgs/repository.h"
 
 namespace jianbao::epidemic::testing {
@@ -55,6 +56,10 @@ std::unique_ptr<store::Database> OpenFreshDatabase(const std::string& url) {
   Status st = out->Write([](soci::session& s) {
     s << "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER "
          "NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, version))";
+    s << "DROP TABLE IF EXISTS epidemic_followup_events";
+    s << "DROP TABLE IF EXISTS epidemic_followups";
+    s << "DROP TABLE IF EXISTS epidemic_notes";
+    s << "DROP TABLE IF EXISTS epidemic_figure_versions";
     s << "DROP TABLE IF EXISTS epidemic_corrections";
     s << "DROP TABLE IF EXISTS epidemic_figures";
     s << "DROP TABLE IF EXISTS epidemic_regions";
@@ -62,7 +67,8 @@ std::unique_ptr<store::Database> OpenFreshDatabase(const std::string& url) {
     return Status::Ok();
   });
   EXPECT_TRUE(st.ok()) << st.ToString();
-  out->AddMigrations("orgs", orgs::repo::Migrations());  // the audit log
+  out->AddMigrations("orgs", orgs::repo::Migrations());  // the audit log, users
+  out->AddMigrations("notify", notify::Migrations());    // follow-up notifications
   out->AddMigrations("epidemic", Migrations());
   st = out->Migrate();
   EXPECT_TRUE(st.ok()) << st.ToString();

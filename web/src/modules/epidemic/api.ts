@@ -60,8 +60,83 @@ export interface Violation {
   expected: number
   actual: number
   message: string
-  /** True when a recorded correction accounts for it. */
+  /** True when a recorded correction accounts for it or a source note covers it. */
   explained: boolean
+  /** What explains it, when explained. */
+  explained_by: { kind: 'correction' | 'note'; id: number } | null
+  /** Its follow-up, when the desk marked it. */
+  followup?: { id: number; state: FollowupState; assignee: string } | null
+}
+
+/** A documented quirk of a data source (来源说明); empty scope parts match everything. */
+export interface SourceNote {
+  id: number
+  regions: string[]
+  level: string
+  fields: string[]
+  rule: string
+  from: string
+  to: string
+  reason: string
+  reference: string
+}
+
+export type FollowupState = 'open' | 'closed'
+
+/** A finding's stable key (and, for marking, what the rules said). */
+export interface FindingRef {
+  date: string
+  region: string
+  rule: string
+  field: string
+  message?: string
+}
+export type FollowupActionName = 'assign' | 'comment' | 'close' | 'reopen'
+
+export interface FollowupEvent {
+  id: number
+  action: 'mark' | FollowupActionName
+  by: string
+  at: string
+  text: string
+  assignee: { id: number; name: string } | null
+  resolved_by: { kind: 'correction' | 'note'; id: number } | null
+}
+
+/** A finding (date, region, rule, field) on the desk's follow-up list. */
+export interface Followup {
+  id: number
+  date: string
+  region: string
+  rule: string
+  field: string
+  state: FollowupState
+  assignee: { id: number; name: string } | null
+  resolved_by: { kind: 'correction' | 'note'; id: number } | null
+  close_reason: string
+  created_by: string
+  created_at: string
+  version: number
+  updated_by: string
+  updated_at: string
+  events: FollowupEvent[]
+}
+
+export interface FollowupQuery {
+  status?: FollowupState | ''
+  assignee?: string
+  from?: string
+  to?: string
+  page?: number
+  page_size?: number
+}
+
+export interface FollowupActionBody {
+  action: FollowupActionName
+  assignee_id?: number
+  text?: string
+  resolved_by?: { kind: 'correction' | 'note'; id: number } | null
+  version?: number
 }
 
 export interface DayStatus {
@@ -170,6 +245,48 @@ export function loadKnownCorrections(): Promise<{ added: number }> {
 /** Deletes correction `id`. Editor only. */
 export function deleteCorrection(id: number): Promise<void> {
   return del(`/epidemic/corrections/${id}`)
+}
+
+/** Lists every source note (来源说明). */
+export async function listNotes(): Promise<SourceNote[]> {
+  return (await get<{ items: SourceNote[] }>('/epidemic/notes')).items
+}
+
+/** Deletes source note `id`. Editor only. */
+export function deleteNote(id: number): Promise<void> {
+  return del(`/epidemic/notes/${id}`)
+}
+
+/** Lists follow-ups, newest first (status, assignee = me | none | user id, data dates, paging). */
+export function listFollowups(q: FollowupQuery): Promise<{ items: Followup[]; total: number }> {
+  return get('/epidemic/followups', { ...q })
+}
+
+/** Returns one follow-up with its history. */
+export function getFollowup(id: number): Promise<Followup> {
+  return get(`/epidemic/followups/${id}`)
+}
+
+/** Marks a finding for follow-up. Editor only; 409 followup_exists when it already is. */
+export function markFollowup(body: {
+  date: string
+  region: string
+  rule: string
+  field: string
+  assignee_id?: number
+  comment?: string
+}): Promise<Followup> {
+  return post('/epidemic/followups', body)
+}
+
+/** Assigns, comments, closes or reopens a follow-up. Editor only; 412 edit_conflict when stale. */
+export function actOnFollowup(id: number, body: FollowupActionBody): Promise<Followup> {
+  return post(`/epidemic/followups/${id}/actions`, body)
+}
+
+/** The desk users a follow-up can be assigned to. Editor only. */
+export async function listAssignees(): Promise<{ id: number; name: string; login: string }[]> {
+  return (await get<{ items: { id: number; name: string; login: string }[] }>('/epidemic/followups/assignees')).items
 }
 
 /** Runs every validation rule over [from, to] (either may be ''). */

@@ -1,5 +1,5 @@
 // The 疫情动态 (epidemic statistics) module of the UI: charts, day grid, import,
-// validation report and narrative preview (with the print chart, 附图). API in ./api.ts,
+// validation report with its follow-up list, and narrative preview (with the print chart, 附图). API in ./api.ts,
 // pages in ./views/.
 import type { RouteRecordRaw } from 'vue-router'
 import { DataLine } from '@element-plus/icons-vue'
@@ -39,6 +39,12 @@ const routes: RouteRecordRaw[] = [
     name: 'epidemic-validation',
     component: () => import('./views/validation/index.vue'),
     meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.validation.title' },
+  },
+  {
+    path: 'epidemic/followups',
+    name: 'epidemic-followups',
+    component: () => import('./views/followups/index.vue'),
+    meta: { roles: EPIDEMIC_STAFF, title: 'epidemic.followups.title' },
   },
   {
     path: 'epidemic/narrative',

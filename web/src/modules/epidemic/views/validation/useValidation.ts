@@ -1,16 +1,19 @@
 // Validation report: violations with their rules explained, per-day verified status,
-// and the corrections that explain violations (editors add and delete them).
+// the corrections and source notes that explain violations (editors add and delete them).
 import { computed, reactive, ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import {
   addCorrection,
   deleteCorrection,
   listCorrections,
+  deleteNote,
+  listNotes,
   listRegions,
   loadKnownCorrections,
   validate,
   type Correction,
   type EpidemicRegion,
+  type SourceNote,
   type ValidationReport,
 } from '@/modules/epidemic/api'
 import { queryString } from '@/utils/query'
@@ -26,6 +29,7 @@ export function useValidation() {
   const report = ref<ValidationReport | null>(null)
   const corrections = ref<Correction[]>([])
   const regions = ref<EpidemicRegion[]>([])
+  const notes = ref<SourceNote[]>([])
   const loading = ref(false)
   const error = ref<unknown>(null)
   const names = computed(() => new Map(regions.value.map((r) => [r.code, r.short_name || r.name])))
@@ -43,12 +47,14 @@ export function useValidation() {
     })
     try {
       if (!regions.value.length) regions.value = await listRegions()
-      const [r, c] = await Promise.all([
+      const [r, c, n] = await Promise.all([
         validate(filters.from ?? '', filters.to ?? '', filters.unexplained),
-        listCorrections(filters.from ?? '', filters.to ?? ''),
+        listCorrections('', ''),
+        listNotes(),
       ])
       report.value = r
       corrections.value = c
+      notes.value = n
     } catch (e) {
       error.value = e
       report.value = null
@@ -67,11 +73,37 @@ export function useValidation() {
     await load()
   }
 
+  async function removeNote(id: number): Promise<void> {
+    await deleteNote(id)
+    await load()
+  }
+
   async function loadKnown(): Promise<number> {
     const { added } = await loadKnownCorrections()
     await load()
     return added
   }
 
-  return { filters, report, corrections, regions, loading, error, verifiedDays, regionName, load, add, remove, loadKnown }
+  /** Corrections of the range, for the corrections card (all are loaded to name explanations). */
+  const rangeCorrections = computed(() =>
+    corrections.value.filter((c) => (!filters.from || c.date >= filters.from) && (!filters.to || c.date <= filters.to)),
+  )
+
+  return {
+    filters,
+    report,
+    corrections,
+    rangeCorrections,
+    notes,
+    regions,
+    loading,
+    error,
+    verifiedDays,
+    regionName,
+    load,
+    add,
+    remove,
+    removeNote,
+    loadKnown,
+  }
 }
