@@ -57,7 +57,7 @@ Services::Services(store::Database* db, const Config& config)
       notify(std::make_unique<notify::NotifyService>(db)),
       submissions(std::make_unique<submissions::SubmissionService>(db, orgs.get(), config)),
       epidemic(std::make_unique<epidemic::EpidemicService>(*db)),
-      complaints(std::make_unique<complaints::ComplaintService>(db, orgs.get(), config),
+      complaints(std::make_unique<complaints::ComplaintService>(db, orgs.get(), config)),
       epidemic_followups(std::make_unique<epidemic::FollowupService>(*db, *epidemic)) {
   auto ts = typeset::Typesetter::Create(typeset::FontsFromConfig(config));
   if (ts.ok()) {
