@@ -115,6 +115,38 @@ Result<Response> PostApprove(Context& ctx, BulletinService& svc) {
   return JsonResponse(200, IssueViewJson(v));
 }
 
+Result<Response> PostSubmit(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
+  JB_ASSIGN_OR_RETURN(IssueView v, svc.Submit(ctx.actor(), id));
+  return JsonResponse(200, IssueViewJson(v));
+}
+
+Result<Response> PostReturn(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
+  JB_ASSIGN_OR_RETURN(std::string comment, ReadComment(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(IssueView v, svc.Return(ctx.actor(), id, comment));
+  return JsonResponse(200, IssueViewJson(v));
+}
+
+Result<Response> GetComments(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
+  JB_ASSIGN_OR_RETURN(std::vector<IssueComment> thread, svc.Comments(ctx.actor(), id));
+  return JsonResponse(200, CommentsJson(thread));
+}
+
+Result<Response> PostComment(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
+  JB_ASSIGN_OR_RETURN(std::string comment, ReadComment(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(IssueComment c, svc.AddComment(ctx.actor(), id, comment));
+  return JsonResponse(201, CommentJson(c));
+}
+
+Result<Response> DeleteIssue(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
+  JB_RETURN_IF_ERROR(svc.Discard(ctx.actor(), id));
+  return http::NoContent();
+}
+
 Result<Response> PostPublish(Context& ctx, BulletinService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
   JB_ASSIGN_OR_RETURN(IssueView v, svc.Publish(ctx.actor(), id));
@@ -273,6 +305,11 @@ void Register(http::App& app, BulletinService& svc, const std::string& public_ur
   app.Post("/api/v1/bulletins/issues", bind(PostIssue));
   app.Get("/api/v1/bulletins/issues/:id", bind(GetIssue), open);
   app.Put("/api/v1/bulletins/issues/:id", bind(PutIssue), {.max_body = 4 << 20});
+  app.Delete("/api/v1/bulletins/issues/:id", bind(DeleteIssue));
+  app.Post("/api/v1/bulletins/issues/:id/submit", bind(PostSubmit));
+  app.Post("/api/v1/bulletins/issues/:id/return", bind(PostReturn));
+  app.Get("/api/v1/bulletins/issues/:id/comments", bind(GetComments));
+  app.Post("/api/v1/bulletins/issues/:id/comments", bind(PostComment));
   app.Post("/api/v1/bulletins/issues/:id/approve", bind(PostApprove));
   app.Post("/api/v1/bulletins/issues/:id/publish", bind(PostPublish));
   app.Post("/api/v1/bulletins/issues/:id/corrections", bind(PostCorrection));

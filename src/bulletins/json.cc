@@ -267,6 +267,25 @@ Result<std::string> ReadReason(const std::string& body, const std::string& field
   return http::RequiredString(obj, field, 500);
 }
 
+nlohmann::json CommentJson(const IssueComment& c) {
+  return json{{"id", c.id},
+              {"kind", c.kind},
+              {"body", c.body},
+              {"author", {{"login", c.author_login}, {"name", c.author_name}}},
+              {"created_at", c.created_at}};
+}
+
+nlohmann::json CommentsJson(const std::vector<IssueComment>& thread) {
+  json items = json::array();
+  for (const IssueComment& c : thread) items.push_back(CommentJson(c));
+  return json{{"items", items}};
+}
+
+Result<std::string> ReadComment(const std::string& body) {
+  JB_ASSIGN_OR_RETURN(json obj, http::ParseObject(body, {"comment"}));
+  return http::RequiredString(obj, "comment", 2000);
+}
+
 Result<ImportInput> ReadImport(const std::string& body) {
   JB_ASSIGN_OR_RETURN(json obj, http::ParseObject(body, {"series", "text", "number", "date"}));
   ImportInput in;

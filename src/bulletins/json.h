@@ -54,6 +54,8 @@ Result<IssueContent> ReadIssueContent(const std::string& body);
 // POST …/reopen {"reason"} and …/corrections {"note"}: the one required
 // text `field` (at most 500 characters).
 Result<std::string> ReadReason(const std::string& body, const std::string& field);
+// Reads {"comment"} (required, at most 2000 characters).
+Result<std::string> ReadComment(const std::string& body);
 
 // POST /bulletins/import: {"series", "text", "number"?, "date"?}.
 struct ImportInput {
@@ -88,6 +90,9 @@ nlohmann::json IssueViewJson(const IssueView& v);
 nlohmann::json IssuePageJson(const Page<IssueView>& page, const PageRequest& request);
 // {"pages": [PNG data URIs], "section_pages"}.
 nlohmann::json PreviewJson(const Preview& p);
+// {"items": [{"id","kind","body","author":{"login","name"},"created_at"}]}
+nlohmann::json CommentsJson(const std::vector<IssueComment>& thread);
+nlohmann::json CommentJson(const IssueComment& c);
 // {"items": [Receipt], "total", "read", "acknowledged", "mail_enabled", "mail"}.
 nlohmann::json ReceiptsJson(const ReceiptSummary& r);
 // {"items": [InboxItem], "total", "unread", "page", "page_size"}.

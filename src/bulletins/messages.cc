@@ -45,6 +45,15 @@ const messages::Catalogue& Messages() {
            "the issue number (第N期) was not found in the header; give the number"},
           {"no_date", "未在报头中找到日期（YYYY年M月D日），请指定日期",
            "the issue date (YYYY年M月D日) was not found in the header; give the date"},
+          {"was_signed", "这一期曾经签发，只能更正，不能删除",
+           "this issue was signed once; it can be corrected, not discarded"},
+          // Notification titles (notify::Notification::title_key), sent by this module.
+          {"notification.bulletin.submitted", "{year}年第{number}期简报已送审，等待签发",
+           "Issue {number} of {year} is waiting for sign-off"},
+          {"notification.bulletin.returned", "{year}年第{number}期简报被退回修改：{comment}",
+           "Issue {number} of {year} was returned: {comment}"},
+          {"notification.bulletin.approved", "{year}年第{number}期简报已签发",
+           "Issue {number} of {year} was signed"},
           {"render_busy", "排版任务繁忙，请稍候重试",
            "the typesetter is busy with other renders, retry shortly"},
       }};

@@ -145,7 +145,7 @@ struct IssueContent {
   std::string closing_note;
   std::optional<std::vector<DistributionLine>> distribution;  // nullopt: keep the issue's
   int copies = 0;
-  std::string revision_note;  // kept unless given, and only for revisions
+  std::string revision_note;       // kept unless given, and only for revisions
   std::optional<int64_t> version;  // the version edited (If-Match); nullopt: any
 };
 
@@ -170,6 +170,18 @@ struct StoredFile {
 };
 
 // The pages of a preview and the page each section starts on.
+// One entry of an issue's hand-off thread: a comment, or a step of the
+// sign-off workflow (送审, 退回 with its comment, 签发) with who did it.
+struct IssueComment {
+  int64_t id = 0;
+  int64_t issue_id = 0;
+  std::string kind;  // "comment", "submit", "return", "approve"
+  std::string body;  // the comment ("" for submit and approve)
+  int64_t author_id = 0;
+  std::string author_login, author_name;
+  std::string created_at;
+};
+
 struct Preview {
   std::vector<std::string> png_pages;  // PNG bytes
   std::vector<int> section_pages;

@@ -71,10 +71,11 @@ std::vector<Series> QuerySeries(soci::session& s, const std::string& where, cons
 std::string IssueCols(soci::session& s, bool with_content) {
   std::string content = "i.content_json, i.distribution_json";
   if (!with_content) {
-    content = s.get_backend_name() == "postgresql"
-                  ? "CAST(COALESCE(json_array_length(CAST(i.content_json AS json) -> 'sections'), 0) "
-                    "AS TEXT), ''"
-                  : "CAST(COALESCE(json_array_length(i.content_json, '$.sections'), 0) AS TEXT), ''";
+    content =
+        s.get_backend_name() == "postgresql"
+            ? "CAST(COALESCE(json_array_length(CAST(i.content_json AS json) -> 'sections'), 0) "
+              "AS TEXT), ''"
+            : "CAST(COALESCE(json_array_length(i.content_json, '$.sections'), 0) AS TEXT), ''";
   }
   return "i.id, i.series_id, ser.code, i.year, i.number, i.supplement, i.status, i.date, " +
          content +
@@ -235,6 +236,19 @@ CREATE TABLE bulletin_government_recipients (
 ALTER TABLE bulletin_issues ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE bulletin_issues ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE bulletin_issues ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+)SQL"},
+          {6, "the hand-off thread of each issue (送审, 退回, 签发, comments)", R"SQL(
+CREATE TABLE bulletin_issue_comments (
+  id {{pk}},
+  issue_id {{int}} NOT NULL REFERENCES bulletin_issues(id),
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  author_id {{int}} NOT NULL DEFAULT 0,
+  author_login TEXT NOT NULL,
+  author_name TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+CREATE INDEX bulletin_issue_comments_issue ON bulletin_issue_comments(issue_id, id);
 )SQL"}};
 }
 
@@ -380,6 +394,50 @@ bool HasEdited(soci::session& s, int64_t issue_id, const std::string& login) {
   return n > 0;
 }
 
+int64_t InsertComment(soci::session& s, const IssueComment& c) {
+  long long id = 0, issue = c.issue_id, author = c.author_id;
+  s << "INSERT INTO bulletin_issue_comments (issue_id, kind, body, author_id, author_login, "
+       "author_name, created_at) VALUES (:i, :k, :b, :a, :l, :n, :t) RETURNING id",
+      soci::use(issue), soci::use(c.kind), soci::use(c.body), soci::use(author),
+      soci::use(c.author_login), soci::use(c.author_name), soci::use(c.created_at), soci::into(id);
+  return id;
+}
+
+std::vector<IssueComment> ListComments(soci::session& s, int64_t issue_id) {
+  long long issue = issue_id, id = 0, author = 0;
+  IssueComment c;
+  c.issue_id = issue_id;
+  soci::statement st =
+      (s.prepare << "SELECT id, kind, body, author_id, author_login, author_name, created_at "
+                    "FROM bulletin_issue_comments WHERE issue_id = :i ORDER BY id",
+       soci::use(issue), soci::into(id), soci::into(c.kind), soci::into(c.body), soci::into(author),
+       soci::into(c.author_login), soci::into(c.author_name), soci::into(c.created_at));
+  st.execute();
+  std::vector<IssueComment> out;
+  while (st.fetch()) {
+    c.id = id;
+    c.author_id = author;
+    out.push_back(c);
+  }
+  return out;
+}
+
+int64_t LastSubmitter(soci::session& s, int64_t issue_id) {
+  long long issue = issue_id, author = 0;
+  soci::indicator ind = soci::i_null;
+  s << "SELECT author_id FROM bulletin_issue_comments WHERE issue_id = :i AND kind = 'submit' "
+       "ORDER BY id DESC LIMIT 1",
+      soci::use(issue), soci::into(author, ind);
+  return ind == soci::i_ok ? author : 0;
+}
+
+void DeleteIssue(soci::session& s, int64_t issue_id) {
+  long long id = issue_id;
+  s << "DELETE FROM bulletin_issue_comments WHERE issue_id = :i", soci::use(id);
+  s << "DELETE FROM bulletin_issue_editors WHERE issue_id = :i", soci::use(id);
+  s << "DELETE FROM bulletin_issues WHERE id = :i", soci::use(id);
+}
+
 bool NumberTaken(soci::session& s, int64_t series_id, int year, int number) {
   long long series = series_id;
   int n = 0;
@@ -408,12 +466,28 @@ std::optional<IssueRecord> FindIssue(soci::session& s, int64_t id) {
 int NextNumber(soci::session& s, int64_t series_id, int year, bool supplement) {
   long long sid = series_id;
   int sup = supplement ? 1 : 0;
-  int max = 0;
-  soci::indicator ind;
+  // Gaps in the archive (imported issues) are old numbers, not free ones:
+  // numbering resumes after the highest imported issue.
+  int floor = 0;
+  soci::indicator ind = soci::i_null;
   s << "SELECT MAX(number) FROM bulletin_issues WHERE series_id = :s AND year = :y AND "
-       "supplement = :sup",
-      soci::use(sid), soci::use(year), soci::use(sup), soci::into(max, ind);
-  return (ind == soci::i_ok ? max : 0) + 1;
+       "supplement = :sup AND imported = 1",
+      soci::use(sid), soci::use(year), soci::use(sup), soci::into(floor, ind);
+  if (ind != soci::i_ok) floor = 0;
+  int number = 0;
+  // Every number in use above it, ascending; the first gap is the next number.
+  soci::statement st =
+      (s.prepare << "SELECT DISTINCT number FROM bulletin_issues "
+                    "WHERE series_id = :s AND year = :y AND supplement = :sup "
+                    "AND number > :floor ORDER BY number",
+       soci::use(sid), soci::use(year), soci::use(sup), soci::use(floor), soci::into(number));
+  st.execute();
+  int next = floor + 1;
+  while (st.fetch()) {
+    if (number > next) break;
+    if (number == next) ++next;
+  }
+  return next;
 }
 
 int64_t InsertIssue(soci::session& s, const IssueRecord& i) {

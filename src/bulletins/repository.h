@@ -43,7 +43,7 @@ struct IssueFilter {
   std::vector<std::string> owner_orgs;  // the reader is staff of series owned by these
   int64_t reader_user_id = 0;           // sees published issues delivered to this user
   bool include_all = false;             // sees everything (system)
-  bool with_content = true;  // false: no sections, distribution (only section_count)
+  bool with_content = true;             // false: no sections, distribution (only section_count)
   int offset = 0, limit = 20;
 };
 // Returns the page of issues the filter's reader may see, newest first, and
@@ -54,7 +54,9 @@ Page<IssueRecord> ListIssues(soci::session& s, const IssueFilter& f);
 std::optional<IssueRecord> FindIssue(soci::session& s, int64_t id);
 // Returns true when (series, year, number) is used by a regular (not supplement) issue.
 bool NumberTaken(soci::session& s, int64_t series_id, int year, int number);
-// Returns the next number for (series, year, supplement): 1 + the largest used.
+// Returns the next number for (series, year, supplement): the lowest number
+// above the highest imported (archive) issue that no issue uses, so a
+// discarded draft's number is used again.
 int NextNumber(soci::session& s, int64_t series_id, int year, bool supplement);
 // InsertIssue and UpdateIssue call store::NotifyChanged(s, "issue", id) so that
 // the search index changes in the same transaction (Publish notifies once more
@@ -76,6 +78,16 @@ void UpdateIssue(soci::session& s, const IssueRecord& issue);
 void RecordEditor(soci::session& s, int64_t issue_id, const std::string& login);
 // Returns true when `login` created or edited the issue.
 bool HasEdited(soci::session& s, int64_t issue_id, const std::string& login);
+
+// Appends `c` (its id is ignored) to its issue's thread and returns its id.
+int64_t InsertComment(soci::session& s, const IssueComment& c);
+// Returns an issue's thread, oldest first.
+std::vector<IssueComment> ListComments(soci::session& s, int64_t issue_id);
+// Returns the user id of whoever last submitted the issue (送审), or 0.
+int64_t LastSubmitter(soci::session& s, int64_t issue_id);
+// Deletes a draft and everything kept with it (editors, thread). REQUIRES: the
+// issue has no files and no deliveries (it was never published).
+void DeleteIssue(soci::session& s, int64_t issue_id);
 
 // Stores a rendered file of an issue (once per format).
 void InsertFile(soci::session& s, int64_t issue_id, const FileInfo& info, const std::string& bytes);

@@ -473,6 +473,7 @@ Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
     after.approved_by = actor.login;
     after.approved_at = clock::NowIso();
     repo::UpdateIssue(s, after);
+    Handoff(s, actor, now, "approve", "");
     orgs::Audit(s, actor, "bulletin.approve", "bulletin_issue", std::to_string(id),
                 StateJson(now.issue.status), StateJson(next));
     return Status::Ok();

@@ -129,12 +129,32 @@ class BulletinService {
   // "out_of_range" (copies, a date outside the issue's year),
   // "outside_association", "government_not_allowed", "org_not_found".
   Result<IssueView> UpdateIssue(const Actor& actor, int64_t id, const IssueContent& content);
-  // Signs a draft (签发): approver staff who did not edit it (unless
+  // Submits a draft for sign-off (送审, editor staff): it becomes
+  // pending_approval and can no longer be edited; every approver of the
+  // series' staff is notified. kConflict "wrong_state" unless a draft;
+  // kInvalidArgument "required" without sections.
+  Result<IssueView> Submit(const Actor& actor, int64_t id);
+  // Returns a pending issue to draft (退回修改, approver staff) with a
+  // comment kept in the issue's thread; whoever submitted it is notified
+  // with the comment. kConflict "wrong_state" unless pending_approval;
+  // kInvalidArgument "required" or "too_long" (field "comment").
+  Result<IssueView> Return(const Actor& actor, int64_t id, const std::string& comment);
+  // Returns the issue's hand-off thread, oldest first (editor or approver staff).
+  Result<std::vector<IssueComment>> Comments(const Actor& actor, int64_t id);
+  // Adds a comment to the thread (editor or approver staff) and returns it.
+  // kInvalidArgument "required" or "too_long" (field "comment").
+  Result<IssueComment> AddComment(const Actor& actor, int64_t id, const std::string& comment);
+  // Deletes a draft that was never signed (editor staff); its number returns
+  // to the pool (the next new issue of the series and year takes the lowest
+  // free number). kConflict "wrong_state" unless a draft, "was_signed" when
+  // it was signed once and reopened.
+  Status Discard(const Actor& actor, int64_t id);
+  // Signs a submitted issue (签发): approver staff who did not edit it (unless
   // allow_self_approval, else kPermissionDenied "self_approval"). Renders
   // every format first, so whatever would stop publication (a glyph the
   // fonts lack, a bad image) stops sign-off instead, naming the problem;
-  // kConflict "wrong_state" unless a draft; kInvalidArgument "required"
-  // without sections.
+  // whoever submitted it is notified. kConflict "wrong_state" unless
+  // pending_approval; kInvalidArgument "required" without sections.
   Result<IssueView> Approve(const Actor& actor, int64_t id);
   // Sends an approved issue back to draft with a reason (editor or approver
   // staff), e.g. when it cannot be published. kConflict "wrong_state" unless
@@ -210,6 +230,10 @@ class BulletinService {
 
  private:
   Result<IssueView> Load(soci::session& s, int64_t id);
+  // Appends a thread entry of `kind` ("comment", "submit", "return",
+  // "approve") and sends the notification a hand-off causes.
+  void Handoff(soci::session& s, const Actor& actor, const IssueView& v, const std::string& kind,
+               const std::string& body);
   Status RequireStaff(const Actor& actor, const Series& series, const char* role) const;
   bool IsStaff(const Actor& actor, const Series& series) const;
   Status CanRead(soci::session& s, const std::optional<Actor>& actor, const IssueView& v) const;

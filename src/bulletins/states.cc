@@ -7,7 +7,8 @@
 namespace jianbao::bulletins {
 namespace {
 
-constexpr const char* kNames[] = {"draft", "approved", "published", "superseded"};
+constexpr const char* kNames[] = {"draft", "pending_approval", "approved", "published",
+                                  "superseded"};
 
 }  // namespace
 

@@ -5,12 +5,14 @@
 // repository stores a state by its name (StateName), and the API lists and
 // filters by the same names.
 //
-//   draft ──approve──▶ approved ──publish──▶ published ──supersede──▶ superseded
-//     ▲  ╰─edit─╯         │                     │
-//     ╰─────reopen────────╯                     ╰─correct (a new draft revision)
+//   draft ──submit──▶ pending_approval ──approve──▶ approved ──publish──▶ published
+//   ▲ ▲ ╰─edit─╯            │                          │                  │
+//   │ ╰───return (退回)─────╯                          │      supersede ──┤──▶ superseded
+//   ╰──────────────────reopen──────────────────────────╯     correct (a new draft revision)
 //
-// The editorial-workflow issue extends the table (送审, 退回) without touching
-// the service's checks.
+// 送审 (submit) and 签发 (approve) hand the issue from editor to approver;
+// the approver may return it (退回修改) with a comment instead. A draft that
+// was never signed may be discarded (deleted; its number returns to the pool).
 //
 // Thread safety: constants and pure functions; callable from any thread.
 
@@ -26,11 +28,14 @@
 
 namespace jianbao::bulletins {
 
-enum class IssueState { kDraft, kApproved, kPublished, kSuperseded };
+enum class IssueState { kDraft, kPendingApproval, kApproved, kPublished, kSuperseded };
 
 enum class IssueAction {
   kEdit,       // change a draft's content
+  kSubmit,     // 送审: hand a draft to the approvers
+  kReturn,     // 退回修改: the approver sends a pending issue back with a comment
   kApprove,    // 签发
+  kDiscard,    // delete a draft that was never signed
   kReopen,     // send an approved issue back to draft
   kPublish,    // render, freeze and deliver
   kCorrect,    // start a correction: a new draft revision of a published issue
@@ -38,7 +43,8 @@ enum class IssueAction {
 };
 
 // One allowed step: `action` on an issue in state `from` leaves it in `to`
-// (for kCorrect: the corrected issue stays published; the new revision is a draft).
+// (for kCorrect: the corrected issue stays published; the new revision is a
+// draft; for kDiscard: the draft is deleted, `to` is not used).
 struct Transition {
   IssueState from;
   IssueAction action;
@@ -48,7 +54,10 @@ struct Transition {
 // Every allowed step; anything else is refused.
 inline constexpr Transition kTransitions[] = {
     {IssueState::kDraft, IssueAction::kEdit, IssueState::kDraft},
-    {IssueState::kDraft, IssueAction::kApprove, IssueState::kApproved},
+    {IssueState::kDraft, IssueAction::kSubmit, IssueState::kPendingApproval},
+    {IssueState::kDraft, IssueAction::kDiscard, IssueState::kDraft},
+    {IssueState::kPendingApproval, IssueAction::kReturn, IssueState::kDraft},
+    {IssueState::kPendingApproval, IssueAction::kApprove, IssueState::kApproved},
     {IssueState::kApproved, IssueAction::kReopen, IssueState::kDraft},
     {IssueState::kApproved, IssueAction::kPublish, IssueState::kPublished},
     {IssueState::kPublished, IssueAction::kCorrect, IssueState::kPublished},
@@ -66,7 +75,8 @@ Result<IssueState> Next(IssueState from, IssueAction action);
 // (published and superseded issues).
 bool IsReleased(IssueState state);
 
-// Returns the stored and API name: "draft", "approved", "published", "superseded".
+// Returns the stored and API name: "draft", "pending_approval", "approved",
+// "published", "superseded".
 const char* StateName(IssueState state);
 // Returns the state named `name`, or nullopt.
 std::optional<IssueState> ParseState(std::string_view name);

@@ -10,7 +10,7 @@ const ADMIN_MENU = ['workbench', 'submissions-stats', 'bulletins', 'archive', 'i
   'epidemic', 'notifications', 'orgs', 'users', 'audit', 'account']
 const EDITOR_MENU = ['workbench', 'submissions-review', 'submissions-commissions', 'submissions-stats',
   'bulletins', 'archive', 'inbox', 'epidemic', 'notifications', 'account']
-const APPROVER_MENU = ['workbench', 'bulletins', 'archive', 'inbox', 'epidemic', 'notifications', 'account']
+const APPROVER_MENU = ['workbench', 'bulletins', 'bulletins-pending', 'archive', 'inbox', 'epidemic', 'notifications', 'account']
 const REPORTER_MENU = ['workbench', 'submissions-mine', 'submissions-commissions', 'inbox', 'notifications',
   'account']
 const USER_MENU = ['workbench', 'inbox', 'notifications', 'account']

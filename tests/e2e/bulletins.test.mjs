@@ -1,5 +1,6 @@
 // Bulletins (简报) in the browser: an editor composes an issue from an adopted piece, the
-// epidemic section with its chart and a reporting summary, saves and previews it; the approver signs it off; the editor publishes it;
+// epidemic section with its chart and a reporting summary, saves and previews it, submits it (送审); the approver
+// finds it in the 待签发 queue, returns it with a comment, and signs it off when it is resubmitted; the editor publishes it;
 // a member of a recipient organisation reads and acknowledges it in the inbox; the editor sees
 // the receipt; the PDF downloads; a correction opens a new revision in the composer.
 import { after, before, describe, it } from 'node:test'
@@ -161,12 +162,47 @@ describe('bulletins', () => {
     await api.dispose()
   })
 
-  it('the approver signs the issue off', async () => {
+  it('the editor submits the issue for sign-off (送审)', async () => {
+    const { page } = b
+    await page.goto(`/bulletins/issues/${issueId}`)
+    assert.equal(await page.getByTestId('issue-approve').count(), 0)
+    await page.getByTestId('issue-submit').click()
+    await confirmBox(page)
+    await page.getByTestId('issue-actions').getByTestId('status-pending_approval').waitFor()
+    await page.getByTestId('issue-thread').getByTestId('thread-submit').waitFor()
+    assert.equal(await page.getByTestId('issue-edit').count(), 0) // a pending issue is not edited
+  })
+
+  it('the approver finds it in the 待签发 queue, returns it with a comment, and signs it when resubmitted', async () => {
     const { context, page } = b
     await signIn(context, page, 'approver')
-    await page.getByTestId('menu-bulletins').click()
-    await page.getByTestId(`issue-actions-${issueId}`).getByTestId('action-approve').waitFor()
-    await page.goto(`/bulletins/issues/${issueId}`)
+    assert.match(await page.getByTestId('badge-bulletins-pending').innerText(), /[1-9]/)
+    await page.getByTestId('menu-bulletins-pending').click()
+    await page.getByTestId(`pending-actions-${issueId}`).getByTestId('action-view').click()
+    await page.waitForURL(new RegExp(`/bulletins/issues/${issueId}$`))
+    await page.getByTestId('issue-return').click()
+    const box = page.locator('.el-message-box').last()
+    await box.waitFor()
+    await box.locator('textarea').fill('请核对第二篇的数据')
+    await box.locator('.el-message-box__btns .el-button--primary').click()
+    await box.waitFor({ state: 'hidden' })
+    await page.getByTestId('issue-actions').getByTestId('status-draft').waitFor()
+    await page.getByTestId('issue-thread').getByTestId('thread-return').getByText('请核对第二篇的数据').waitFor()
+    await shot(page, 'bulletins-returned')
+
+    // The editor is told, with the comment, answers in the thread and submits again.
+    const editor = await apiAs('editor')
+    const notes = await (await editor.api.get('/api/v1/notifications?unread=1')).json()
+    const returned = notes.items.find((n) => n.entity === 'bulletin_issue' && n.entity_id === String(issueId))
+    assert.equal(returned?.kind, 'bulletin.returned')
+    assert.match(returned.title, /请核对第二篇的数据/)
+    const base = `/api/v1/bulletins/issues/${issueId}`
+    assert.equal((await editor.api.post(`${base}/comments`, { headers: editor.headers, data: { comment: '已核对' } })).status(), 201)
+    assert.equal((await editor.api.post(`${base}/submit`, { headers: editor.headers })).status(), 200)
+    await editor.api.dispose()
+
+    await page.reload()
+    await page.getByTestId('issue-thread').getByText('已核对').waitFor()
     await page.getByTestId('issue-approve').click()
     await confirmBox(page)
     await page.getByTestId('issue-actions').getByTestId('status-approved').waitFor()
@@ -262,8 +298,9 @@ describe('bulletins', () => {
 
     // Sign off and publish the revision; the archive then shows both, the first superseded.
     const approver = await apiAs('approver')
-    assert.equal((await approver.api.post(`/api/v1/bulletins/issues/${revId}/approve`, { headers: approver.headers })).status(), 200)
     const editor = await apiAs('editor')
+    assert.equal((await editor.api.post(`/api/v1/bulletins/issues/${revId}/submit`, { headers: editor.headers })).status(), 200)
+    assert.equal((await approver.api.post(`/api/v1/bulletins/issues/${revId}/approve`, { headers: approver.headers })).status(), 200)
     assert.equal((await editor.api.post(`/api/v1/bulletins/issues/${revId}/publish`, { headers: editor.headers })).status(), 200)
     await approver.api.dispose()
     await editor.api.dispose()

@@ -112,6 +112,13 @@ def new_issue(series="ccea-epidemic", by="editor"):
     return i["id"]
 
 
+def submitted_issue(series="ccea-epidemic", by="editor"):
+    iid = new_issue(series, by)
+    status, r, _ = clients[by].call("POST", f"/api/v1/bulletins/issues/{iid}/submit")
+    assert status == 200, r
+    return iid
+
+
 def published_issue(series="ccea-epidemic", editor="editor", approver="approver",
                     distribution=None):
     iid = new_issue(series, editor)
@@ -120,7 +127,7 @@ def published_issue(series="ccea-epidemic", editor="editor", approver="approver"
             "date": "2020-05-01", "distribution": distribution,
             "sections": [{"kind": "text", "title": "矩阵", "body": "正文。"}]})
         assert status == 200, i
-    for who, action in ((approver, "approve"), (editor, "publish")):
+    for who, action in ((editor, "submit"), (approver, "approve"), (editor, "publish")):
         status, r, _ = clients[who].call("POST", f"/api/v1/bulletins/issues/{iid}/{action}")
         assert status == 200, r
     return iid
@@ -390,8 +397,32 @@ ROUTES = {
     ],
     "POST /api/v1/bulletins/issues/:id/approve": [
         # The role is checked before the issue is looked up: outsiders get 403, not 404.
-        Case("approve a draft", lambda w, who: f"{B}/issues/{new_issue()}/approve",
+        Case("approve a submitted issue", lambda w, who: f"{B}/issues/{submitted_issue()}/approve",
              expect(200, {"approver"})),
+        # 签发 only from pending_approval: a draft that was not submitted is refused.
+        Case("approve a draft (not submitted)", B + "/issues/{issue_draft}/approve",
+             expect(409, {"approver"})),
+    ],
+    "POST /api/v1/bulletins/issues/:id/submit": [
+        Case("submit a draft", lambda w, who: f"{B}/issues/{new_issue()}/submit",
+             expect(200, EDITOR_ONLY)),
+    ],
+    "POST /api/v1/bulletins/issues/:id/return": [
+        Case("return a submitted issue", lambda w, who: f"{B}/issues/{submitted_issue()}/return",
+             expect(200, {"approver"}), body={"comment": "请修改"}),
+    ],
+    "GET /api/v1/bulletins/issues/:id/comments": [
+        # Editors and approvers of the owning organisation only.
+        Case("thread of a draft", B + "/issues/{issue_draft}/comments",
+             expect(200, set(EDITOR_ONLY) | {"approver"})),
+    ],
+    "POST /api/v1/bulletins/issues/:id/comments": [
+        Case("comment on a draft", B + "/issues/{issue_draft}/comments",
+             expect(201, set(EDITOR_ONLY) | {"approver"}), body={"comment": "矩阵意见"}),
+    ],
+    "DELETE /api/v1/bulletins/issues/:id": [
+        Case("discard a draft", lambda w, who: f"{B}/issues/{new_issue()}",
+             expect(204, EDITOR_ONLY)),
     ],
     "POST /api/v1/bulletins/issues/:id/publish": [
         Case("publish a draft (not approved)", B + "/issues/{issue_draft}/publish",

@@ -166,6 +166,7 @@ class BulletinAuthorityTest(unittest.TestCase):
         self.assertEqual(status, 201, body)
         both = self.server.client("both-roles", password=STRONG)
         issue = self.draft(both, day="2020-06-03")
+        self.assertEqual(both.call("POST", f"/api/v1/bulletins/issues/{issue}/submit")[0], 200)
         status, body, _ = both.call("POST", f"/api/v1/bulletins/issues/{issue}/approve")
         self.assertEqual((status, body["error"]["key"]), (403, "self_approval"), body)
         status, body, _ = self.approver.call("POST", f"/api/v1/bulletins/issues/{issue}/approve")
@@ -173,13 +174,18 @@ class BulletinAuthorityTest(unittest.TestCase):
 
     def test_sign_off_checks_what_publishing_checks_and_can_be_undone(self):
         issue = self.draft(self.editor, body="字体里没有的字：\ue000。", day="2020-06-04")
+        self.assertEqual(self.editor.call("POST", f"/api/v1/bulletins/issues/{issue}/submit")[0], 200)
         status, body, _ = self.approver.call("POST", f"/api/v1/bulletins/issues/{issue}/approve")
         self.assertEqual((status, body["error"]["key"]), (400, "glyph_missing"), body)
         status, body, _ = self.editor.call("GET", f"/api/v1/bulletins/issues/{issue}")
-        self.assertEqual(body["status"], "draft")
+        self.assertEqual(body["status"], "pending_approval")
+        status, body, _ = self.approver.call("POST", f"/api/v1/bulletins/issues/{issue}/return",
+                                             {"comment": "有字排不出来"})
+        self.assertEqual((status, body["status"]), (200, "draft"), body)
         status, body, _ = self.editor.call("PUT", f"/api/v1/bulletins/issues/{issue}", {
             "date": "2020-06-04", "sections": [{"kind": "text", "title": "标题", "body": "改好了。"}]})
         self.assertEqual(status, 200, body)
+        self.assertEqual(self.editor.call("POST", f"/api/v1/bulletins/issues/{issue}/submit")[0], 200)
         status, body, _ = self.approver.call("POST", f"/api/v1/bulletins/issues/{issue}/approve")
         self.assertEqual(status, 200, body)
         # An approved issue goes back to draft with a reason, and can be signed again.
@@ -191,6 +197,7 @@ class BulletinAuthorityTest(unittest.TestCase):
         status, body, _ = self.editor.call("POST", f"/api/v1/bulletins/issues/{issue}/reopen",
                                            {"reason": "日期要改"})
         self.assertEqual((status, body["status"], body.get("approved_by", "")), (200, "draft", ""))
+        self.assertEqual(self.editor.call("POST", f"/api/v1/bulletins/issues/{issue}/submit")[0], 200)
         status, body, _ = self.approver.call("POST", f"/api/v1/bulletins/issues/{issue}/approve")
         self.assertEqual(status, 200, body)
         status, body, _ = self.editor.call("POST", f"/api/v1/bulletins/issues/{issue}/publish")

@@ -49,6 +49,7 @@ class BulletinsTest(unittest.TestCase):
         return issue
 
     def publish(self, issue_id):
+        self.assertEqual(self.editor.call("POST", f"/api/v1/bulletins/issues/{issue_id}/submit")[0], 200)
         status, body, _ = self.approver.call("POST", f"/api/v1/bulletins/issues/{issue_id}/approve")
         self.assertEqual(status, 200, body)
         status, body, _ = self.editor.call("POST", f"/api/v1/bulletins/issues/{issue_id}/publish")
@@ -82,6 +83,7 @@ class BulletinsTest(unittest.TestCase):
         self.assertEqual(self.editor.call("POST", f"/api/v1/bulletins/issues/{iid}/approve")[0], 403)
         status, body, _ = self.editor.call("POST", f"/api/v1/bulletins/issues/{iid}/publish")
         self.assertEqual((status, body["error"]["key"]), (409, "wrong_state"))
+        self.assertEqual(self.editor.call("POST", f"/api/v1/bulletins/issues/{iid}/submit")[0], 200)
         self.assertEqual(self.approver.call("POST", f"/api/v1/bulletins/issues/{iid}/approve")[0], 200)
         self.assertEqual(self.approver.call("POST", f"/api/v1/bulletins/issues/{iid}/publish")[0], 403)
         self.assertEqual(self.editor.call("PUT", f"/api/v1/bulletins/issues/{iid}",
@@ -154,6 +156,7 @@ class BulletinsTest(unittest.TestCase):
         ed.call("PUT", f"/api/v1/bulletins/issues/{issue['id']}", {
             "date": "2020-02-02", "sections": [{"kind": "text", "title": "一线&<纪实>", "body": "正文。"}]})
         self.assertEqual(self.editor.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/publish")[0], 403)
+        self.assertEqual(ed.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/submit")[0], 200)
         ap.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/approve")
         self.assertEqual(ed.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/publish")[0], 200)
         anon = server.client()

@@ -243,6 +243,7 @@ class ClusterTest(unittest.TestCase):
             "date": "2020-04-01", "distribution": [{"label": "发", "to": ["heilongjiang"]}],
             "sections": [{"kind": "text", "title": "编者按", "body": "双机发布测试。"}]})
         self.assertEqual(status, 200, issue)
+        self.assertEqual(editor.call("POST", f"/api/v1/bulletins/issues/{iid}/submit")[0], 200)
         self.assertEqual(approver.call("POST", f"/api/v1/bulletins/issues/{iid}/approve")[0], 200)
         status, published, headers = editor.call("POST", f"/api/v1/bulletins/issues/{iid}/publish")
         self.assertEqual(status, 200, published)
@@ -310,6 +311,7 @@ class ClusterTest(unittest.TestCase):
             "date": "2020-04-02", "distribution": [{"label": "发", "to": ["cluster-mail"]}],
             "sections": [{"kind": "text", "title": "编者按", "body": "邮件只发一次。"}]})
         self.assertEqual(status, 200, issue)
+        self.assertEqual(editor.call("POST", f"/api/v1/bulletins/issues/{iid}/submit")[0], 200)
         self.assertEqual(approver.call("POST", f"/api/v1/bulletins/issues/{iid}/approve")[0], 200)
         self.assertEqual(editor.call("POST", f"/api/v1/bulletins/issues/{iid}/publish")[0], 200)
 

@@ -35,6 +35,7 @@ class LinksTest(unittest.TestCase):
         status, saved, _ = editor.call("PUT", f"/api/v1/bulletins/issues/{iid}", {
             "date": "2020-04-10", "sections": [{"kind": "text", "title": "链接", "body": body}]})
         self.assertEqual(status, 200, saved)
+        self.assertEqual(editor.call("POST", f"/api/v1/bulletins/issues/{iid}/submit")[0], 200)
         self.assertEqual(approver.call("POST", f"/api/v1/bulletins/issues/{iid}/approve")[0], 200)
         status, published, _ = editor.call("POST", f"/api/v1/bulletins/issues/{iid}/publish")
         self.assertEqual(status, 200, published)

@@ -64,6 +64,7 @@ class ListsTest(unittest.TestCase):
                 "date": day, "sections": [{"kind": "text", "title": "只发湖北", "body": "正文。"}],
                 "distribution": [{"label": "发", "to": ["hubei"]}]})
             self.assertEqual(status, 200, body)
+            self.assertEqual(editor.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/submit")[0], 200)
             status, body, _ = approver.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/approve")
             self.assertEqual(status, 200, body)
             status, body, _ = editor.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/publish")

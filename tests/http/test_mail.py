@@ -62,6 +62,7 @@ class MailTest(unittest.TestCase):
             "sections": [{"kind": "text", "title": "编者按", "body": "邮件<b>测试</b>。"}]})
         self.assertEqual(status, 200, issue)
         before = len(sink.messages)
+        self.assertEqual(editor.call("POST", f"/api/v1/bulletins/issues/{iid}/submit")[0], 200)
         self.assertEqual(approver.call("POST", f"/api/v1/bulletins/issues/{iid}/approve")[0], 200)
         status, published, _ = editor.call("POST", f"/api/v1/bulletins/issues/{iid}/publish")
         self.assertEqual(status, 200, published)

@@ -53,6 +53,7 @@ class PublishCrashTest(unittest.TestCase):
             "date": "2020-04-10", "distribution": [{"label": "发", "to": ["crash-mail"]}],
             "sections": sections})
         self.assertEqual(status, 200, body)
+        self.assertEqual(self.editor.call("POST", f"/api/v1/bulletins/issues/{iid}/submit")[0], 200)
         status, body, _ = self.approver.call("POST", f"/api/v1/bulletins/issues/{iid}/approve")
         self.assertEqual(status, 200, body)
         return iid

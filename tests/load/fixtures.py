@@ -61,7 +61,7 @@ def new_piece(setup, login, title):
 
 
 def compose_issue(setup, date, piece_id=None):
-    """Creates, fills, approves and publishes an issue; returns its id."""
+    """Creates, fills, submits, approves and publishes an issue; returns its id."""
     issue = setup.call("editor", "POST", "/api/v1/bulletins/issues", 201,
                        body={"series": "ccea-epidemic", "date": date})
     sections = [{"kind": "text", "title": "编者按", "body": "本期为并发测试内容。"}]
@@ -71,6 +71,7 @@ def compose_issue(setup, date, piece_id=None):
     setup.call("editor", "PUT", f"/api/v1/bulletins/issues/{issue['id']}", 200,
                body={"date": date, "sections": sections,
                      "distribution": [{"label": "发", "to": DELIVER_TO}]})
+    setup.call("editor", "POST", f"/api/v1/bulletins/issues/{issue['id']}/submit", 200)
     setup.call("approver", "POST", f"/api/v1/bulletins/issues/{issue['id']}/approve", 200)
     setup.call("editor", "POST", f"/api/v1/bulletins/issues/{issue['id']}/publish", 200)
     return issue["id"]

@@ -77,6 +77,7 @@ TABLE = {
         f"/api/v1/bulletins/issues/{fx.published_issue}/files/{f}"
         for f in ("pdf", "docx", "html", "txt")],
     "/api/v1/bulletins/issues/:id/receipts": lambda fx: _issue_paths(fx, "/receipts"),
+    "/api/v1/bulletins/issues/:id/comments": lambda fx: _issue_paths(fx, "/comments"),
     "/api/v1/bulletins/sources/pieces": lambda fx: ["/api/v1/bulletins/sources/pieces",
                                                      q("/api/v1/bulletins/sources/pieces", q="协会")],
     "/api/v1/bulletins/sources/pieces/:id": lambda fx: [

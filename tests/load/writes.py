@@ -120,7 +120,7 @@ class Flows:
         return None
 
     def issues(self, deadline, day):
-        """Composes issues from adopted pieces, previews, approves, publishes."""
+        """Composes issues from adopted pieces, previews, submits, approves, publishes."""
         conn = Conn(self.port)
         while self.running(deadline):
             day += 1
@@ -149,6 +149,8 @@ class Flows:
             if not self._issue_step(conn, "editor", "PUT", base, iid, body=body):
                 continue
             self._issue_step(conn, "editor", "POST", base + "/preview", iid, "/preview")
+            if not self._issue_step(conn, "editor", "POST", base + "/submit", iid, "/submit"):
+                continue
             if not self._issue_step(conn, "approver", "POST", base + "/approve", iid, "/approve"):
                 continue
             if not self._issue_step(conn, "editor", "POST", base + "/publish", iid, "/publish"):

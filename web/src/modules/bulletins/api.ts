@@ -1,6 +1,6 @@
 // Bulletins (简报): series, issues, composer sources, sign-off, publication, receipts, inbox,
 // legacy import. See docs/bulletins.md.
-import { API_BASE, apiUrl, get, post, put } from '@/api/http'
+import { API_BASE, apiUrl, del, get, post, put } from '@/api/http'
 import type { Page } from '@/api/types'
 
 /** One line of the distribution block: 报 / 送 / 发 and the organisation codes. */
@@ -22,8 +22,8 @@ export interface Series {
   distribution: DistributionLine[]
 }
 
-export type IssueStatus = 'draft' | 'approved' | 'published' | 'superseded'
-export const ISSUE_STATUSES: readonly IssueStatus[] = ['draft', 'approved', 'published', 'superseded']
+export type IssueStatus = 'draft' | 'pending_approval' | 'approved' | 'published' | 'superseded'
+export const ISSUE_STATUSES: readonly IssueStatus[] = ['draft', 'pending_approval', 'approved', 'published', 'superseded']
 
 export type SectionKind = 'piece' | 'epidemic' | 'summary' | 'text'
 
@@ -139,6 +139,45 @@ export interface Preview {
 /** POST /bulletins/issues/{id}/preview — PNG pages of the stored draft. */
 export function previewIssue(id: number, dpi = 48): Promise<Preview> {
   return post<Preview>(`/bulletins/issues/${id}/preview?dpi=${dpi}`)
+}
+
+/** POST /bulletins/issues/{id}/submit — 送审: the draft goes to the approvers. */
+export function submitIssue(id: number): Promise<Issue> {
+  return post<Issue>(`/bulletins/issues/${id}/submit`)
+}
+
+/** POST /bulletins/issues/{id}/return — 退回修改: a pending issue back to draft, with a comment. */
+export function returnIssue(id: number, comment: string): Promise<Issue> {
+  return post<Issue>(`/bulletins/issues/${id}/return`, { comment })
+}
+
+/** DELETE /bulletins/issues/{id} — discards a draft that was never signed (its number is free again). */
+export function discardIssue(id: number): Promise<void> {
+  return del<void>(`/bulletins/issues/${id}`)
+}
+
+/** One entry of an issue's hand-off thread. */
+export interface IssueComment {
+  id: number
+  kind: 'submit' | 'return' | 'approve' | 'comment'
+  body: string
+  author: { login: string; name: string }
+  created_at: string
+}
+
+/** GET /bulletins/issues/{id}/comments — the thread, oldest first. */
+export function listComments(id: number): Promise<IssueComment[]> {
+  return get<{ items: IssueComment[] }>(`/bulletins/issues/${id}/comments`).then((r) => r.items)
+}
+
+/** POST /bulletins/issues/{id}/comments */
+export function addComment(id: number, comment: string): Promise<IssueComment> {
+  return post<IssueComment>(`/bulletins/issues/${id}/comments`, { comment })
+}
+
+/** The number of issues waiting for the approver's sign-off (the 待签发 badge). */
+export function pendingCount(): Promise<number> {
+  return listIssues({ status: 'pending_approval', page: 1, page_size: 1 }).then((r) => r.total)
 }
 
 /** POST /bulletins/issues/{id}/approve — 签发. */

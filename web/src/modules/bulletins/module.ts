@@ -1,17 +1,27 @@
-// The bulletins (简报) module of the UI: issues, archive, composer, sign-off, receipts,
+// The bulletins (简报) module of the UI: issues, the approver's 待签发 queue, archive, composer,
+// sign-off, receipts,
 // inbox, legacy import and (admins) the government recipients allow-list. API in ./api.ts, pages in ./views/.
 import type { RouteRecordRaw } from 'vue-router'
-import { Collection, Files, Message, Stamp } from '@element-plus/icons-vue'
+import { Collection, Files, Message, Stamp, Finished } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
 import type { Role } from '@/api/types'
-import { getInbox } from '@/modules/bulletins/api'
+import { getInbox, pendingCount } from '@/modules/bulletins/api'
 
 const STAFF: readonly Role[] = ['editor', 'approver', 'admin']
 const EDITORS: readonly Role[] = ['editor']
 const ADMINS: readonly Role[] = ['admin']
+const APPROVERS: readonly Role[] = ['approver']
 
 const menu: MenuItem[] = [
   { label: 'bulletins.menu.issues', route: '/bulletins', icon: Collection, roles: STAFF, test: 'bulletins' },
+  {
+    label: 'bulletins.menu.pending',
+    route: '/bulletins/pending',
+    icon: Finished,
+    roles: APPROVERS,
+    test: 'bulletins-pending',
+    badge: () => pendingCount(),
+  },
   { label: 'bulletins.menu.archive', route: '/archive', icon: Files, roles: STAFF, test: 'archive' },
   {
     label: 'bulletins.menu.inbox',
@@ -36,6 +46,12 @@ const routes: RouteRecordRaw[] = [
     name: 'bulletins',
     component: () => import('./views/issues/index.vue'),
     meta: { roles: STAFF, title: 'bulletins.menu.issues' },
+  },
+  {
+    path: 'bulletins/pending',
+    name: 'bulletin-pending',
+    component: () => import('./views/pending/index.vue'),
+    meta: { roles: APPROVERS, title: 'bulletins.menu.pending' },
   },
   {
     path: 'bulletins/import',

@@ -17,7 +17,7 @@ export function issueLabel(i: { number: number; supplement: boolean; revision: n
 
 /** Element Plus tag type of a status. */
 export function statusType(s: IssueStatus): 'info' | 'warning' | 'success' | 'danger' {
-  return ({ draft: 'info', approved: 'warning', published: 'success', superseded: 'danger' } as const)[s]
+  return ({ draft: 'info', pending_approval: 'warning', approved: 'warning', published: 'success', superseded: 'danger' } as const)[s]
 }
 
 /** "12.3 KB" */

@@ -1,24 +1,45 @@
-// Sign-off, publication and correction of an issue, each behind a confirmation, with a
+// 送审, 退回修改 (with a comment), sign-off, publication, correction and discarding a draft,
+// each behind a confirmation, with a
 // busy flag for progress (seconds typesetting; queued and retried while the renderer is
 // busy); which actions a user may take on an issue in which state.
 import { ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { useI18n } from 'vue-i18n'
 import { ElMessage, ElMessageBox } from 'element-plus'
-import { approveIssue, correctIssue, publishIssue, reopenIssue, type Issue } from '@/modules/bulletins/api'
+import {
+  approveIssue,
+  correctIssue,
+  discardIssue,
+  publishIssue,
+  reopenIssue,
+  returnIssue,
+  submitIssue,
+  type Issue,
+} from '@/modules/bulletins/api'
+import { refreshMenuBadges } from '@/layouts/useMenuBadges'
 import { useSessionStore } from '@/stores/session'
 import { errorMessage } from '@/utils/errors'
 import { issueLabel } from './format'
 import { useRenderJob } from './useRenderJob'
 
-export type IssueAction = 'edit' | 'approve' | 'publish' | 'reopen' | 'correct' | 'receipts'
+export type IssueAction =
+  | 'edit'
+  | 'submit'
+  | 'return'
+  | 'approve'
+  | 'publish'
+  | 'reopen'
+  | 'correct'
+  | 'discard'
+  | 'receipts'
+type Busy = '' | 'submit' | 'return' | 'approve' | 'publish' | 'reopen' | 'correct' | 'discard'
 
 export function useIssueActions(onChanged: (issue: Issue) => void) {
   const { t } = useI18n()
   const router = useRouter()
   const session = useSessionStore()
-  /** 'approve' | 'publish' | 'reopen' | 'correct' while that request runs, else ''. */
-  const busy = ref<'' | 'approve' | 'publish' | 'reopen' | 'correct'>('')
+  /** The action whose request runs, else ''. */
+  const busy = ref<Busy>('')
   /** Sign-off checks and publication typeset the issue: seconds spent, queued and retried. */
   const render = useRenderJob()
 
@@ -28,8 +49,9 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     const approver = session.hasAnyRole(['approver'])
     const staff = session.hasAnyRole(['editor', 'approver', 'admin'])
     const a: IssueAction[] = []
-    if (issue.status === 'draft' && editor) a.push('edit')
-    if (issue.status === 'draft' && approver) a.push('approve')
+    if (issue.status === 'draft' && editor) a.push('edit', 'submit')
+    if (issue.status === 'pending_approval' && approver) a.push('approve', 'return')
+    if (issue.status === 'draft' && editor && !issue.approved_at) a.push('discard')
     if (issue.status === 'approved' && editor) a.push('publish')
     if (issue.status === 'approved' && (editor || approver)) a.push('reopen')
     if (issue.status === 'published' && editor) a.push('correct')
@@ -61,10 +83,82 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     busy.value = 'approve'
     try {
       const res = await render.run(() => approveIssue(issue.id))
+      refreshMenuBadges()
       ElMessage.success(t('bulletins.actions.approved'))
       onChanged(res)
     } catch (e) {
       ElMessage.error(errorMessage(e))
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  /** 送审: hands the draft to the approvers (they are notified). */
+  async function submit(issue: Issue): Promise<void> {
+    const ok = await confirm(
+      t('bulletins.actions.submitConfirm', { label: issueLabel(issue) }),
+      t('bulletins.actions.submit'),
+      t('bulletins.actions.submit'),
+    )
+    if (!ok) return
+    busy.value = 'submit'
+    try {
+      const res = await submitIssue(issue.id)
+      refreshMenuBadges()
+      ElMessage.success(t('bulletins.actions.submitted'))
+      onChanged(res)
+    } catch (e) {
+      ElMessage.error(errorMessage(e))
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  /** 退回修改: asks for the comment the editor will see, and sends the issue back to draft. */
+  async function returnToEditor(issue: Issue): Promise<void> {
+    let comment = ''
+    try {
+      const res = await ElMessageBox.prompt(t('bulletins.actions.returnPrompt'), t('bulletins.actions.return'), {
+        confirmButtonText: t('bulletins.actions.return'),
+        cancelButtonText: t('common.cancel'),
+        inputType: 'textarea',
+        inputPlaceholder: t('bulletins.actions.returnPlaceholder'),
+        inputValidator: (v: string) => (v && v.trim() ? true : t('bulletins.actions.returnRequired')),
+        customClass: 'bulletin-return',
+      })
+      comment = (res as { value: string }).value.trim()
+    } catch {
+      return
+    }
+    busy.value = 'return'
+    try {
+      const res = await returnIssue(issue.id, comment)
+      refreshMenuBadges()
+      ElMessage.success(t('bulletins.actions.returned'))
+      onChanged(res)
+    } catch (e) {
+      ElMessage.error(errorMessage(e))
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  /** Deletes a draft made by mistake; its number goes back to the pool. Returns whether it did. */
+  async function discard(issue: Issue): Promise<boolean> {
+    const ok = await confirm(
+      t('bulletins.actions.discardConfirm', { label: issueLabel(issue) }),
+      t('bulletins.actions.discard'),
+      t('bulletins.actions.discard'),
+    )
+    if (!ok) return false
+    busy.value = 'discard'
+    try {
+      await discardIssue(issue.id)
+      ElMessage.success(t('bulletins.actions.discarded'))
+      return true
+    } catch (e) {
+      ElMessage.error(errorMessage(e))
+      return false
     } finally {
       busy.value = ''
     }
@@ -143,5 +237,5 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     }
   }
 
-  return { busy, render, actionsFor, approve, publish, reopen, correct }
+  return { busy, render, actionsFor, submit, returnToEditor, discard, approve, publish, reopen, correct }
 }
