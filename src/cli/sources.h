@@ -1,14 +1,16 @@
 // Copyright 2026 The Jianbao Authors.
 //
 // ModuleSources: the bulletins composer's SectionSources over the
-// information-reporting and epidemic modules' services; the information-
-// reporting module offers its adoption summary.
+// information-reporting, epidemic and member-services modules' services; the
+// information-reporting module offers its adoption summary, the member
+// services their supplies and donations summary.
 
 #ifndef JIANBAO_CLI_SOURCES_H_
 #define JIANBAO_CLI_SOURCES_H_
 
 #include "bulletins/sources.h"
 #include "epidemic/service.h"
+#include "members/service.h"
 #include "orgs/service.h"
 #include "submissions/service.h"
 
@@ -18,8 +20,8 @@ class ModuleSources : public bulletins::SectionSources {
  public:
   // REQUIRES: the services outlive this object.
   ModuleSources(orgs::OrgService* orgs, submissions::SubmissionService* submissions,
-                epidemic::EpidemicService* epidemic)
-      : orgs_(orgs), submissions_(submissions), epidemic_(epidemic) {}
+                epidemic::EpidemicService* epidemic, members::MembersService* members)
+      : orgs_(orgs), submissions_(submissions), epidemic_(epidemic), members_(members) {}
 
   Result<std::vector<bulletins::SourcePiece>> AdoptedPieces(const Actor& actor,
                                                             const std::string& text,
@@ -40,6 +42,7 @@ class ModuleSources : public bulletins::SectionSources {
   orgs::OrgService* orgs_;
   submissions::SubmissionService* submissions_;
   epidemic::EpidemicService* epidemic_;
+  members::MembersService* members_;
 };
 
 }  // namespace jianbao::cli

@@ -8,15 +8,18 @@
 #include "epidemic/demo.h"
 #include "epidemic/handlers.h"
 #include "epidemic/repository.h"
+#include "members/demo.h"
+#include "members/handlers.h"
+#include "members/repository.h"
 #include "notify/handlers.h"
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
 #include "orgs/repository.h"
 #include "submissions/demo.h"
 #include "submissions/handlers.h"
+#include "submissions/repository.h"
 #include "submissions/service.h"
 #include "typeset/typeset.h"
-#include "submissions/repository.h"
 
 namespace jianbao::cli {
 
@@ -27,6 +30,7 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
   db->AddMigrations("submissions", submissions::repo::Migrations());
   db->AddMigrations("epidemic", epidemic::Migrations());
   db->AddMigrations("bulletins", bulletins::repo::Migrations());
+  db->AddMigrations("members", members::repo::Migrations());
   JB_RETURN_IF_ERROR(db->Migrate());
   return db;
 }
@@ -46,14 +50,16 @@ Services::Services(store::Database* db, const Config& config)
     : orgs(std::make_unique<orgs::OrgService>(db, config)),
       notify(std::make_unique<notify::NotifyService>(db)),
       submissions(std::make_unique<submissions::SubmissionService>(db, orgs.get(), config)),
-      epidemic(std::make_unique<epidemic::EpidemicService>(*db)) {
+      epidemic(std::make_unique<epidemic::EpidemicService>(*db)),
+      members(std::make_unique<members::MembersService>(db)) {
   auto ts = typeset::Typesetter::Create(typeset::FontsFromConfig(config));
   if (ts.ok()) {
     typesetter = std::move(ts).value();
   } else {
     typesetter_status = ts.status();
   }
-  sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get());
+  sources =
+      std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get(), members.get());
   bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
                                                            sources.get(), RenderLimitsFrom(config));
   const mail::SmtpConfig smtp = mail::SmtpConfigFrom(config);
@@ -70,7 +76,7 @@ Services::Services(store::Database* db, const Config& config)
 void RegisterRoutes(http::App& app, Services& services) {
   for (const messages::Catalogue* c :
        {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
-        &epidemic::Messages(), &typeset::Messages()}) {
+        &epidemic::Messages(), &typeset::Messages(), &members::Messages()}) {
     messages::Add(*c);
   }
   orgs::Register(app, *services.orgs);
@@ -78,6 +84,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   submissions::Register(app, *services.submissions);
   bulletins::Register(app, *services.bulletins);
   epidemic::Register(app, *services.epidemic);
+  members::Register(app, *services.members);
 }
 
 Result<std::string> LoadDemoData(Services& services) {
@@ -87,6 +94,7 @@ Result<std::string> LoadDemoData(Services& services) {
   JB_RETURN_IF_ERROR(submissions::LoadDemo(*services.submissions, *services.orgs));
   JB_RETURN_IF_ERROR(bulletins::LoadDemo(*services.bulletins, services.seed_dir));
   JB_RETURN_IF_ERROR(epidemic::LoadDemo(*services.epidemic, services.seed_dir));
+  JB_RETURN_IF_ERROR(members::LoadDemo(*services.members, *services.orgs));
   std::string out = "Demo sign-ins (password " + std::string(orgs::kDemoPassword) + "):\n";
   for (const auto& d : orgs::DemoLogins()) {
     out += "  " + d.login + std::string(24 - std::min<size_t>(d.login.size(), 23), ' ') + d.role +

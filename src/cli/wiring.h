@@ -14,6 +14,7 @@
 #include "core/config.h"
 #include "epidemic/service.h"
 #include "http/app.h"
+#include "members/service.h"
 #include "notify/notify.h"
 #include "orgs/service.h"
 #include "store/database.h"
@@ -32,6 +33,7 @@ struct Services {
   std::unique_ptr<notify::NotifyService> notify;
   std::unique_ptr<submissions::SubmissionService> submissions;
   std::unique_ptr<epidemic::EpidemicService> epidemic;
+  std::unique_ptr<members::MembersService> members;
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
   Status typesetter_status;                         // why typesetter is null
   std::unique_ptr<ModuleSources> sources;

@@ -32,6 +32,8 @@ class Fixtures:
         self.epidemic_date = None
         self.summary_keys = []
         self.public_series = []
+        self.schedule_id = None
+        self.followup_ids = []
 
 
 class Setup:
@@ -105,9 +107,13 @@ def make(port, sessions):
         fx.summary_keys = [k["key"] for k in kinds["items"]]
         series = st.call("editor", "GET", "/api/v1/bulletins/series", 200)
         fx.public_series = [s["code"] for s in series["items"] if s.get("public")]
+        schedules = st.call("hubei-admin", "GET", "/api/v1/resumption/schedules", 200)
+        fx.schedule_id = schedules["items"][0]["id"] if schedules["items"] else None
+        followups = st.call("hubei-admin", "GET", "/api/v1/resumption/followups?page_size=2", 200)
+        fx.followup_ids = [f["id"] for f in followups["items"]]
     finally:
         st.conn.close()
-    for name in ("commission_ids", "summary_keys", "public_series"):
+    for name in ("commission_ids", "summary_keys", "public_series", "schedule_id", "followup_ids"):
         if not getattr(fx, name):
             raise SetupError(f"set-up: the demo data has no {name}; routes.py cannot fill them")
     if not fx.epidemic_date:
