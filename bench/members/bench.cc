@@ -101,14 +101,8 @@ int Main(int argc, char** argv) {
     return Status::Ok();
   });
   units = svc.ListMembers(staff, {}, PageRequest{1, 10000}).value();
-  ScheduleInput in{"周报", "weekly", 5, "2019-03-04", "", {}};
-  for (const Member& m : units.items) in.units.push_back(m.code);
-  auto sc = svc.CreateSchedule(staff, in);
-  if (!sc.ok()) {
-    std::printf("schedule: %s\n", sc.status().ToString().c_str());
-    return 1;
-  }
-  const int64_t anchor = clock::DaysFromDate(sc->first_period);
+  // Weekly on Friday from Monday 2019-03-04: the first period is Sat 03-02 … Fri 03-08.
+  const int64_t anchor = clock::DaysFromDate("2019-03-02");
   t0 = Clock::now();
   int64_t stored = 0;
   db->Write([&](soci::session& s) {
@@ -122,7 +116,8 @@ int Main(int argc, char** argv) {
         r.status = w > 20 ? "resumed" : "partial";
         r.staff_back_pct = std::min(100, 30 + w * 2);
         r.capacity_pct = std::min(100, 20 + w * 2);
-        const int64_t at = clock::ShanghaiDayStart(r.date) + ((u + w) % 5 == 0 ? 30 : 16) * 3600;
+        // Reported on Thursday 16:00, or (one in five) late: on Saturday 08:00.
+        const int64_t at = clock::ShanghaiDayStart(r.date) + ((u + w) % 5 == 0 ? 56 : 16) * 3600;
         repo::InsertReport(s, units.items[u].org_id, r, clock::FormatIso(at), at, "bench");
         ++stored;
       }
@@ -131,6 +126,17 @@ int Main(int argc, char** argv) {
   });
   t1 = Clock::now();
   std::printf("stored %lld reports in %.0f ms\n", static_cast<long long>(stored), Ms(t0, t1));
+  // The schedule is set afterwards, so its creation counts every stored report once.
+  ScheduleInput in{"周报", "weekly", 5, "2019-03-04", "", {}};
+  for (const Member& m : units.items) in.units.push_back(m.code);
+  t0 = Clock::now();
+  auto sc = svc.CreateSchedule(staff, in);
+  t1 = Clock::now();
+  if (!sc.ok() || sc->first_period != "2019-03-02") {
+    std::printf("schedule: %s\n", sc.status().ToString().c_str());
+    return 1;
+  }
+  Print("create the schedule over 5,000 units (counts the reports)", {Ms(t0, t1)});
   const std::string last = clock::DateFromDays(anchor + 51 * 7 + 3);
   std::vector<double> dash, rate;
   for (int i = 0; i < runs; ++i) {

@@ -86,6 +86,21 @@ CREATE TABLE resumption_schedule_units (
   PRIMARY KEY (schedule_id, org_id)
 );
 CREATE INDEX resumption_schedule_units_org ON resumption_schedule_units (org_id);
+CREATE TABLE resumption_unit_periods (
+  schedule_id {{int}} NOT NULL REFERENCES resumption_schedules(id),
+  period {{int}} NOT NULL,
+  org_id {{int}} NOT NULL,
+  first_unix {{int}} NOT NULL,
+  on_time INTEGER NOT NULL,
+  PRIMARY KEY (schedule_id, period, org_id)
+);
+CREATE TABLE resumption_period_stats (
+  schedule_id {{int}} NOT NULL REFERENCES resumption_schedules(id),
+  period {{int}} NOT NULL,
+  reported {{int}} NOT NULL,
+  on_time {{int}} NOT NULL,
+  PRIMARY KEY (schedule_id, period)
+);
 CREATE TABLE supplies_transactions (
   id {{pk}},
   item TEXT NOT NULL,
@@ -139,6 +154,19 @@ std::map<int64_t, Member> LoadProfiles(soci::session& s) {
     m.credit_code = code_ind == soci::i_ok ? code : "";
     out[org] = m;
   }
+  return out;
+}
+
+std::map<int64_t, std::string> SectorsOf(soci::session& s, int64_t schedule_id) {
+  std::map<int64_t, std::string> out;
+  long long sid = schedule_id, org = 0;
+  std::string sector;
+  soci::statement st = (s.prepare << "SELECT p.org_id, p.sector FROM member_profiles p JOIN "
+                                     "resumption_schedule_units u ON u.org_id = p.org_id WHERE "
+                                     "u.schedule_id = :s",
+                        soci::use(sid), soci::into(org), soci::into(sector));
+  st.execute();
+  while (st.fetch()) out.emplace_hint(out.end(), org, sector);
   return out;
 }
 
@@ -384,24 +412,81 @@ std::map<std::string, int64_t> PeriodNeeds(soci::session& s, int64_t schedule_id
   return out;
 }
 
-std::map<int64_t, SeriesCounts> SeriesOf(soci::session& s, int64_t schedule_id, int64_t anchor,
-                                         int64_t length, int64_t first, int64_t last,
-                                         int64_t due0) {
-  std::map<int64_t, SeriesCounts> out;
-  long long sid = schedule_id, a1 = anchor, l1 = length, a2 = anchor, l2 = length;
-  long long lo = anchor + first * length, hi = anchor + (last + 1) * length - 1;
-  long long d0 = due0, lsec = length * 86400;
-  long long p = 0, reported = 0, on_time = 0;
+std::vector<UnitSchedule> SchedulesWithUnit(soci::session& s, int64_t org_id) {
+  std::vector<UnitSchedule> out;
+  long long org = org_id, id = 0, from = 0;
+  UnitSchedule u;
   soci::statement st =
-      (s.prepare << "SELECT t.p, COUNT(*), SUM(CASE WHEN t.first_unix < :d0 + (t.p + 1) * :lsec "
-                    "THEN 1 ELSE 0 END) FROM (SELECT r.org_id, (r.day - :a1) / :l1 AS p, "
-                    "MIN(r.submitted_unix) AS first_unix, MIN(u.from_day) AS from_day FROM "
-                    "resumption_reports r JOIN resumption_schedule_units u ON u.org_id = r.org_id "
-                    "AND u.schedule_id = :s WHERE r.day >= :lo AND r.day <= :hi GROUP BY "
-                    "r.org_id, p) t WHERE t.from_day <= :a2 + t.p * :l2 GROUP BY t.p",
-       soci::use(d0, "d0"), soci::use(lsec, "lsec"), soci::use(a1, "a1"), soci::use(l1, "l1"),
-       soci::use(sid, "s"), soci::use(lo, "lo"), soci::use(hi, "hi"), soci::use(a2, "a2"),
-       soci::use(l2, "l2"), soci::into(p), soci::into(reported), soci::into(on_time));
+      (s.prepare << "SELECT s.id, s.kind, s.weekday, s.start_date, s.deadline, u.from_day FROM "
+                    "resumption_schedule_units u JOIN resumption_schedules s ON s.id = "
+                    "u.schedule_id WHERE u.org_id = :o",
+       soci::use(org), soci::into(id), soci::into(u.kind), soci::into(u.weekday),
+       soci::into(u.start), soci::into(u.deadline), soci::into(from));
+  st.execute();
+  while (st.fetch()) {
+    u.schedule_id = id;
+    u.from_day = from;
+    out.push_back(u);
+  }
+  return out;
+}
+
+bool MarkUnitPeriod(soci::session& s, int64_t schedule_id, int64_t period, int64_t org_id,
+                    int64_t first_unix, bool on_time) {
+  long long sid = schedule_id, p = period, org = org_id, first = first_unix;
+  int ok = on_time ? 1 : 0;
+  soci::statement st =
+      (s.prepare << "INSERT INTO resumption_unit_periods (schedule_id, period, "
+                    "org_id, first_unix, on_time) VALUES (:s, :p, :o, :f, :ok) "
+                    "ON CONFLICT DO NOTHING",
+       soci::use(sid), soci::use(p), soci::use(org), soci::use(first), soci::use(ok));
+  st.execute(true);
+  if (st.get_affected_rows() != 1) return false;
+  s << "INSERT INTO resumption_period_stats (schedule_id, period, reported, on_time) VALUES "
+       "(:s, :p, 1, :ok) ON CONFLICT (schedule_id, period) DO UPDATE SET reported = "
+       "resumption_period_stats.reported + 1, on_time = resumption_period_stats.on_time + "
+       "excluded.on_time",
+      soci::use(sid), soci::use(p), soci::use(ok);
+  return true;
+}
+
+void CountExistingReports(soci::session& s, int64_t schedule_id, const std::vector<int64_t>& orgs,
+                          int64_t anchor, int64_t length, int64_t last_day, int64_t due0) {
+  if (orgs.empty()) return;
+  std::string ids = "(";
+  for (size_t i = 0; i < orgs.size(); ++i) ids += (i ? "," : "") + std::to_string(orgs[i]);
+  ids += ")";
+  long long sid = schedule_id, sid2 = schedule_id, a1 = anchor, l1 = length, a2 = anchor,
+            l2 = length, lo = anchor, hi = last_day, d0 = due0, lsec = length * 86400;
+  s << "INSERT INTO resumption_unit_periods (schedule_id, period, org_id, first_unix, on_time) "
+       "SELECT :s, t.p, t.org_id, t.first_unix, CASE WHEN t.first_unix < :d0 + (t.p + 1) * :lsec "
+       "THEN 1 ELSE 0 END FROM (SELECT r.org_id AS org_id, (r.day - :a1) / :l1 AS p, "
+       "MIN(r.submitted_unix) AS first_unix, MIN(u.from_day) AS from_day FROM resumption_reports r "
+       "JOIN resumption_schedule_units u ON u.org_id = r.org_id AND u.schedule_id = :s2 WHERE "
+       "r.org_id IN " +
+           ids +
+           " AND r.day >= :lo AND r.day <= :hi GROUP BY r.org_id, p) t WHERE t.from_day <= :a2 + "
+           "t.p * :l2 ON CONFLICT DO NOTHING",
+      soci::use(sid, "s"), soci::use(d0, "d0"), soci::use(lsec, "lsec"), soci::use(a1, "a1"),
+      soci::use(l1, "l1"), soci::use(sid2, "s2"), soci::use(lo, "lo"), soci::use(hi, "hi"),
+      soci::use(a2, "a2"), soci::use(l2, "l2");
+  long long sid3 = schedule_id, sid4 = schedule_id;
+  s << "DELETE FROM resumption_period_stats WHERE schedule_id = :s", soci::use(sid3);
+  s << "INSERT INTO resumption_period_stats (schedule_id, period, reported, on_time) SELECT "
+       "schedule_id, period, COUNT(*), SUM(on_time) FROM resumption_unit_periods WHERE "
+       "schedule_id = :s GROUP BY schedule_id, period",
+      soci::use(sid4);
+}
+
+std::map<int64_t, SeriesCounts> SeriesOf(soci::session& s, int64_t schedule_id, int64_t first,
+                                         int64_t last) {
+  std::map<int64_t, SeriesCounts> out;
+  long long sid = schedule_id, lo = first, hi = last, p = 0, reported = 0, on_time = 0;
+  soci::statement st = (s.prepare << "SELECT period, reported, on_time FROM "
+                                     "resumption_period_stats WHERE schedule_id = :s AND period "
+                                     ">= :lo AND period <= :hi",
+                        soci::use(sid), soci::use(lo), soci::use(hi), soci::into(p),
+                        soci::into(reported), soci::into(on_time));
   st.execute();
   while (st.fetch()) out[p] = SeriesCounts{reported, on_time};
   return out;

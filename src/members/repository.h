@@ -35,6 +35,8 @@ std::vector<store::Migration> Migrations();
 
 // Returns every profile by organisation id (code, name and parent left empty).
 std::map<int64_t, Member> LoadProfiles(soci::session& s);
+// Returns org id → sector of the schedule's units that have a profile.
+std::map<int64_t, std::string> SectorsOf(soci::session& s, int64_t schedule_id);
 // Returns the organisation id holding `credit_code`, or nullopt.
 std::optional<int64_t> OrgOfCreditCode(soci::session& s, const std::string& credit_code);
 // Inserts or replaces the profile of `m.org_id`.
@@ -84,15 +86,38 @@ std::map<int64_t, UnitPeriod> PeriodReports(soci::session& s, int64_t schedule_i
 std::map<std::string, int64_t> PeriodNeeds(soci::session& s, int64_t schedule_id, int64_t from_day,
                                            int64_t to_day);
 
+// The per-period counts are kept as reports arrive (a report is counted in a
+// schedule's period when its unit is expected then and it is the unit's first
+// report of the period), so the dashboard's series reads one row per period
+// instead of aggregating every report.
+
+// A schedule `org_id` belongs to, with the day from which the unit is expected.
+struct UnitSchedule {
+  int64_t schedule_id = 0;
+  std::string kind;
+  int weekday = 0;
+  std::string start, deadline;
+  int64_t from_day = 0;
+};
+std::vector<UnitSchedule> SchedulesWithUnit(soci::session& s, int64_t org_id);
+// Records the unit's first report of a period; returns false (and changes
+// nothing) when the unit already has one there. Adds it to the period's counts.
+bool MarkUnitPeriod(soci::session& s, int64_t schedule_id, int64_t period, int64_t org_id,
+                    int64_t first_unix, bool on_time);
+// Counts the stored reports of `orgs` (units just added to the schedule) dated
+// in [anchor, last_day], in periods of `length` days from `anchor` where each
+// unit is expected (`due0`: the Unix time day `anchor` begins in Shanghai),
+// then recomputes the schedule's per-period counts. One pass in SQL.
+void CountExistingReports(soci::session& s, int64_t schedule_id, const std::vector<int64_t>& orgs,
+                          int64_t anchor, int64_t length, int64_t last_day, int64_t due0);
+
 struct SeriesCounts {
   int64_t reported = 0, on_time = 0;
 };
-// Returns, per period index in [first, last], the reported and on-time counts
-// among the units expected in that period (from_day ≤ the period's first
-// day), for periods of `length` days from day `anchor`; `due0` is the Unix
-// time at which day `anchor` begins in Shanghai. One statement.
-std::map<int64_t, SeriesCounts> SeriesOf(soci::session& s, int64_t schedule_id, int64_t anchor,
-                                         int64_t length, int64_t first, int64_t last, int64_t due0);
+// Returns the kept counts of the schedule's periods [first, last] (periods
+// without a report are absent).
+std::map<int64_t, SeriesCounts> SeriesOf(soci::session& s, int64_t schedule_id, int64_t first,
+                                         int64_t last);
 
 // ---- follow-ups ----
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "members/periods.h"
 #include "members/repository.h"
 #include "members/service_internal.h"
 #include "orgs/repository.h"
@@ -36,11 +37,26 @@ Scope::Scope(const Actor& actor, std::vector<orgs::Org> orgs) : tree_(std::move(
     member_ = true;
     root_ = own->id;
   }
+  if (association_) {
+    for (const orgs::Org& o : tree_.orgs()) {
+      if (IsAtOrBelow(o.id, root_)) covered_.insert(o.id);
+    }
+  }
+}
+
+bool Scope::IsAtOrBelow(int64_t id, int64_t ancestor) const {
+  // The depth bound guards against a cycle in damaged data.
+  const orgs::Org* o = Find(id);
+  for (size_t depth = 0; o && depth <= by_id_.size(); ++depth) {
+    if (o->id == ancestor) return true;
+    o = o->parent_id ? Find(o->parent_id) : nullptr;
+  }
+  return false;
 }
 
 bool Scope::Covers(int64_t id) const {
   if (system_) return by_id_.count(id) > 0;
-  if (association_) return tree_.IsIdAtOrBelow(id, root_);
+  if (association_) return covered_.count(id) > 0;
   return member_ && id == root_;
 }
 
@@ -49,7 +65,8 @@ std::vector<int64_t> Scope::Ids() const {
   if (system_) {
     for (const orgs::Org& o : tree_.orgs()) out.push_back(o.id);
   } else if (association_) {
-    out = tree_.SubtreeIds(root_);
+    out.assign(covered_.begin(), covered_.end());
+    std::sort(out.begin(), out.end());
   } else if (member_) {
     out.push_back(root_);
   }
@@ -71,6 +88,17 @@ const orgs::Org* Scope::Province(int64_t id) const {
 
 std::unique_ptr<Scope> LoadScope(soci::session& s, const Actor& actor) {
   return std::make_unique<Scope>(actor, orgs::repo::LoadOrgs(s));
+}
+
+void CountReport(soci::session& s, int64_t org_id, int64_t day, int64_t submitted_unix) {
+  for (const repo::UnitSchedule& u : repo::SchedulesWithUnit(s, org_id)) {
+    auto cal = PeriodCalendar::Make(u.kind, u.weekday, u.start, u.deadline);
+    if (!cal.ok()) continue;
+    const std::optional<int64_t> p = cal->IndexOf(day);
+    if (!p || u.from_day > cal->StartOf(*p)) continue;
+    repo::MarkUnitPeriod(s, u.schedule_id, *p, org_id, submitted_unix,
+                         submitted_unix < cal->DueUnix(*p));
+  }
 }
 
 std::string DisplayName(const orgs::Org& o) { return o.short_name.empty() ? o.name : o.short_name; }
@@ -147,6 +175,7 @@ Result<Report> MembersService::SubmitReport(const Actor& actor, const ReportInpu
     }
     const std::string at = clock::FormatIso(now);
     out.id = repo::InsertReport(s, actor.org_id, in, at, now, actor.login);
+    internal::CountReport(s, actor.org_id, clock::DaysFromDate(in.date), now);
     out.org_id = actor.org_id;
     out.org_code = actor.org_code;
     out.date = in.date;

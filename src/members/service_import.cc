@@ -47,7 +47,7 @@ Result<Page<Member>> MembersService::ListMembers(const Actor& actor, const Membe
     const std::map<int64_t, Member> profiles = repo::LoadProfiles(s);
     for (const orgs::Org& o : scope->tree().orgs()) {
       if ((o.kind != "member" && o.kind != "operator") || !scope->Covers(o.id)) continue;
-      if (parent && !scope->tree().IsIdAtOrBelow(o.id, parent)) continue;
+      if (parent && !scope->IsAtOrBelow(o.id, parent)) continue;
       auto it = profiles.find(o.id);
       Member m = it == profiles.end() ? Member{} : it->second;
       m.org_id = o.id;

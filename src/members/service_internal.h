@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/actor.h"
@@ -42,17 +43,25 @@ class Scope {
   const orgs::Org* Find(const std::string& code) const { return tree_.Find(code); }
   // Returns the provincial organisation at or above `id`, or null.
   const orgs::Org* Province(int64_t id) const;
+  // Returns true when `id` is `ancestor` or lies below it (walks up the parents:
+  // O(depth), unlike orgs::OrgTree::IsIdAtOrBelow, which lists the whole subtree).
+  bool IsAtOrBelow(int64_t id, int64_t ancestor) const;
   const orgs::OrgTree& tree() const { return tree_; }
 
  private:
   orgs::OrgTree tree_;
   std::unordered_map<int64_t, const orgs::Org*> by_id_;
+  std::unordered_set<int64_t> covered_;  // association staff: the subtree of root_
   bool system_ = false, association_ = false, member_ = false;
   int64_t root_ = 0;
 };
 
 // Loads the tree on `s` and returns the actor's scope.
 std::unique_ptr<Scope> LoadScope(soci::session& s, const Actor& actor);
+
+// Counts a report just stored (of unit `org_id`, for day `day`, arrived at
+// `submitted_unix`) in the per-period counts of every schedule of the unit.
+void CountReport(soci::session& s, int64_t org_id, int64_t day, int64_t submitted_unix);
 
 // Returns the name an organisation shows with (its short name when it has one).
 std::string DisplayName(const orgs::Org& o);

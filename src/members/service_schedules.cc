@@ -116,6 +116,14 @@ Result<RateInputs> ReadRateInputs(soci::session& s, const Scope& scope, int64_t 
   return in;
 }
 
+// Counts reports the units stored before they joined the schedule.
+void CountExisting(soci::session& s, int64_t id, const PeriodCalendar& cal,
+                   const std::vector<int64_t>& units) {
+  const int64_t last = cal.repeats() ? clock::DaysFromDate("9999-12-31") : cal.EndOf(0);
+  repo::CountExistingReports(s, id, units, cal.anchor(), cal.length(), last,
+                             clock::ShanghaiDayStart(clock::DateFromDays(cal.anchor())));
+}
+
 Rate ComputeRate(const Scope& scope, const RateInputs& in) {
   Rate r;
   r.schedule_id = in.schedule.id;
@@ -167,6 +175,7 @@ Result<Schedule> MembersService::CreateSchedule(const Actor& actor, const Schedu
     }
     id = repo::InsertSchedule(s, owner, clean, clock::FormatIso(Now()), actor.login);
     for (int64_t u : units) repo::AddScheduleUnit(s, id, u, cal.anchor());
+    CountExisting(s, id, cal, units);
     orgs::Audit(s, actor, "resumption.schedule.create", "resumption_schedule", std::to_string(id),
                 "", "{\"name\":\"" + std::to_string(units.size()) + " units\"}");
     return Status::Ok();
@@ -187,6 +196,9 @@ Result<Schedule> MembersService::AddUnits(const Actor& actor, int64_t id,
     }
     JB_ASSIGN_OR_RETURN(std::vector<int64_t> ids, ResolveUnits(*scope, units));
     for (int64_t u : ids) repo::AddScheduleUnit(s, id, u, clock::DaysFromDate(day));
+    JB_ASSIGN_OR_RETURN(PeriodCalendar cal,
+                        PeriodCalendar::Make(sc.kind, sc.weekday, sc.start, sc.deadline));
+    CountExisting(s, id, cal, ids);
     orgs::Audit(s, actor, "resumption.schedule.units", "resumption_schedule", std::to_string(id),
                 "", "{\"added\":" + std::to_string(ids.size()) + ",\"from\":\"" + day + "\"}");
     return Status::Ok();
@@ -276,7 +288,7 @@ Result<Dashboard> MembersService::DashboardOf(const Actor& actor, int64_t id,
     const PeriodCalendar& cal = in.at.cal;
     const int64_t start = cal.StartOf(in.at.index);
     const int64_t due = cal.DueUnix(in.at.index);
-    const std::map<int64_t, Member> profiles = repo::LoadProfiles(s);
+    const std::map<int64_t, std::string> sector_of = repo::SectorsOf(s, id);
     std::map<std::string, RateGroup> provinces, sectors;
     std::map<std::string, int64_t> statuses;
     for (const auto& [org, from] : in.units) {
@@ -288,8 +300,8 @@ Result<Dashboard> MembersService::DashboardOf(const Actor& actor, int64_t id,
       u.name = o->name;
       const orgs::Org* p = scope->Province(org);
       u.province = p ? p->code : "";
-      auto prof = profiles.find(org);
-      u.sector = prof == profiles.end() ? "" : prof->second.sector;
+      auto sector = sector_of.find(org);
+      u.sector = sector == sector_of.end() ? "" : sector->second;
       auto rep = in.reports.find(org);
       u.state = rep == in.reports.end()        ? "missing"
                 : rep->second.first_unix < due ? "on_time"
@@ -317,8 +329,7 @@ Result<Dashboard> MembersService::DashboardOf(const Actor& actor, int64_t id,
       d.needs.emplace_back(k, it == needs.end() ? 0 : it->second);
     }
     const int64_t first = std::max<int64_t>(0, in.at.index - (kSeriesPeriods - 1));
-    const auto series = repo::SeriesOf(s, id, cal.anchor(), cal.length(), first, in.at.index,
-                                       clock::ShanghaiDayStart(clock::DateFromDays(cal.anchor())));
+    const auto series = repo::SeriesOf(s, id, first, in.at.index);
     std::vector<int64_t> froms;
     for (const auto& [org, from] : in.units) froms.push_back(from);
     std::sort(froms.begin(), froms.end());

@@ -202,6 +202,31 @@ TEST_F(MembersServiceTest, AUnitAddedMidPeriodIsExpectedFromTheNextPeriod) {
   EXPECT_EQ(svc_->ListSchedules(Member("u2"), {})->total, 0);
 }
 
+TEST_F(MembersServiceTest, ReportsStoredBeforeTheScheduleOrTheUnitCount) {
+  At("2020-02-13T08:00:00Z");
+  ASSERT_TRUE(svc_->SubmitReport(Member("u1"), Report("2020-02-13")).ok());
+  At("2020-02-15T02:00:00Z");
+  ASSERT_TRUE(svc_->SubmitReport(Member("u2"), Report("2020-02-14")).ok());  // late
+  At("2020-02-20T08:00:00Z");
+  ASSERT_TRUE(svc_->SubmitReport(Member("u3"), Report("2020-02-20")).ok());
+  At("2020-03-01T00:00:00Z");
+  const int64_t id = Weekly({"u1", "u2"});
+  ASSERT_TRUE(svc_->AddUnits(Staff(), id, {"u3"}, "2020-02-12").ok());
+  auto dash = svc_->DashboardOf(Staff(), id, "2020-02-20");
+  ASSERT_TRUE(dash.ok()) << dash.status().ToString();
+  ASSERT_EQ(dash->series.size(), 2u);
+  EXPECT_EQ(dash->series[0].expected, 2);
+  EXPECT_EQ(dash->series[0].reported, 2);
+  EXPECT_EQ(dash->series[0].on_time, 1);
+  EXPECT_EQ(dash->series[1].expected, 3);
+  EXPECT_EQ(dash->series[1].reported, 1);  // u3, counted once it joined
+  EXPECT_EQ(dash->rate.reported, 1);
+  // A second report of u1 in the same period changes nothing.
+  At("2020-03-01T01:00:00Z");
+  ASSERT_TRUE(svc_->SubmitReport(Member("u1"), Report("2020-02-12")).ok());
+  EXPECT_EQ(svc_->DashboardOf(Staff(), id, "2020-02-20")->series[0].reported, 2);
+}
+
 TEST_F(MembersServiceTest, NeedsAreFollowedUpWithHistory) {
   ReportInput in = Report("2020-02-13");
   in.needs = {{"masks", 2000, "一线人员"}};
