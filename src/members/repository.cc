@@ -191,6 +191,51 @@ void SaveProfile(soci::session& s, const Member& m, const std::string& now) {
       soci::use(m.phone), soci::use(m.email), soci::use(now);
 }
 
+void SaveProfiles(soci::session& s, const std::vector<Member>& members, const std::string& now) {
+  constexpr size_t kChunk = 200;
+  for (size_t begin = 0; begin < members.size(); begin += kChunk) {
+    const size_t end = std::min(members.size(), begin + kChunk);
+    // Bound values live here until the statement ran (reserved: no reallocation).
+    std::vector<long long> ids;
+    std::vector<std::string> texts;
+    std::vector<soci::indicator> inds;
+    ids.reserve(end - begin);
+    texts.reserve((end - begin) * 6);
+    inds.reserve(end - begin);
+    std::string sql =
+        "INSERT INTO member_profiles (org_id, credit_code, sector, contact, phone, email, "
+        "updated_at) VALUES ";
+    soci::statement st(s);
+    st.alloc();
+    for (size_t i = begin; i < end; ++i) {
+      const Member& m = members[i];
+      const std::string n = std::to_string(i - begin);
+      sql += std::string(i > begin ? ", " : "") + "(:o" + n + ", :c" + n + ", :s" + n + ", :k" + n +
+             ", :p" + n + ", :e" + n + ", :t" + n + ")";
+      ids.push_back(m.org_id);
+      inds.push_back(m.credit_code.empty() ? soci::i_null : soci::i_ok);
+      st.exchange(soci::use(ids.back(), "o" + n));
+      for (const auto& [prefix, value] :
+           {std::pair{"c", &m.credit_code}, std::pair{"s", &m.sector}, std::pair{"k", &m.contact},
+            std::pair{"p", &m.phone}, std::pair{"e", &m.email}, std::pair{"t", &now}}) {
+        texts.push_back(*value);
+        if (std::string(prefix) == "c") {
+          st.exchange(soci::use(texts.back(), inds.back(), prefix + n));
+        } else {
+          st.exchange(soci::use(texts.back(), prefix + n));
+        }
+      }
+    }
+    sql +=
+        " ON CONFLICT (org_id) DO UPDATE SET credit_code = excluded.credit_code, sector = "
+        "excluded.sector, contact = excluded.contact, phone = excluded.phone, email = "
+        "excluded.email, updated_at = excluded.updated_at";
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute(true);
+  }
+}
+
 // ---- reports ----
 
 bool ReportExists(soci::session& s, int64_t org_id, const std::string& date) {

@@ -41,6 +41,8 @@ std::map<int64_t, std::string> SectorsOf(soci::session& s, int64_t schedule_id);
 std::optional<int64_t> OrgOfCreditCode(soci::session& s, const std::string& credit_code);
 // Inserts or replaces the profile of `m.org_id`.
 void SaveProfile(soci::session& s, const Member& m, const std::string& now);
+// Saves many profiles, up to 200 in one statement (one round trip each).
+void SaveProfiles(soci::session& s, const std::vector<Member>& members, const std::string& now);
 
 // ---- reports ----
 

@@ -116,8 +116,9 @@ Result<ImportResult> MembersService::Import(const Actor& actor, const std::strin
         !(scope->association() && actor.HasRole(kRoleAdmin) && scope->Covers(parent->id))) {
       return Status::Denied("member lists are imported by an administrator of the association");
     }
+    const std::map<int64_t, Member> profiles = repo::LoadProfiles(s);
     std::map<std::string, int64_t> by_credit;
-    for (const auto& [org, m] : repo::LoadProfiles(s)) {
+    for (const auto& [org, m] : profiles) {
       if (!m.credit_code.empty()) by_credit[m.credit_code] = org;
     }
     for (ImportRow& row : checked.rows) {
@@ -153,17 +154,30 @@ Result<ImportResult> MembersService::Import(const Actor& actor, const std::strin
     if (!result.errors.empty() || dry_run) return Status::Ok();
     const std::string now = clock::NowIso();
     const std::string by = actor.name.empty() ? actor.login : actor.name;
+    // Rows that change nothing are not written; profiles go in batches.
+    std::vector<Member> changed;
     for (ImportRow& row : result.rows) {
       orgs::Org org{row.member.org_id, row.code,   row.member.name, row.member.short_name,
                     "member",          parent->id, parent->code,    {}};
       if (row.action == "create") {
         row.member.org_id = orgs::repo::InsertOrg(s, org, now);
-      } else {
+        changed.push_back(row.member);
+        continue;
+      }
+      const orgs::Org* before = scope->Find(org.id);
+      if (before->name != org.name || before->short_name != org.short_name) {
         JB_RETURN_IF_ERROR(orgs::repo::ClaimOrgVersion(s, org.id, std::nullopt, by, now));
         orgs::repo::UpdateOrg(s, org);
       }
-      repo::SaveProfile(s, row.member, now);
+      auto old = profiles.find(org.id);
+      const Member& m = row.member;
+      if (old == profiles.end() || old->second.sector != m.sector ||
+          old->second.contact != m.contact || old->second.phone != m.phone ||
+          old->second.email != m.email) {
+        changed.push_back(m);
+      }
     }
+    repo::SaveProfiles(s, changed, now);
     orgs::Audit(s, actor, "members.import", "org", parent->code, "",
                 "{\"created\":" + std::to_string(result.created) +
                     ",\"updated\":" + std::to_string(result.updated) + "}");
