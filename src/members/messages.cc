@@ -29,7 +29,7 @@ const messages::Catalogue& Messages() {
            "the day lies outside the schedule's periods"},
           // follow-ups
           {"followup_not_found", "跟进事项不存在", "no such follow-up item"},
-          {"invalid_action", "不认识的操作", "unknown action"},
+          {"invalid_followup_action", "不认识的跟进操作", "unknown follow-up action"},
           {"followup_transition", "状态为 {status} 的事项不能执行 {action}",
            "an item that is {status} cannot be given {action}"},
           {"owner_not_found", "负责人不存在或不属于本协会", "no such user in your association"},

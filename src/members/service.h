@@ -100,7 +100,7 @@ class MembersService {
   // for one the actor may not see.
   Result<Followup> GetFollowup(const Actor& actor, int64_t id);
   // Applies an action (association staff over the unit). Errors: kInvalidArgument
-  // "invalid_action", "owner" ("owner_not_found"), "note" required for
+  // "invalid_followup_action", "owner" ("owner_not_found"), "note" required for
   // resolve/close/comment; kConflict "followup_transition" when the state
   // does not allow it.
   Result<Followup> ActOnFollowup(const Actor& actor, int64_t id, const FollowupAction& action);

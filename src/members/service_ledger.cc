@@ -85,7 +85,7 @@ Result<Followup> MembersService::ActOnFollowup(const Actor& actor, int64_t id,
   static const std::set<std::string> kActions = {"assign", "start",  "resolve",
                                                  "close",  "reopen", "comment"};
   if (!kActions.count(a.action)) {
-    return Status::Invalid("action", "invalid_action",
+    return Status::Invalid("action", "invalid_followup_action",
                            "action must be assign, start, resolve, close, reopen or comment");
   }
   if ((a.action == "resolve" || a.action == "close" || a.action == "comment") &&
