@@ -76,10 +76,12 @@ Result<Sheet> ReadMemberSheet(const std::string& format, std::string_view bytes,
   return Status::Invalid("format", "member_invalid_format", "format must be xlsx or csv");
 }
 
-std::string MemberCode(const std::string& credit_code) {
-  std::string out = "m";
-  for (char c : credit_code) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+std::string MemberCode(const std::string& parent_code, const std::string& credit_code) {
+  std::string lower;
+  for (char c : credit_code)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (parent_code.size() + 1 + lower.size() <= 32) return parent_code + "-" + lower;
+  return "m" + lower;
 }
 
 Result<MemberRows> CheckMemberRows(const Sheet& sheet) {

@@ -39,9 +39,10 @@ struct MemberRows {
 // column given twice.
 Result<MemberRows> CheckMemberRows(const Sheet& sheet);
 
-// Returns the organisation code an imported unit gets: "m" and its credit
-// code in lower case.
-std::string MemberCode(const std::string& credit_code);
+// Returns the organisation code an imported unit gets: its association's code,
+// '-' and its credit code in lower case ("hubei-91420100ma4k0001xl"), or "m"
+// and the credit code when that would be longer than 32 characters.
+std::string MemberCode(const std::string& parent_code, const std::string& credit_code);
 
 }  // namespace jianbao::members
 

@@ -136,7 +136,7 @@ Result<ImportResult> MembersService::Import(const Actor& actor, const std::strin
         row.member.org_id = o->id;
         ++result.updated;
       } else {
-        row.code = MemberCode(row.member.credit_code);
+        row.code = MemberCode(parent->code, row.member.credit_code);
         if (scope->Find(row.code)) {
           result.errors.push_back(
               {row.row, "", "member_code_taken", "the organisation code is taken", row.code});
