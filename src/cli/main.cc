@@ -5,12 +5,14 @@
 // a failing command prints its message to stderr and throws
 // CLI::RuntimeError(exit_code).
 
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/commands.h"
 #include "epidemic/cli.h"
+#include "members/cli.h"
 #include "submissions/cli.h"
 #include "typeset/cli.h"
 
@@ -31,6 +33,7 @@ int main(int argc, char** argv) {
   jianbao::submissions::AddCommands(app);
   jianbao::typeset::AddCommands(app);
   jianbao::epidemic::AddCommands(app);
+  jianbao::members::AddCommands(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "core/bytes.h"
 #include "epidemic/narrative.h"
+#include "members/export.h"
 #include "submissions/summary.h"
 #include "typeset/typeset.h"
 
@@ -91,13 +92,19 @@ Result<bulletins::GeneratedSection> ModuleSources::ComplaintsSection(const std::
 }
 
 std::vector<bulletins::SummaryKind> ModuleSources::SummaryKinds() {
-  return {{"submissions", "信息报送采用情况", "Reporting and adoption summary"}};
+  return {{"submissions", "信息报送采用情况", "Reporting and adoption summary"},
+          {"supplies", "防疫物资捐赠与发放情况", "Supplies and donations summary"}};
 }
 
 Result<bulletins::GeneratedSection> ModuleSources::Summary(const Actor& actor,
                                                            const std::string& key,
                                                            const std::string& from,
                                                            const std::string& to) {
+  if (key == "supplies") {
+    JB_ASSIGN_OR_RETURN(members::SupplySummary summary, members_->SummaryOf(actor, from, to));
+    members::SupplySection s = members::SummarySection(summary);
+    return bulletins::GeneratedSection{s.title, s.body};
+  }
   if (key != "submissions") return Status::NotFound("summary_not_found", "no such summary: " + key);
   JB_ASSIGN_OR_RETURN(submissions::Stats stats,
                       submissions_->Statistics(actor, from + ".." + to, ""));

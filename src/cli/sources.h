@@ -1,8 +1,9 @@
 // Copyright 2026 The Jianbao Authors.
 //
 // ModuleSources: the bulletins composer's SectionSources over the
-// information-reporting and epidemic modules' services; the information-
-// reporting module offers its adoption summary.
+// information-reporting, epidemic and member-services modules' services; the
+// information-reporting module offers its adoption summary, the member
+// services their supplies and donations summary.
 
 #ifndef JIANBAO_CLI_SOURCES_H_
 #define JIANBAO_CLI_SOURCES_H_
@@ -10,6 +11,7 @@
 #include "bulletins/sources.h"
 #include "complaints/service.h"
 #include "epidemic/service.h"
+#include "members/service.h"
 #include "orgs/service.h"
 #include "submissions/service.h"
 
@@ -19,9 +21,13 @@ class ModuleSources : public bulletins::SectionSources {
  public:
   // REQUIRES: the services outlive this object.
   ModuleSources(orgs::OrgService* orgs, submissions::SubmissionService* submissions,
-                epidemic::EpidemicService* epidemic,
-                complaints::ComplaintService* complaints = nullptr)
-      : orgs_(orgs), submissions_(submissions), epidemic_(epidemic), complaints_(complaints) {}
+                epidemic::EpidemicService* epidemic, complaints::ComplaintService* complaints,
+                members::MembersService* members)
+      : orgs_(orgs),
+        submissions_(submissions),
+        epidemic_(epidemic),
+        complaints_(complaints),
+        members_(members) {}
 
   Result<std::vector<bulletins::SourcePiece>> AdoptedPieces(const Actor& actor,
                                                             const std::string& text,
@@ -46,6 +52,7 @@ class ModuleSources : public bulletins::SectionSources {
   submissions::SubmissionService* submissions_;
   epidemic::EpidemicService* epidemic_;
   complaints::ComplaintService* complaints_;  // may be null
+  members::MembersService* members_;
 };
 
 }  // namespace jianbao::cli

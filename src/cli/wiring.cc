@@ -12,6 +12,9 @@
 #include "epidemic/demo.h"
 #include "epidemic/handlers.h"
 #include "epidemic/repository.h"
+#include "members/demo.h"
+#include "members/handlers.h"
+#include "members/repository.h"
 #include "notify/handlers.h"
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
@@ -37,6 +40,7 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
   db->AddMigrations("bulletins", bulletins::repo::Migrations());
   db->AddMigrations("complaints", complaints::repo::Migrations());
   db->AddMigrations("search", search::repo::Migrations(db->engine()));
+  db->AddMigrations("members", members::repo::Migrations());
   JB_RETURN_IF_ERROR(db->Migrate());
   return db;
 }
@@ -58,7 +62,8 @@ Services::Services(store::Database* db, const Config& config)
       submissions(std::make_unique<submissions::SubmissionService>(db, orgs.get(), config)),
       epidemic(std::make_unique<epidemic::EpidemicService>(*db)),
       complaints(std::make_unique<complaints::ComplaintService>(db, orgs.get(), config)),
-      epidemic_followups(std::make_unique<epidemic::FollowupService>(*db, *epidemic)) {
+      epidemic_followups(std::make_unique<epidemic::FollowupService>(*db, *epidemic),
+      members(std::make_unique<members::MembersService>(db)) {
   auto ts = typeset::Typesetter::Create(typeset::FontsFromConfig(config));
   if (ts.ok()) {
     typesetter = std::move(ts).value();
@@ -66,7 +71,7 @@ Services::Services(store::Database* db, const Config& config)
     typesetter_status = ts.status();
   }
   sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get(),
-                                            complaints.get());
+                                            complaints.get(), members.get());
   bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
                                                            sources.get(), RenderLimitsFrom(config));
   const mail::SmtpConfig smtp = mail::SmtpConfigFrom(config);
@@ -97,7 +102,8 @@ Services::Services(store::Database* db, const Config& config)
 void RegisterRoutes(http::App& app, Services& services) {
   for (const messages::Catalogue* c :
        {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
-        &epidemic::Messages(), &typeset::Messages(), &complaints::Messages(), &search::Messages()}) {
+        &epidemic::Messages(), &typeset::Messages(), &complaints::Messages(), &search::Messages(),
+        &members::Messages()}) {
     messages::Add(*c);
   }
   orgs::Register(app, *services.orgs);
@@ -108,6 +114,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   complaints::Register(app, *services.complaints);
   search::Register(app, *services.search);
   epidemic::RegisterFollowups(app, *services.epidemic_followups);
+  members::Register(app, *services.members);
 }
 
 Result<std::string> LoadDemoData(Services& services) {
@@ -118,6 +125,7 @@ Result<std::string> LoadDemoData(Services& services) {
   JB_RETURN_IF_ERROR(bulletins::LoadDemo(*services.bulletins, services.seed_dir));
   JB_RETURN_IF_ERROR(epidemic::LoadDemo(*services.epidemic, services.seed_dir));
   JB_RETURN_IF_ERROR(complaints::LoadDemo(*services.complaints, *services.orgs));
+  JB_RETURN_IF_ERROR(members::LoadDemo(*services.members, *services.orgs));
   std::string out = "Demo sign-ins (password " + std::string(orgs::kDemoPassword) + "):\n";
   for (const auto& d : orgs::DemoLogins()) {
     out += "  " + d.login + std::string(24 - std::min<size_t>(d.login.size(), 23), ' ') + d.role +

@@ -17,6 +17,7 @@
 #include "epidemic/followups.h"
 #include "epidemic/service.h"
 #include "http/app.h"
+#include "members/service.h"
 #include "notify/notify.h"
 #include "orgs/service.h"
 #include "search/service.h"
@@ -38,6 +39,7 @@ struct Services {
   std::unique_ptr<epidemic::EpidemicService> epidemic;
   std::unique_ptr<complaints::ComplaintService> complaints;
   std::unique_ptr<epidemic::FollowupService> epidemic_followups;
+  std::unique_ptr<members::MembersService> members;
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
   Status typesetter_status;                         // why typesetter is null
   std::unique_ptr<ModuleSources> sources;

@@ -5,17 +5,21 @@ import { launch, menuItems, resetBrowser, shot, signIn, submitLogin } from './li
 
 // Each module's rows (src/modules/*/module.ts) sit between the workbench and the
 // platform's administration rows, in module order: submissions, bulletins, epidemic,
-// complaints, notify.
+// complaints, members, notify.
 const ADMIN_MENU = ['workbench', 'submissions-stats', 'bulletins', 'archive', 'inbox', 'government-recipients',
-  'epidemic', 'notifications', 'orgs', 'users', 'audit', 'account']
+  'epidemic', 'resumption-schedules', 'resumption-followups', 'supplies', 'members', 'notifications', 'orgs',
+  'users', 'audit', 'account']
 const EDITOR_MENU = ['workbench', 'submissions-review', 'submissions-commissions', 'submissions-stats',
-  'bulletins', 'archive', 'inbox', 'epidemic', 'notifications', 'account']
+  'bulletins', 'archive', 'inbox', 'epidemic', 'resumption-schedules', 'resumption-followups', 'supplies',
+  'notifications', 'account']
 const APPROVER_MENU = ['workbench', 'bulletins', 'bulletins-pending', 'archive', 'inbox', 'epidemic', 'notifications', 'account']
 const REPORTER_MENU = ['workbench', 'submissions-mine', 'submissions-commissions', 'inbox', 'notifications',
   'account']
 const USER_MENU = ['workbench', 'inbox', 'notifications', 'account']
 const DESK_MENU = ['workbench', 'inbox', 'complaints', 'complaints-stats', 'notifications', 'account']
 const LIAISON_MENU = ['workbench', 'inbox', 'complaints', 'notifications', 'account']
+const MEMBER_MENU = ['workbench', 'inbox', 'resumption-report', 'resumption-followups', 'supplies', 'notifications',
+  'account']
 
 // Demo sign-ins and the menu each must see.
 const DEMO = [
@@ -25,7 +29,7 @@ const DEMO = [
   { login: 'hubei-admin', org: 'hubei', menu: ADMIN_MENU },
   { login: 'hubei-reporter', org: 'hubei', menu: REPORTER_MENU },
   { login: 'hubei-desk', org: 'hubei', menu: DESK_MENU },
-  { login: 'member', org: null, menu: USER_MENU },
+  { login: 'member', org: null, menu: MEMBER_MENU },
   { login: 'liaison', org: null, menu: LIAISON_MENU },
 ]
 

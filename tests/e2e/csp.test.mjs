@@ -33,6 +33,7 @@ function urlFor(p, ids) {
   let url = p.startsWith('/') ? p : `/${p}`
   url = url.replace(/^\/bulletins\/issues\/:id\(\\\\d\+\)/, `/bulletins/issues/${ids.issue}`)
   url = url.replace(/:id\(\\\\d\+\)/, String(ids.piece))
+  url = url.replace(/^\/resumption\/schedules\/:id$/, '/resumption/schedules/1') // the demo weekly schedule
   assert.ok(!url.includes(':'), `no sample for the parameters of route ${p}: add one in csp.test.mjs`)
   return url
 }

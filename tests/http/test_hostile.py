@@ -108,7 +108,8 @@ class HostileTest(unittest.TestCase):
         out = subprocess.run([harness.BIN, "routes"], capture_output=True, text=True, check=True).stdout
         routes = [line.split()[:2] for line in out.splitlines() if line.strip()]
         uploads = {"/api/v1/submissions/import", "/api/v1/submissions/convert",
-                   "/api/v1/submissions/:id/attachments", "/api/v1/complaints/:id/attachments"}
+                   "/api/v1/submissions/:id/attachments", "/api/v1/complaints/:id/attachments",
+                   "/api/v1/members/import"}
         admin = server.client("admin")
         deep = ('{"x": ' + "[" * 100000 + "]" * 100000 + "}").encode()
         checked = 0

@@ -36,6 +36,8 @@ class Fixtures:
         self.complaint_ids = []
         self.complaint_attachment = None  # (case id, attachment id)
         self.complaint_public = None  # (number, phone)
+        self.schedule_id = None
+        self.need_ids = []
 
 
 class Setup:
@@ -128,9 +130,14 @@ def make(port, sessions):
                       f"/api/v1/complaints/{fx.complaint_ids[0]}/attachments?name=dot.png",
                       201, raw=PNG, content_type="image/png")
         fx.complaint_attachment = (fx.complaint_ids[0], att["id"])
+        schedules = st.call("hubei-admin", "GET", "/api/v1/resumption/schedules", 200)
+        fx.schedule_id = schedules["items"][0]["id"] if schedules["items"] else None
+        followups = st.call("hubei-admin", "GET", "/api/v1/resumption/followups?page_size=2", 200)
+        fx.need_ids = [f["id"] for f in followups["items"]]
     finally:
         st.conn.close()
-    for name in ("commission_ids", "summary_keys", "public_series", "complaint_ids"):
+    for name in ("commission_ids", "summary_keys", "public_series", "complaint_ids", "schedule_id",
+                 "followup_ids", "need_ids"):
         if not getattr(fx, name):
             raise SetupError(f"set-up: the demo data has no {name}; routes.py cannot fill them")
     if not fx.epidemic_date:

@@ -18,6 +18,8 @@ import urllib.parse
 
 E = "/api/v1/epidemic"
 C = "/api/v1/complaints"
+RS = "/api/v1/resumption"
+SU = "/api/v1/supplies"
 
 
 def q(path, **params):
@@ -136,6 +138,23 @@ TABLE = {
                                   q(E + "/narrative", date=fx.epidemic_date, chart="true", days=10)],
     E + "/templates/:name": lambda fx: [E + "/templates/default", E + "/templates/plain"],
     E + "/chart.png": lambda fx: [q(E + "/chart.png", date=fx.epidemic_date)],
+    # members (复工复产)
+    RS + "/reports": lambda fx: [RS + "/reports", q(RS + "/reports", org="hubei-ctc", page_size=5)],
+    RS + "/schedules": lambda fx: [RS + "/schedules"],
+    RS + "/schedules/:id": lambda fx: [f"{RS}/schedules/{fx.schedule_id}"],
+    RS + "/rate": lambda fx: [q(RS + "/rate", schedule=fx.schedule_id, period="2020-03-19")],
+    RS + "/dashboard": lambda fx: [q(RS + "/dashboard", schedule=fx.schedule_id,
+                                     period="2020-03-19")],
+    RS + "/export": lambda fx: [q(RS + "/export", schedule=fx.schedule_id, period="2020-03-19")],
+    RS + "/followups": lambda fx: [RS + "/followups", q(RS + "/followups", status="open")],
+    RS + "/followups/:id": lambda fx: [f"{RS}/followups/{i}" for i in fx.need_ids],
+    SU + "/transactions": lambda fx: [SU + "/transactions", q(SU + "/transactions", holder="hubei",
+                                                                year="2020")],
+    SU + "/balances": lambda fx: [SU + "/balances", q(SU + "/balances", item="masks")],
+    SU + "/items": lambda fx: [SU + "/items"],
+    SU + "/summary": lambda fx: [q(SU + "/summary", year="2020")],
+    SU + "/export": lambda fx: [q(SU + "/export", year="2020")],
+    "/api/v1/members": lambda fx: ["/api/v1/members", q("/api/v1/members", q="通信")],
 }
 
 # GET routes that the load test does not request, with the reason.

@@ -1,0 +1,62 @@
+// The member-services module of the UI (复工复产): a member unit's report form, the
+// association's schedules with the reporting-rate dashboard, follow-up of needs, the
+// supplies ledger and member import. API in ./api.ts, pages in ./views/.
+import type { RouteRecordRaw } from 'vue-router'
+import { Box, Checked, DataAnalysis, List, OfficeBuilding } from '@element-plus/icons-vue'
+import type { MenuItem, UiModule } from '@/menu'
+import type { Role } from '@/api/types'
+
+/** Association staff (the server also checks that their organisation is an association). */
+export const ASSOCIATION_STAFF: readonly Role[] = ['admin', 'editor']
+export const MEMBERS: readonly Role[] = ['member']
+const BOTH: readonly Role[] = [...ASSOCIATION_STAFF, ...MEMBERS]
+
+const menu: MenuItem[] = [
+  { label: 'members.menu.report', route: '/resumption/report', icon: Checked, roles: MEMBERS, test: 'resumption-report' },
+  { label: 'members.menu.schedules', route: '/resumption/schedules', icon: DataAnalysis, roles: ASSOCIATION_STAFF, test: 'resumption-schedules' },
+  { label: 'members.menu.followups', route: '/resumption/followups', icon: List, roles: BOTH, test: 'resumption-followups' },
+  { label: 'members.menu.ledger', route: '/supplies', icon: Box, roles: BOTH, test: 'supplies' },
+  { label: 'members.menu.members', route: '/members', icon: OfficeBuilding, roles: ['admin'], test: 'members' },
+]
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: 'resumption/report',
+    name: 'resumption-report',
+    component: () => import('./views/report/index.vue'),
+    meta: { roles: MEMBERS, title: 'members.menu.report' },
+  },
+  {
+    path: 'resumption/schedules',
+    name: 'resumption-schedules',
+    component: () => import('./views/schedules/index.vue'),
+    meta: { roles: ASSOCIATION_STAFF, title: 'members.menu.schedules' },
+  },
+  {
+    path: 'resumption/schedules/:id',
+    name: 'resumption-dashboard',
+    component: () => import('./views/dashboard/index.vue'),
+    meta: { roles: ASSOCIATION_STAFF, title: 'members.dashboard.title' },
+  },
+  {
+    path: 'resumption/followups',
+    name: 'resumption-followups',
+    component: () => import('./views/followups/index.vue'),
+    meta: { roles: BOTH, title: 'members.menu.followups' },
+  },
+  {
+    path: 'supplies',
+    name: 'supplies',
+    component: () => import('./views/ledger/index.vue'),
+    meta: { roles: BOTH, title: 'members.menu.ledger' },
+  },
+  {
+    path: 'members',
+    name: 'members',
+    component: () => import('./views/members/index.vue'),
+    meta: { roles: ['admin'], title: 'members.menu.members' },
+  },
+]
+
+const members: UiModule = { order: 60, menu, routes }
+export default members
