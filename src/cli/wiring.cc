@@ -62,7 +62,7 @@ Services::Services(store::Database* db, const Config& config)
       submissions(std::make_unique<submissions::SubmissionService>(db, orgs.get(), config)),
       epidemic(std::make_unique<epidemic::EpidemicService>(*db)),
       complaints(std::make_unique<complaints::ComplaintService>(db, orgs.get(), config)),
-      epidemic_followups(std::make_unique<epidemic::FollowupService>(*db, *epidemic),
+      epidemic_followups(std::make_unique<epidemic::FollowupService>(*db, *epidemic)),
       members(std::make_unique<members::MembersService>(db)) {
   auto ts = typeset::Typesetter::Create(typeset::FontsFromConfig(config));
   if (ts.ok()) {
