@@ -71,6 +71,7 @@ class OutputsTest(unittest.TestCase):
             "date": "2020-02-04", "sections": [{"kind": "text", "title": "一线纪实&<抗疫>",
                                                 "body": "## 小标题\n\n正文第一段，1月27日。\n\n| 地区 | 数量 |\n|---|---|\n| 湖北 | 34 |\n"}]})
         self.assertEqual(status, 200, body)
+        self.assertEqual(self.ed.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/submit")[0], 200)
         self.assertEqual(self.ap.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/approve")[0], 200)
         self.assertEqual(self.ed.call("POST", f"/api/v1/bulletins/issues/{issue['id']}/publish")[0], 200)
         anon = server.client()
