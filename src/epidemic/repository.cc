@@ -320,6 +320,16 @@ std::map<std::string, EditStamp> LoadFigureVersions(soci::session& s, const std:
   return out;
 }
 
+void BumpFigureVersions(soci::session& s, const std::string& from, const std::string& to,
+                        const std::string& by, const std::string& at) {
+  // (The WHERE clause also lets SQLite parse ON CONFLICT after a SELECT.)
+  s << "INSERT INTO epidemic_figure_versions (day, region, version, updated_by, updated_at) "
+       "SELECT day, region, 2, :by, :at FROM epidemic_figures WHERE day >= :from AND day <= :to "
+       "ON CONFLICT (day, region) DO UPDATE SET version = epidemic_figure_versions.version + 1, "
+       "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+      soci::use(by, "by"), soci::use(at, "at"), soci::use(from, "from"), soci::use(to, "to");
+}
+
 Status ClaimFigureVersion(soci::session& s, const std::string& date, const std::string& region,
                           const std::optional<int64_t>& expected, const std::string& by,
                           const std::string& at) {

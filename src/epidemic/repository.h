@@ -58,6 +58,11 @@ std::map<std::string, EditStamp> LoadFigureVersions(soci::session& s, const std:
 // Claims the next edit version of grid row (date, region): EditConflict when
 // it no longer has version `expected` (any version when empty).
 // REQUIRES: inside Database::Write, before ReplaceFigures.
+// Gives every stored row of the days `from`..`to` a new version (by, at), so a
+// grid loaded before an import or a correction cannot save over it unseen:
+// its If-Match is stale and it gets 412 edit_conflict. One statement.
+void BumpFigureVersions(soci::session& s, const std::string& from, const std::string& to,
+                        const std::string& by, const std::string& at);
 Status ClaimFigureVersion(soci::session& s, const std::string& date, const std::string& region,
                           const std::optional<int64_t>& expected, const std::string& by,
                           const std::string& at);

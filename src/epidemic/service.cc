@@ -115,6 +115,9 @@ Result<ImportReport> EpidemicService::StoreBatch(const Actor& actor, ImportBatch
       after["source"] = source;
       after["from"] = first;
       after["to"] = last;
+      if (report.changed > 0) {
+        repository::BumpFigureVersions(s, first, last, EditorName(actor), clock::NowIso());
+      }
       orgs::Audit(s, actor, "epidemic.import", "epidemic_day",
                   first == last ? first : first + "/" + last, "", after.dump());
     }

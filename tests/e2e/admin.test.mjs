@@ -177,7 +177,7 @@ describe('administration', () => {
           items: [
             {
               id: 999999, at: '2026-11-29T01:02:03Z', actor: 'editor', org: 'ccea-sec',
-              action: 'resumption.report', entity: 'resumption_report', entity_id: '42',
+              action: 'later_module.act', entity: 'later_entity', entity_id: '42',
               before: { status: 'draft' }, after: { status: 'reported' }, ip: '127.0.0.1',
             },
           ],
@@ -188,8 +188,8 @@ describe('administration', () => {
     try {
       await page.getByTestId('audit-reset').click()
       const row = page.getByTestId('audit-table').locator('tr.el-table__row')
-      await row.getByText('resumption.report').waitFor()
-      assert.equal(await row.getByTestId('audit-row-entity').innerText(), 'resumption_report')
+      await row.getByText('later_module.act').waitFor()
+      assert.equal(await row.getByTestId('audit-row-entity').innerText(), 'later_entity')
     } finally {
       await page.unroute('**/api/v1/audit?**')
     }

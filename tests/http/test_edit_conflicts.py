@@ -304,6 +304,31 @@ class FiguresConflictTest(ConflictAssertions):
         self.assertEqual(status, 200, saved)
 
 
+class FiguresImportBumpsVersionsTest(ConflictAssertions):
+    """An import that changes a day gives its rows new versions: a grid loaded
+    before the import cannot save over the imported figures unseen."""
+
+    def test_save_after_an_import_is_refused(self):
+        a = server.client("editor")
+        date, region = "2021-12-01", "420000"
+        path = f"/api/v1/epidemic/days/{date}/figures/{region}"
+        status, saved, _ = a.call("PUT", path, {"new_confirmed": 3})
+        self.assertEqual(status, 200, saved)
+        loaded = saved["version"]
+        csv = f"date,region,new_confirmed\n{date},{region},4\n"
+        status, report, _ = a.call("POST", "/api/v1/epidemic/import",
+                                   {"content": csv, "source": "later.csv"})
+        self.assertEqual(status, 200, report)
+        status, body, _ = a.call("PUT", path, {"new_confirmed": 5},
+                                 headers={"If-Match": f'"{loaded}"'})
+        self.assertEqual(status, 412, body)
+        self.assertEqual(body["error"]["key"], "edit_conflict")
+        status, grid, _ = a.call("GET", f"/api/v1/epidemic/days/{date}/figures")
+        row = [r for r in grid["items"] if r["region"] == region][0]
+        self.assertEqual(row["figures"]["new_confirmed"], 4)  # the import's, not the stale save's
+        self.assertEqual(grid["versions"][region]["version"], loaded + 1)
+
+
 class PresenceTest(unittest.TestCase):
     """Who else has a record open: a heartbeat kept in the database, shown
     within one organisation only."""
