@@ -6,6 +6,7 @@
 
 #include "core/bytes.h"
 #include "core/clock.h"
+#include "core/text.h"
 #include "typeset/markdown.h"
 
 namespace jianbao::bulletins {
@@ -27,37 +28,37 @@ std::string UrnUuid(const std::string& name) {
 std::string IssueHtml(const IssueRecord& issue) {
   std::string h;
   for (const SectionSpec& s : issue.sections) {
-    h += "<h2>" + XmlEscape(s.title) + "</h2>";
-    if (!s.org.empty()) h += "<p><em>" + XmlEscape(s.org) + "</em></p>";
+    h += "<h2>" + text::EscapeXml(s.title) + "</h2>";
+    if (!s.org.empty()) h += "<p><em>" + text::EscapeXml(s.org) + "</em></p>";
     auto blocks = typeset::ParseMarkdown(s.body);
     if (!blocks.ok()) continue;
     for (const typeset::Block& b : *blocks) {
       using K = typeset::Block::Kind;
       switch (b.kind) {
         case K::kHeading:
-          h += "<h3>" + XmlEscape(typeset::PlainText(b.spans)) + "</h3>";
+          h += "<h3>" + text::EscapeXml(typeset::PlainText(b.spans)) + "</h3>";
           break;
         case K::kParagraph:
         case K::kQuote:
         case K::kListItem:
-          h += "<p>" + XmlEscape(typeset::PlainText(b.spans)) + "</p>";
+          h += "<p>" + text::EscapeXml(typeset::PlainText(b.spans)) + "</p>";
           break;
         case K::kCode:
-          h += "<pre>" + XmlEscape(b.literal) + "</pre>";
+          h += "<pre>" + text::EscapeXml(b.literal) + "</pre>";
           break;
         case K::kTable: {
           h += "<table>";
           for (const auto& row : b.rows) {
             h += "<tr>";
             for (const auto& cell : row)
-              h += "<td>" + XmlEscape(typeset::PlainText(cell)) + "</td>";
+              h += "<td>" + text::EscapeXml(typeset::PlainText(cell)) + "</td>";
             h += "</tr>";
           }
           h += "</table>";
           break;
         }
         case K::kImage:
-          if (!b.alt.empty()) h += "<p>［图：" + XmlEscape(b.alt) + "］</p>";
+          if (!b.alt.empty()) h += "<p>［图：" + text::EscapeXml(b.alt) + "］</p>";
           break;
         case K::kRule:
           h += "<hr/>";
@@ -65,7 +66,7 @@ std::string IssueHtml(const IssueRecord& issue) {
       }
     }
   }
-  if (!issue.closing_note.empty()) h += "<p>" + XmlEscape(issue.closing_note) + "</p>";
+  if (!issue.closing_note.empty()) h += "<p>" + text::EscapeXml(issue.closing_note) + "</p>";
   return h;
 }
 
@@ -88,43 +89,6 @@ std::string HttpDate(const std::string& iso) {
   return buf;
 }
 
-std::string XmlEscape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const unsigned char u = static_cast<unsigned char>(c);
-    // Characters XML 1.0 forbids are dropped: text stored before input was
-    // checked (docs/api.md) must not make a document unreadable.
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (u == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
-      i += 2;
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string AtomFeed(const Series& series, const std::vector<IssueRecord>& issues,
                      const std::string& base_url) {
   std::string title = series.title;
@@ -137,11 +101,12 @@ std::string AtomFeed(const Series& series, const std::vector<IssueRecord>& issue
   std::string x =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  x += "  <title>" + XmlEscape(title) + "</title>\n";
+  x += "  <title>" + text::EscapeXml(title) + "</title>\n";
   x += "  <id>" + UrnUuid("bulletins/series/" + series.code) + "</id>\n";
-  x += "  <link rel=\"self\" href=\"" + XmlEscape(self) + "\"/>\n";
-  x += "  <updated>" + XmlEscape(updated) + "</updated>\n";
-  x += "  <author><name>" + XmlEscape(series.issuer.empty() ? series.owner_org : series.issuer) +
+  x += "  <link rel=\"self\" href=\"" + text::EscapeXml(self) + "\"/>\n";
+  x += "  <updated>" + text::EscapeXml(updated) + "</updated>\n";
+  x += "  <author><name>" +
+       text::EscapeXml(series.issuer.empty() ? series.owner_org : series.issuer) +
        "</name></author>\n";
   for (const IssueRecord& i : issues) {
     const std::string link = base_url + "/api/v1/bulletins/issues/" + std::to_string(i.id);
@@ -150,17 +115,17 @@ std::string AtomFeed(const Series& series, const std::vector<IssueRecord>& issue
         "第" + std::to_string(i.number) + "期" + (i.supplement ? "（增刊）" : "");
     if (i.revision > 1) entry_title += "（更正版）";
     x += "  <entry>\n";
-    x += "    <title>" + XmlEscape(entry_title + " " + i.date) + "</title>\n";
+    x += "    <title>" + text::EscapeXml(entry_title + " " + i.date) + "</title>\n";
     x += "    <id>" + id + "</id>\n";
-    x += "    <updated>" + XmlEscape(i.published_at) + "</updated>\n";
+    x += "    <updated>" + text::EscapeXml(i.published_at) + "</updated>\n";
     x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
-         XmlEscape(link + "/files/html") + "\"/>\n";
+         text::EscapeXml(link + "/files/html") + "\"/>\n";
     x += "    <link rel=\"enclosure\" type=\"application/pdf\" href=\"" +
-         XmlEscape(link + "/files/pdf") + "\"/>\n";
+         text::EscapeXml(link + "/files/pdf") + "\"/>\n";
     std::string summary;
     for (const auto& s : i.sections) summary += (summary.empty() ? "" : "；") + s.title;
-    x += "    <summary>" + XmlEscape(summary) + "</summary>\n";
-    x += "    <content type=\"html\">" + XmlEscape(IssueHtml(i)) + "</content>\n";
+    x += "    <summary>" + text::EscapeXml(summary) + "</summary>\n";
+    x += "    <content type=\"html\">" + text::EscapeXml(IssueHtml(i)) + "</content>\n";
     x += "  </entry>\n";
   }
   x += "</feed>\n";
@@ -176,21 +141,22 @@ std::string PublicPage(const Series& series, const std::vector<IssueRecord>& iss
   std::string h =
       "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
-  h += "<title>" + XmlEscape(title) + "</title>";
+  h += "<title>" + text::EscapeXml(title) + "</title>";
   h += "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/public/bulletins/" +
-       XmlEscape(series.code) + "/feed.atom\">";
+       text::EscapeXml(series.code) + "/feed.atom\">";
   h += "<style>body{font-family:'Noto Serif CJK SC',serif;max-width:48rem;margin:2rem auto;"
        "padding:0 1rem;color:#222}h1{color:#c00;font-size:1.6rem;border-bottom:2px solid #c00;"
        "padding-bottom:.5rem}li{margin:.8rem 0}a{color:#114}small{color:#666}</style></head><body>";
-  h += "<h1>" + XmlEscape(title) + "</h1><p><small>" + XmlEscape(series.issuer) +
-       " · <a href=\"/public/bulletins/" + XmlEscape(series.code) +
+  h += "<h1>" + text::EscapeXml(title) + "</h1><p><small>" + text::EscapeXml(series.issuer) +
+       " · <a href=\"/public/bulletins/" + text::EscapeXml(series.code) +
        "/feed.atom\">Atom</a></small></p><ul>";
   if (issues.empty()) h += "<li>暂无已发布的简报。</li>";
   for (const IssueRecord& i : issues) {
     const std::string base = "/api/v1/bulletins/issues/" + std::to_string(i.id) + "/files/";
     h += "<li><strong>第" + std::to_string(i.number) + "期</strong>" +
-         (i.revision > 1 ? "（更正版）" : "") + " <small>" + XmlEscape(i.date) + "</small><br>";
-    for (const auto& s : i.sections) h += XmlEscape(s.title) + "；";
+         (i.revision > 1 ? "（更正版）" : "") + " <small>" + text::EscapeXml(i.date) +
+         "</small><br>";
+    for (const auto& s : i.sections) h += text::EscapeXml(s.title) + "；";
     h += "<br><a href=\"" + base + "html\">阅读</a> · <a href=\"" + base +
          "pdf\">PDF</a> · <a href=\"" + base + "docx\">Word</a> · <a href=\"" + base +
          "txt\">文本</a></li>";

@@ -30,10 +30,6 @@ std::string PublicPage(const Series& series, const std::vector<IssueRecord>& iss
 // 02:00:00 GMT"), or "" when it is not in that form.
 std::string HttpDate(const std::string& iso);
 
-// Returns `s` with &, <, >, " and ' escaped for XML, without the characters
-// XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF).
-std::string XmlEscape(const std::string& s);
-
 }  // namespace jianbao::bulletins
 
 #endif  // JIANBAO_BULLETINS_FEED_H_

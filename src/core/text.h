@@ -75,6 +75,12 @@ bool IsValidLogin(std::string_view s);
 // each starting and ending with a letter or digit.
 bool IsValidEmail(std::string_view s);
 
+// Returns `s` for XML or HTML text and attribute values: & < > " ' escaped,
+// and the characters XML 1.0 forbids (C0 controls other than tab, line feed
+// and carriage return; U+FFFE, U+FFFF) dropped, so text stored before input
+// was checked cannot make a document unreadable.
+std::string EscapeXml(std::string_view s);
+
 }  // namespace jianbao::text
 
 #endif  // JIANBAO_CORE_TEXT_H_

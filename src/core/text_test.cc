@@ -133,3 +133,15 @@ TEST(TextTest, SplitCommasKeepsEmptyParts) {
 
 }  // namespace
 }  // namespace jianbao::text
+
+namespace jianbao::text {
+namespace {
+
+TEST(EscapeXmlTest, EscapesMarkupAndDropsWhatXmlForbids) {
+  EXPECT_EQ(EscapeXml("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;");
+  EXPECT_EQ(EscapeXml(std::string("一\x07二\t三\xEF\xBF\xBE")), "一二\t三");
+}
+
+}  // namespace
+}  // namespace jianbao::text

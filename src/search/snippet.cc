@@ -10,6 +10,7 @@ extern "C" {
 #include <algorithm>
 #include <set>
 
+#include "core/text.h"
 #include "search/tokenizer.h"
 
 namespace jianbao::search {
@@ -158,33 +159,6 @@ std::vector<Range> MatchRanges(std::string_view text, const Query& q, size_t lim
   return out;
 }
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string Snippet(std::string_view text, const std::vector<Range>& ranges, size_t max_chars) {
   const int n = static_cast<int>(text.size());
   int begin = 0;
@@ -195,11 +169,11 @@ std::string Snippet(std::string_view text, const std::vector<Range>& ranges, siz
   for (const Range& r : ranges) {
     if (r.second <= at || r.first >= end) continue;
     const int s = std::max(r.first, at), e = std::min(r.second, end);
-    out += EscapeHtml(text.substr(at, s - at));
-    out += "<mark>" + EscapeHtml(text.substr(s, e - s)) + "</mark>";
+    out += text::EscapeXml(text.substr(at, s - at));
+    out += "<mark>" + text::EscapeXml(text.substr(s, e - s)) + "</mark>";
     at = e;
   }
-  out += EscapeHtml(text.substr(at, end - at));
+  out += text::EscapeXml(text.substr(at, end - at));
   if (end < n) out += "…";
   // Line breaks become spaces: a snippet is one line.
   std::replace(out.begin(), out.end(), '\n', ' ');

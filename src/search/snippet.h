@@ -28,9 +28,6 @@ std::vector<Range> MatchRanges(std::string_view text, const Query& q, size_t lim
 std::string Snippet(std::string_view text, const std::vector<Range>& ranges,
                     size_t max_chars = 100);
 
-// Returns `text` with & < > " ' escaped for HTML.
-std::string EscapeHtml(std::string_view text);
-
 // Returns the share (0..1) of `ranges` in `text` (at most the first 4) that
 // start and end on a word boundary as friso segments the text around them;
 // 1 for ranges that are not CJK. Returns 0 when friso is not available

@@ -78,29 +78,6 @@ std::string PdfText(const std::string& utf8) {
   return out + ">";
 }
 
-std::string XmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // Returns the PDF string literal "(…)" starting at `p` in `s` (escapes kept), or "".
 std::string LiteralAt(std::string_view s, size_t p) {
   if (p >= s.size() || s[p] != '(') return "";
@@ -140,24 +117,25 @@ std::string Xmp(const PdfExtras& x, const std::string& producer) {
       "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
       "   <dc:format>application/pdf</dc:format>\n"
       "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
-      XmlEscape(x.title) +
+      text::EscapeXml(x.title) +
       "</rdf:li></rdf:Alt></dc:title>\n"
       "   <dc:creator><rdf:Seq><rdf:li>" +
-      XmlEscape(x.author) +
+      text::EscapeXml(x.author) +
       "</rdf:li></rdf:Seq></dc:creator>\n"
       "   <dc:language><rdf:Bag><rdf:li>" +
-      XmlEscape(x.lang) + "</rdf:li></rdf:Bag></dc:language>\n";
+      text::EscapeXml(x.lang) + "</rdf:li></rdf:Bag></dc:language>\n";
   if (!x.date.empty()) {
-    s += "   <dc:date><rdf:Seq><rdf:li>" + XmlEscape(x.date) +
+    s += "   <dc:date><rdf:Seq><rdf:li>" + text::EscapeXml(x.date) +
          "</rdf:li></rdf:Seq></dc:date>\n"
          "   <xmp:CreateDate>" +
-         XmlEscape(x.date) + "</xmp:CreateDate>\n   <xmp:ModifyDate>" + XmlEscape(x.date) +
-         "</xmp:ModifyDate>\n   <xmp:MetadataDate>" + XmlEscape(x.date) + "</xmp:MetadataDate>\n";
+         text::EscapeXml(x.date) + "</xmp:CreateDate>\n   <xmp:ModifyDate>" +
+         text::EscapeXml(x.date) + "</xmp:ModifyDate>\n   <xmp:MetadataDate>" +
+         text::EscapeXml(x.date) + "</xmp:MetadataDate>\n";
   }
-  s += "   <xmp:CreatorTool>" + XmlEscape(x.creator) +
+  s += "   <xmp:CreatorTool>" + text::EscapeXml(x.creator) +
        "</xmp:CreatorTool>\n"
        "   <pdf:Producer>" +
-       XmlEscape(producer) +
+       text::EscapeXml(producer) +
        "</pdf:Producer>\n"
        "  </rdf:Description>\n"
        " </rdf:RDF>\n"
