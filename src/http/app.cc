@@ -15,7 +15,15 @@
 
 namespace jianbao::http {
 
-Response Context::Error(const Status& status) const { return ErrorResponse(status, lang); }
+// A 5xx's own message (SQL error text, a path) is for the operator's log, never
+// the answer, which carries the localized message for its key.
+Response Context::Error(const Status& status) const {
+  if (HttpStatusFor(status.code()) >= 500) {
+    spdlog::warn("answering {} ({}): {}", HttpStatusFor(status.code()), status.key(),
+                 status.message());
+  }
+  return ErrorResponse(status, lang);
+}
 
 Result<int64_t> Context::IdParam(const std::string& name, const std::string& not_found_key) const {
   const std::string v = Param(name);

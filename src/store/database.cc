@@ -50,7 +50,10 @@ void ConfigureSqliteOnce() {
   (void)kDone;
 }
 
-std::unique_ptr<soci::session> OpenSqlite(const std::string& path) {
+// A reader session is query_only: a write through Read fails loudly instead of
+// taking the write lock beside the one writer (which then sees "database is
+// locked" or a stale snapshot).
+std::unique_ptr<soci::session> OpenSqlite(const std::string& path, bool reader) {
   ConfigureSqliteOnce();
   // JIANBAO_SQLITE_STATEMENT_CACHE=0 turns the statement cache off (for
   // comparisons in bench/http, and as a way out should it ever misbehave).
@@ -64,6 +67,7 @@ std::unique_ptr<soci::session> OpenSqlite(const std::string& path) {
   *s << "PRAGMA foreign_keys=ON";
   *s << "PRAGMA synchronous=FULL";
   *s << "PRAGMA busy_timeout=10000";
+  if (reader) *s << "PRAGMA query_only=ON";
   CountStatements(*s);
   return s;
 }
@@ -156,9 +160,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
     std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
     if (path.empty()) return Status::Invalid("db", "db_url", "empty database path");
     std::vector<std::unique_ptr<soci::session>> writer;
-    writer.push_back(OpenSqlite(path));
+    writer.push_back(OpenSqlite(path, false));
     std::vector<std::unique_ptr<soci::session>> readers;
-    for (int i = 0; i < kSqliteReaders; ++i) readers.push_back(OpenSqlite(path));
+    for (int i = 0; i < kSqliteReaders; ++i) readers.push_back(OpenSqlite(path, true));
     return std::unique_ptr<Database>(
         new Database(Engine::kSqlite, "sqlite:" + path,
                      std::make_unique<SessionPool>("writers", std::move(writer)),
@@ -238,6 +242,52 @@ class Lease {
   soci::session* s_;
 };
 
+// One write transaction. On SQLite it is BEGIN IMMEDIATE: the write lock is
+// taken at the start, where SQLite's busy handler waits for any other holder
+// (a second process, a checkpoint). A deferred BEGIN takes it at the first
+// write instead, where SQLite answers "database is locked" at once rather than
+// wait, since the transaction already holds a snapshot.
+class WriteTransaction {
+ public:
+  WriteTransaction(soci::session& s, bool sqlite) : s_(s), sqlite_(sqlite) {
+    if (sqlite_) {
+      s_ << "BEGIN IMMEDIATE";
+    } else {
+      s_.begin();
+    }
+    open_ = true;
+  }
+  ~WriteTransaction() {
+    if (!open_) return;
+    try {
+      Rollback();
+    } catch (const std::exception&) {
+    }
+  }
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+  void Commit() { End("COMMIT"); }
+  void Rollback() { End("ROLLBACK"); }
+
+ private:
+  // Closes the transaction; should COMMIT itself fail (SQLite can refuse it),
+  // the transaction stays open for the destructor to roll back, so the one
+  // writer session never stays inside a transaction.
+  void End(const char* sql) {
+    if (!sqlite_) {
+      std::string(sql) == "COMMIT" ? s_.commit() : s_.rollback();
+    } else {
+      s_ << sql;
+    }
+    open_ = false;
+  }
+
+  soci::session& s_;
+  bool sqlite_;
+  bool open_ = false;
+};
+
 Status Busy(const char* pool, std::chrono::milliseconds waited) {
   return Status(Code::kUnavailable, "db_busy",
                 std::string("no free database ") + pool + " session within " +
@@ -282,13 +332,13 @@ Status Database::Write(const Work& work) {
   Lease lease(this, writers_.get(), borrowed, true);
   soci::session& s = *borrowed;
   try {
-    soci::transaction tx(s);
+    WriteTransaction tx(s, engine_ == Engine::kSqlite);
     Status st = work(s);
     if (!st.ok()) {
-      tx.rollback();
+      tx.Rollback();
       return st;
     }
-    tx.commit();
+    tx.Commit();
     return Status::Ok();
   } catch (const std::exception& e) {
     return StatusFromException(e);

@@ -51,8 +51,8 @@ TEST_F(DatabaseTest, InsertReturningId) {
   long long id = 0;
   const std::string name = "a";  // a bound value must outlive the statement
   ASSERT_TRUE(db_->Write([&](soci::session& s) {
-                   s << "INSERT INTO things (name) VALUES (:n) RETURNING id",
-                       soci::use(name), soci::into(id);
+                   s << "INSERT INTO things (name) VALUES (:n) RETURNING id", soci::use(name),
+                       soci::into(id);
                    return Status::Ok();
                  })
                   .ok());
@@ -252,6 +252,63 @@ TEST_F(DatabaseTest, BorrowTimesOutAsUnavailable) {
   EXPECT_EQ(st.code(), Code::kUnavailable);
   EXPECT_EQ(st.key(), "db_busy");
   EXPECT_EQ(Count(), 0);  // the pool works again
+}
+
+// Another writer on the same file (a CLI command, a second server) holds the
+// write lock for a moment. A Write that reads before it writes waits for it
+// (BEGIN IMMEDIATE) instead of failing at once with "database is locked",
+// which a deferred BEGIN did once its snapshot was taken.
+TEST_F(DatabaseTest, WriteWaitsForAnotherWriter) {
+  auto other = Database::Open("sqlite:" + path_.string());
+  ASSERT_TRUE(other.ok());
+  std::atomic<bool> locked{false};
+  std::thread holder([&] {
+    (void)other.value()->Write([&](soci::session& s) {
+      s << "INSERT INTO things (name) VALUES ('held')";
+      locked = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      return Status::Ok();
+    });
+  });
+  while (!locked) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  Status st = db_->Write([&](soci::session& s) {
+    int n = 0;
+    s << "SELECT COUNT(*) FROM things", soci::into(n);
+    s << "INSERT INTO things (name) VALUES ('mine')";
+    return Status::Ok();
+  });
+  holder.join();
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(Count(), 2);
+}
+
+// A reader session refuses writes, so a write that strays into Read fails
+// loudly instead of competing with the one writer for the lock.
+TEST_F(DatabaseTest, ReaderSessionsAreQueryOnly) {
+  Status st = db_->Read([](soci::session& s) {
+    s << "INSERT INTO things (name) VALUES ('x')";
+    return Status::Ok();
+  });
+  EXPECT_FALSE(st.ok());
+  EXPECT_EQ(Count(), 0);
+}
+
+// A failed Write leaves the writer session outside any transaction: the next
+// Write commits normally.
+TEST_F(DatabaseTest, FailedWriteRollsBackAndWriterStaysUsable) {
+  Status st = db_->Write([](soci::session& s) {
+    s << "INSERT INTO things (name) VALUES ('a')";
+    s << "INSERT INTO things (name) VALUES ('a')";  // UNIQUE violation throws
+    return Status::Ok();
+  });
+  EXPECT_EQ(st.key(), "duplicate");
+  EXPECT_EQ(Count(), 0);
+  EXPECT_TRUE(db_->Write([](soci::session& s) {
+                   s << "INSERT INTO things (name) VALUES ('b')";
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(Count(), 1);
 }
 
 TEST(DatabaseOpenTest, BadUrlIsClearError) {

@@ -130,9 +130,9 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("server did not become healthy: " + self.read_log())
 
-    def read_log(self):
+    def read_log(self, tail=4000):
         with open(os.path.join(self.tmp, "server.log"), "rb") as f:
-            return f.read().decode("utf-8", "replace")[-4000:]
+            return f.read().decode("utf-8", "replace")[-tail:]
 
     def kill(self):
         if self.proc and self.proc.poll() is None:

@@ -158,6 +158,9 @@ def main():
         if server.proc.poll() is not None:
             problems.append(f"the server exited during the load: {server.read_log()}")
         problems += rec.failures + health_problems
+        if rec.failures:
+            problems += [f"server log: {line}" for line in server.read_log(tail=10**7).splitlines()
+                         if "answering 5" in line or "threw" in line][:10]
         if rec.failure_count > len(rec.failures):
             problems.append(f"… and {rec.failure_count - len(rec.failures)} more failed requests")
         problems += coverage_problems(rec, get_patterns)
