@@ -9,6 +9,7 @@
 #include "complaints/demo.h"
 #include "complaints/handlers.h"
 #include "complaints/repository.h"
+#include "complaints/search_kind.h"
 #include "epidemic/demo.h"
 #include "epidemic/handlers.h"
 #include "epidemic/repository.h"
@@ -96,6 +97,7 @@ Services::Services(store::Database* db, const Config& config)
   search = std::make_unique<search::SearchService>(db);
   search->AddKind(submissions::PieceSearchKind(submissions.get()));
   search->AddKind(bulletins::IssueSearchKind(bulletins.get()));
+  search->AddKind(complaints::ComplaintSearchKind(complaints.get()));
   search->Observe();
 }
 

@@ -6,6 +6,7 @@
 
 #include "complaints/calendar.h"
 #include "core/bytes.h"
+#include "store/changes.h"
 
 namespace jianbao::complaints::repo {
 namespace {
@@ -253,6 +254,7 @@ int64_t InsertCase(soci::session& s, const Complaint& c, int64_t created_by) {
       soci::use(c.operator_answer, "answer"), soci::use(c.status, "status"),
       soci::use(c.received_at, "received_at"), soci::use(c.received_on, "received_on"),
       soci::use(c.accept_due, "accept_due"), soci::use(by, "by"), soci::into(id);
+  store::NotifyChanged(s, "complaint", id);  // the search index (store/changes.h)
   return id;
 }
 
@@ -272,6 +274,7 @@ void UpdateCase(soci::session& s, const Complaint& c) {
       soci::use(c.refuse_reason, "reason"), soci::use(c.reply_text, "rtext"),
       soci::use(c.reply_outcome, "routcome"), soci::use(c.outcome, "outcome"),
       soci::use(satisfaction, "sat"), soci::use(merged, "merged"), soci::use(id, "id");
+  store::NotifyChanged(s, "complaint", c.id);
 }
 
 std::optional<Complaint> FindCase(soci::session& s, int64_t id) {
@@ -281,6 +284,13 @@ std::optional<Complaint> FindCase(soci::session& s, int64_t id) {
        soci::use(key, "id"));
   for (const soci::row& r : rows) return CaseFromRow(r);
   return std::nullopt;
+}
+
+std::vector<int64_t> ListCaseIds(soci::session& s) {
+  std::vector<int64_t> out;
+  soci::rowset<long long> rows = (s.prepare << "SELECT id FROM complaints ORDER BY id");
+  for (long long id : rows) out.push_back(id);
+  return out;
 }
 
 std::optional<Complaint> FindCaseByNumber(soci::session& s, const std::string& number) {
@@ -461,6 +471,7 @@ int PurgeBefore(soci::session& s, const std::string& before, const std::string& 
         soci::use(now, "now"), soci::use(id, "id");
     s << "UPDATE complaint_events SET text = '' WHERE complaint_id = :id", soci::use(id, "id");
     s << "DELETE FROM complaint_attachments WHERE complaint_id = :id", soci::use(id, "id");
+    store::NotifyChanged(s, "complaint", id);  // erased text leaves the index too
   }
   return static_cast<int>(ids.size());
 }

@@ -36,6 +36,8 @@ int64_t InsertCase(soci::session& s, const Complaint& c, int64_t created_by);
 void UpdateCase(soci::session& s, const Complaint& c);
 // Returns the case, without events and attachments, or nullopt.
 std::optional<Complaint> FindCase(soci::session& s, int64_t id);
+// Returns the id of every case, oldest first (the search's reindex).
+std::vector<int64_t> ListCaseIds(soci::session& s);
 std::optional<Complaint> FindCaseByNumber(soci::session& s, const std::string& number);
 // Returns one page of the cases matching `f`, latest received first, and their total.
 Page<Complaint> ListCases(soci::session& s, const CaseFilter& f);

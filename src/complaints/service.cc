@@ -18,6 +18,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "notify/notify.h"
+#include "search/document.h"
 
 namespace jianbao::complaints {
 
@@ -109,6 +110,15 @@ Result<ComplaintService::Scope> ComplaintService::LoadScope(const Actor& actor) 
     }
   }
   return scope;
+}
+
+std::string ComplaintService::SearchReaderOf(const Complaint& c) { return "region:" + c.region; }
+
+Result<std::vector<std::string>> ComplaintService::SearchReaders(const Actor& actor) {
+  JB_ASSIGN_OR_RETURN(Scope scope, LoadScope(actor));
+  if (scope.national) return std::vector<std::string>{search::kEveryDocument};
+  if (!scope.desk_region.empty()) return std::vector<std::string>{"region:" + scope.desk_region};
+  return std::vector<std::string>{};
 }
 
 Result<WorkCalendar> ComplaintService::LoadCalendar(soci::session& s) {

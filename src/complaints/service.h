@@ -156,6 +156,15 @@ class ComplaintService {
   Result<OrgSetting> SetOrgSetting(const Actor& actor, const std::string& org_code,
                                    const OrgSetting& setting);
 
+  // ---- search (search_kind.h) ----
+
+  // Returns the search reader key of a case: its region's desk.
+  static std::string SearchReaderOf(const Complaint& c);
+  // Returns the search reader keys `actor` holds: every case for the national
+  // secretariat's administrators and the system actor, the region's for its
+  // desk, none for anybody else. Errors: database errors.
+  Result<std::vector<std::string>> SearchReaders(const Actor& actor);
+
   // ---- jobs ----
 
   // Erases the personal data of cases that reached a final state before

@@ -167,3 +167,35 @@ class SearchScenarioTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ComplaintSearchTest(unittest.TestCase):
+    """Complaints are found by complaint staff only: the desk of the case's
+    region and the national administrators; never by a liaison, an editor, a
+    member or another region's desk (no hit, no count, no facet); the
+    consumer's phone number is not indexed."""
+
+    def test_only_complaint_staff_find_a_case(self):
+        desk = server.client("hubei-desk")
+        code, case, _ = desk.call("POST", "/api/v1/complaints", {
+            "kind": "complaint", "category": "billing", "operator": "cmcc", "region": "420000",
+            "name": "欧阳娜娜", "phone": "13912345678", "description": "套餐被多扣费，鳜鲥鳊鲂。",
+            "operator_contacted_on": "2026-01-05", "operator_answer": "客服未同意退费。"})
+        self.assertEqual(code, 201, case)
+        for who in ("hubei-desk", "admin"):
+            ids, total, facets = search(server.client(who), "鳜鲥")
+            self.assertEqual((ids, total), ([("complaint", case["id"])], 1), who)
+            self.assertEqual(facets.get("complaint"), 1, who)
+        code, body, _ = server.client("admin").call("POST", "/api/v1/users", {
+            "login": "hebei-desk-search", "password": "Hebei-desk-2020", "org": "hebei",
+            "roles": ["complaint_handler"], "name": "河北受理员"})
+        self.assertEqual(code, 201, body)
+        others = [server.client(w) for w in ("editor", "liaison", "member", "hubei-reporter")]
+        others.append(server.client("hebei-desk-search", "Hebei-desk-2020"))
+        for client in others:
+            ids, total, facets = search(client, "鳜鲥")
+            self.assertEqual((ids, total), ([], 0))
+            self.assertFalse(facets.get("complaint"), facets)
+        self.assertEqual(search(desk, "13912345678")[0], [])
+        code, body, _ = desk.call("GET", "/api/v1/search?q=" + urllib.parse.quote("鳜鲥"))
+        self.assertIn("<mark>", body["items"][0]["snippet"])

@@ -105,6 +105,7 @@ export function useSearchPage() {
       return { name, params: { id: item.id } }
     }
     if (item.kind === 'issue') return { name: 'bulletin-issue', params: { id: item.id } }
+    if (item.kind === 'complaint') return { name: 'complaints-case', params: { id: item.id } }
     return null
   }
 
