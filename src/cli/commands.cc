@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "cli/wiring.h"
 #include "http/server.h"
@@ -82,6 +83,16 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
   // After the demo loader, which moves the complaint desk's clock while it runs.
   services.complaints_job->Start(
       static_cast<int>(config.GetInt("complaints.job_interval_seconds", 3600)));
+  // Records of a kind the index never saw in full (an upgrade, a database
+  // older than the search) are indexed while the server already answers.
+  std::jthread indexer([&services](std::stop_token stop) {
+    auto n = services.search->IndexNewKinds([&stop] { return stop.stop_requested(); });
+    if (!n.ok()) {
+      spdlog::warn("search: indexing the kinds not yet indexed: {}", n.status().ToString());
+    } else if (*n > 0) {
+      spdlog::info("search: indexed {} records of kinds not indexed before", *n);
+    }
+  });
   http::App app(config, db.get());
   app.SetWebRoot(config.GetString("server.web_root", "web/dist"));
   RegisterRoutes(app, services);
@@ -94,6 +105,8 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
     std::cout << "Jianbao is serving http://" << opt.address << ":" << opt.port << " (database "
               << db->display_url() << ")" << std::endl;
   });
+  indexer.request_stop();
+  indexer.join();
   if (!st.ok()) Fail(st);
 }
 
@@ -166,6 +179,16 @@ void Routes() {
   auto db = OrFail(OpenDatabase("sqlite::memory:"));
   Config config;
   Services services(db.get(), config);
+  // Records of a kind the index never saw in full (an upgrade, a database
+  // older than the search) are indexed while the server already answers.
+  std::jthread indexer([&services](std::stop_token stop) {
+    auto n = services.search->IndexNewKinds([&stop] { return stop.stop_requested(); });
+    if (!n.ok()) {
+      spdlog::warn("search: indexing the kinds not yet indexed: {}", n.status().ToString());
+    } else if (*n > 0) {
+      spdlog::info("search: indexed {} records of kinds not indexed before", *n);
+    }
+  });
   http::App app(config, db.get());
   RegisterRoutes(app, services);
   for (const http::Route& r : app.router().routes()) {

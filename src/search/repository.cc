@@ -196,17 +196,36 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
       "  date TEXT NOT NULL DEFAULT '',\n"
       "  acl TEXT NOT NULL DEFAULT '',\n"
       "  digest TEXT NOT NULL DEFAULT '',\n";
+  // Which kinds were indexed in full once (SearchService::IndexNewKinds).
+  const store::Migration kinds = {
+      2, "kinds indexed in full",
+      "CREATE TABLE search_kinds (kind TEXT PRIMARY KEY, indexed_at TEXT NOT NULL);\n"};
   if (engine == store::Engine::kPostgres) {
     return {{1, "search index (tsvector)",
              docs + "  tsv tsvector NOT NULL,\n  UNIQUE (kind, ref_id)\n);\n"
-                    "CREATE INDEX search_docs_tsv ON search_docs USING GIN (tsv);\n"}};
+                    "CREATE INDEX search_docs_tsv ON search_docs USING GIN (tsv);\n"},
+            kinds};
   }
   return {{1, "search index (FTS5)",
            docs + "  UNIQUE (kind, ref_id)\n);\n"
                   "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, acl, "
                   "content='search_docs', content_rowid='id', tokenize='jianbao');\n"
                   "INSERT INTO search_fts (search_fts, rank) VALUES ('rank', "
-                  "'bm25(10.0, 1.0, 0.0)');\n"}};
+                  "'bm25(10.0, 1.0, 0.0)');\n"},
+          kinds};
+}
+
+std::vector<std::string> IndexedKinds(soci::session& s) {
+  std::vector<std::string> out;
+  soci::rowset<std::string> rows = (s.prepare << "SELECT kind FROM search_kinds ORDER BY kind");
+  for (const std::string& k : rows) out.push_back(k);
+  return out;
+}
+
+void MarkKindIndexed(soci::session& s, const std::string& kind) {
+  s << "INSERT INTO search_kinds (kind, indexed_at) VALUES (:kind, CURRENT_TIMESTAMP) "
+       "ON CONFLICT (kind) DO UPDATE SET indexed_at = EXCLUDED.indexed_at",
+      soci::use(kind, "kind");
 }
 
 void InstallSqliteTokenizer() {

@@ -57,6 +57,11 @@ void Remove(soci::session& s, const std::string& kind, int64_t ref_id);
 // rebuild. REQUIRES: inside Database::Write.
 void Optimize(soci::session& s);
 
+// Returns the kinds whose records were all indexed once (search_kinds).
+std::vector<std::string> IndexedKinds(soci::session& s);
+// Records that every record of `kind` was indexed. REQUIRES: inside Write.
+void MarkKindIndexed(soci::session& s, const std::string& kind);
+
 // Returns (kind, ref_id) of every entry.
 std::vector<std::pair<std::string, int64_t>> ListEntries(soci::session& s);
 

@@ -197,30 +197,52 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
   return result;
 }
 
-Status SearchService::Reindex(const std::function<void(int64_t, int64_t)>& progress) {
+Status SearchService::IndexKinds(const std::vector<const Kind*>& kinds,
+                                 const std::function<void(int64_t, int64_t)>& progress,
+                                 const std::function<bool()>& stop) {
   std::vector<std::pair<const Kind*, std::vector<int64_t>>> work;
-  std::set<std::pair<std::string, int64_t>> live;
   int64_t total = 0, done = 0;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    for (const Kind& k : kinds_) {
-      work.emplace_back(&k, k.ids(s));
+    for (const Kind* k : kinds) {
+      work.emplace_back(k, k->ids(s));
       total += static_cast<int64_t>(work.back().second.size());
-      for (int64_t id : work.back().second) live.emplace(k.name, id);
     }
     return Status::Ok();
   }));
   constexpr size_t kBatch = 500;
   for (const auto& [kind, ids] : work) {
     for (size_t from = 0; from < ids.size(); from += kBatch) {
+      if (stop && stop()) return Status(Code::kUnavailable, "stopped", "indexing stopped");
       const size_t to = std::min(ids.size(), from + kBatch);
       JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
         for (size_t i = from; i < to; ++i) OnChange(s, kind->name, ids[i]);
+        if (to == ids.size()) repo::MarkKindIndexed(s, kind->name);
         return Status::Ok();
       }));
       done += static_cast<int64_t>(to - from);
       if (progress) progress(done, total);
     }
+    if (ids.empty()) {
+      JB_RETURN_IF_ERROR(db_->Write([&, name = kind->name](soci::session& s) {
+        repo::MarkKindIndexed(s, name);
+        return Status::Ok();
+      }));
+    }
   }
+  return Status::Ok();
+}
+
+Status SearchService::Reindex(const std::function<void(int64_t, int64_t)>& progress) {
+  std::vector<const Kind*> all;
+  std::set<std::pair<std::string, int64_t>> live;
+  for (const Kind& k : kinds_) all.push_back(&k);
+  JB_RETURN_IF_ERROR(IndexKinds(all, progress, nullptr));
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    for (const Kind& k : kinds_) {
+      for (int64_t id : k.ids(s)) live.emplace(k.name, id);
+    }
+    return Status::Ok();
+  }));
   return db_->Write([&](soci::session& s) {
     for (const auto& [kind, id] : repo::ListEntries(s)) {
       if (!live.count({kind, id})) repo::Remove(s, kind, id);
@@ -228,6 +250,22 @@ Status SearchService::Reindex(const std::function<void(int64_t, int64_t)>& progr
     repo::Optimize(s);
     return Status::Ok();
   });
+}
+
+Result<int64_t> SearchService::IndexNewKinds(const std::function<bool()>& stop) {
+  std::vector<std::string> indexed;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    indexed = repo::IndexedKinds(s);
+    return Status::Ok();
+  }));
+  std::vector<const Kind*> fresh;
+  for (const Kind& k : kinds_) {
+    if (std::find(indexed.begin(), indexed.end(), k.name) == indexed.end()) fresh.push_back(&k);
+  }
+  int64_t count = 0;
+  JB_RETURN_IF_ERROR(IndexKinds(
+      fresh, [&](int64_t done, int64_t) { count = done; }, stop));
+  return count;
 }
 
 Status SearchService::Optimize() {

@@ -99,6 +99,14 @@ class SearchService {
   // `progress(done, total)` after each batch. Errors: the first database error.
   Status Reindex(const std::function<void(int64_t done, int64_t total)>& progress);
 
+  // Indexes every record of each registered kind that was never indexed in
+  // full (a kind added by an upgrade, or a database older than the search),
+  // in batches of 500 per transaction, and records it (search_kinds), so the
+  // next call does nothing. Stops between batches when `stop` returns true
+  // (the kind is then taken up again next time). Returns how many records
+  // were indexed. Errors: database errors; kUnavailable "stopped".
+  Result<int64_t> IndexNewKinds(const std::function<bool()>& stop);
+
   // Merges the index's segments (repo::Optimize); Reindex does it at its end.
   Status Optimize();
 
@@ -111,6 +119,9 @@ class SearchService {
 
  private:
   void OnChange(soci::session& s, const std::string& kind, int64_t id) const;
+  Status IndexKinds(const std::vector<const Kind*>& kinds,
+                    const std::function<void(int64_t, int64_t)>& progress,
+                    const std::function<bool()>& stop);
   const Kind* Find(const std::string& name) const;
 
   store::Database* db_;

@@ -304,5 +304,28 @@ TEST_F(SearchServiceTest, FiltersByKindOrganisationAndDate) {
   EXPECT_EQ(svc_->Search(Actor::System(), req).status().key(), "invalid_kind");
 }
 
+// Records written before their kind was indexed (an upgrade) are indexed by
+// IndexNewKinds once; the next call finds nothing new; a stop leaves the kind
+// for next time.
+TEST_F(SearchServiceTest, IndexNewKindsIndexesOldRecordsOnce) {
+  for (int64_t id = 1; id <= 3; ++id) {
+    Document d;
+    d.kind = "piece";
+    d.id = id;
+    d.title = "旧稿件";
+    d.body = "鑫淼犇焱";
+    d.readers = {"public"};
+    docs_[id] = d;  // stored without telling the index
+  }
+  EXPECT_TRUE(Ids("鑫淼", User("a")).empty());
+  Result<int64_t> stopped = svc_->IndexNewKinds([] { return true; });
+  EXPECT_EQ(stopped.status().key(), "stopped");
+  Result<int64_t> n = svc_->IndexNewKinds(nullptr);
+  ASSERT_TRUE(n.ok()) << n.status().message();
+  EXPECT_EQ(*n, 3);
+  EXPECT_EQ(Ids("鑫淼", User("a")), (std::set<int64_t>{1, 2, 3}));
+  EXPECT_EQ(*svc_->IndexNewKinds(nullptr), 0);
+}
+
 }  // namespace
 }  // namespace jianbao::search
