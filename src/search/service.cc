@@ -132,6 +132,7 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
   base.to = req.to;
   std::vector<repo::Hit> hits;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    repo::IndexPlan plan(s);
     if (readable_kinds.size() == 1) {
       result.kinds[readable_kinds[0]] = repo::Count(s, base);
     } else {
