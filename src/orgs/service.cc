@@ -320,11 +320,18 @@ Result<Page<User>> OrgService::ListUsers(const Actor& actor, const std::string& 
   Page<User> page;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     std::vector<Org> orgs = repo::LoadOrgs(s);
-    const Org* org = FindByCode(orgs, org_code.empty() ? actor.org_code : org_code);
-    if (!org) return Status::Invalid("org", "org_not_found", "no such organisation: " + org_code);
-    const int64_t org_id = org->id;
-    JB_RETURN_IF_ERROR(RequireAdminOver(s, actor, org_id, &orgs));
-    UserFilter f{OrgTree(orgs).SubtreeIds(org_id), role, text, offset, limit};
+    UserFilter f{{}, role, text, offset, limit};
+    if (org_code.empty() && actor.is_system()) {
+      for (const Org& o : orgs) f.org_ids.push_back(o.id);  // the CLI: every organisation
+    } else {
+      const Org* org = FindByCode(orgs, org_code.empty() ? actor.org_code : org_code);
+      if (!org) {
+        return Status::Invalid("org", "org_not_found", "no such organisation: " + org_code);
+      }
+      const int64_t org_id = org->id;  // RequireAdminOver may reload `orgs`
+      JB_RETURN_IF_ERROR(RequireAdminOver(s, actor, org_id, &orgs));
+      f.org_ids = OrgTree(orgs).SubtreeIds(org_id);
+    }
     page = repo::ListUsers(s, f);
     return Status::Ok();
   }));

@@ -109,7 +109,8 @@ class OrgService {
   // Returns a user: the actor themself, or a user an admin manages.
   // kNotFound "user_not_found"; kPermissionDenied otherwise.
   Result<User> GetUser(const Actor& actor, int64_t id);
-  // Lists users of `org_code`'s subtree (the actor's own org when empty). Admins only.
+  // Lists users of `org_code`'s subtree (the actor's own org when empty; for
+  // the system actor, every organisation when empty). Admins only.
   Result<Page<User>> ListUsers(const Actor& actor, const std::string& org_code,
                                const std::string& role, const std::string& text, int offset,
                                int limit);

@@ -146,6 +146,15 @@ TEST(PasswordPolicyTest, LengthKindsLoginAndCommonList) {
   EXPECT_EQ(CheckPasswordStrength("abc", "new_password", "x").field(), "new_password");
 }
 
+// The CLI (system actor, no organisation) finds a user of any organisation:
+// `jianbao user passwd --login admin` answered "no such organisation".
+TEST_F(OrgServiceTest, SystemListsUsersOfEveryOrganisation) {
+  auto all = svc_->ListUsers(Actor::System(), "", "", "hubei-admin", 0, 50);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->items.size(), 1u);
+  EXPECT_EQ(all->items[0].login, "hubei-admin");
+}
+
 TEST_F(OrgServiceTest, AdminScopeIsSubtree) {
   Actor hubei = As("hubei-admin");
   auto own = svc_->ListUsers(hubei, "hubei", "", "", 0, 50);
