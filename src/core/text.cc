@@ -235,6 +235,27 @@ bool IsValidEmail(std::string_view s) {
   return labels + 1 >= 2;
 }
 
+std::string CleanControlChars(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '\v' || c == '\f') {
+      out += '\n';
+      continue;
+    }
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (u == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 std::string EscapeXml(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -75,6 +75,12 @@ bool IsValidLogin(std::string_view s);
 // each starting and ending with a letter or digit.
 bool IsValidEmail(std::string_view s);
 
+// Returns `s` without the characters XML 1.0 forbids (C0 controls other than
+// tab, line feed and carriage return; U+FFFE, U+FFFF); vertical tab and form
+// feed (Word's manual line and page breaks) become line feeds. For text that
+// arrives in uploaded files, which the JSON check (control_char) never sees.
+std::string CleanControlChars(std::string_view s);
+
 // Returns `s` for XML or HTML text and attribute values: & < > " ' escaped,
 // and the characters XML 1.0 forbids (C0 controls other than tab, line feed
 // and carriage return; U+FFFE, U+FFFF) dropped, so text stored before input

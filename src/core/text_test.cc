@@ -143,5 +143,11 @@ TEST(EscapeXmlTest, EscapesMarkupAndDropsWhatXmlForbids) {
   EXPECT_EQ(EscapeXml(std::string("一\x07二\t三\xEF\xBF\xBE")), "一二\t三");
 }
 
+TEST(CleanControlCharsTest, DropsWhatXmlForbidsAndKeepsWordLineBreaks) {
+  EXPECT_EQ(CleanControlChars(std::string("一\x01二\v三\f四\t<&>\xEF\xBF\xBF")),
+            "一二\n三\n四\t<&>");
+  EXPECT_EQ(CleanControlChars("普通文本\r\n"), "普通文本\r\n");
+}
+
 }  // namespace
 }  // namespace jianbao::text

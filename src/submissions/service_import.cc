@@ -14,9 +14,15 @@ namespace jianbao::submissions {
 
 Result<Imported> SubmissionService::Convert(const std::string& format,
                                             const std::string& bytes) const {
-  if (format == "docx") return ReadDocx(bytes, limits_);
-  if (format == "txt") return ReadText(bytes, limits_);
-  return Status::Invalid("format", "invalid_format", "format must be docx or txt");
+  Result<Imported> doc = Status::Invalid("format", "invalid_format", "format must be docx or txt");
+  if (format == "docx") doc = ReadDocx(bytes, limits_);
+  if (format == "txt") doc = ReadText(bytes, limits_);
+  if (!doc.ok()) return doc;
+  // Uploaded text bypasses the JSON check for control characters (which
+  // would make every XML output of the piece unreadable): drop them here.
+  doc->title = text::CleanControlChars(doc->title);
+  doc->body = text::CleanControlChars(doc->body);
+  return doc;
 }
 
 Result<Piece> SubmissionService::Import(const Actor& actor, const std::string& format,

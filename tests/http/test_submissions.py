@@ -263,6 +263,20 @@ class SubmissionScenarioTest(unittest.TestCase):
         conv = self.call_ok(self.reporter, "POST", "/api/v1/submissions/convert?format=txt",
                             raw="标题\n正文".encode())
         self.assertEqual((conv["title"], conv["body"]), ("标题", "正文"))
+        # Control characters in an uploaded file (the JSON check never sees
+        # them) are dropped; Word's manual line break (VT) becomes a new line.
+        conv = self.call_ok(self.reporter, "POST", "/api/v1/submissions/convert?format=txt",
+                            raw="标\x01题\n第一行\x0b第二行\x07".encode())
+        for text in (conv["title"], conv["body"]):
+            self.assertNotRegex(text, "[\x00-\x08\x0b\x0c\x0e-\x1f]")
+        conv = self.call_ok(self.reporter, "POST", "/api/v1/submissions/convert?format=docx",
+                            raw=docx([("Title", "标&#x1;题", False),
+                                      (None, "第一行&#xB;第二行&#x7;", False)]))
+        for text in (conv["title"], conv["body"]):
+            self.assertNotRegex(text, "[\x00-\x08\x0b\x0c\x0e-\x1f]")
+        self.assertIn("第二行", conv["body"])
+        self.assertIn("第一行", conv["body"])
+        self.assertIn("第二行", conv["body"])
 
     def test_demo_data_fills_every_screen(self):
         queue = self.call_ok(self.editor, "GET", "/api/v1/submissions?page_size=100")
