@@ -3,6 +3,7 @@
 #include "bulletins/search_kind.h"
 
 #include "bulletins/repository.h"
+#include "bulletins/states.h"
 
 namespace jianbao::bulletins {
 
@@ -31,6 +32,8 @@ search::Kind IssueSearchKind(BulletinService* svc) {
     if (!issue->revision_note.empty()) d.body += issue->revision_note + "\n";
     d.org = series->owner_org;
     d.date = issue->date;
+    d.series = series->code;
+    d.state = StateName(issue->status);
     const std::vector<Receipt> receipts =
         series->is_public ? std::vector<Receipt>{} : repo::ListReceipts(s, id);
     d.readers = BulletinService::SearchReadersOf(*issue, *series, receipts);

@@ -15,7 +15,7 @@ namespace jianbao::cli {
 namespace {
 
 struct SearchArgs {
-  std::string db, config_path, as, query, kind, org, from, to;
+  std::string db, config_path, as, query, kind, org, series, state, from, to;
   int page = 1, page_size = 20;
   bool json = false;
 };
@@ -81,8 +81,9 @@ void Query(const SearchArgs& a) {
   const Actor actor = ActorOf(*db, a.as);
   std::map<std::string, std::string> params = {
       {"q", a.query}, {"page", std::to_string(a.page)}, {"page_size", std::to_string(a.page_size)}};
-  for (auto [name, value] : {std::pair{"kind", &a.kind}, std::pair{"org", &a.org},
-                             std::pair{"from", &a.from}, std::pair{"to", &a.to}}) {
+  for (auto [name, value] :
+       {std::pair{"kind", &a.kind}, std::pair{"org", &a.org}, std::pair{"series", &a.series},
+        std::pair{"state", &a.state}, std::pair{"from", &a.from}, std::pair{"to", &a.to}}) {
     if (!value->empty()) params[name] = *value;
   }
   const search::SearchRequest req = OrFail(search::ReadSearchRequest(params));
@@ -121,6 +122,8 @@ void AddSearchCommands(CLI::App& app) {
   query->add_option("--page-size", args->page_size, "results per page (default 20)");
   query->add_option("--kind", args->kind, "piece, issue, …");
   query->add_option("--org", args->org, "organisation code");
+  query->add_option("--series", args->series, "bulletin series code");
+  query->add_option("--state", args->state, "workflow state (published, submitted, …)");
   query->add_option("--from", args->from, "first date, YYYY-MM-DD");
   query->add_option("--to", args->to, "last date, YYYY-MM-DD");
   query->add_flag("--json", args->json, "print the JSON answer");

@@ -32,6 +32,7 @@ search::Kind ComplaintSearchKind(ComplaintService* svc) {
     d.title = c->number + " " + CategoryName(c->category);
     d.body = c->description;
     d.date = c->received_on;
+    d.state = c->status;
     d.readers = {ComplaintService::SearchReaderOf(*c)};
     return d;
   };

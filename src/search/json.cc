@@ -33,7 +33,8 @@ Result<SearchRequest> ReadSearchRequest(const std::map<std::string, std::string>
   SearchRequest req;
   for (auto [name, out, max] :
        {std::tuple{"q", &req.q, size_t{1024}}, std::tuple{"kind", &req.kind, size_t{32}},
-        std::tuple{"org", &req.org, size_t{64}}, std::tuple{"from", &req.from, size_t{10}},
+        std::tuple{"org", &req.org, size_t{64}}, std::tuple{"series", &req.series, size_t{64}},
+        std::tuple{"state", &req.state, size_t{32}}, std::tuple{"from", &req.from, size_t{10}},
         std::tuple{"to", &req.to, size_t{10}}}) {
     auto it = params.find(name);
     if (it == params.end()) continue;

@@ -205,6 +205,9 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
   const store::Migration kinds = {
       2, "kinds indexed in full",
       "CREATE TABLE search_kinds (kind TEXT PRIMARY KEY, indexed_at TEXT NOT NULL);\n"};
+  // 4: entries gain series and state tokens; every kind is indexed again at
+  // the next start.
+  const store::Migration tokens = {4, "series and state filters", "DELETE FROM search_kinds;\n"};
   if (engine == store::Engine::kPostgres) {
     // 3: the tsvector moves to a narrow table of its own, so that the bitmap
     // heap scan of a common word visits small rows (a few MB for 50,000
@@ -219,7 +222,8 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
              "INSERT INTO search_tsv (doc_id, tsv) SELECT id, tsv FROM search_docs;\n"
              "DROP INDEX search_docs_tsv;\n"
              "ALTER TABLE search_docs DROP COLUMN tsv;\n"
-             "CREATE INDEX search_tsv_gin ON search_tsv USING GIN (tsv);\n"}};
+             "CREATE INDEX search_tsv_gin ON search_tsv USING GIN (tsv);\n"},
+            tokens};
   }
   return {{1, "search index (FTS5)",
            docs + "  UNIQUE (kind, ref_id)\n);\n"
@@ -227,7 +231,8 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
                   "content='search_docs', content_rowid='id', tokenize='jianbao');\n"
                   "INSERT INTO search_fts (search_fts, rank) VALUES ('rank', "
                   "'bm25(10.0, 1.0, 0.0)');\n"},
-          kinds};
+          kinds,
+          tokens};
 }
 
 std::vector<std::string> IndexedKinds(soci::session& s) {

@@ -36,6 +36,8 @@ std::string ReaderToken(const std::string& kind, const std::string& key) {
 }
 std::string KindToken(const std::string& kind) { return HashToken("k\x1f" + kind); }
 std::string OrgToken(const std::string& org) { return HashToken("o\x1f" + org); }
+std::string SeriesToken(const std::string& series) { return HashToken("s\x1f" + series); }
+std::string StateToken(const std::string& state) { return HashToken("t\x1f" + state); }
 
 SearchService::SearchService(store::Database* db) : db_(db) {}
 
@@ -89,6 +91,8 @@ void SearchService::Index(soci::session& s, const Document& doc) {
   e.date = doc.date;
   e.acl.push_back(KindToken(doc.kind));
   if (!doc.org.empty()) e.acl.push_back(OrgToken(doc.org));
+  if (!doc.series.empty()) e.acl.push_back(SeriesToken(doc.series));
+  if (!doc.state.empty()) e.acl.push_back(StateToken(doc.state));
   for (const std::string& r : doc.readers) e.acl.push_back(ReaderToken(doc.kind, r));
   repo::Put(s, e);
 }
@@ -128,6 +132,8 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
   base.tsquery = ToTsquery(query, "");
   base.need_one_of.push_back(access);
   if (!req.org.empty()) base.need_one_of.push_back({OrgToken(req.org)});
+  if (!req.series.empty()) base.need_one_of.push_back({SeriesToken(req.series)});
+  if (!req.state.empty()) base.need_one_of.push_back({StateToken(req.state)});
   base.from = req.from;
   base.to = req.to;
   std::vector<repo::Hit> hits;

@@ -47,6 +47,8 @@ struct SearchRequest {
   std::string q;
   std::string kind;      // "" = every kind
   std::string org;       // organisation code, "" = any
+  std::string series;    // bulletin series code, "" = any (only issues have one)
+  std::string state;     // workflow state name, "" = any
   std::string from, to;  // YYYY-MM-DD inclusive, "" = open
   PageRequest page;
 };
@@ -71,6 +73,8 @@ struct SearchResult {
 std::string ReaderToken(const std::string& kind, const std::string& key);
 std::string KindToken(const std::string& kind);
 std::string OrgToken(const std::string& org);
+std::string SeriesToken(const std::string& series);
+std::string StateToken(const std::string& state);
 
 class SearchService {
  public:

@@ -41,6 +41,7 @@ search::Kind PieceSearchKind(SubmissionService* svc) {
     if (!authors.empty()) d.body += "\n" + authors;
     d.org = repo::OrgCode(s, p->owner_org_id);
     d.date = ShanghaiDateOf(p->updated_at.empty() ? p->created_at : p->updated_at);
+    d.state = p->state;
     d.readers = SubmissionService::SearchReadersOf(*p);
     return d;
   };

@@ -1,5 +1,5 @@
 // 全文检索 in the browser: a reporter writes a piece, finds it from the header's search box
-// with the match highlighted, filters by kind through the facets, switches to English, and
+// with the match highlighted, filters by kind through the facets and by state, switches to English, and
 // sees the empty state with its tips; another province's reporter does not find the draft.
 // Every page is checked for Content-Security-Policy violations (launch/close).
 import { after, before, describe, it } from 'node:test'
@@ -46,6 +46,18 @@ describe('search', () => {
     assert.match(page.url(), /kind=piece/)
     await hit.locator('a').click()
     await page.waitForURL(new RegExp(`/submissions/${pieceId}`))
+  })
+
+  it('filters by state through the address and the state select', async () => {
+    const { page } = browser
+    const hit = page.getByTestId(`hit-piece-${pieceId}`)
+    await page.goto('/search?q=' + encodeURIComponent(WORD) + '&state=submitted')
+    await page.getByTestId('search-empty').waitFor()
+    await page.getByTestId('search-state').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '草稿' }).click()
+    await hit.waitFor()
+    assert.match(page.url(), /state=draft/)
+    await shot(page, 'search-state-filter')
   })
 
   it('shows the empty state with tips, in both languages', async () => {

@@ -199,3 +199,32 @@ class ComplaintSearchTest(unittest.TestCase):
         self.assertEqual(search(desk, "13912345678")[0], [])
         code, body, _ = desk.call("GET", "/api/v1/search?q=" + urllib.parse.quote("鳜鲥"))
         self.assertIn("<mark>", body["items"][0]["snippet"])
+
+
+class FilterTest(unittest.TestCase):
+    """The series and state filters narrow hits, totals and facets alike."""
+
+    def test_state_filter(self):
+        reporter = server.client("hubei-reporter")
+        everything, total, _ = search(reporter, "鑫")
+        submitted, sub_total, facets = search(reporter, "鑫", state="submitted")
+        expected = {("piece", pid) for pid, title, body, sub in CORPUS
+                    if sub and ("鑫" in fold(title) or "鑫" in fold(body))}
+        self.assertEqual(set(submitted), expected)
+        self.assertEqual((sub_total, facets.get("piece")), (len(expected), len(expected)))
+        self.assertLess(sub_total, total)
+        self.assertEqual(search(reporter, "鑫", state="draft")[1], total - sub_total)
+
+    def test_series_filter(self):
+        editor = server.client("editor")
+        code, series, _ = editor.call("GET", "/api/v1/bulletins/series")
+        self.assertEqual(code, 200, series)
+        codes = [s["code"] for s in series["items"]]
+        issues, total, _ = search(editor, "简报", kind="issue")
+        self.assertGreater(total, 0)
+        per_series = sum(search(editor, "简报", kind="issue", series=c)[1] for c in codes)
+        self.assertEqual(per_series, total)
+        self.assertEqual(search(editor, "简报", series="no-such-series")[1], 0)
+        # Pieces have no series: the filter leaves only issues.
+        _, _, facets = search(editor, "简报", series=codes[0])
+        self.assertFalse(facets.get("piece"), facets)

@@ -26,6 +26,8 @@ export interface SearchQuery {
   q: string
   kind?: string
   org?: string
+  series?: string
+  state?: string
   from?: string
   to?: string
   page?: number

@@ -4,16 +4,26 @@ import { ref, watch } from 'vue'
 import { useRoute, type RouteLocationRaw } from 'vue-router'
 import { usePagedList } from '@/composables/usePagedList'
 import { listOrgs } from '@/modules/orgs/api/orgs'
+import { listSeries, type Series } from '@/modules/bulletins/api'
 import { search, type SearchItem, type SearchKind } from '@/modules/search/api'
 import { useSessionStore } from '@/stores/session'
 import type { Org } from '@/api/types'
 
 export const KINDS: readonly SearchKind[] = ['piece', 'issue', 'notice', 'policy', 'complaint']
 
+/** The workflow states offered by the state filter (labels: search.states.*). */
+export const STATES: readonly string[] = [
+  'draft', 'submitted', 'returned', 'adopted', 'not_adopted',
+  'pending_approval', 'approved', 'published',
+  'received', 'accepted', 'forwarded', 'replied', 'closed',
+]
+
 interface Filters {
   q: string
   kind: string
   org: string
+  series: string
+  state: string
   dates: [string, string] | null
 }
 
@@ -27,6 +37,7 @@ export function useSearchPage() {
   const facets = ref<Partial<Record<SearchKind, number>>>({})
   const searched = ref(false)
   const orgs = ref<Org[]>([])
+  const series = ref<Series[]>([])
 
   const fromAddress = (): Filters => {
     const from = text(route.query.from)
@@ -35,6 +46,8 @@ export function useSearchPage() {
       q: text(route.query.q),
       kind: text(route.query.kind),
       org: text(route.query.org),
+      series: text(route.query.series),
+      state: text(route.query.state),
       dates: from && to ? [from, to] : null,
     }
   }
@@ -43,11 +56,13 @@ export function useSearchPage() {
   let words = ''
   const list = usePagedList<Filters, SearchItem>({
     filters: fromAddress(),
-    cleared: (): Filters => ({ q: words, kind: '', org: '', dates: null }),
+    cleared: (): Filters => ({ q: words, kind: '', org: '', series: '', state: '', dates: null }),
     toQuery: (f) => ({
       q: f.q,
       kind: f.kind || undefined,
       org: f.org || undefined,
+      series: f.series || undefined,
+      state: f.state || undefined,
       from: f.dates?.[0],
       to: f.dates?.[1],
     }),
@@ -63,6 +78,8 @@ export function useSearchPage() {
         q: f.q.trim(),
         kind: f.kind || undefined,
         org: f.org || undefined,
+        series: f.series || undefined,
+        state: f.state || undefined,
         from: f.dates?.[0],
         to: f.dates?.[1],
         ...paging,
@@ -85,6 +102,9 @@ export function useSearchPage() {
 
   listOrgs()
     .then((o) => (orgs.value = o))
+    .catch(() => undefined)
+  listSeries()
+    .then((s) => (series.value = s))
     .catch(() => undefined)
 
   /** Total over every kind (the facets do not depend on the kind filter). */
@@ -111,5 +131,5 @@ export function useSearchPage() {
 
   const orgName = (code: string): string => orgs.value.find((o) => o.code === code)?.short_name || orgs.value.find((o) => o.code === code)?.name || code
 
-  return { ...list, facets, searched, orgs, allKinds, kinds, chooseKind, target, orgName }
+  return { ...list, facets, searched, orgs, series, allKinds, kinds, chooseKind, target, orgName }
 }
