@@ -2,6 +2,7 @@
 
 #include "bulletins/json.h"
 
+#include "receipts/json.h"
 #include "core/bytes.h"
 #include "core/clock.h"
 #include "core/text.h"
@@ -377,12 +378,14 @@ json PreviewJson(const Preview& p) {
 json ReceiptsJson(const ReceiptSummary& r) {
   json items = json::array();
   for (const Receipt& one : r.items) items.push_back(ReceiptJson(one));
-  return {{"items", items},
-          {"total", r.items.size()},
-          {"read", r.read},
-          {"acknowledged", r.acknowledged},
-          {"mail_enabled", r.mail_enabled},
-          {"mail", r.mail}};
+  json out = receipts::UnitsJson(r.units);
+  out.update({{"items", items},
+              {"total", r.items.size()},
+              {"read", r.read},
+              {"acknowledged", r.acknowledged},
+              {"mail_enabled", r.mail_enabled},
+              {"mail", r.mail}});
+  return out;
 }
 
 json InboxPageJson(const Inbox& inbox, const PageRequest& request) {
