@@ -203,9 +203,9 @@ Result<Response> GetReceiptsXlsx(Context& ctx, BulletinService& svc) {
   Response r;
   r.body = std::move(bytes);
   r.Header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  r.Header("Content-Disposition", "attachment; filename*=UTF-8''" +
-                                      text::PercentEncode("简报回执-" + std::to_string(id) +
-                                                          ".xlsx"));
+  r.Header("Content-Disposition",
+           "attachment; filename*=UTF-8''" +
+               text::PercentEncode("简报回执-" + std::to_string(id) + ".xlsx"));
   return r;
 }
 

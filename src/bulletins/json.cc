@@ -2,12 +2,12 @@
 
 #include "bulletins/json.h"
 
-#include "receipts/json.h"
 #include "core/bytes.h"
 #include "core/clock.h"
 #include "core/text.h"
 #include "http/json_io.h"
 #include "mail/mime.h"
+#include "receipts/json.h"
 
 namespace jianbao::bulletins {
 namespace {

@@ -698,22 +698,22 @@ receipts::Summary BulletinService::UnitReceipts(soci::session& s, const IssueVie
                                                 const std::vector<Receipt>& copies) {
   std::vector<receipts::Person> people;
   for (const Receipt& r : copies) {
-    people.push_back({r.user_id, r.login, r.name, r.org_code, r.org_name, r.delivered_at,
-                      r.read_at, r.acknowledged_at});
+    people.push_back({r.user_id, r.login, r.name, r.org_code, r.org_name, r.delivered_at, r.read_at,
+                      r.acknowledged_at});
   }
-  std::vector<receipts::RecipientOrg> orgs;
+  std::vector<receipts::RecipientOrg> units;
   for (const DistributionLine& line : v.issue.distribution) {
     for (const std::string& code : line.org_codes) {
-      if (std::any_of(orgs.begin(), orgs.end(),
+      if (std::any_of(units.begin(), units.end(),
                       [&](const receipts::RecipientOrg& o) { return o.code == code; }))
         continue;
       const std::optional<orgs::Org> o = orgs::repo::FindOrg(s, code);
-      if (o) orgs.push_back({o->id, o->code, o->name, ""});
+      if (o) units.push_back({o->id, o->code, o->name, ""});
     }
   }
   // Before publication nobody has a copy: every unit would look external.
   if (copies.empty()) return receipts::Summary{};
-  return receipts::Aggregate(people, orgs, receipts::Reminders(s, {"bulletin", v.issue.id}));
+  return receipts::Aggregate(people, units, receipts::Reminders(s, {"bulletin", v.issue.id}));
 }
 
 Result<receipts::RemindResult> BulletinService::Remind(const Actor& actor, int64_t id,

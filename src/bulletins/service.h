@@ -26,10 +26,10 @@
 #include "bulletins/model.h"
 #include "bulletins/render_gate.h"
 #include "bulletins/sources.h"
-#include "receipts/mailer.h"
 #include "core/actor.h"
 #include "orgs/service.h"
 #include "orgs/tree.h"
+#include "receipts/mailer.h"
 #include "store/database.h"
 #include "typeset/typeset.h"
 

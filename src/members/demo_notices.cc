@@ -58,8 +58,9 @@ Status LoadNoticeDemo(NoticeService& svc, orgs::OrgService& orgs_svc) {
   NoticeInput draft;
   draft.kind = "initiative";
   draft.title = "关于全力支持复工复产的倡议书";
-  draft.body = "全省通信行业各会员单位：\n\n为全力支持复工复产，协会倡议：\n\n"
-               "1. 做好员工返岗防护；\n2. 保障重点企业网络需求；\n3. 及时报送困难和需求。\n";
+  draft.body =
+      "全省通信行业各会员单位：\n\n为全力支持复工复产，协会倡议：\n\n"
+      "1. 做好员工返岗防护；\n2. 保障重点企业网络需求；\n3. 及时报送困难和需求。\n";
   draft.groups = {g.id};
   return svc.Create(staff, draft).status();
 }

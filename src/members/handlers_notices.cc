@@ -19,7 +19,8 @@ Response File(const NoticeFile& f) {
   Response r;
   r.body = f.bytes;
   r.Header("Content-Type", f.content_type);
-  r.Header("Content-Disposition", "attachment; filename*=UTF-8''" + text::PercentEncode(f.filename));
+  r.Header("Content-Disposition",
+           "attachment; filename*=UTF-8''" + text::PercentEncode(f.filename));
   r.Header("X-Content-Type-Options", "nosniff");
   return r;
 }

@@ -60,27 +60,26 @@ Result<GroupInput> ReadGroupInput(const std::string& body) {
 }
 
 json NoticeJson(const Notice& n) {
-  return {{"id", n.id},
-          {"kind", n.kind},
-          {"title", n.title},
-          {"body", n.body},
-          // Rendered as the pieces are (cmark-gfm, raw HTML dropped); "" in lists.
-          {"body_html", n.body.empty() ? std::string() : submissions::RenderHtml(n.body)},
-          {"status", n.status},
-          {"sender", {{"code", n.sender.code}, {"name", n.sender.name}}},
-          {"recipients", Orgs(n.recipients)},
-          {"author", n.author},
-          {"created_at", n.created_at},
-          {"updated_at", n.updated_at},
-          {"sent_at", Opt(n.sent_at)},
-          {"version", n.version},
-          {"recipient", n.recipient},
-          {"read_at", Opt(n.read_at)},
-          {"acknowledged_at", Opt(n.acknowledged_at)},
-          {"unit_counts",
-           {{"total", n.units_total},
-            {"read", n.units_read},
-            {"acknowledged", n.units_acknowledged}}}};
+  return {
+      {"id", n.id},
+      {"kind", n.kind},
+      {"title", n.title},
+      {"body", n.body},
+      // Rendered as the pieces are (cmark-gfm, raw HTML dropped); "" in lists.
+      {"body_html", n.body.empty() ? std::string() : submissions::RenderHtml(n.body)},
+      {"status", n.status},
+      {"sender", {{"code", n.sender.code}, {"name", n.sender.name}}},
+      {"recipients", Orgs(n.recipients)},
+      {"author", n.author},
+      {"created_at", n.created_at},
+      {"updated_at", n.updated_at},
+      {"sent_at", Opt(n.sent_at)},
+      {"version", n.version},
+      {"recipient", n.recipient},
+      {"read_at", Opt(n.read_at)},
+      {"acknowledged_at", Opt(n.acknowledged_at)},
+      {"unit_counts",
+       {{"total", n.units_total}, {"read", n.units_read}, {"acknowledged", n.units_acknowledged}}}};
 }
 
 json NoticeReceiptsJson(const NoticeReceipts& r) {

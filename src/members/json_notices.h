@@ -19,7 +19,8 @@ Result<NoticeInput> ReadNoticeInput(const std::string& body);
 Result<GroupInput> ReadGroupInput(const std::string& body);
 
 // {"id","kind","title","body","status","sender":{code,name},"recipients":[{code,name}],
-//  "body_html" (the body rendered as pieces are), "author","created_at","updated_at","sent_at","version","recipient","read_at",
+//  "body_html" (the body rendered as pieces are),
+//  "author","created_at","updated_at","sent_at","version","recipient","read_at",
 //  "acknowledged_at","unit_counts":{total,read,acknowledged}}.
 nlohmann::json NoticeJson(const Notice& n);
 // {"notice_id","units":[…],"unit_counts","people":[…],"total","read","acknowledged"}.

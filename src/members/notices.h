@@ -53,7 +53,7 @@ struct NoticeOrg {
 
 // What an author writes (POST / PUT).
 struct NoticeInput {
-  std::string title, kind, body;      // kind: notice | sympathy | initiative
+  std::string title, kind, body;        // kind: notice | sympathy | initiative
   std::vector<std::string> recipients;  // organisation codes
   std::vector<int64_t> groups;          // saved recipient groups, expanded on save
   std::optional<int64_t> version;       // PUT: the version edited; nullopt = any

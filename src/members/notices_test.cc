@@ -5,13 +5,14 @@
 // anyone, units without accounts as external rows); the reminder rate limit;
 // draft → sent.
 
+#include "members/notices.h"
+
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 #include <unistd.h>
 
 #include <map>
 
-#include "members/notices.h"
 #include "members/repository.h"
 #include "notify/notify.h"
 #include "orgs/repository.h"
@@ -217,6 +218,17 @@ TEST_F(NoticesTest, GroupsExpandIntoRecipients) {
   EXPECT_EQ(svc_->DeleteGroup(actors_["hebei-admin"], g->id).key(), "group_not_found");
   EXPECT_TRUE(svc_->DeleteGroup(staff, g->id).ok());
   EXPECT_TRUE(svc_->Groups(staff)->empty());
+}
+
+}  // namespace
+}  // namespace jianbao::members
+
+namespace jianbao::members {
+namespace {
+
+TEST(NoticeMessagesTest, CatalogueIsCompleteInBothLanguages) {
+  messages::Add(messages::CoreMessages());
+  EXPECT_EQ(messages::CheckCatalogue(NoticeMessages()), std::vector<std::string>{});
 }
 
 }  // namespace

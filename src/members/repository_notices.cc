@@ -163,9 +163,10 @@ Page<NoticeRow> ListNotices(soci::session& s, int64_t org_id, int64_t recipient_
   std::vector<std::pair<std::string, std::string>> texts;
   if (org_id > 0) where += " AND n.org_id = " + std::to_string(org_id);
   if (recipient_org_id > 0) {
-    where += " AND n.status = 'sent' AND EXISTS (SELECT 1 FROM notice_recipients r WHERE "
-             "r.notice_id = n.id AND r.org_id = " +
-             std::to_string(recipient_org_id) + ")";
+    where +=
+        " AND n.status = 'sent' AND EXISTS (SELECT 1 FROM notice_recipients r WHERE "
+        "r.notice_id = n.id AND r.org_id = " +
+        std::to_string(recipient_org_id) + ")";
   }
   if (!f.status.empty()) where += " AND n.status = :status", texts.emplace_back("status", f.status);
   if (!f.kind.empty()) where += " AND n.kind = :kind", texts.emplace_back("kind", f.kind);
@@ -188,9 +189,8 @@ Page<NoticeRow> ListNotices(soci::session& s, int64_t org_id, int64_t recipient_
   NoticeInto into;
   soci::statement st(s);
   st.alloc();
-  st.prepare(std::string(kNoticeSelect) + where +
-             " ORDER BY n.id DESC LIMIT " + std::to_string(limit) + " OFFSET " +
-             std::to_string(offset));
+  st.prepare(std::string(kNoticeSelect) + where + " ORDER BY n.id DESC LIMIT " +
+             std::to_string(limit) + " OFFSET " + std::to_string(offset));
   for (auto& [name, v] : texts) st.exchange(soci::use(v, name));
   into.Bind(st);
   st.define_and_bind();
@@ -224,10 +224,10 @@ std::vector<RecipientGroup> ListGroups(soci::session& s, int64_t org_id) {
   RecipientGroup g;
   std::vector<RecipientGroup> out;
   {
-    soci::statement st = (s.prepare << "SELECT id, name, created_at FROM notice_groups WHERE "
-                                       "org_id = :o ORDER BY name",
-                          soci::use(org_id), soci::into(g.id), soci::into(g.name),
-                          soci::into(g.created_at));
+    soci::statement st =
+        (s.prepare << "SELECT id, name, created_at FROM notice_groups WHERE "
+                      "org_id = :o ORDER BY name",
+         soci::use(org_id), soci::into(g.id), soci::into(g.name), soci::into(g.created_at));
     st.execute();
     while (st.fetch()) out.push_back(g);
   }

@@ -170,13 +170,13 @@ Result<Notice> NoticeService::Create(const Actor& actor, const NoticeInput& inpu
     JB_RETURN_IF_ERROR(RequireAssociation(*scope));
     const int64_t owner = OwnerOf(*scope, actor);
     if (!scope->Find(owner)) return Status::Denied("the actor has no association");
-    JB_ASSIGN_OR_RETURN(std::vector<int64_t> orgs, CheckInput(s, *scope, owner, &in));
+    JB_ASSIGN_OR_RETURN(std::vector<int64_t> org_ids, CheckInput(s, *scope, owner, &in));
     Notice n;
     n.kind = in.kind;
     n.title = in.title;
     n.body = in.body;
     id = repo::InsertNotice(s, n, owner, actor.user_id, clock::NowIso());
-    repo::SetNoticeRecipients(s, id, orgs);
+    repo::SetNoticeRecipients(s, id, org_ids);
     orgs::Audit(s, actor, "notice.create", "notice", std::to_string(id), "",
                 nlohmann::json{{"title", n.title}, {"kind", n.kind}}.dump());
     return Status::Ok();
@@ -194,13 +194,13 @@ Result<Notice> NoticeService::Update(const Actor& actor, int64_t id, const Notic
     }
     JB_RETURN_IF_ERROR(CheckVersion(
         in.version, EditStamp{r.notice.version, r.notice.author, r.notice.updated_at}));
-    JB_ASSIGN_OR_RETURN(std::vector<int64_t> orgs, CheckInput(s, *scope, r.org_id, &in));
+    JB_ASSIGN_OR_RETURN(std::vector<int64_t> org_ids, CheckInput(s, *scope, r.org_id, &in));
     Notice n = r.notice;
     n.kind = in.kind;
     n.title = in.title;
     n.body = in.body;
     repo::UpdateNotice(s, n, std::nullopt, clock::NowIso());
-    repo::SetNoticeRecipients(s, id, orgs);
+    repo::SetNoticeRecipients(s, id, org_ids);
     orgs::Audit(s, actor, "notice.update", "notice", std::to_string(id),
                 nlohmann::json{{"title", r.notice.title}}.dump(),
                 nlohmann::json{{"title", n.title}}.dump());

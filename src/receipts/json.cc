@@ -24,9 +24,8 @@ json UnitJson(const Unit& u) {
           {"acknowledged_at", Opt(u.acknowledged_at)},
           {"reminders", u.reminders},
           {"last_reminded_at", Opt(u.last_reminded_at)},
-          {"can_remind_at", u.last_reminded_unix
-                                ? json(u.last_reminded_unix + kReminderIntervalSeconds)
-                                : json()}};
+          {"can_remind_at",
+           u.last_reminded_unix ? json(u.last_reminded_unix + kReminderIntervalSeconds) : json()}};
 }
 
 json PersonJson(const Person& p) {

@@ -72,9 +72,9 @@ struct Reminder {
 // The receipts of one recipient unit.
 struct Unit {
   std::string org_code, org_name;
-  bool external = false;      // no account on the platform
-  std::string delivery;       // "platform"; external: "email" or "print"
-  std::string state;          // "acknowledged", "read", "unread" or "external"
+  bool external = false;  // no account on the platform
+  std::string delivery;   // "platform"; external: "email" or "print"
+  std::string state;      // "acknowledged", "read", "unread" or "external"
   int people = 0, read = 0, acknowledged = 0;
   std::string read_at, acknowledged_at;  // the first of the unit ("" = none)
   int reminders = 0;
@@ -132,12 +132,12 @@ struct Mail {
 // What Remind needs besides the document's receipts.
 struct RemindRequest {
   DocRef doc;
-  std::string title;       // the document's title, in the notification and e-mail
-  std::string entity;      // the notification's entity: "bulletin_issue", "notice"
-  std::string link;        // web path to open ("/inbox?issue=3"); may be ""
+  std::string title;               // the document's title, in the notification and e-mail
+  std::string entity;              // the notification's entity: "bulletin_issue", "notice"
+  std::string link;                // web path to open ("/inbox?issue=3"); may be ""
   std::vector<std::string> units;  // org codes; empty = every platform unit not acknowledged
   int64_t now_unix = 0;
-  bool mail = false;       // queue e-mails (SMTP configured)
+  bool mail = false;  // queue e-mails (SMTP configured)
 };
 
 struct RemindResult {
@@ -162,8 +162,7 @@ Result<RemindResult> Remind(soci::session& s, const Actor& actor, const Summary&
 // Returns the receipts as an .xlsx workbook: a sheet per unit and one per
 // person, headed by `title`; labels in `lang`. kInternal when
 // libxlsxwriter fails.
-Result<std::string> Xlsx(const std::string& title, const Summary& summary,
-                         const std::string& lang);
+Result<std::string> Xlsx(const std::string& title, const Summary& summary, const std::string& lang);
 
 }  // namespace jianbao::receipts
 

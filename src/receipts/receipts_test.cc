@@ -24,13 +24,14 @@ Person P(int64_t id, const std::string& org, const std::string& read, const std:
 }
 
 TEST(AggregateTest, AUnitIsReadWhenAnyoneReadAndAcknowledgedWhenAnyoneAcknowledged) {
-  std::vector<RecipientOrg> orgs = {
-      {1, "a", "A", ""}, {2, "b", "B", ""}, {3, "c", "C", ""}, {4, "gov", "工信部", ""},
-      {5, "bureau", "通信管理局", "office@example.org"}};
-  std::vector<Person> people = {P(1, "a", "", ""),
-                                P(2, "a", "2026-01-02T00:00:00Z", "2026-01-02T01:00:00Z"),
-                                P(3, "b", "2026-01-03T00:00:00Z", ""), P(4, "b", "", ""),
-                                P(5, "c", "", "")};
+  std::vector<RecipientOrg> orgs = {{1, "a", "A", ""},
+                                    {2, "b", "B", ""},
+                                    {3, "c", "C", ""},
+                                    {4, "gov", "工信部", ""},
+                                    {5, "bureau", "通信管理局", "office@example.org"}};
+  std::vector<Person> people = {
+      P(1, "a", "", ""), P(2, "a", "2026-01-02T00:00:00Z", "2026-01-02T01:00:00Z"),
+      P(3, "b", "2026-01-03T00:00:00Z", ""), P(4, "b", "", ""), P(5, "c", "", "")};
   Summary s = Aggregate(people, orgs, {{"c", "2026-01-04T00:00:00Z", 100, "editor", 1, 0}});
   ASSERT_EQ(s.units.size(), 5u);
   EXPECT_EQ(s.units[0].state, "acknowledged");
@@ -72,9 +73,8 @@ class RemindTest : public ::testing::Test {
                        u.org_id = org;
                        u.email = u.login + "@example.org";
                        u.roles = {kRoleMember};
-                       people_.push_back(
-                           {orgs::repo::InsertUser(s, u, "x", "2026-01-01T00:00:00Z"), u.login,
-                            u.name, code, o.name, "", "", ""});
+                       people_.push_back({orgs::repo::InsertUser(s, u, "x", "2026-01-01T00:00:00Z"),
+                                          u.login, u.name, code, o.name, "", "", ""});
                      }
                      Deliver(s, doc_, people_, "2026-01-01T00:00:00Z");
                      return Status::Ok();

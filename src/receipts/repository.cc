@@ -44,9 +44,13 @@ void Deliver(soci::session& s, const DocRef& doc, const std::vector<Person>& peo
     s << "SELECT COUNT(*) FROM receipt_copies WHERE doc_kind = :k AND doc_id = :d AND user_id = :u",
         soci::use(doc.kind), soci::use(doc.id), soci::use(p.user_id), soci::into(n);
     if (n) continue;
+    int64_t org_id = 0;
+    s << "SELECT org_id FROM users WHERE id = :u", soci::use(p.user_id), soci::into(org_id);
+    if (!s.got_data()) continue;
     s << "INSERT INTO receipt_copies (doc_kind, doc_id, user_id, org_id, delivered_at) "
-         "SELECT :k, :d, u.id, u.org_id, :now FROM users u WHERE u.id = :u",
-        soci::use(doc.kind), soci::use(doc.id), soci::use(now), soci::use(p.user_id);
+         "VALUES (:k, :d, :u, :o, :now)",
+        soci::use(doc.kind), soci::use(doc.id), soci::use(p.user_id), soci::use(org_id),
+        soci::use(now);
   }
 }
 
