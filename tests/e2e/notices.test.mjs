@@ -26,8 +26,8 @@ describe('notices', () => {
     await page.getByTestId('menu-notices').click()
     await page.getByTestId('notice-table').getByText('致全省通信行业会员单位的慰问信').waitFor()
     await page.getByTestId('notice-create').click()
-    await page.getByTestId('notice-title').locator('input').fill(TITLE)
-    await page.getByTestId('notice-body').locator('textarea').fill('各会员单位：\n\n请**做好**返岗人员防护。\n')
+    await page.getByTestId('notice-title').fill(TITLE)
+    await page.getByTestId('notice-body').fill('各会员单位：\n\n请**做好**返岗人员防护。\n')
     await page.getByTestId('notice-recipients').click()
     for (const name of ['武汉楚天通信工程有限公司', '中国移动通信集团湖北有限公司']) {
       await page.locator('.el-select-dropdown__item:visible', { hasText: name }).click()
