@@ -197,6 +197,17 @@ Result<Response> PostRemind(Context& ctx, BulletinService& svc) {
   return JsonResponse(200, receipts::RemindResultJson(r));
 }
 
+// The printable distribution sheet (分发签收单) of every recipient unit.
+Result<Response> GetDistributionSheet(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "issue_not_found"));
+  JB_ASSIGN_OR_RETURN(ReceiptSummary r, svc.Receipts(ctx.actor(), id));
+  Response out;
+  out.body = receipts::DistributionSheetHtml(r.title, r.units, ctx.lang);
+  out.Header("Content-Type", "text/html; charset=utf-8");
+  out.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  return out;
+}
+
 Result<Response> GetReceiptsXlsx(Context& ctx, BulletinService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "issue_not_found"));
   JB_ASSIGN_OR_RETURN(std::string bytes, svc.ReceiptsXlsx(ctx.actor(), id, ctx.lang));
@@ -339,6 +350,7 @@ void Register(http::App& app, BulletinService& svc, const std::string& public_ur
   app.Get("/api/v1/bulletins/issues/:id/files/:format", bind(GetFile), open);
   app.Get("/api/v1/bulletins/issues/:id/receipts", bind(GetReceipts));
   app.Get("/api/v1/bulletins/issues/:id/receipts.xlsx", bind(GetReceiptsXlsx));
+  app.Get("/api/v1/bulletins/issues/:id/distribution-sheet", bind(GetDistributionSheet));
   app.Post("/api/v1/bulletins/issues/:id/remind", bind(PostRemind));
   app.Post("/api/v1/bulletins/issues/:id/mail/retry", bind(PostMailRetry));
   app.Get("/api/v1/bulletins/sources/pieces", bind(GetPieces));

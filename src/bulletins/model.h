@@ -165,6 +165,7 @@ struct ReceiptSummary {
   // Per recipient unit (receipts module): read / acknowledged by anyone,
   // external recipients, reminders.
   receipts::Summary units;
+  std::string title;  // "疫情防控专刊 2020年第32期": the export and the distribution sheet
 };
 
 // A stored rendering of a published issue.

@@ -684,6 +684,7 @@ Result<ReceiptSummary> BulletinService::Receipts(const Actor& actor, int64_t id)
     if (!IsStaff(actor, v.series)) return Status::Denied("only staff see receipts");
     out.items = repo::ListReceipts(s, id);
     out.units = UnitReceipts(s, v, out.items);
+    out.title = TitleOf(v);
     return Status::Ok();
   }));
   for (const Receipt& r : out.items) {
@@ -744,13 +745,7 @@ Result<receipts::RemindResult> BulletinService::Remind(const Actor& actor, int64
 Result<std::string> BulletinService::ReceiptsXlsx(const Actor& actor, int64_t id,
                                                   const std::string& lang) {
   JB_ASSIGN_OR_RETURN(ReceiptSummary r, Receipts(actor, id));
-  std::string title;
-  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
-    title = TitleOf(v);
-    return Status::Ok();
-  }));
-  return receipts::Xlsx(title, r.units, lang);
+  return receipts::Xlsx(r.title, r.units, lang);
 }
 
 Result<int> BulletinService::RetryMail(const Actor& actor, int64_t id) {

@@ -73,6 +73,16 @@ Result<Response> GetReceipts(Context& ctx, NoticeService& svc) {
   return JsonResponse(200, NoticeReceiptsJson(r));
 }
 
+Result<Response> GetDistributionSheet(Context& ctx, NoticeService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "notice_not_found"));
+  JB_ASSIGN_OR_RETURN(NoticeReceipts r, svc.Receipts(ctx.actor(), id));
+  Response out;
+  out.body = receipts::DistributionSheetHtml(r.title, r.summary, ctx.lang);
+  out.Header("Content-Type", "text/html; charset=utf-8");
+  out.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  return out;
+}
+
 Result<Response> GetReceiptsXlsx(Context& ctx, NoticeService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "notice_not_found"));
   JB_ASSIGN_OR_RETURN(NoticeFile f, svc.ReceiptsXlsx(ctx.actor(), id, ctx.lang));
@@ -129,6 +139,7 @@ void RegisterNotices(http::App& app, NoticeService& svc) {
   app.Post(r + "/:id/acknowledge", bind(PostAcknowledge));
   app.Get(r + "/:id/receipts", bind(GetReceipts));
   app.Get(r + "/:id/receipts.xlsx", bind(GetReceiptsXlsx));
+  app.Get(r + "/:id/distribution-sheet", bind(GetDistributionSheet));
   app.Post(r + "/:id/remind", bind(PostRemind));
   app.Get(r + "/:id/pdf", bind(GetPdf));
 }

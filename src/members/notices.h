@@ -93,6 +93,7 @@ struct GroupInput {
 // The receipts of a notice: per unit and per person.
 struct NoticeReceipts {
   int64_t notice_id = 0;
+  std::string title;
   receipts::Summary summary;
 };
 

@@ -336,6 +336,7 @@ Result<NoticeReceipts> NoticeService::Receipts(const Actor& actor, int64_t id) {
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) -> Status {
     auto scope = internal::LoadScope(s, actor);
     JB_ASSIGN_OR_RETURN(repo::NoticeRow r, Owned(s, *scope, id));
+    out.title = r.notice.title;
     if (r.notice.status == "sent") out.summary = SummaryOf(s, id);
     return Status::Ok();
   }));

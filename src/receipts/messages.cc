@@ -32,6 +32,12 @@ const messages::Catalogue& Messages() {
           {"receipts.export.login", "账号", "Login"},
           {"receipts.export.name", "姓名", "Name"},
           {"receipts.export.delivered_at", "送达时间", "Delivered"},
+          {"receipts.sheet.title", "分发签收单", "Distribution sheet"},
+          {"receipts.sheet.signature", "签收人", "Received by"},
+          {"receipts.sheet.date", "签收日期", "Date"},
+          {"receipts.sheet.note", "平台外单位请签收后交回；平台内单位以系统签收为准。",
+           "Units outside the platform sign and return this sheet; units on the platform "
+           "acknowledge in the app."},
           {"receipts.state.acknowledged", "已签收", "acknowledged"},
           {"receipts.state.read", "已阅未签收", "read, not acknowledged"},
           {"receipts.state.unread", "未阅", "unread"},

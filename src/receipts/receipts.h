@@ -164,6 +164,13 @@ Result<RemindResult> Remind(soci::session& s, const Actor& actor, const Summary&
 // libxlsxwriter fails.
 Result<std::string> Xlsx(const std::string& title, const Summary& summary, const std::string& lang);
 
+// Returns a printable distribution sheet (分发签收单) as one self-contained
+// HTML page: every recipient unit with its delivery and state, and blank
+// columns for the signature and date of those delivered on paper. Texts in
+// `lang`; everything escaped. Pure.
+std::string DistributionSheetHtml(const std::string& title, const Summary& summary,
+                                  const std::string& lang);
+
 }  // namespace jianbao::receipts
 
 #endif  // JIANBAO_RECEIPTS_RECEIPTS_H_

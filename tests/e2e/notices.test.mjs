@@ -5,7 +5,7 @@
 // the .xlsx download is linked. The bulletin issue page shows the same per-unit receipts.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, shot, signIn } from './lib.mjs'
+import { apiAs, launch, shot, signIn } from './lib.mjs'
 
 const TITLE = `关于做好复工复产防护工作的通知${Date.now() % 100000}`
 
@@ -63,5 +63,30 @@ describe('notices', () => {
     await page.getByText('已催办 1 个单位').waitFor()
     assert.equal(await page.getByTestId('remind-hubei-cmcc').isDisabled(), true)
     await shot(page, 'notice-receipts')
+  })
+
+  it('shows the receipts of a bulletin issue per unit, the ministry as an external row', async () => {
+    const { context, page } = b
+    const ed = await apiAs('editor')
+    const ap = await apiAs('approver')
+    let r = await ed.api.post('/api/v1/bulletins/issues', { headers: ed.headers, data: { series: 'ccea-epidemic', date: '2020-04-03' } })
+    const issue = await r.json()
+    r = await ed.api.put(`/api/v1/bulletins/issues/${issue.id}`, {
+      headers: ed.headers,
+      data: { date: '2020-04-03', sections: [{ kind: 'text', title: '编者按', body: '正文。' }],
+        distribution: [{ label: '报', to: ['miit'] }, { label: '发', to: ['hubei-ctc'] }] },
+    })
+    assert.equal(r.status(), 200)
+    for (const [c, action] of [[ed, 'submit'], [ap, 'approve'], [ed, 'publish']]) {
+      assert.equal((await c.api.post(`/api/v1/bulletins/issues/${issue.id}/${action}`, { headers: c.headers })).status(), 200)
+    }
+    await signIn(context, page, 'editor')
+    await page.goto(`/bulletins/issues/${issue.id}`)
+    await page.getByTestId('unit-state-miit').getByText('平台外').waitFor()
+    await page.getByTestId('unit-state-hubei-ctc').getByText('未阅').waitFor()
+    await page.getByTestId('remind-hubei-ctc').click()
+    await page.getByText('已催办 1 个单位').waitFor()
+    const sheet = await page.getByTestId('receipts-sheet').getAttribute('href')
+    assert.match(sheet, /\/distribution-sheet$/)
   })
 })

@@ -462,6 +462,10 @@ ROUTES = {
         Case("receipts .xlsx", B + "/issues/{issue_private}/receipts.xlsx",
              expect(200, {"admin", "editor", "approver"})),
     ],
+    "GET /api/v1/bulletins/issues/:id/distribution-sheet": [
+        Case("分发签收单", B + "/issues/{issue_private}/distribution-sheet",
+             expect(200, {"admin", "editor", "approver"})),
+    ],
     # A fresh published issue for the editor (a reminder is allowed once an hour).
     "POST /api/v1/bulletins/issues/:id/remind": [
         Case("催办", lambda w, who: B + "/issues/" + str(
@@ -757,6 +761,9 @@ ROUTES.update({
         Case("receipts", NO + "/{notice}/receipts", expect(200, {"hubei-admin"}, **OTHER_ASSOC))],
     f"GET {NO}/:id/receipts.xlsx": [
         Case("receipts .xlsx", NO + "/{notice}/receipts.xlsx",
+             expect(200, {"hubei-admin"}, **OTHER_ASSOC))],
+    f"GET {NO}/:id/distribution-sheet": [
+        Case("分发签收单", NO + "/{notice}/distribution-sheet",
              expect(200, {"hubei-admin"}, **OTHER_ASSOC))],
     f"POST {NO}/:id/remind": [
         Case("催办", lambda w, who: f"{NO}/{new_notice(send=True) if who == 'hubei-admin' else w['notice']}/remind",

@@ -92,6 +92,10 @@ class NoticesTest(unittest.TestCase):
         status, r, _ = self.hubei.call("GET", f"{N}/{n['id']}/receipts")
         self.assertEqual(next(u for u in r["units"] if u["org"]["code"] == "hubei-ctc")["reminders"], 1)
 
+        status, sheet, _ = self.hubei.call("GET", f"{N}/{n['id']}/distribution-sheet")
+        self.assertEqual(status, 200)
+        self.assertIn("湖北信科网络技术有限公司", sheet)
+        self.assertEqual(self.member.call("GET", f"{N}/{n['id']}/distribution-sheet")[0], 403)
         # Excel and the red-header PDF.
         status, body, headers = self.hubei.call("GET", f"{N}/{n['id']}/receipts.xlsx")
         self.assertEqual(status, 200)
@@ -205,6 +209,13 @@ class BulletinReceiptsPerUnitTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertIn("spreadsheetml", headers["Content-Type"])
         self.assertEqual(self.member.call("GET", f"/api/v1/bulletins/issues/{iid}/receipts.xlsx")[0], 403)
+        # The printable distribution sheet lists every unit, the ministry for print.
+        status, sheet, headers = self.editor.call("GET", f"/api/v1/bulletins/issues/{iid}/distribution-sheet")
+        self.assertEqual(status, 200)
+        self.assertIn("text/html", headers["Content-Type"])
+        self.assertIn("工业和信息化部", sheet)
+        self.assertIn("纸质分发", sheet)
+        self.assertIn("分发签收单", sheet)
 
 
 if __name__ == "__main__":

@@ -80,6 +80,8 @@ TABLE = {
         for f in ("pdf", "docx", "html", "txt")],
     "/api/v1/bulletins/issues/:id/receipts": lambda fx: _issue_paths(fx, "/receipts"),
     "/api/v1/bulletins/issues/:id/receipts.xlsx": lambda fx: _issue_paths(fx, "/receipts.xlsx"),
+    "/api/v1/bulletins/issues/:id/distribution-sheet": lambda fx: _issue_paths(
+        fx, "/distribution-sheet"),
     "/api/v1/bulletins/issues/:id/comments": lambda fx: _issue_paths(fx, "/comments"),
     "/api/v1/bulletins/sources/pieces": lambda fx: ["/api/v1/bulletins/sources/pieces",
                                                      q("/api/v1/bulletins/sources/pieces", q="协会")],
@@ -165,6 +167,8 @@ TABLE = {
                                                 for i in fx.notice_ids],
     "/api/v1/notices/:id/receipts.xlsx": lambda fx: [f"/api/v1/notices/{i}/receipts.xlsx"
                                                      for i in fx.notice_ids],
+    "/api/v1/notices/:id/distribution-sheet": lambda fx: [
+        f"/api/v1/notices/{i}/distribution-sheet" for i in fx.notice_ids],
     "/api/v1/notices/:id/pdf": lambda fx: [f"/api/v1/notices/{i}/pdf" for i in fx.notice_ids],
 }
 

@@ -247,6 +247,11 @@ export function remindIssue(id: number, units: string[] = []): Promise<RemindRes
   return post<RemindResult>(`/bulletins/issues/${id}/remind`, { units })
 }
 
+/** The address of the printable distribution sheet (分发签收单, HTML). */
+export function distributionSheetUrl(id: number): string {
+  return apiUrl(`/bulletins/issues/${id}/distribution-sheet`)
+}
+
 /** The address of the receipts' .xlsx export. */
 export function receiptsXlsxUrl(id: number): string {
   return apiUrl(`/bulletins/issues/${id}/receipts.xlsx`)

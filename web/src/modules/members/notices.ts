@@ -100,6 +100,9 @@ export function remindNotice(id: number, units: string[] = []): Promise<RemindRe
 export function noticeXlsxUrl(id: number): string {
   return apiUrl(`${N}/${id}/receipts.xlsx`)
 }
+export function noticeSheetUrl(id: number): string {
+  return apiUrl(`${N}/${id}/distribution-sheet`)
+}
 export function noticePdfUrl(id: number): string {
   return apiUrl(`${N}/${id}/pdf`)
 }
