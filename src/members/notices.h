@@ -128,8 +128,9 @@ class NoticeService {
   // Errors: kNotFound; kConflict "notice_not_draft"; kInvalidArgument
   // "recipients" ("required") when it has none.
   Result<Notice> Send(const Actor& actor, int64_t id);
-  // Association staff: their association's notices (filters status, kind,
-  // q); recipients: the sent notices addressed to their organisation.
+  // Association staff: their association's notices and those sent to their
+  // organisation (filters status, kind, q); others: the sent notices
+  // addressed to their organisation.
   // kInvalidArgument "status" / "kind" for an unknown filter value.
   Result<Page<Notice>> List(const Actor& actor, const NoticeFilter& filter,
                             const PageRequest& page);

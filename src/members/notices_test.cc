@@ -201,6 +201,29 @@ TEST_F(NoticesTest, ReminderGoesToUnitsNotAcknowledgedOncePerHour) {
   EXPECT_EQ(svc_->Remind(staff, draft->id, {}).status().key(), "notice_not_sent");
 }
 
+TEST_F(NoticesTest, AProvincialAssociationReceivesTheNationalOnes) {
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   User(s, "ccea-admin", "ccea", kRoleAdmin);
+                   return Status::Ok();
+                 })
+                  .ok());
+  NoticeInput in = Input();
+  in.recipients = {"hubei", "hebei"};
+  auto n = svc_->Create(actors_["ccea-admin"], in);
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  ASSERT_TRUE(svc_->Send(actors_["ccea-admin"], n->id).ok());
+  SentNotice();  // hubei's own
+  auto list = svc_->List(actors_["hubei-admin"], {}, PageRequest{});
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->total, 2);
+  EXPECT_TRUE(list->items[1].recipient);
+  EXPECT_FALSE(list->items[0].recipient);
+  ASSERT_TRUE(svc_->Acknowledge(actors_["hubei-admin"], n->id).ok());
+  EXPECT_EQ(svc_->Receipts(actors_["hubei-admin"], n->id).status().key(), "notice_not_found");
+  auto r = svc_->Receipts(actors_["ccea-admin"], n->id);
+  EXPECT_EQ(r->summary.units_acknowledged, 1);
+}
+
 TEST_F(NoticesTest, GroupsExpandIntoRecipients) {
   const Actor& staff = actors_["hubei-admin"];
   auto g = svc_->CreateGroup(staff, {"会员", {"u1", "u2"}});

@@ -161,12 +161,17 @@ Page<NoticeRow> ListNotices(soci::session& s, int64_t org_id, int64_t recipient_
                             const NoticeFilter& f, int offset, int limit) {
   std::string where = "WHERE 1 = 1";
   std::vector<std::pair<std::string, std::string>> texts;
-  if (org_id > 0) where += " AND n.org_id = " + std::to_string(org_id);
-  if (recipient_org_id > 0) {
-    where +=
-        " AND n.status = 'sent' AND EXISTS (SELECT 1 FROM notice_recipients r WHERE "
-        "r.notice_id = n.id AND r.org_id = " +
-        std::to_string(recipient_org_id) + ")";
+  const std::string own = "n.org_id = " + std::to_string(org_id);
+  const std::string received =
+      "(n.status = 'sent' AND EXISTS (SELECT 1 FROM notice_recipients r WHERE "
+      "r.notice_id = n.id AND r.org_id = " +
+      std::to_string(recipient_org_id) + "))";
+  if (org_id > 0 && recipient_org_id > 0) {
+    where += " AND (" + own + " OR " + received + ")";
+  } else if (org_id > 0) {
+    where += " AND " + own;
+  } else if (recipient_org_id > 0) {
+    where += " AND " + received;
   }
   if (!f.status.empty()) where += " AND n.status = :status", texts.emplace_back("status", f.status);
   if (!f.kind.empty()) where += " AND n.kind = :kind", texts.emplace_back("kind", f.kind);

@@ -42,7 +42,7 @@ void SetNoticeRecipients(soci::session& s, int64_t id, const std::vector<int64_t
 std::optional<NoticeRow> FindNotice(soci::session& s, int64_t id);
 // Returns the recipient organisations of a notice (id, code, name), in order.
 std::vector<receipts::RecipientOrg> NoticeRecipients(soci::session& s, int64_t id);
-// Lists notices of association `org_id` (when > 0), or the sent ones
+// Lists notices of association `org_id` (when > 0) and the sent ones
 // addressed to organisation `recipient_org_id` (when > 0); newest first.
 Page<NoticeRow> ListNotices(soci::session& s, int64_t org_id, int64_t recipient_org_id,
                             const NoticeFilter& f, int offset, int limit);

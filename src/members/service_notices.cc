@@ -270,7 +270,10 @@ Result<Page<Notice>> NoticeService::List(const Actor& actor, const NoticeFilter&
     if (scope->system()) {
       rows = repo::ListNotices(s, 0, 0, filter, page.offset(), page.page_size);
     } else if (scope->association()) {
-      rows = repo::ListNotices(s, scope->root(), 0, filter, page.offset(), page.page_size);
+      // Their association's notices, and those sent to the actor's organisation
+      // (a provincial association receives the national one's).
+      rows =
+          repo::ListNotices(s, scope->root(), actor.org_id, filter, page.offset(), page.page_size);
     } else {
       // Any other user reads what was sent to their organisation.
       rows = repo::ListNotices(s, 0, actor.org_id > 0 ? actor.org_id : -1, filter, page.offset(),
