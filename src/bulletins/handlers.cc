@@ -7,6 +7,8 @@
 #include "bulletins/feed.h"
 #include "bulletins/json.h"
 #include "core/bytes.h"
+#include "core/text.h"
+#include "receipts/json.h"
 
 namespace jianbao::bulletins {
 namespace {
@@ -188,6 +190,36 @@ Result<Response> GetReceipts(Context& ctx, BulletinService& svc) {
   return JsonResponse(200, ReceiptsJson(r));
 }
 
+Result<Response> PostRemind(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "issue_not_found"));
+  JB_ASSIGN_OR_RETURN(std::vector<std::string> units, receipts::ReadRemindUnits(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(receipts::RemindResult r, svc.Remind(ctx.actor(), id, units));
+  return JsonResponse(200, receipts::RemindResultJson(r));
+}
+
+// The printable distribution sheet (分发签收单) of every recipient unit.
+Result<Response> GetDistributionSheet(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "issue_not_found"));
+  JB_ASSIGN_OR_RETURN(ReceiptSummary r, svc.Receipts(ctx.actor(), id));
+  Response out;
+  out.body = receipts::DistributionSheetHtml(r.title, r.units, ctx.lang);
+  out.Header("Content-Type", "text/html; charset=utf-8");
+  out.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  return out;
+}
+
+Result<Response> GetReceiptsXlsx(Context& ctx, BulletinService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "issue_not_found"));
+  JB_ASSIGN_OR_RETURN(std::string bytes, svc.ReceiptsXlsx(ctx.actor(), id, ctx.lang));
+  Response r;
+  r.body = std::move(bytes);
+  r.Header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  r.Header("Content-Disposition",
+           "attachment; filename*=UTF-8''" +
+               text::PercentEncode("简报回执-" + std::to_string(id) + ".xlsx"));
+  return r;
+}
+
 Result<Response> PostMailRetry(Context& ctx, BulletinService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
   JB_ASSIGN_OR_RETURN(int n, svc.RetryMail(ctx.actor(), id));
@@ -317,6 +349,9 @@ void Register(http::App& app, BulletinService& svc, const std::string& public_ur
   app.Post("/api/v1/bulletins/issues/:id/preview", bind(PostPreview));
   app.Get("/api/v1/bulletins/issues/:id/files/:format", bind(GetFile), open);
   app.Get("/api/v1/bulletins/issues/:id/receipts", bind(GetReceipts));
+  app.Get("/api/v1/bulletins/issues/:id/receipts.xlsx", bind(GetReceiptsXlsx));
+  app.Get("/api/v1/bulletins/issues/:id/distribution-sheet", bind(GetDistributionSheet));
+  app.Post("/api/v1/bulletins/issues/:id/remind", bind(PostRemind));
   app.Post("/api/v1/bulletins/issues/:id/mail/retry", bind(PostMailRetry));
   app.Get("/api/v1/bulletins/sources/pieces", bind(GetPieces));
   app.Get("/api/v1/bulletins/sources/pieces/:id", bind(PieceSectionHandler));

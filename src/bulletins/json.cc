@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "http/json_io.h"
 #include "mail/mime.h"
+#include "receipts/json.h"
 
 namespace jianbao::bulletins {
 namespace {
@@ -377,12 +378,14 @@ json PreviewJson(const Preview& p) {
 json ReceiptsJson(const ReceiptSummary& r) {
   json items = json::array();
   for (const Receipt& one : r.items) items.push_back(ReceiptJson(one));
-  return {{"items", items},
-          {"total", r.items.size()},
-          {"read", r.read},
-          {"acknowledged", r.acknowledged},
-          {"mail_enabled", r.mail_enabled},
-          {"mail", r.mail}};
+  json out = receipts::UnitsJson(r.units);
+  out.update({{"items", items},
+              {"total", r.items.size()},
+              {"read", r.read},
+              {"acknowledged", r.acknowledged},
+              {"mail_enabled", r.mail_enabled},
+              {"mail", r.mail}});
+  return out;
 }
 
 json InboxPageJson(const Inbox& inbox, const PageRequest& request) {

@@ -93,7 +93,8 @@ nlohmann::json PreviewJson(const Preview& p);
 // {"items": [{"id","kind","body","author":{"login","name"},"created_at"}]}
 nlohmann::json CommentsJson(const std::vector<IssueComment>& thread);
 nlohmann::json CommentJson(const IssueComment& c);
-// {"items": [Receipt], "total", "read", "acknowledged", "mail_enabled", "mail"}.
+// {"items": [Receipt], "total", "read", "acknowledged", "mail_enabled", "mail",
+//  "units": [receipts::UnitJson], "unit_counts"}.
 nlohmann::json ReceiptsJson(const ReceiptSummary& r);
 // {"items": [InboxItem], "total", "unread", "page", "page_size"}.
 nlohmann::json InboxPageJson(const Inbox& inbox, const PageRequest& request);

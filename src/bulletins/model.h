@@ -16,6 +16,7 @@
 #include "bulletins/states.h"
 #include "core/edit_version.h"
 #include "core/page.h"
+#include "receipts/receipts.h"
 
 namespace jianbao::bulletins {
 
@@ -161,6 +162,10 @@ struct ReceiptSummary {
   int read = 0, acknowledged = 0;
   std::map<std::string, int> mail;  // e-mail copies by status: {"sent": 3, "queued": 1}
   bool mail_enabled = false;
+  // Per recipient unit (receipts module): read / acknowledged by anyone,
+  // external recipients, reminders.
+  receipts::Summary units;
+  std::string title;  // "疫情防控专刊 2020年第32期": the export and the distribution sheet
 };
 
 // A stored rendering of a published issue.

@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/markdown_images.h"
 #include "core/markdown_limits.h"
+#include "orgs/repository.h"
 #include "orgs/tree.h"
 #include "store/changes.h"
 
@@ -663,6 +664,18 @@ Result<StoredFile> BulletinService::File(const std::optional<Actor>& actor, int6
   return out;
 }
 
+namespace {
+
+// "疫情防控专刊 2020年第32期": how a reminder names the issue.
+std::string TitleOf(const IssueView& v) {
+  std::string t = v.series.title.substr(0, v.series.title.find('\n')) + " " +
+                  std::to_string(v.issue.year) + "年第" + std::to_string(v.issue.number) + "期";
+  if (v.issue.supplement) t += "（增刊）";
+  return t;
+}
+
+}  // namespace
+
 Result<ReceiptSummary> BulletinService::Receipts(const Actor& actor, int64_t id) {
   ReceiptSummary out;
   out.mail_enabled = mail_enabled();
@@ -670,6 +683,8 @@ Result<ReceiptSummary> BulletinService::Receipts(const Actor& actor, int64_t id)
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     if (!IsStaff(actor, v.series)) return Status::Denied("only staff see receipts");
     out.items = repo::ListReceipts(s, id);
+    out.units = UnitReceipts(s, v, out.items);
+    out.title = TitleOf(v);
     return Status::Ok();
   }));
   for (const Receipt& r : out.items) {
@@ -678,6 +693,59 @@ Result<ReceiptSummary> BulletinService::Receipts(const Actor& actor, int64_t id)
     if (!r.mail_status.empty()) ++out.mail[r.mail_status];
   }
   return out;
+}
+
+receipts::Summary BulletinService::UnitReceipts(soci::session& s, const IssueView& v,
+                                                const std::vector<Receipt>& copies) {
+  std::vector<receipts::Person> people;
+  for (const Receipt& r : copies) {
+    people.push_back({r.user_id, r.login, r.name, r.org_code, r.org_name, r.delivered_at, r.read_at,
+                      r.acknowledged_at});
+  }
+  std::vector<receipts::RecipientOrg> units;
+  for (const DistributionLine& line : v.issue.distribution) {
+    for (const std::string& code : line.org_codes) {
+      if (std::any_of(units.begin(), units.end(),
+                      [&](const receipts::RecipientOrg& o) { return o.code == code; }))
+        continue;
+      const std::optional<orgs::Org> o = orgs::repo::FindOrg(s, code);
+      if (o) units.push_back({o->id, o->code, o->name, ""});
+    }
+  }
+  // Before publication nobody has a copy: every unit would look external.
+  if (copies.empty()) return receipts::Summary{};
+  return receipts::Aggregate(people, units, receipts::Reminders(s, {"bulletin", v.issue.id}));
+}
+
+Result<receipts::RemindResult> BulletinService::Remind(const Actor& actor, int64_t id,
+                                                       const std::vector<std::string>& units) {
+  std::optional<receipts::RemindResult> out;
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
+    JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));
+    if (v.issue.status != IssueState::kPublished) {
+      return Status::Conflict("wrong_state", "only a published issue has receipts");
+    }
+    const receipts::Summary sum = UnitReceipts(s, v, repo::ListReceipts(s, id));
+    receipts::RemindRequest r;
+    r.doc = {"bulletin", id};
+    r.title = TitleOf(v);
+    r.entity = "bulletin_issue";
+    r.link = "/inbox?issue=" + std::to_string(id);
+    r.units = units;
+    r.now_unix = clock::NowUnix();
+    r.mail = reminder_mailer_ != nullptr;
+    JB_ASSIGN_OR_RETURN(out, receipts::Remind(s, actor, sum, r));
+    return Status::Ok();
+  }));
+  if (reminder_mailer_) reminder_mailer_->Queue(out->mails);
+  return *out;
+}
+
+Result<std::string> BulletinService::ReceiptsXlsx(const Actor& actor, int64_t id,
+                                                  const std::string& lang) {
+  JB_ASSIGN_OR_RETURN(ReceiptSummary r, Receipts(actor, id));
+  return receipts::Xlsx(r.title, r.units, lang);
 }
 
 Result<int> BulletinService::RetryMail(const Actor& actor, int64_t id) {

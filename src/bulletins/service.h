@@ -29,6 +29,7 @@
 #include "core/actor.h"
 #include "orgs/service.h"
 #include "orgs/tree.h"
+#include "receipts/mailer.h"
 #include "store/database.h"
 #include "typeset/typeset.h"
 
@@ -57,6 +58,8 @@ class BulletinService {
   // Turns on e-mail copies: publishing queues one for every recipient with
   // an address and wakes `mailer`. Null (the default) = no e-mail.
   void SetMailer(Mailer* mailer) { mailer_ = mailer; }
+  // Lets 催办 reminders e-mail the units' users (null: notification only).
+  void SetReminderMailer(receipts::Mailer* mailer) { reminder_mailer_ = mailer; }
   bool mail_enabled() const { return mailer_ != nullptr; }
   // Lets one person both edit and sign an issue (off by default).
   void set_allow_self_approval(bool allow) { allow_self_approval_ = allow; }
@@ -180,7 +183,16 @@ class BulletinService {
   // "file_not_found" for a format that was not rendered.
   Result<StoredFile> File(const std::optional<Actor>& actor, int64_t id, const std::string& format);
   // Returns an issue's delivery receipts and their counts (staff).
+  // The units are the organisations of the distribution lines (receipts.h).
   Result<ReceiptSummary> Receipts(const Actor& actor, int64_t id);
+  // Sends a 催办 reminder to recipient units (org codes; empty = every unit
+  // that has not acknowledged) of a published issue (editor staff). Errors:
+  // kConflict "wrong_state" before publication; receipts::Remind's ("not_a_recipient",
+  // "nothing_to_remind", kTooManyRequests "reminder_too_soon").
+  Result<receipts::RemindResult> Remind(const Actor& actor, int64_t id,
+                                        const std::vector<std::string>& units);
+  // Returns the receipts as an .xlsx workbook (staff), labels in `lang`.
+  Result<std::string> ReceiptsXlsx(const Actor& actor, int64_t id, const std::string& lang);
   // Queues an issue's failed e-mail copies again (editor staff); returns how many.
   Result<int> RetryMail(const Actor& actor, int64_t id);
   // Returns a page of the actor's own inbox, newest first, and the unread count.
@@ -230,6 +242,10 @@ class BulletinService {
 
  private:
   Result<IssueView> Load(soci::session& s, int64_t id);
+  // Returns the receipts of `v` per unit of its distribution (empty before
+  // any copy was delivered).
+  receipts::Summary UnitReceipts(soci::session& s, const IssueView& v,
+                                 const std::vector<Receipt>& copies);
   // Appends a thread entry of `kind` ("comment", "submit", "return",
   // "approve") and sends the notification a hand-off causes.
   void Handoff(soci::session& s, const Actor& actor, const IssueView& v, const std::string& kind,
@@ -245,6 +261,7 @@ class BulletinService {
   typeset::Typesetter* typesetter_;
   SectionSources* sources_;
   Mailer* mailer_ = nullptr;
+  receipts::Mailer* reminder_mailer_ = nullptr;
   RenderGate render_gate_;
   bool allow_self_approval_ = false;
 };

@@ -36,6 +36,7 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
   JB_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db, store::Database::Open(url));
   db->AddMigrations("orgs", orgs::repo::Migrations());
   db->AddMigrations("notify", notify::Migrations());
+  db->AddMigrations("receipts", receipts::Migrations());
   db->AddMigrations("submissions", submissions::repo::Migrations());
   db->AddMigrations("epidemic", epidemic::Migrations());
   db->AddMigrations("bulletins", bulletins::repo::Migrations());
@@ -73,6 +74,7 @@ Services::Services(store::Database* db, const Config& config)
   }
   sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get(),
                                             complaints.get(), members.get());
+  notices = std::make_unique<members::NoticeService>(db, typesetter.get());
   bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
                                                            sources.get(), RenderLimitsFrom(config));
   const mail::SmtpConfig smtp = mail::SmtpConfigFrom(config);
@@ -81,6 +83,9 @@ Services::Services(store::Database* db, const Config& config)
     if (mail_status.ok()) {
       mailer = std::make_unique<bulletins::Mailer>(db, smtp);
       bulletins->SetMailer(mailer.get());
+      reminder_mailer = std::make_unique<receipts::Mailer>(smtp);
+      bulletins->SetReminderMailer(reminder_mailer.get());
+      notices->SetReminderMailer(reminder_mailer.get());
     }
   }
   seed_dir = config.GetString("demo.seed_dir", "../shared/seed");
@@ -105,7 +110,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   for (const messages::Catalogue* c :
        {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
         &epidemic::Messages(), &typeset::Messages(), &complaints::Messages(), &search::Messages(),
-        &members::Messages()}) {
+        &members::Messages(), &receipts::Messages(), &members::NoticeMessages()}) {
     messages::Add(*c);
   }
   orgs::Register(app, *services.orgs);
@@ -117,6 +122,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   search::Register(app, *services.search);
   epidemic::RegisterFollowups(app, *services.epidemic_followups);
   members::Register(app, *services.members);
+  members::RegisterNotices(app, *services.notices);
 }
 
 Result<std::string> LoadDemoData(Services& services) {
@@ -128,6 +134,7 @@ Result<std::string> LoadDemoData(Services& services) {
   JB_RETURN_IF_ERROR(epidemic::LoadDemo(*services.epidemic, services.seed_dir));
   JB_RETURN_IF_ERROR(complaints::LoadDemo(*services.complaints, *services.orgs));
   JB_RETURN_IF_ERROR(members::LoadDemo(*services.members, *services.orgs));
+  JB_RETURN_IF_ERROR(members::LoadNoticeDemo(*services.notices, *services.orgs));
   std::string out = "Demo sign-ins (password " + std::string(orgs::kDemoPassword) + "):\n";
   for (const auto& d : orgs::DemoLogins()) {
     out += "  " + d.login + std::string(24 - std::min<size_t>(d.login.size(), 23), ' ') + d.role +

@@ -17,9 +17,11 @@
 #include "epidemic/followups.h"
 #include "epidemic/service.h"
 #include "http/app.h"
+#include "members/notices.h"
 #include "members/service.h"
 #include "notify/notify.h"
 #include "orgs/service.h"
+#include "receipts/mailer.h"
 #include "search/service.h"
 #include "store/database.h"
 #include "submissions/service.h"
@@ -43,8 +45,10 @@ struct Services {
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
   Status typesetter_status;                         // why typesetter is null
   std::unique_ptr<ModuleSources> sources;
-  std::unique_ptr<bulletins::Mailer> mailer;  // null unless mail.smtp_url is set
-  Status mail_status;                         // a bad [mail] configuration
+  std::unique_ptr<bulletins::Mailer> mailer;          // null unless mail.smtp_url is set
+  std::unique_ptr<receipts::Mailer> reminder_mailer;  // 催办 e-mails; null without SMTP
+  std::unique_ptr<members::NoticeService> notices;    // 通知 (after the typesetter)
+  Status mail_status;                                 // a bad [mail] configuration
   std::unique_ptr<bulletins::BulletinService> bulletins;
   std::string seed_dir;    // where the demo loader looks for old bulletins
   std::string public_url;  // server.public_url without a trailing slash; "" when unset

@@ -5,12 +5,14 @@
 #include <soci/soci.h>
 
 #include "core/clock.h"
+#include "members/repository_notices.h"
 
 namespace jianbao::members::repo {
 
 std::vector<store::Migration> Migrations() {
-  return {{1, "member profiles, work-resumption reports, schedules, follow-ups, supplies ledger",
-           R"SQL(
+  std::vector<store::Migration> out = {
+      {1, "member profiles, work-resumption reports, schedules, follow-ups, supplies ledger",
+       R"SQL(
 CREATE TABLE member_profiles (
   org_id {{int}} PRIMARY KEY,
   credit_code TEXT UNIQUE,
@@ -122,6 +124,9 @@ CREATE TABLE supplies_balances (
   PRIMARY KEY (holder_org_id, item)
 );
 )SQL"}};
+  // Notices: versions 10 and up (repository_notices.cc).
+  for (store::Migration& m : NoticeMigrations()) out.push_back(std::move(m));
+  return out;
 }
 
 namespace {

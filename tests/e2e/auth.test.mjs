@@ -7,19 +7,19 @@ import { launch, menuItems, resetBrowser, shot, signIn, submitLogin } from './li
 // platform's administration rows, in module order: submissions, bulletins, epidemic,
 // complaints, members, notify.
 const ADMIN_MENU = ['workbench', 'submissions-stats', 'bulletins', 'archive', 'inbox', 'government-recipients',
-  'epidemic', 'resumption-schedules', 'resumption-followups', 'supplies', 'members', 'notifications', 'orgs',
+  'epidemic', 'resumption-schedules', 'resumption-followups', 'supplies', 'notices', 'members', 'notifications', 'orgs',
   'users', 'audit', 'account']
 const EDITOR_MENU = ['workbench', 'submissions-review', 'submissions-commissions', 'submissions-stats',
   'bulletins', 'archive', 'inbox', 'epidemic', 'resumption-schedules', 'resumption-followups', 'supplies',
-  'notifications', 'account']
+  'notices', 'notifications', 'account']
 const APPROVER_MENU = ['workbench', 'bulletins', 'bulletins-pending', 'archive', 'inbox', 'epidemic', 'notifications', 'account']
 const REPORTER_MENU = ['workbench', 'submissions-mine', 'submissions-commissions', 'inbox', 'notifications',
   'account']
 const USER_MENU = ['workbench', 'inbox', 'notifications', 'account']
 const DESK_MENU = ['workbench', 'inbox', 'complaints', 'complaints-stats', 'notifications', 'account']
-const LIAISON_MENU = ['workbench', 'inbox', 'complaints', 'notifications', 'account']
-const MEMBER_MENU = ['workbench', 'inbox', 'resumption-report', 'resumption-followups', 'supplies', 'notifications',
-  'account']
+const LIAISON_MENU = ['workbench', 'inbox', 'complaints', 'notices', 'notifications', 'account']
+const MEMBER_MENU = ['workbench', 'inbox', 'resumption-report', 'resumption-followups', 'supplies', 'notices',
+  'notifications', 'account']
 
 // Demo sign-ins and the menu each must see.
 const DEMO = [

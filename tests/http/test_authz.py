@@ -458,6 +458,21 @@ ROUTES = {
         Case("receipts", B + "/issues/{issue_private}/receipts",
              expect(200, {"admin", "editor", "approver"})),
     ],
+    "GET /api/v1/bulletins/issues/:id/receipts.xlsx": [
+        Case("receipts .xlsx", B + "/issues/{issue_private}/receipts.xlsx",
+             expect(200, {"admin", "editor", "approver"})),
+    ],
+    "GET /api/v1/bulletins/issues/:id/distribution-sheet": [
+        Case("分发签收单", B + "/issues/{issue_private}/distribution-sheet",
+             expect(200, {"admin", "editor", "approver"})),
+    ],
+    # A fresh published issue for the editor (a reminder is allowed once an hour).
+    "POST /api/v1/bulletins/issues/:id/remind": [
+        Case("催办", lambda w, who: B + "/issues/" + str(
+            published_issue(distribution=[{"label": "发", "to": ["hubei-ctc"]}])
+            if who == "editor" else w["issue_private"]) + "/remind",
+             expect(200, EDITOR_ONLY), body={}),
+    ],
     "POST /api/v1/bulletins/issues/:id/mail/retry": [
         Case("retry mail", B + "/issues/{issue_private}/mail/retry", expect(200, EDITOR_ONLY)),
     ],
@@ -692,6 +707,72 @@ for case, org in zip(ROUTES["POST /api/v1/members/import"], ("hubei", "hebei")):
     case.raw = import_csv(org)
 
 
+# notices (通知): written and sent by association staff for their association
+# (Hubei's here: the national admin and editor are another association: 404);
+# read and acknowledged by the users of the recipient units (member, liaison).
+NO = "/api/v1/notices"
+NOTICE_READERS = {"hubei-admin", "member", "liaison"}
+
+
+def new_notice(send=False):
+    status, n, _ = clients["hubei-admin"].call("POST", NO, {
+        "title": f"矩阵通知{next(counter)}", "kind": "notice", "body": "各单位：\n\n正文。",
+        "recipients": ["hubei-ctc", "hubei-cmcc"]})
+    assert status == 201, n
+    if send:
+        status, n, _ = clients["hubei-admin"].call("POST", f"{NO}/{n['id']}/send")
+        assert status == 200, n
+    return n["id"]
+
+
+def new_group():
+    status, g, _ = clients["hubei-admin"].call("POST", f"{NO}/groups", {
+        "name": f"矩阵分组{next(counter)}", "orgs": ["hubei-ctc"]})
+    assert status == 201, g
+    return g["id"]
+
+
+def notice_body(w, who):
+    return {"title": f"矩阵通知{next(counter)}", "kind": "sympathy", "body": "正文。", "recipients": []}
+
+
+OTHER_ASSOC = {"admin": 404, "editor": 404}
+ROUTES.update({
+    f"GET {NO}/groups": [Case("groups", f"{NO}/groups", expect(200, ASSOC))],
+    f"POST {NO}/groups": [
+        Case("a group", f"{NO}/groups", expect(201, ASSOC),
+             body=lambda w, who: {"name": f"矩阵分组{next(counter)}", "orgs": ["hubei-ctc"]})],
+    f"DELETE {NO}/groups/:id": [
+        Case("hubei's group", lambda w, who: f"{NO}/groups/{new_group() if who == 'hubei-admin' else w['notice_group']}",
+             expect(204, {"hubei-admin"}, **OTHER_ASSOC))],
+    f"POST {NO}": [Case("a draft", NO, expect(201, ASSOC), body=notice_body)],
+    f"GET {NO}": [Case("notices", NO, expect(200, "all"))],
+    f"GET {NO}/:id": [
+        Case("hubei's notice", NO + "/{notice}", expect(200, NOTICE_READERS, denied=404))],
+    f"PUT {NO}/:id": [
+        Case("hubei's draft", NO + "/{notice_draft}", expect(200, {"hubei-admin"}, **OTHER_ASSOC),
+             body=notice_body)],
+    f"POST {NO}/:id/send": [
+        Case("send", lambda w, who: f"{NO}/{new_notice() if who == 'hubei-admin' else w['notice_draft']}/send",
+             expect(200, {"hubei-admin"}, **OTHER_ASSOC))],
+    f"POST {NO}/:id/acknowledge": [
+        Case("签收", NO + "/{notice}/acknowledge", expect(200, {"member", "liaison"}, denied=404))],
+    f"GET {NO}/:id/receipts": [
+        Case("receipts", NO + "/{notice}/receipts", expect(200, {"hubei-admin"}, **OTHER_ASSOC))],
+    f"GET {NO}/:id/receipts.xlsx": [
+        Case("receipts .xlsx", NO + "/{notice}/receipts.xlsx",
+             expect(200, {"hubei-admin"}, **OTHER_ASSOC))],
+    f"GET {NO}/:id/distribution-sheet": [
+        Case("分发签收单", NO + "/{notice}/distribution-sheet",
+             expect(200, {"hubei-admin"}, **OTHER_ASSOC))],
+    f"POST {NO}/:id/remind": [
+        Case("催办", lambda w, who: f"{NO}/{new_notice(send=True) if who == 'hubei-admin' else w['notice']}/remind",
+             expect(200, {"hubei-admin"}, **OTHER_ASSOC), body={})],
+    f"GET {NO}/:id/pdf": [
+        Case("pdf", NO + "/{notice}/pdf", expect(200, NOTICE_READERS, denied=404))],
+})
+
+
 # Cases the server still gets wrong, each with the defect it shows. The matrix
 # checks that each still deviates (so the entry goes once the fix lands: an
 # entry whose case passes fails the test) and reports it without failing.
@@ -770,6 +851,9 @@ def setUpModule():
     status, page, _ = hubei_admin.call("GET", f"{RS}/followups?org=hubei-ctc")
     assert status == 200 and page["items"], page
     W["need"] = page["items"][0]["id"]
+    W["notice"] = new_notice(send=True)
+    W["notice_draft"] = new_notice()
+    W["notice_group"] = new_group()
 
 
 def tearDownModule():

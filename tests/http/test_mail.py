@@ -1,6 +1,7 @@
 """E-mail copies of published bulletins through a configured SMTP server
 (a sink on a loopback port): addresses on users, the HTML body and the PDF
-attachment, masked addresses and status in the receipts, retries."""
+attachment, masked addresses and status in the receipts, retries, and the
+e-mail of a 催办 reminder."""
 
 import hashlib
 import time
@@ -98,6 +99,17 @@ class MailTest(unittest.TestCase):
         self.assertEqual((status, body["requeued"]), (200, 0))
         self.assertEqual(server.client("member").call(
             "POST", f"/api/v1/bulletins/issues/{iid}/mail/retry")[0], 403)
+
+        # 催办: the users of a unit that has not acknowledged get a reminder e-mail.
+        before = len(sink.messages)
+        status, rem, _ = editor.call("POST", f"/api/v1/bulletins/issues/{iid}/remind",
+                                     {"units": ["hubei-ctc"]})
+        self.assertEqual((status, rem["reminded"]), (200, ["hubei-ctc"]), rem)
+        self.assertGreaterEqual(rem["emailed"], 1)
+        msgs = sink.wait_for(before + 1)
+        reminder = [m for m in msgs[before:] if "hubei.member@jianbao.test" in m[1]]
+        self.assertEqual(len(reminder), 1, [m[1] for m in msgs[before:]])
+        self.assertIn("催办", str(reminder[0][2]["subject"]))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ class Fixtures:
         self.complaint_public = None  # (number, phone)
         self.schedule_id = None
         self.need_ids = []
+        self.notice_ids = []
 
 
 class Setup:
@@ -134,10 +135,12 @@ def make(port, sessions):
         fx.schedule_id = schedules["items"][0]["id"] if schedules["items"] else None
         followups = st.call("hubei-admin", "GET", "/api/v1/resumption/followups?page_size=2", 200)
         fx.need_ids = [f["id"] for f in followups["items"]]
+        notices = st.call("hubei-admin", "GET", "/api/v1/notices?page_size=3", 200)
+        fx.notice_ids = [n["id"] for n in notices["items"]]
     finally:
         st.conn.close()
     for name in ("commission_ids", "summary_keys", "public_series", "complaint_ids", "schedule_id",
-                 "followup_ids", "need_ids"):
+                 "followup_ids", "need_ids", "notice_ids"):
         if not getattr(fx, name):
             raise SetupError(f"set-up: the demo data has no {name}; routes.py cannot fill them")
     if not fx.epidemic_date:

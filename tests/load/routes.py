@@ -79,6 +79,9 @@ TABLE = {
         f"/api/v1/bulletins/issues/{fx.published_issue}/files/{f}"
         for f in ("pdf", "docx", "html", "txt")],
     "/api/v1/bulletins/issues/:id/receipts": lambda fx: _issue_paths(fx, "/receipts"),
+    "/api/v1/bulletins/issues/:id/receipts.xlsx": lambda fx: _issue_paths(fx, "/receipts.xlsx"),
+    "/api/v1/bulletins/issues/:id/distribution-sheet": lambda fx: _issue_paths(
+        fx, "/distribution-sheet"),
     "/api/v1/bulletins/issues/:id/comments": lambda fx: _issue_paths(fx, "/comments"),
     "/api/v1/bulletins/sources/pieces": lambda fx: ["/api/v1/bulletins/sources/pieces",
                                                      q("/api/v1/bulletins/sources/pieces", q="协会")],
@@ -155,6 +158,18 @@ TABLE = {
     SU + "/summary": lambda fx: [q(SU + "/summary", year="2020")],
     SU + "/export": lambda fx: [q(SU + "/export", year="2020")],
     "/api/v1/members": lambda fx: ["/api/v1/members", q("/api/v1/members", q="通信")],
+    # notices (通知): the demo's sent letter and draft
+    "/api/v1/notices": lambda fx: ["/api/v1/notices", q("/api/v1/notices", status="sent",
+                                                        kind="sympathy", q="慰问", page_size=5)],
+    "/api/v1/notices/groups": lambda fx: ["/api/v1/notices/groups"],
+    "/api/v1/notices/:id": lambda fx: [f"/api/v1/notices/{i}" for i in fx.notice_ids],
+    "/api/v1/notices/:id/receipts": lambda fx: [f"/api/v1/notices/{i}/receipts"
+                                                for i in fx.notice_ids],
+    "/api/v1/notices/:id/receipts.xlsx": lambda fx: [f"/api/v1/notices/{i}/receipts.xlsx"
+                                                     for i in fx.notice_ids],
+    "/api/v1/notices/:id/distribution-sheet": lambda fx: [
+        f"/api/v1/notices/{i}/distribution-sheet" for i in fx.notice_ids],
+    "/api/v1/notices/:id/pdf": lambda fx: [f"/api/v1/notices/{i}/pdf" for i in fx.notice_ids],
 }
 
 # GET routes that the load test does not request, with the reason.
@@ -171,6 +186,7 @@ HEAVY = {
     E + "/narrative",
     E + "/validation",
     E + "/dates",
+    "/api/v1/notices/:id/pdf",
 }
 HEAVY_ROLE = "editor"
 

@@ -1,5 +1,6 @@
 // Bulletins (简报): series, issues, composer sources, sign-off, publication, receipts, inbox,
 // legacy import. See docs/bulletins.md.
+import type { RemindResult, UnitCounts, UnitReceipt } from '@/api/receipts'
 import { API_BASE, apiUrl, del, get, post, put } from '@/api/http'
 import type { Page } from '@/api/types'
 
@@ -236,6 +237,24 @@ export interface Receipts {
   mail_enabled: boolean
   /** Copies per e-mail status. */
   mail: Partial<Record<MailStatus, number>>
+  /** Per recipient unit of the distribution lines (external: no account on the platform). */
+  units: UnitReceipt[]
+  unit_counts: UnitCounts
+}
+
+/** POST /bulletins/issues/{id}/remind (editors): 催办 to units (all not acknowledged when empty). */
+export function remindIssue(id: number, units: string[] = []): Promise<RemindResult> {
+  return post<RemindResult>(`/bulletins/issues/${id}/remind`, { units })
+}
+
+/** The address of the printable distribution sheet (分发签收单, HTML). */
+export function distributionSheetUrl(id: number): string {
+  return apiUrl(`/bulletins/issues/${id}/distribution-sheet`)
+}
+
+/** The address of the receipts' .xlsx export. */
+export function receiptsXlsxUrl(id: number): string {
+  return apiUrl(`/bulletins/issues/${id}/receipts.xlsx`)
 }
 
 /** GET /bulletins/issues/{id}/receipts (staff). */

@@ -1,8 +1,8 @@
 // The member-services module of the UI (复工复产): a member unit's report form, the
 // association's schedules with the reporting-rate dashboard, follow-up of needs, the
-// supplies ledger and member import. API in ./api.ts, pages in ./views/.
+// supplies ledger, member import and notices (通知) with receipts per unit. API in ./api.ts, pages in ./views/.
 import type { RouteRecordRaw } from 'vue-router'
-import { Box, Checked, DataAnalysis, List, OfficeBuilding } from '@element-plus/icons-vue'
+import { Bell, Box, Checked, DataAnalysis, List, OfficeBuilding } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
 import type { Role } from '@/api/types'
 
@@ -10,12 +10,15 @@ import type { Role } from '@/api/types'
 export const ASSOCIATION_STAFF: readonly Role[] = ['admin', 'editor']
 export const MEMBERS: readonly Role[] = ['member']
 const BOTH: readonly Role[] = [...ASSOCIATION_STAFF, ...MEMBERS]
+/** Notices: association staff write them; any recipient unit's users read them. */
+const NOTICE_READERS: readonly Role[] = [...BOTH, 'operator_liaison']
 
 const menu: MenuItem[] = [
   { label: 'members.menu.report', route: '/resumption/report', icon: Checked, roles: MEMBERS, test: 'resumption-report' },
   { label: 'members.menu.schedules', route: '/resumption/schedules', icon: DataAnalysis, roles: ASSOCIATION_STAFF, test: 'resumption-schedules' },
   { label: 'members.menu.followups', route: '/resumption/followups', icon: List, roles: BOTH, test: 'resumption-followups' },
   { label: 'members.menu.ledger', route: '/supplies', icon: Box, roles: BOTH, test: 'supplies' },
+  { label: 'members.menu.notices', route: '/notices', icon: Bell, roles: NOTICE_READERS, test: 'notices' },
   { label: 'members.menu.members', route: '/members', icon: OfficeBuilding, roles: ['admin'], test: 'members' },
 ]
 
@@ -49,6 +52,30 @@ const routes: RouteRecordRaw[] = [
     name: 'supplies',
     component: () => import('./views/ledger/index.vue'),
     meta: { roles: BOTH, title: 'members.menu.ledger' },
+  },
+  {
+    path: 'notices',
+    name: 'notices',
+    component: () => import('./views/notices/index.vue'),
+    meta: { roles: NOTICE_READERS, title: 'members.menu.notices' },
+  },
+  {
+    path: 'notices/new',
+    name: 'notice-new',
+    component: () => import('./views/notices/edit.vue'),
+    meta: { roles: ASSOCIATION_STAFF, title: 'members.notice.create' },
+  },
+  {
+    path: 'notices/:id(\\d+)/edit',
+    name: 'notice-edit',
+    component: () => import('./views/notices/edit.vue'),
+    meta: { roles: ASSOCIATION_STAFF, title: 'members.notice.edit' },
+  },
+  {
+    path: 'notices/:id(\\d+)',
+    name: 'notice',
+    component: () => import('./views/notices/detail.vue'),
+    meta: { roles: NOTICE_READERS, title: 'members.menu.notices' },
   },
   {
     path: 'members',
