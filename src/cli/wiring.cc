@@ -14,11 +14,15 @@
 #include "epidemic/repository.h"
 #include "members/demo.h"
 #include "members/handlers.h"
+#include "members/library_handlers.h"
 #include "members/repository.h"
 #include "notify/handlers.h"
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
 #include "orgs/repository.h"
+#include "robots/announce.h"
+#include "robots/handlers.h"
+#include "robots/repository.h"
 #include "search/handlers.h"
 #include "search/repository.h"
 #include "submissions/demo.h"
@@ -41,6 +45,7 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
   db->AddMigrations("complaints", complaints::repo::Migrations());
   db->AddMigrations("search", search::repo::Migrations(db->engine()));
   db->AddMigrations("members", members::repo::Migrations());
+  db->AddMigrations("robots", robots::repo::Migrations());
   JB_RETURN_IF_ERROR(db->Migrate());
   return db;
 }
@@ -63,7 +68,14 @@ Services::Services(store::Database* db, const Config& config)
       epidemic(std::make_unique<epidemic::EpidemicService>(*db)),
       complaints(std::make_unique<complaints::ComplaintService>(db, orgs.get(), config)),
       epidemic_followups(std::make_unique<epidemic::FollowupService>(*db, *epidemic)),
-      members(std::make_unique<members::MembersService>(db)) {
+      members(std::make_unique<members::MembersService>(db)),
+      library(std::make_unique<members::LibraryService>(db)),
+      robot_worker(std::make_unique<robots::Worker>(db, robots::WorkerOptions::FromConfig(config))),
+      robots(std::make_unique<robots::RobotService>(db, robot_worker.get())) {
+  // A policy digest announces itself to the association's group robots.
+  library->SetDigestHook([](soci::session& s, int64_t org_id, const members::Digest& d) {
+    robots::Announce(s, org_id, {"policy.digest", d.title, "", "/policies"});
+  });
   auto ts = typeset::Typesetter::Create(typeset::FontsFromConfig(config));
   if (ts.ok()) {
     typesetter = std::move(ts).value();
@@ -103,7 +115,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   for (const messages::Catalogue* c :
        {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
         &epidemic::Messages(), &typeset::Messages(), &complaints::Messages(), &search::Messages(),
-        &members::Messages()}) {
+        &members::Messages(), &members::LibraryMessages(), &robots::Messages()}) {
     messages::Add(*c);
   }
   orgs::Register(app, *services.orgs);
@@ -115,6 +127,8 @@ void RegisterRoutes(http::App& app, Services& services) {
   search::Register(app, *services.search);
   epidemic::RegisterFollowups(app, *services.epidemic_followups);
   members::Register(app, *services.members);
+  members::RegisterLibrary(app, *services.library);
+  robots::Register(app, *services.robots);
 }
 
 Result<std::string> LoadDemoData(Services& services) {

@@ -5,11 +5,12 @@
 #include <soci/soci.h>
 
 #include "core/clock.h"
+#include "members/library_repository.h"
 
 namespace jianbao::members::repo {
 
 std::vector<store::Migration> Migrations() {
-  return {{1, "member profiles, work-resumption reports, schedules, follow-ups, supplies ledger",
+  std::vector<store::Migration> out = {{1, "member profiles, work-resumption reports, schedules, follow-ups, supplies ledger",
            R"SQL(
 CREATE TABLE member_profiles (
   org_id {{int}} PRIMARY KEY,
@@ -122,6 +123,9 @@ CREATE TABLE supplies_balances (
   PRIMARY KEY (holder_org_id, item)
 );
 )SQL"}};
+  // The policy library and training own versions 20–29 (library_repository.cc).
+  for (store::Migration& m : library_repo::Migrations()) out.push_back(std::move(m));
+  return out;
 }
 
 namespace {
