@@ -14,6 +14,7 @@
 #include "epidemic/repository.h"
 #include "members/demo.h"
 #include "members/handlers.h"
+#include "members/library_demo.h"
 #include "members/library_handlers.h"
 #include "members/repository.h"
 #include "notify/handlers.h"
@@ -140,6 +141,7 @@ Result<std::string> LoadDemoData(Services& services) {
   JB_RETURN_IF_ERROR(epidemic::LoadDemo(*services.epidemic, services.seed_dir));
   JB_RETURN_IF_ERROR(complaints::LoadDemo(*services.complaints, *services.orgs));
   JB_RETURN_IF_ERROR(members::LoadDemo(*services.members, *services.orgs));
+  JB_RETURN_IF_ERROR(members::LoadLibraryDemo(*services.library, *services.orgs));
   std::string out = "Demo sign-ins (password " + std::string(orgs::kDemoPassword) + "):\n";
   for (const auto& d : orgs::DemoLogins()) {
     out += "  " + d.login + std::string(24 - std::min<size_t>(d.login.size(), 23), ' ') + d.role +

@@ -27,7 +27,8 @@ class session;
 
 namespace jianbao::robots {
 
-// Queues `event` for each enabled robot of organisation `org_id`; returns
+// Queues `event` for each enabled robot of organisation `org_id` (and of
+// its parent when it is a secretariat, which acts for its association); returns
 // how many deliveries were queued. Throws soci errors (the caller's
 // transaction then rolls back, as for any other statement of it).
 int Announce(soci::session& s, int64_t org_id, const Event& event);

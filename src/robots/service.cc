@@ -53,13 +53,21 @@ Status NotFound() { return Status::NotFound("robot_not_found", "no such robot");
 
 int Announce(soci::session& s, int64_t org_id, const Event& event) {
   if (org_id == 0) return 0;
+  // A secretariat acts for its association: the association's robots announce its work too.
+  std::vector<int64_t> orgs_to_tell = {org_id};
+  for (const orgs::Org& o : orgs::repo::LoadOrgs(s)) {
+    if (o.id == org_id && o.kind == "secretariat" && o.parent_id)
+      orgs_to_tell.push_back(o.parent_id);
+  }
   int n = 0;
   const std::string now = clock::NowIso();
   const int64_t unix_now = std::time(nullptr);
-  for (const Robot& r : repo::ListRobots(s, org_id)) {
-    if (!r.enabled) continue;
-    repo::InsertDelivery(s, r.id, event, now, unix_now);
-    ++n;
+  for (int64_t id : orgs_to_tell) {
+    for (const Robot& r : repo::ListRobots(s, id)) {
+      if (!r.enabled) continue;
+      repo::InsertDelivery(s, r.id, event, now, unix_now);
+      ++n;
+    }
   }
   return n;
 }
