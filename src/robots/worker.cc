@@ -60,6 +60,13 @@ Result<int> Worker::SendDue(int max) {
     const int64_t lease = now + 2 * options_.http.timeout_seconds + 60;
     std::optional<Delivery> d;
     std::optional<Robot> robot;
+    // Look first (a reader): an idle poll never takes SQLite's write lock.
+    bool any = false;
+    JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+      any = !repo::DueDeliveries(s, now, 1).empty();
+      return Status::Ok();
+    }));
+    if (!any) break;
     JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
       for (int64_t id : repo::DueDeliveries(s, now, 1)) {
         auto found = repo::FindDelivery(s, id);

@@ -38,6 +38,8 @@ class Fixtures:
         self.complaint_public = None  # (number, phone)
         self.schedule_id = None
         self.need_ids = []
+        self.policy_ids = []
+        self.course_id = None
 
 
 class Setup:
@@ -134,10 +136,14 @@ def make(port, sessions):
         fx.schedule_id = schedules["items"][0]["id"] if schedules["items"] else None
         followups = st.call("hubei-admin", "GET", "/api/v1/resumption/followups?page_size=2", 200)
         fx.need_ids = [f["id"] for f in followups["items"]]
+        policies = st.call("hubei-admin", "GET", "/api/v1/policies?page_size=2", 200)
+        fx.policy_ids = [p["id"] for p in policies["items"]]
+        courses = st.call("hubei-admin", "GET", "/api/v1/training/courses?page_size=1", 200)
+        fx.course_id = courses["items"][0]["id"] if courses["items"] else None
     finally:
         st.conn.close()
     for name in ("commission_ids", "summary_keys", "public_series", "complaint_ids", "schedule_id",
-                 "followup_ids", "need_ids"):
+                 "followup_ids", "need_ids", "policy_ids", "course_id"):
         if not getattr(fx, name):
             raise SetupError(f"set-up: the demo data has no {name}; routes.py cannot fill them")
     if not fx.epidemic_date:
