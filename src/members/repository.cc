@@ -10,8 +10,9 @@
 namespace jianbao::members::repo {
 
 std::vector<store::Migration> Migrations() {
-  std::vector<store::Migration> out = {{1, "member profiles, work-resumption reports, schedules, follow-ups, supplies ledger",
-           R"SQL(
+  std::vector<store::Migration> out = {
+      {1, "member profiles, work-resumption reports, schedules, follow-ups, supplies ledger",
+       R"SQL(
 CREATE TABLE member_profiles (
   org_id {{int}} PRIMARY KEY,
   credit_code TEXT UNIQUE,
