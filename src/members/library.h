@@ -49,10 +49,18 @@ struct PolicyInput {
   std::vector<std::string> tags;
 };
 
+// A policy's attached file (the document itself): one per policy.
+struct PolicyFile {
+  std::string name, mime;  // mime sniffed from the bytes (submissions::SniffMime)
+  int64_t size = 0;
+  std::string sha256, data;  // data: only from GetAttachment
+};
+
 struct Policy : PolicyInput {
   int64_t id = 0;
   std::string owner;  // code of the owning association
   std::string created_at, created_by, updated_at;
+  PolicyFile attachment;  // name empty when there is none; data never filled
 };
 
 struct PolicyFilter {
@@ -133,6 +141,16 @@ class LibraryService {
   // Newest issued first. kInvalidArgument "year" when not YYYY.
   Result<Page<Policy>> ListPolicies(const Actor& actor, const PolicyFilter& f,
                                     const PageRequest& page);
+  // Attaches a file to a policy (replacing one it has), staff over its
+  // owner. The type is sniffed from the bytes (PDF, images, .docx, .xlsx,
+  // text): else kInvalidArgument "unsupported_attachment"; more than 10 MiB
+  // is kPayloadTooLarge. Returns the policy.
+  Result<Policy> SetAttachment(const Actor& actor, int64_t id, const std::string& name,
+                               const std::string& bytes);
+  // Returns the file (everyone signed in); kNotFound "policy_file_not_found".
+  Result<PolicyFile> GetAttachment(const Actor& actor, int64_t id);
+  // Removes the file (staff over the owner); kNotFound "policy_file_not_found".
+  Status DeleteAttachment(const Actor& actor, int64_t id);
   // Builds the digest of `ids` (in that order; association staff). Errors:
   // kInvalidArgument "policy_ids" (empty, more than 50), "title";
   // kNotFound "policy_not_found". Announces it to the actor's association's

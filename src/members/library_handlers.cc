@@ -4,6 +4,7 @@
 
 #include "members/library_handlers.h"
 
+#include "core/text.h"
 #include "members/library_json.h"
 
 namespace jianbao::members {
@@ -43,6 +44,34 @@ Result<Response> PutPolicy(Context& ctx, LibraryService& svc) {
 Result<Response> DeletePolicy(Context& ctx, LibraryService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "policy_not_found"));
   JB_RETURN_IF_ERROR(svc.DeletePolicy(ctx.actor(), id));
+  return http::NoContent();
+}
+
+Result<Response> PostAttachment(Context& ctx, LibraryService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "policy_not_found"));
+  JB_ASSIGN_OR_RETURN(Policy p,
+                      svc.SetAttachment(ctx.actor(), id, ctx.req.Query("name"), ctx.req.body));
+  return JsonResponse(200, PolicyJson(p));
+}
+
+// The file as stored, never sniffed by the browser; PDF and images shown inline.
+Result<Response> GetAttachment(Context& ctx, LibraryService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "policy_not_found"));
+  JB_ASSIGN_OR_RETURN(PolicyFile f, svc.GetAttachment(ctx.actor(), id));
+  const bool show = f.mime == "application/pdf" || f.mime.rfind("image/", 0) == 0;
+  Response r;
+  r.status = 200;
+  r.body = std::move(f.data);
+  r.Header("Content-Type", f.mime);
+  r.Header("Content-Disposition", std::string(show ? "inline" : "attachment") +
+                                      "; filename*=UTF-8''" + text::PercentEncode(f.name));
+  r.Header("X-Content-Type-Options", "nosniff");
+  return r;
+}
+
+Result<Response> DeleteAttachment(Context& ctx, LibraryService& svc) {
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "policy_not_found"));
+  JB_RETURN_IF_ERROR(svc.DeleteAttachment(ctx.actor(), id));
   return http::NoContent();
 }
 
@@ -137,6 +166,9 @@ const messages::Catalogue& LibraryMessages() {
            "region must be a six-digit GB/T 2260 code"},
           {"invalid_link", "链接应以 http:// 或 https:// 开头", "a link must be http or https"},
           {"invalid_tag", "标签不能为空或含有 |", "a tag may not be empty or hold |"},
+          {"unsupported_attachment", "附件应为 PDF、图片、.docx、.xlsx 或文本（按内容识别）",
+           "a policy's file may be PDF, an image, .docx, .xlsx or text"},
+          {"policy_file_not_found", "该政策没有附件", "the policy has no file"},
           {"course_not_found", "课程不存在", "no such course"},
           {"invalid_course_format", "形式应为 online 或 offline",
            "format must be online or offline"},
@@ -164,6 +196,10 @@ void RegisterLibrary(http::App& app, LibraryService& svc) {
   app.Get("/api/v1/policies/:id", bind(GetPolicy));
   app.Put("/api/v1/policies/:id", bind(PutPolicy));
   app.Delete("/api/v1/policies/:id", bind(DeletePolicy));
+  app.Post("/api/v1/policies/:id/attachment", bind(PostAttachment),
+           http::RouteOptions{.max_body = 12 << 20, .json_body = false});
+  app.Get("/api/v1/policies/:id/attachment", bind(GetAttachment));
+  app.Delete("/api/v1/policies/:id/attachment", bind(DeleteAttachment));
   const std::string c = "/api/v1/training/courses";
   app.Get(c, bind(GetCourses));
   app.Post(c, bind(PostCourse));

@@ -124,7 +124,12 @@ Json PolicyJson(const Policy& p) {
           {"owner", p.owner},
           {"created_at", p.created_at},
           {"created_by", p.created_by},
-          {"updated_at", p.updated_at}};
+          {"updated_at", p.updated_at},
+          {"attachment", p.attachment.name.empty()
+                             ? Json(nullptr)
+                             : Json{{"name", p.attachment.name},
+                                    {"mime", p.attachment.mime},
+                                    {"size", p.attachment.size}}}};
 }
 
 Json DigestJson(const Digest& d) { return {{"title", d.title}, {"body", d.body}}; }

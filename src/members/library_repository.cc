@@ -4,6 +4,8 @@
 
 #include <soci/soci.h>
 
+#include "core/bytes.h"
+
 namespace jianbao::members::library_repo {
 namespace {
 
@@ -38,10 +40,14 @@ std::string Like(const std::string& q) {
 
 constexpr const char* kPolicyColumns =
     "p.id, p.owner_org_id, p.title, p.issuer, p.issued_on, p.doc_number, p.region, p.tags, "
-    "p.summary, p.link, p.created_at, p.created_by, p.updated_at";
+    "p.summary, p.link, p.created_at, p.created_by, p.updated_at, COALESCE(a.name, ''), "
+    "COALESCE(a.mime, ''), COALESCE(a.size, 0)";
+// The policies with their file's name, type and size (never its bytes).
+constexpr const char* kPolicyFrom =
+    " FROM member_policies p LEFT JOIN member_policy_files a ON a.policy_id = p.id";
 
 struct PolicyRow {
-  long long id = 0, owner = 0;
+  long long id = 0, owner = 0, file_size = 0;
   std::string tags;
   Policy p;
 };
@@ -60,6 +66,9 @@ void IntoPolicy(soci::statement& st, PolicyRow* r) {
   st.exchange(soci::into(r->p.created_at));
   st.exchange(soci::into(r->p.created_by));
   st.exchange(soci::into(r->p.updated_at));
+  st.exchange(soci::into(r->p.attachment.name));
+  st.exchange(soci::into(r->p.attachment.mime));
+  st.exchange(soci::into(r->file_size));
 }
 
 Policy FromRow(const PolicyRow& r) {
@@ -67,6 +76,7 @@ Policy FromRow(const PolicyRow& r) {
   p.id = r.id;
   p.owner = std::to_string(r.owner);
   p.tags = SplitTags(r.tags);
+  p.attachment.size = r.file_size;
   return p;
 }
 
@@ -163,6 +173,18 @@ CREATE TABLE training_course_changes (
   reason TEXT NOT NULL
 );
 CREATE INDEX training_course_changes_course ON training_course_changes (course_id, id);
+)SQL"},
+          {21, "a file attached to a policy", R"SQL(
+CREATE TABLE member_policy_files (
+  policy_id {{int}} PRIMARY KEY REFERENCES member_policies(id),
+  name TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  size {{int}} NOT NULL,
+  sha256 TEXT NOT NULL,
+  data_base64 TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
 )SQL"}};
 }
 
@@ -193,7 +215,40 @@ void UpdatePolicy(soci::session& s, int64_t id, const PolicyInput& in, const std
 
 void DeletePolicy(soci::session& s, int64_t id) {
   long long pid = id;
+  s << "DELETE FROM member_policy_files WHERE policy_id = :id", soci::use(pid);
   s << "DELETE FROM member_policies WHERE id = :id", soci::use(pid);
+}
+
+void SaveAttachment(soci::session& s, int64_t policy_id, const PolicyFile& f,
+                    const std::string& now, const std::string& by) {
+  long long pid = policy_id, size = f.size;
+  const std::string data = bytes::Base64Encode(f.data);
+  s << "DELETE FROM member_policy_files WHERE policy_id = :id", soci::use(pid);
+  s << "INSERT INTO member_policy_files (policy_id, name, mime, size, sha256, data_base64, "
+       "created_at, created_by) VALUES (:p, :n, :m, :s, :h, :d, :c, :b)",
+      soci::use(pid), soci::use(f.name), soci::use(f.mime), soci::use(size), soci::use(f.sha256),
+      soci::use(data), soci::use(now), soci::use(by);
+}
+
+std::optional<PolicyFile> FindAttachment(soci::session& s, int64_t policy_id) {
+  long long pid = policy_id, size = 0;
+  PolicyFile f;
+  std::string data;
+  s << "SELECT name, mime, size, sha256, data_base64 FROM member_policy_files WHERE policy_id = :p",
+      soci::use(pid), soci::into(f.name), soci::into(f.mime), soci::into(size), soci::into(f.sha256),
+      soci::into(data);
+  if (!s.got_data()) return std::nullopt;
+  f.size = size;
+  f.data = bytes::Base64Decode(data).value_or("");
+  return f;
+}
+
+bool DeleteAttachment(soci::session& s, int64_t policy_id) {
+  long long pid = policy_id;
+  soci::statement st =
+      (s.prepare << "DELETE FROM member_policy_files WHERE policy_id = :p", soci::use(pid));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 std::optional<Policy> FindPolicy(soci::session& s, int64_t id, int64_t* owner_id) {
@@ -201,7 +256,7 @@ std::optional<Policy> FindPolicy(soci::session& s, int64_t id, int64_t* owner_id
   long long pid = id;
   soci::statement st(s);
   st.alloc();
-  st.prepare(std::string("SELECT ") + kPolicyColumns + " FROM member_policies p WHERE p.id = :id");
+  st.prepare(std::string("SELECT ") + kPolicyColumns + kPolicyFrom + " WHERE p.id = :id");
   IntoPolicy(st, &r);
   st.exchange(soci::use(pid));
   st.define_and_bind();
@@ -228,7 +283,7 @@ Page<Policy> ListPolicies(soci::session& s, const PolicyFilter& f, const PageReq
   PolicyRow row;
   soci::statement st(s);
   st.alloc();
-  st.prepare(std::string("SELECT ") + kPolicyColumns + " FROM member_policies p" + where +
+  st.prepare(std::string("SELECT ") + kPolicyColumns + kPolicyFrom + where +
              " ORDER BY p.issued_on DESC, p.id DESC LIMIT :lim OFFSET :off");
   IntoPolicy(st, &row);
   st.exchange(soci::use(q, "q"));

@@ -31,6 +31,14 @@ std::optional<Policy> FindPolicy(soci::session& s, int64_t id, int64_t* owner_id
 // Returns a page, newest issued first; `owner` of each item holds the owner id as text.
 Page<Policy> ListPolicies(soci::session& s, const PolicyFilter& f, const PageRequest& page);
 
+// Inserts or replaces the policy's file.
+void SaveAttachment(soci::session& s, int64_t policy_id, const PolicyFile& f,
+                    const std::string& now, const std::string& by);
+// Returns the file with its bytes, or nullopt.
+std::optional<PolicyFile> FindAttachment(soci::session& s, int64_t policy_id);
+// Returns true when a file was removed.
+bool DeleteAttachment(soci::session& s, int64_t policy_id);
+
 // ---- courses ----
 
 int64_t InsertCourse(soci::session& s, int64_t owner_id, const CourseInput& in,

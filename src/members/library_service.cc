@@ -7,12 +7,14 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/bytes.h"
 #include "core/clock.h"
 #include "core/text.h"
 #include "members/library.h"
 #include "members/library_repository.h"
 #include "members/service_internal.h"
 #include "orgs/service.h"
+#include "submissions/sniff.h"
 
 namespace jianbao::members {
 
@@ -22,6 +24,22 @@ using internal::Scope;
 namespace {
 
 constexpr size_t kMaxDigestPolicies = 50;
+constexpr size_t kMaxAttachmentBytes = 10 << 20;
+
+// The name a file is served with: its last path part, without control
+// characters or quotes, at most 120 characters; else "policy" + extension.
+std::string CleanFileName(const std::string& name, const std::string& mime) {
+  const size_t slash = name.find_last_of("/\\");
+  std::string out;
+  for (char c : name.substr(slash == std::string::npos ? 0 : slash + 1)) {
+    if (static_cast<unsigned char>(c) >= 0x20 && c != '"') out += c;
+  }
+  out = text::Trim(out);
+  if (out.empty() || !text::IsValidUtf8(out) || text::CodePointCount(out) > 120) {
+    out = "policy" + submissions::ExtensionFor(mime);
+  }
+  return out;
+}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -258,6 +276,63 @@ Result<Page<Policy>> LibraryService::ListPolicies(const Actor& actor, const Poli
     return Status::Ok();
   }));
   return out;
+}
+
+Result<Policy> LibraryService::SetAttachment(const Actor& actor, int64_t id,
+                                            const std::string& name, const std::string& bytes) {
+  if (bytes.size() > kMaxAttachmentBytes) {
+    return Status(Code::kPayloadTooLarge, "payload_too_large", "a file may have at most 10 MiB",
+                  "file");
+  }
+  PolicyFile f;
+  f.mime = submissions::SniffMime(bytes);
+  if (f.mime.empty()) {
+    return Status::Invalid("file", "unsupported_attachment",
+                           "a policy's file may be PDF, an image, .docx, .xlsx or text");
+  }
+  f.name = CleanFileName(name, f.mime);
+  f.size = static_cast<int64_t>(bytes.size());
+  f.sha256 = jianbao::bytes::Sha256Hex(bytes);
+  f.data = bytes;
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    auto scope = LoadScope(s, actor);
+    int64_t owner = 0;
+    if (!library_repo::FindPolicy(s, id, &owner)) return NotFoundPolicy();
+    JB_RETURN_IF_ERROR(RequireOwner(*scope, owner));
+    library_repo::SaveAttachment(s, id, f, clock::NowIso(), actor.login);
+    orgs::Audit(s, actor, "policy.attachment", "member_policy", std::to_string(id), "",
+                nlohmann::json{{"name", f.name}, {"mime", f.mime}, {"size", f.size},
+                               {"sha256", f.sha256}}
+                    .dump());
+    return Status::Ok();
+  }));
+  return GetPolicy(actor, id);
+}
+
+Result<PolicyFile> LibraryService::GetAttachment(const Actor& actor, int64_t id) {
+  PolicyFile out;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    auto f = library_repo::FindAttachment(s, id);
+    if (!f) return Status::NotFound("policy_file_not_found", "the policy has no file");
+    out = std::move(*f);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Status LibraryService::DeleteAttachment(const Actor& actor, int64_t id) {
+  return db_->Write([&](soci::session& s) {
+    auto scope = LoadScope(s, actor);
+    int64_t owner = 0;
+    if (!library_repo::FindPolicy(s, id, &owner)) return NotFoundPolicy();
+    JB_RETURN_IF_ERROR(RequireOwner(*scope, owner));
+    if (!library_repo::DeleteAttachment(s, id)) {
+      return Status::NotFound("policy_file_not_found", "the policy has no file");
+    }
+    orgs::Audit(s, actor, "policy.attachment_delete", "member_policy", std::to_string(id), "",
+                "{}");
+    return Status::Ok();
+  });
 }
 
 Result<Digest> LibraryService::MakeDigest(const Actor& actor, const std::vector<int64_t>& ids,

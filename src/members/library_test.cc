@@ -174,6 +174,25 @@ TEST_F(LibraryTest, PoliciesAreCheckedFilteredAndKeptByTheirAssociation) {
   EXPECT_EQ(svc_->GetPolicy(Member("u1"), p->id).status().key(), "policy_not_found");
 }
 
+TEST_F(LibraryTest, APolicyKeepsOneSniffedFile) {
+  auto p = svc_->CreatePolicy(Staff(), APolicy());
+  ASSERT_TRUE(p.ok());
+  const std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+  EXPECT_EQ(svc_->SetAttachment(Staff(), p->id, "x.pdf", std::string("MZ\x90\0\3", 5)).status().key(),
+            "unsupported_attachment");
+  EXPECT_EQ(svc_->SetAttachment(Member("u1"), p->id, "x.pdf", pdf).status().code(),
+            Code::kPermissionDenied);
+  auto with = svc_->SetAttachment(Staff(), p->id, "../../鄂政办发5号.pdf", pdf);
+  ASSERT_TRUE(with.ok()) << with.status().ToString();
+  EXPECT_EQ(with->attachment.name, "鄂政办发5号.pdf");
+  EXPECT_EQ(with->attachment.mime, "application/pdf");
+  EXPECT_EQ(svc_->ListPolicies(Member("u1"), {}, {})->items.at(0).attachment.size,
+            static_cast<int64_t>(pdf.size()));
+  EXPECT_EQ(svc_->GetAttachment(Member("u1"), p->id)->data, pdf);
+  ASSERT_TRUE(svc_->DeleteAttachment(Staff(), p->id).ok());
+  EXPECT_EQ(svc_->GetAttachment(Member("u1"), p->id).status().key(), "policy_file_not_found");
+}
+
 TEST_F(LibraryTest, DigestOfChosenPoliciesAnnouncesItself) {
   auto a = svc_->CreatePolicy(Staff(), APolicy("甲"));
   auto b = svc_->CreatePolicy(Staff(), APolicy("乙"));

@@ -715,6 +715,16 @@ def new_policy(w, who):
     return f"{PO}/{p['id']}"
 
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def new_policy_file(w, who):
+    path = new_policy(w, who)
+    status, p, _ = clients["hubei-admin"].call("POST", path + "/attachment?name=a.pdf", raw=PDF)
+    assert status == 200, p
+    return path + "/attachment"
+
+
 def new_course(w, who, register=False):
     status, c, _ = clients["hubei-admin"].call("POST", TC, course_body(w, who))
     assert status == 201, c
@@ -753,6 +763,13 @@ ROUTES.update({
     f"PUT {PO}/:id": [Case("hubei's policy", PO + "/{policy}", expect(200, ASSOC),
                            body=policy_body)],
     f"DELETE {PO}/:id": [Case("a new policy of hubei", new_policy, expect(204, ASSOC))],
+    f"POST {PO}/:id/attachment": [
+        Case("a file for hubei's policy", PO + "/{policy}/attachment?name=a.pdf", expect(200, ASSOC),
+             raw=PDF)],
+    f"GET {PO}/:id/attachment": [
+        Case("the file of a policy", PO + "/{policy_file}/attachment", expect(200, "all"))],
+    f"DELETE {PO}/:id/attachment": [
+        Case("the file of a new policy", new_policy_file, expect(204, ASSOC))],
     f"POST {PO}/digest": [Case("digest", f"{PO}/digest", expect(200, ASSOC),
                                body=lambda w, who: {"policy_ids": [w["policy"]], "title": "矩阵"})],
     f"GET {TC}": [Case("courses", TC, expect(200, "all"))],
@@ -865,6 +882,7 @@ def setUpModule():
     W["need"] = page["items"][0]["id"]
     W["policy"] = int(new_policy(W, "hubei-admin").rsplit("/", 1)[1])
     W["course"] = int(new_course(W, "hubei-admin").split("/")[-2])
+    W["policy_file"] = int(new_policy_file(W, "hubei-admin").split("/")[-2])
     W["robot"] = int(new_robot(W, "hubei-admin").rsplit("/", 1)[1])
 
 

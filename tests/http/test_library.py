@@ -88,6 +88,26 @@ class PoliciesTest(unittest.TestCase):
         status, r, _ = hubei.call("POST", P + "/digest", {"policy_ids": [], "title": "x"})
         self.assertEqual(r["error"]["field"], "policy_ids")
 
+        # One file per policy, typed by its bytes, served to everyone signed in.
+        pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+        status, r, _ = hubei.call("POST", f"{P}/{p['id']}/attachment?name=%E9%80%9A%E7%9F%A5.pdf",
+                                  raw=b"MZ\x90\x00")
+        self.assertEqual((status, r["error"]["key"]), (400, "unsupported_attachment"))
+        status, r, _ = member.call("POST", f"{P}/{p['id']}/attachment?name=a.pdf", raw=pdf)
+        self.assertEqual(status, 403, r)
+        status, r, _ = hubei.call("POST", f"{P}/{p['id']}/attachment?name=%E9%80%9A%E7%9F%A5.pdf",
+                                  raw=pdf)
+        self.assertEqual(status, 200, r)
+        self.assertEqual(r["attachment"], {"name": "通知.pdf", "mime": "application/pdf",
+                                           "size": len(pdf)})
+        status, body, headers = member.call("GET", f"{P}/{p['id']}/attachment")
+        self.assertEqual((status, headers["Content-Type"], headers["X-Content-Type-Options"]),
+                         (200, "application/pdf", "nosniff"))
+        status, _, _ = hubei.call("DELETE", f"{P}/{p['id']}/attachment")
+        self.assertEqual(status, 204)
+        status, r, _ = member.call("GET", f"{P}/{p['id']}/attachment")
+        self.assertEqual((status, r["error"]["key"]), (404, "policy_file_not_found"))
+
         status, _, _ = hubei.call("DELETE", f"{P}/{p['id']}")
         self.assertEqual(status, 204)
         status, r, _ = member.call("GET", f"{P}/{p['id']}")

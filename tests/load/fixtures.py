@@ -138,6 +138,9 @@ def make(port, sessions):
         fx.need_ids = [f["id"] for f in followups["items"]]
         policies = st.call("hubei-admin", "GET", "/api/v1/policies?page_size=2", 200)
         fx.policy_ids = [p["id"] for p in policies["items"]]
+        if fx.policy_ids:
+            st.call("hubei-admin", "POST", f"/api/v1/policies/{fx.policy_ids[0]}/attachment?name=a.pdf",
+                    200, raw=b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
         courses = st.call("hubei-admin", "GET", "/api/v1/training/courses?page_size=1", 200)
         fx.course_id = courses["items"][0]["id"] if courses["items"] else None
     finally:

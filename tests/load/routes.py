@@ -159,6 +159,8 @@ TABLE = {
     "/api/v1/policies": lambda fx: ["/api/v1/policies",
                                     q("/api/v1/policies", q="复工", region="420000", year="2020")],
     "/api/v1/policies/:id": lambda fx: [f"/api/v1/policies/{i}" for i in fx.policy_ids],
+    "/api/v1/policies/:id/attachment": lambda fx: [
+        f"/api/v1/policies/{fx.policy_ids[0]}/attachment"],
     "/api/v1/training/courses": lambda fx: ["/api/v1/training/courses",
                                             q("/api/v1/training/courses", format="online")],
     "/api/v1/training/courses/:id": lambda fx: [f"/api/v1/training/courses/{fx.course_id}"],
