@@ -1,6 +1,6 @@
 // 政策汇编 and 培训: a member reads the demo policies and filters them (an empty result shows the
 // empty state); Hubei's association adds a policy with a bad document number (the field says so),
-// corrects it and builds a digest of ticked policies. A member registers for the demo course; the
+// corrects it, attaches the document (a link to it shows in the list) and builds a digest of ticked policies. A member registers for the demo course; the
 // association sees the registration, ticks attendance and postpones the class with a reason,
 // which shows in the course's history. The policy page also reads in English.
 import { after, before, describe, it } from 'node:test'
@@ -55,9 +55,15 @@ describe('policy library and training', () => {
     await dialog.getByTestId('policy-save').click()
     await dialog.getByText('文号格式应如 工信部规〔2020〕12号').waitFor()
     await dialog.getByTestId('policy-doc-number').fill('鄂人社发〔2020〕8号')
+    await dialog.getByTestId('policy-file').setInputFiles({
+      name: '稳岗返还.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    })
     await dialog.getByTestId('policy-save').click()
     const table = page.getByTestId('policy-table')
     await table.getByText(`稳岗返还政策${RUN}`).waitFor()
+    const fileLink = table.locator('[data-test^="policy-file-"]', { hasText: '稳岗返还.pdf' })
+    await fileLink.waitFor()
+    assert.match(await fileLink.getAttribute('href'), /^\/api\/v1\/policies\/\d+\/attachment$/)
     await table.locator('.el-table__body tr').nth(0).locator('.el-checkbox').click()
     await table.locator('.el-table__body tr').nth(1).locator('.el-checkbox').click()
     await page.getByTestId('policy-digest').click()

@@ -1,6 +1,6 @@
 // The policy library (政策汇编) and training (培训) API: /api/v1/policies…, /api/v1/training/courses…
 // (docs/members.md). Every call goes through src/api/http.ts; failures throw ApiError.
-import { del, get, post, put, type Query } from '@/api/http'
+import { apiUrl, del, get, post, put, upload, type Query } from '@/api/http'
 import type { Page } from '@/api/types'
 
 export interface PolicyInput {
@@ -13,8 +13,15 @@ export interface PolicyInput {
   summary: string
   link: string
 }
+export interface PolicyFile {
+  name: string
+  mime: string
+  size: number
+}
 export interface Policy extends PolicyInput {
   id: number
+  /** The attached document, or null. */
+  attachment: PolicyFile | null
   owner: string
   created_at: string
   created_by: string
@@ -29,6 +36,10 @@ export const listPolicies = (q: Query) => get<Page<Policy>>('/policies', q)
 export const createPolicy = (p: PolicyInput) => post<Policy>('/policies', p)
 export const updatePolicy = (id: number, p: PolicyInput) => put<Policy>(`/policies/${id}`, p)
 export const deletePolicy = (id: number) => del<void>(`/policies/${id}`)
+/** Attaches (or replaces) the policy's file; its type is taken from its bytes. */
+export const uploadPolicyFile = (id: number, file: File) => upload<Policy>(`/policies/${id}/attachment`, file, { name: file.name })
+export const deletePolicyFile = (id: number) => del<void>(`/policies/${id}/attachment`)
+export const policyFileUrl = (id: number) => apiUrl(`/policies/${id}/attachment`)
 export const makeDigest = (policyIds: number[], title: string) =>
   post<Digest>('/policies/digest', { policy_ids: policyIds, title })
 

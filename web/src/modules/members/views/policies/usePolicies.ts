@@ -7,7 +7,10 @@ import { useI18n } from 'vue-i18n'
 import { useSessionStore } from '@/stores/session'
 import { usePagedList } from '@/composables/usePagedList'
 import { useFormDialog } from '@/composables/useFormDialog'
-import { createPolicy, deletePolicy, listPolicies, makeDigest, updatePolicy, type Digest, type Policy, type PolicyInput } from '../../library-api'
+import {
+  createPolicy, deletePolicy, deletePolicyFile, listPolicies, makeDigest, updatePolicy, uploadPolicyFile,
+  type Digest, type Policy, type PolicyInput,
+} from '../../library-api'
 import { ASSOCIATION_STAFF } from '../../module'
 
 export const POLICY_FIELDS = ['title', 'issuer', 'issued_on', 'doc_number', 'region', 'tags', 'summary', 'link'] as const
@@ -25,14 +28,25 @@ export function usePolicies() {
 
   const open = ref(false)
   const editing = ref<Policy | null>(null)
+  const file = ref<File | null>(null)
+  const dropFile = ref(false)
   const blank = (): PolicyInput => ({ title: '', issuer: '', issued_on: '', doc_number: '', region: '', tags: [], summary: '', link: '' })
   const dialog = useFormDialog<PolicyInput, Policy>({
     open,
     fields: POLICY_FIELDS,
     initial: () => (editing.value ? { ...editing.value, tags: [...editing.value.tags] } : blank()),
-    submit: (f) => {
+    // Saves the policy, then its new file; a refused file leaves the saved policy open for editing.
+    submit: async (f) => {
       const body: PolicyInput = { ...f, tags: f.tags.map((x) => x.trim()).filter(Boolean) }
-      return editing.value ? updatePolicy(editing.value.id, body) : createPolicy(body)
+      const saved = editing.value ? await updatePolicy(editing.value.id, body) : await createPolicy(body)
+      editing.value = saved
+      if (file.value) {
+        const withFile = await uploadPolicyFile(saved.id, file.value)
+        file.value = null
+        return withFile
+      }
+      if (dropFile.value && saved.attachment) await deletePolicyFile(saved.id)
+      return saved
     },
     saved: () => {
       ElMessage.success(t('common.saved'))
@@ -42,11 +56,19 @@ export function usePolicies() {
 
   function openCreate(): void {
     editing.value = null
+    file.value = null
+    dropFile.value = false
     open.value = true
   }
   function openEdit(p: Policy): void {
     editing.value = p
+    file.value = null
+    dropFile.value = false
     open.value = true
+  }
+  function pickFile(f: File | null): void {
+    file.value = f
+    if (f) dropFile.value = false
   }
   async function remove(p: Policy): Promise<void> {
     try {
@@ -100,7 +122,7 @@ export function usePolicies() {
   }
 
   return {
-    list, isStaff, open, editing, dialog, openCreate, openEdit, remove,
+    list, isStaff, open, editing, file, dropFile, dialog, openCreate, openEdit, pickFile, remove,
     chosen, digestOpen, digestTitle, digest, digestError, digestBusy, onSelect, openDigest, buildDigest, copyDigest,
   }
 }
