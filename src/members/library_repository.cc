@@ -235,8 +235,8 @@ std::optional<PolicyFile> FindAttachment(soci::session& s, int64_t policy_id) {
   PolicyFile f;
   std::string data;
   s << "SELECT name, mime, size, sha256, data_base64 FROM member_policy_files WHERE policy_id = :p",
-      soci::use(pid), soci::into(f.name), soci::into(f.mime), soci::into(size), soci::into(f.sha256),
-      soci::into(data);
+      soci::use(pid), soci::into(f.name), soci::into(f.mime), soci::into(size),
+      soci::into(f.sha256), soci::into(data);
   if (!s.got_data()) return std::nullopt;
   f.size = size;
   f.data = bytes::Base64Decode(data).value_or("");
@@ -319,12 +319,15 @@ int64_t InsertCourse(soci::session& s, int64_t owner_id, const CourseInput& in,
   return id;
 }
 
-void UpdateCourse(soci::session& s, int64_t id, const CourseInput& in) {
-  long long cid = id, cap = in.capacity;
-  s << "UPDATE training_courses SET title = :t, provider = :p, format = :f, link = :l, "
-       "capacity = :c WHERE id = :id",
-      soci::use(in.title), soci::use(in.provider), soci::use(in.format), soci::use(in.link),
-      soci::use(cap), soci::use(cid);
+bool UpdateCourse(soci::session& s, int64_t id, const CourseInput& in) {
+  long long cid = id, cap = in.capacity, cap2 = in.capacity;
+  soci::statement st =
+      (s.prepare << "UPDATE training_courses SET title = :t, provider = :p, format = :f, "
+                    "link = :l, capacity = :c WHERE id = :id AND registered <= :c2",
+       soci::use(in.title), soci::use(in.provider), soci::use(in.format), soci::use(in.link),
+       soci::use(cap), soci::use(cid), soci::use(cap2));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 void SetSchedule(soci::session& s, int64_t id, const std::string& start, const std::string& end) {

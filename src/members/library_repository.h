@@ -43,7 +43,10 @@ bool DeleteAttachment(soci::session& s, int64_t policy_id);
 
 int64_t InsertCourse(soci::session& s, int64_t owner_id, const CourseInput& in,
                      const std::string& now, const std::string& by);
-void UpdateCourse(soci::session& s, int64_t id, const CourseInput& in);
+// Updates the course unless more are registered than the new capacity
+// (checked in the statement, so a registration committed meanwhile counts);
+// returns false then.
+bool UpdateCourse(soci::session& s, int64_t id, const CourseInput& in);
 void SetSchedule(soci::session& s, int64_t id, const std::string& start, const std::string& end);
 void SetValidUntil(soci::session& s, int64_t id, const std::string& valid_until);
 std::optional<Course> FindCourse(soci::session& s, int64_t id, int64_t* owner_id);

@@ -279,7 +279,7 @@ Result<Page<Policy>> LibraryService::ListPolicies(const Actor& actor, const Poli
 }
 
 Result<Policy> LibraryService::SetAttachment(const Actor& actor, int64_t id,
-                                            const std::string& name, const std::string& bytes) {
+                                             const std::string& name, const std::string& bytes) {
   if (bytes.size() > kMaxAttachmentBytes) {
     return Status(Code::kPayloadTooLarge, "payload_too_large", "a file may have at most 10 MiB",
                   "file");
@@ -300,10 +300,10 @@ Result<Policy> LibraryService::SetAttachment(const Actor& actor, int64_t id,
     if (!library_repo::FindPolicy(s, id, &owner)) return NotFoundPolicy();
     JB_RETURN_IF_ERROR(RequireOwner(*scope, owner));
     library_repo::SaveAttachment(s, id, f, clock::NowIso(), actor.login);
-    orgs::Audit(s, actor, "policy.attachment", "member_policy", std::to_string(id), "",
-                nlohmann::json{{"name", f.name}, {"mime", f.mime}, {"size", f.size},
-                               {"sha256", f.sha256}}
-                    .dump());
+    orgs::Audit(
+        s, actor, "policy.attachment", "member_policy", std::to_string(id), "",
+        nlohmann::json{{"name", f.name}, {"mime", f.mime}, {"size", f.size}, {"sha256", f.sha256}}
+            .dump());
     return Status::Ok();
   }));
   return GetPolicy(actor, id);
@@ -393,12 +393,11 @@ Result<Course> LibraryService::UpdateCourse(const Actor& actor, int64_t id, cons
     next.end = c->end;
     next.valid_until = c->valid_until;  // moved only by Extend
     JB_RETURN_IF_ERROR(CheckCourse(next));
-    if (next.capacity < c->registered) {
+    if (next.capacity < c->registered || !library_repo::UpdateCourse(s, id, next)) {
       return Status::Conflict("capacity_below_registered",
                               "more people are registered than that capacity", "capacity")
           .set_detail("registered", c->registered);
     }
-    library_repo::UpdateCourse(s, id, next);
     orgs::Audit(s, actor, "training.course.update", "training_course", std::to_string(id), "",
                 nlohmann::json{{"title", in.title}, {"capacity", in.capacity}}.dump());
     return Status::Ok();
