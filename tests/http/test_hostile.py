@@ -109,7 +109,7 @@ class HostileTest(unittest.TestCase):
         routes = [line.split()[:2] for line in out.splitlines() if line.strip()]
         uploads = {"/api/v1/submissions/import", "/api/v1/submissions/convert",
                    "/api/v1/submissions/:id/attachments", "/api/v1/complaints/:id/attachments",
-                   "/api/v1/members/import"}
+                   "/api/v1/members/import", "/api/v1/policies/:id/attachment"}
         admin = server.client("admin")
         deep = ('{"x": ' + "[" * 100000 + "]" * 100000 + "}").encode()
         checked = 0
