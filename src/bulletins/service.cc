@@ -16,6 +16,7 @@
 #include "core/markdown_limits.h"
 #include "orgs/repository.h"
 #include "orgs/tree.h"
+#include "robots/announce.h"
 #include "store/changes.h"
 
 namespace jianbao::bulletins {
@@ -591,6 +592,11 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
     }
     for (const Receipt& r : recipients) repo::InsertDelivery(s, id, r);
     store::NotifyChanged(s, "issue", id);  // its readers are the recipients now (search)
+    robots::AnnounceByCode(  // queued here, sent later: a failing robot never blocks this
+        s, now.series.owner_org,
+        {"bulletin.published", now.series.title.substr(now.series.title.rfind('\n') + 1),
+         std::to_string(after.year) + "年第" + std::to_string(after.number) + "期",
+         "/bulletins/issues/" + std::to_string(id)});
     nlohmann::json files = nlohmann::json::object();
     for (const auto& [info, bytes] : rendered.files) files[info.format] = info.sha256;
     orgs::Audit(

@@ -80,6 +80,7 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
     const std::string logins = OrFail(LoadDemoData(services));
     if (!logins.empty()) std::cout << logins << std::flush;
   }
+  services.robot_worker->Start();  // group-robot deliveries (docs/robots.md)
   // After the demo loader, which moves the complaint desk's clock while it runs.
   services.complaints_job->Start(
       static_cast<int>(config.GetInt("complaints.job_interval_seconds", 3600)));

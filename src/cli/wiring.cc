@@ -15,11 +15,16 @@
 #include "epidemic/repository.h"
 #include "members/demo.h"
 #include "members/handlers.h"
+#include "members/library_demo.h"
+#include "members/library_handlers.h"
 #include "members/repository.h"
 #include "notify/handlers.h"
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
 #include "orgs/repository.h"
+#include "robots/announce.h"
+#include "robots/handlers.h"
+#include "robots/repository.h"
 #include "search/handlers.h"
 #include "search/repository.h"
 #include "submissions/demo.h"
@@ -43,6 +48,7 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url) {
   db->AddMigrations("complaints", complaints::repo::Migrations());
   db->AddMigrations("search", search::repo::Migrations(db->engine()));
   db->AddMigrations("members", members::repo::Migrations());
+  db->AddMigrations("robots", robots::repo::Migrations());
   JB_RETURN_IF_ERROR(db->Migrate());
   return db;
 }
@@ -65,7 +71,14 @@ Services::Services(store::Database* db, const Config& config)
       epidemic(std::make_unique<epidemic::EpidemicService>(*db)),
       complaints(std::make_unique<complaints::ComplaintService>(db, orgs.get(), config)),
       epidemic_followups(std::make_unique<epidemic::FollowupService>(*db, *epidemic)),
-      members(std::make_unique<members::MembersService>(db)) {
+      members(std::make_unique<members::MembersService>(db)),
+      library(std::make_unique<members::LibraryService>(db)),
+      robot_worker(std::make_unique<robots::Worker>(db, robots::WorkerOptions::FromConfig(config))),
+      robots(std::make_unique<robots::RobotService>(db, robot_worker.get())) {
+  // A policy digest announces itself to the association's group robots.
+  library->SetDigestHook([](soci::session& s, int64_t org_id, const members::Digest& d) {
+    robots::Announce(s, org_id, {"policy.digest", d.title, "", "/policies"});
+  });
   auto ts = typeset::Typesetter::Create(typeset::FontsFromConfig(config));
   if (ts.ok()) {
     typesetter = std::move(ts).value();
@@ -110,7 +123,8 @@ void RegisterRoutes(http::App& app, Services& services) {
   for (const messages::Catalogue* c :
        {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
         &epidemic::Messages(), &typeset::Messages(), &complaints::Messages(), &search::Messages(),
-        &members::Messages(), &receipts::Messages(), &members::NoticeMessages()}) {
+        &members::Messages(), &receipts::Messages(), &members::NoticeMessages(),
+        &members::LibraryMessages(), &robots::Messages()}) {
     messages::Add(*c);
   }
   orgs::Register(app, *services.orgs);
@@ -123,6 +137,8 @@ void RegisterRoutes(http::App& app, Services& services) {
   epidemic::RegisterFollowups(app, *services.epidemic_followups);
   members::Register(app, *services.members);
   members::RegisterNotices(app, *services.notices);
+  members::RegisterLibrary(app, *services.library);
+  robots::Register(app, *services.robots);
 }
 
 Result<std::string> LoadDemoData(Services& services) {
@@ -135,6 +151,7 @@ Result<std::string> LoadDemoData(Services& services) {
   JB_RETURN_IF_ERROR(complaints::LoadDemo(*services.complaints, *services.orgs));
   JB_RETURN_IF_ERROR(members::LoadDemo(*services.members, *services.orgs));
   JB_RETURN_IF_ERROR(members::LoadNoticeDemo(*services.notices, *services.orgs));
+  JB_RETURN_IF_ERROR(members::LoadLibraryDemo(*services.library, *services.orgs));
   std::string out = "Demo sign-ins (password " + std::string(orgs::kDemoPassword) + "):\n";
   for (const auto& d : orgs::DemoLogins()) {
     out += "  " + d.login + std::string(24 - std::min<size_t>(d.login.size(), 23), ' ') + d.role +

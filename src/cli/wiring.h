@@ -17,11 +17,14 @@
 #include "epidemic/followups.h"
 #include "epidemic/service.h"
 #include "http/app.h"
+#include "members/library.h"
 #include "members/notices.h"
 #include "members/service.h"
 #include "notify/notify.h"
 #include "orgs/service.h"
 #include "receipts/mailer.h"
+#include "robots/service.h"
+#include "robots/worker.h"
 #include "search/service.h"
 #include "store/database.h"
 #include "submissions/service.h"
@@ -42,6 +45,9 @@ struct Services {
   std::unique_ptr<complaints::ComplaintService> complaints;
   std::unique_ptr<epidemic::FollowupService> epidemic_followups;
   std::unique_ptr<members::MembersService> members;
+  std::unique_ptr<members::LibraryService> library;  // policies and training
+  std::unique_ptr<robots::Worker> robot_worker;      // started by Serve
+  std::unique_ptr<robots::RobotService> robots;
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
   Status typesetter_status;                         // why typesetter is null
   std::unique_ptr<ModuleSources> sources;

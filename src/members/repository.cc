@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "core/clock.h"
+#include "members/library_repository.h"
 #include "members/repository_notices.h"
 
 namespace jianbao::members::repo {
@@ -126,6 +127,8 @@ CREATE TABLE supplies_balances (
 )SQL"}};
   // Notices: versions 10 and up (repository_notices.cc).
   for (store::Migration& m : NoticeMigrations()) out.push_back(std::move(m));
+  // The policy library and training own versions 20–29 (library_repository.cc).
+  for (store::Migration& m : library_repo::Migrations()) out.push_back(std::move(m));
   return out;
 }
 

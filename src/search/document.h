@@ -36,12 +36,12 @@ struct Document {
   std::string kind;  // "piece", "issue", "notice", "policy", "complaint"
   int64_t id = 0;    // the record's own id in its module
   std::string title;
-  std::string body;    // plain text or CommonMark; paragraphs separated by line breaks
-  std::string org;     // code of the organisation it belongs to, "" for none
-  std::string date;    // YYYY-MM-DD (Asia/Shanghai), the date it is listed and ranked by
+  std::string body;  // plain text or CommonMark; paragraphs separated by line breaks
+  std::string org;   // code of the organisation it belongs to, "" for none
+  std::string date;  // YYYY-MM-DD (Asia/Shanghai), the date it is listed and ranked by
+  std::vector<std::string> readers;  // reader keys that may read it; empty = nobody
   std::string series;  // issues: the series' code, for the series filter; "" otherwise
   std::string state;   // the record's workflow state ("published", …), for the state filter
-  std::vector<std::string> readers;  // reader keys that may read it; empty = nobody
 };
 
 // A kind of document: registered once at start-up (SearchService::AddKind).

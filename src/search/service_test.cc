@@ -100,6 +100,21 @@ class SearchServiceTest : public ::testing::Test {
   std::map<int64_t, Document> docs_;
 };
 
+// Returns a document of the test's kind (filters left empty).
+Document Doc(const std::string& kind, int64_t id, const std::string& title, const std::string& body,
+             const std::string& org, const std::string& date,
+             const std::vector<std::string>& readers) {
+  Document d;
+  d.kind = kind;
+  d.id = id;
+  d.title = title;
+  d.body = body;
+  d.org = org;
+  d.date = date;
+  d.readers = readers;
+  return d;
+}
+
 // A corpus of random text over a small alphabet, so that short strings recur.
 std::vector<Document> Corpus(int n) {
   const std::vector<std::string> chars = {"网", "络", "安", "全", "北", "京", "湖", "山", "通",
@@ -156,26 +171,26 @@ TEST_F(SearchServiceTest, RecallAndPrecisionAreOneForShortQueriesAndPhrases) {
 }
 
 TEST_F(SearchServiceTest, PhrasesNeverCrossSentencePunctuationOrParagraphs) {
-  Save({"piece", 1, "一", "北京。上海", "", "2026-01-01", {"public"}});
-  Save({"piece", 2, "二", "北京\n上海", "", "2026-01-01", {"public"}});
-  Save({"piece", 3, "三", "北京上海", "", "2026-01-01", {"public"}});
-  Save({"piece", 4, "四", "北京；上海", "", "2026-01-01", {"public"}});
+  Save(Doc("piece", 1, "一", "北京。上海", "", "2026-01-01", {"public"}));
+  Save(Doc("piece", 2, "二", "北京\n上海", "", "2026-01-01", {"public"}));
+  Save(Doc("piece", 3, "三", "北京上海", "", "2026-01-01", {"public"}));
+  Save(Doc("piece", 4, "四", "北京；上海", "", "2026-01-01", {"public"}));
   EXPECT_EQ(Ids("北京上海", Actor::System()), (std::set<int64_t>{3}));
   EXPECT_EQ(Ids("\"京上\"", Actor::System()), (std::set<int64_t>{3}));
   EXPECT_EQ(Ids("北京 上海", Actor::System()), (std::set<int64_t>{1, 2, 3, 4}));
 }
 
 TEST_F(SearchServiceTest, TraditionalAndSimplifiedFindEachOther) {
-  Save({"piece", 1, "網絡安全", "香港的網絡", "", "2026-01-01", {"public"}});
-  Save({"piece", 2, "网络安全", "内地的网络", "", "2026-01-01", {"public"}});
+  Save(Doc("piece", 1, "網絡安全", "香港的網絡", "", "2026-01-01", {"public"}));
+  Save(Doc("piece", 2, "网络安全", "内地的网络", "", "2026-01-01", {"public"}));
   EXPECT_EQ(Ids("网络", Actor::System()), (std::set<int64_t>{1, 2}));
   EXPECT_EQ(Ids("網絡", Actor::System()), (std::set<int64_t>{1, 2}));
 }
 
 TEST_F(SearchServiceTest, OperatorsAndLatinPrefixes) {
-  Save({"piece", 1, "Network", "网络 security report", "", "2026-01-01", {"public"}});
-  Save({"piece", 2, "网络", "安全 networking", "", "2026-01-01", {"public"}});
-  Save({"piece", 3, "安全", "报告", "", "2026-01-01", {"public"}});
+  Save(Doc("piece", 1, "Network", "网络 security report", "", "2026-01-01", {"public"}));
+  Save(Doc("piece", 2, "网络", "安全 networking", "", "2026-01-01", {"public"}));
+  Save(Doc("piece", 3, "安全", "报告", "", "2026-01-01", {"public"}));
   const Actor sys = Actor::System();
   EXPECT_EQ(Ids("网络 安全", sys), (std::set<int64_t>{2}));
   EXPECT_EQ(Ids("网络 -安全", sys), (std::set<int64_t>{1}));
@@ -189,10 +204,10 @@ TEST_F(SearchServiceTest, OperatorsAndLatinPrefixes) {
 }
 
 TEST_F(SearchServiceTest, UsersFindCountAndFacetOnlyWhatTheyMayRead) {
-  Save({"piece", 1, "网络", "公开", "", "2026-01-01", {"public"}});
-  Save({"piece", 2, "网络", "爱丽丝的", "", "2026-01-01", {"user:alice"}});
-  Save({"piece", 3, "网络", "鲍勃的", "", "2026-01-01", {"user:bob"}});
-  Save({"piece", 4, "网络", "谁也看不到", "", "2026-01-01", {}});
+  Save(Doc("piece", 1, "网络", "公开", "", "2026-01-01", {"public"}));
+  Save(Doc("piece", 2, "网络", "爱丽丝的", "", "2026-01-01", {"user:alice"}));
+  Save(Doc("piece", 3, "网络", "鲍勃的", "", "2026-01-01", {"user:bob"}));
+  Save(Doc("piece", 4, "网络", "谁也看不到", "", "2026-01-01", {}));
   int64_t total = 0;
   EXPECT_EQ(Ids("网络", User("alice"), &total), (std::set<int64_t>{1, 2}));
   EXPECT_EQ(total, 2);
@@ -203,7 +218,7 @@ TEST_F(SearchServiceTest, UsersFindCountAndFacetOnlyWhatTheyMayRead) {
   EXPECT_EQ(svc_->Search(User("bob"), req).value().kinds.at("piece"), 2);
   EXPECT_EQ(Ids("网络", Actor::System()), (std::set<int64_t>{1, 2, 3}));
   // A change of readers takes effect in the same transaction.
-  Save({"piece", 2, "网络", "爱丽丝的", "", "2026-01-01", {"public"}});
+  Save(Doc("piece", 2, "网络", "爱丽丝的", "", "2026-01-01", {"public"}));
   EXPECT_EQ(Ids("网络", User("carol")), (std::set<int64_t>{1, 2}));
 }
 
@@ -251,15 +266,10 @@ TEST_F(SearchServiceTest, ReindexGivesTheSameAnswersAsTheIncrementalIndex) {
 
 TEST_F(SearchServiceTest, WordBoundariesRankBeijingAboveHubeiJingshan) {
   if (!WordSegmenterAvailable()) GTEST_SKIP() << "friso is not installed";
-  Save({"piece",
-        1,
-        "湖北京山县通信发展",
-        "湖北京山县的通信发展很快。",
-        "",
-        "2026-03-01",
-        {"public"}});
-  Save({"piece", 2, "河北京津冀协同", "河北京津冀协同发展很快。", "", "2026-03-02", {"public"}});
-  Save({"piece", 3, "北京通信发展报告", "北京的通信发展很快。", "", "2026-01-01", {"public"}});
+  Save(Doc("piece", 1, "湖北京山县通信发展", "湖北京山县的通信发展很快。", "", "2026-03-01",
+           {"public"}));
+  Save(Doc("piece", 2, "河北京津冀协同", "河北京津冀协同发展很快。", "", "2026-03-02", {"public"}));
+  Save(Doc("piece", 3, "北京通信发展报告", "北京的通信发展很快。", "", "2026-01-01", {"public"}));
   SearchRequest req;
   req.q = "北京";
   std::vector<SearchItem> items = svc_->Search(Actor::System(), req).value().items;
@@ -268,7 +278,7 @@ TEST_F(SearchServiceTest, WordBoundariesRankBeijingAboveHubeiJingshan) {
 }
 
 TEST_F(SearchServiceTest, SnippetsMarkMatchesAndEscapeEverythingElse) {
-  Save({"piece", 1, "标题", "<b>网络</b> & 安全", "", "2026-01-01", {"public"}});
+  Save(Doc("piece", 1, "标题", "<b>网络</b> & 安全", "", "2026-01-01", {"public"}));
   SearchRequest req;
   req.q = "网络";
   std::vector<SearchItem> items = svc_->Search(Actor::System(), req).value().items;
@@ -284,8 +294,8 @@ TEST_F(SearchServiceTest, SnippetsMarkMatchesAndEscapeEverythingElse) {
 }
 
 TEST_F(SearchServiceTest, FiltersByKindOrganisationAndDate) {
-  Save({"piece", 1, "网络", "一", "ccea", "2026-01-05", {"public"}});
-  Save({"piece", 2, "网络", "二", "hubei", "2026-02-05", {"public"}});
+  Save(Doc("piece", 1, "网络", "一", "ccea", "2026-01-05", {"public"}));
+  Save(Doc("piece", 2, "网络", "二", "hubei", "2026-02-05", {"public"}));
   SearchRequest req;
   req.q = "网络";
   req.org = "hubei";

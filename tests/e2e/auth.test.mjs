@@ -5,21 +5,24 @@ import { launch, menuItems, resetBrowser, shot, signIn, submitLogin } from './li
 
 // Each module's rows (src/modules/*/module.ts) sit between the workbench and the
 // platform's administration rows, in module order: submissions, bulletins, epidemic,
-// complaints, members, notify.
+// complaints, members (with the policy library and training, which everyone signed in
+// sees), notify; group robots after the platform's administration rows.
 const ADMIN_MENU = ['workbench', 'submissions-stats', 'bulletins', 'archive', 'inbox', 'government-recipients',
-  'epidemic', 'resumption-schedules', 'resumption-followups', 'supplies', 'notices', 'members', 'notifications', 'orgs',
-  'users', 'audit', 'account']
+  'epidemic', 'resumption-schedules', 'resumption-followups', 'supplies', 'notices', 'members', 'policies', 'training',
+  'notifications', 'orgs', 'users', 'audit', 'robots', 'account']
 const EDITOR_MENU = ['workbench', 'submissions-review', 'submissions-commissions', 'submissions-stats',
   'bulletins', 'archive', 'inbox', 'epidemic', 'resumption-schedules', 'resumption-followups', 'supplies',
-  'notices', 'notifications', 'account']
-const APPROVER_MENU = ['workbench', 'bulletins', 'bulletins-pending', 'archive', 'inbox', 'epidemic', 'notifications', 'account']
-const REPORTER_MENU = ['workbench', 'submissions-mine', 'submissions-commissions', 'inbox', 'notifications',
-  'account']
-const USER_MENU = ['workbench', 'inbox', 'notifications', 'account']
-const DESK_MENU = ['workbench', 'inbox', 'complaints', 'complaints-stats', 'notifications', 'account']
-const LIAISON_MENU = ['workbench', 'inbox', 'complaints', 'notices', 'notifications', 'account']
-const MEMBER_MENU = ['workbench', 'inbox', 'resumption-report', 'resumption-followups', 'supplies', 'notices',
+  'notices', 'policies', 'training', 'notifications', 'account']
+const APPROVER_MENU = ['workbench', 'bulletins', 'bulletins-pending', 'archive', 'inbox', 'epidemic', 'policies',
+  'training', 'notifications', 'account']
+const REPORTER_MENU = ['workbench', 'submissions-mine', 'submissions-commissions', 'inbox', 'policies', 'training',
   'notifications', 'account']
+const USER_MENU = ['workbench', 'inbox', 'policies', 'training', 'notifications', 'account']
+const DESK_MENU = ['workbench', 'inbox', 'complaints', 'complaints-stats', 'policies', 'training', 'notifications',
+  'account']
+const LIAISON_MENU = ['workbench', 'inbox', 'complaints', 'notices', 'policies', 'training', 'notifications', 'account']
+const MEMBER_MENU = ['workbench', 'inbox', 'resumption-report', 'resumption-followups', 'supplies', 'notices',
+  'policies', 'training', 'notifications', 'account']
 
 // Demo sign-ins and the menu each must see.
 const DEMO = [

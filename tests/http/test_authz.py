@@ -770,6 +770,113 @@ ROUTES.update({
              expect(200, {"hubei-admin"}, **OTHER_ASSOC), body={})],
     f"GET {NO}/:id/pdf": [
         Case("pdf", NO + "/{notice}/pdf", expect(200, NOTICE_READERS, denied=404))],
+# policy library and training (members): association staff write, everyone
+# signed in reads; member units' staff register; the organiser (Hubei's
+# association, or the national one above it) marks attendance and reschedules.
+PO = "/api/v1/policies"
+TC = "/api/v1/training/courses"
+
+
+def policy_body(w, who):
+    return {"title": f"矩阵政策{next(counter)}", "issuer": "湖北省人民政府",
+            "issued_on": "2020-02-10", "doc_number": "鄂政办发〔2020〕5号", "region": "420000"}
+
+
+def course_body(w, who):
+    return {"title": f"矩阵课程{next(counter)}", "format": "online", "start": "2020-04-01T09:00",
+            "end": "2020-04-01T10:00", "capacity": 100}
+
+
+def new_policy(w, who):
+    status, p, _ = clients["hubei-admin"].call("POST", PO, policy_body(w, who))
+    assert status == 201, p
+    return f"{PO}/{p['id']}"
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def new_policy_file(w, who):
+    path = new_policy(w, who)
+    status, p, _ = clients["hubei-admin"].call("POST", path + "/attachment?name=a.pdf", raw=PDF)
+    assert status == 200, p
+    return path + "/attachment"
+
+
+def new_course(w, who, register=False):
+    status, c, _ = clients["hubei-admin"].call("POST", TC, course_body(w, who))
+    assert status == 201, c
+    if register:
+        status, r, _ = clients["member"].call("POST", f"{TC}/{c['id']}/register")
+        assert status == 200, r
+    return f"{TC}/{c['id']}/register"
+
+
+def extend_body(w, who):
+    n = next(counter)
+    return {"valid_until": f"{2030 + n // 300}-{n // 28 % 12 + 1:02d}-{n % 28 + 1:02d}",
+            "reason": "矩阵"}
+
+
+# group robots: an organisation's admins; another organisation's robot is 404.
+RB = "/api/v1/robots"
+
+
+def robot_body(w, who):
+    return {"name": f"矩阵机器人{next(counter)}", "kind": "generic",
+            "url": "https://robot.invalid/hook", "enabled": False}
+
+
+def new_robot(w, who):
+    status, r, _ = clients["hubei-admin"].call("POST", RB, robot_body(w, who))
+    assert status == 201, r
+    return f"{RB}/{r['id']}"
+
+
+HUBEI_ADMIN_ONLY = expect(200, {"hubei-admin"}, admin=404)
+ROUTES.update({
+    f"GET {PO}": [Case("policies", PO, expect(200, "all"))],
+    f"POST {PO}": [Case("a policy", PO, expect(201, ASSOC), body=policy_body)],
+    f"GET {PO}/:id": [Case("hubei's policy", PO + "/{policy}", expect(200, "all"))],
+    f"PUT {PO}/:id": [Case("hubei's policy", PO + "/{policy}", expect(200, ASSOC),
+                           body=policy_body)],
+    f"DELETE {PO}/:id": [Case("a new policy of hubei", new_policy, expect(204, ASSOC))],
+    f"POST {PO}/:id/attachment": [
+        Case("a file for hubei's policy", PO + "/{policy}/attachment?name=a.pdf", expect(200, ASSOC),
+             raw=PDF)],
+    f"GET {PO}/:id/attachment": [
+        Case("the file of a policy", PO + "/{policy_file}/attachment", expect(200, "all"))],
+    f"DELETE {PO}/:id/attachment": [
+        Case("the file of a new policy", new_policy_file, expect(204, ASSOC))],
+    f"POST {PO}/digest": [Case("digest", f"{PO}/digest", expect(200, ASSOC),
+                               body=lambda w, who: {"policy_ids": [w["policy"]], "title": "矩阵"})],
+    f"GET {TC}": [Case("courses", TC, expect(200, "all"))],
+    f"POST {TC}": [Case("a course", TC, expect(201, ASSOC), body=course_body)],
+    f"GET {TC}/:id": [Case("hubei's course", TC + "/{course}", expect(200, "all"))],
+    f"PUT {TC}/:id": [Case("hubei's course", TC + "/{course}", expect(200, ASSOC),
+                           body=course_body)],
+    f"POST {TC}/:id/register": [Case("register for a new course", new_course,
+                                     expect(200, {"member"}))],
+    f"DELETE {TC}/:id/register": [
+        Case("cancel the member's registration", lambda w, who: new_course(w, who, True),
+             expect(200, {"member"}, denied=404))],
+    f"GET {TC}/:id/registrations": [
+        Case("registrations", TC + "/{course}/registrations", expect(200, ASSOC_OR_MEMBER))],
+    f"POST {TC}/:id/attendance": [
+        Case("attendance", TC + "/{course}/attendance", expect(200, ASSOC), body={"items": []})],
+    f"POST {TC}/:id/postpone": [
+        Case("postpone", TC + "/{course}/postpone", expect(200, ASSOC),
+             body={"start": "2020-04-02T09:00", "end": "2020-04-02T10:00", "reason": "矩阵"})],
+    f"POST {TC}/:id/extend": [
+        Case("extend", TC + "/{course}/extend", expect(200, ASSOC), body=extend_body)],
+    f"GET {RB}": [Case("robots", RB, expect(200, ADMINS))],
+    f"POST {RB}": [Case("a disabled robot", RB, expect(201, ADMINS), body=robot_body)],
+    f"PUT {RB}/:id": [Case("hubei's robot", RB + "/{robot}", HUBEI_ADMIN_ONLY, body=robot_body)],
+    f"DELETE {RB}/:id": [Case("a new robot of hubei", new_robot,
+                              expect(204, {"hubei-admin"}, admin=404))],
+    f"POST {RB}/:id/test": [Case("test hubei's robot", RB + "/{robot}/test",
+                                 expect(202, {"hubei-admin"}, admin=404))],
+    f"GET {RB}/deliveries": [Case("deliveries", f"{RB}/deliveries", expect(200, ADMINS))],
 })
 
 
@@ -854,6 +961,10 @@ def setUpModule():
     W["notice"] = new_notice(send=True)
     W["notice_draft"] = new_notice()
     W["notice_group"] = new_group()
+    W["policy"] = int(new_policy(W, "hubei-admin").rsplit("/", 1)[1])
+    W["course"] = int(new_course(W, "hubei-admin").split("/")[-2])
+    W["policy_file"] = int(new_policy_file(W, "hubei-admin").split("/")[-2])
+    W["robot"] = int(new_robot(W, "hubei-admin").rsplit("/", 1)[1])
 
 
 def tearDownModule():

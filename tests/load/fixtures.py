@@ -39,6 +39,8 @@ class Fixtures:
         self.schedule_id = None
         self.need_ids = []
         self.notice_ids = []
+        self.policy_ids = []
+        self.course_id = None
 
 
 class Setup:
@@ -137,10 +139,17 @@ def make(port, sessions):
         fx.need_ids = [f["id"] for f in followups["items"]]
         notices = st.call("hubei-admin", "GET", "/api/v1/notices?page_size=3", 200)
         fx.notice_ids = [n["id"] for n in notices["items"]]
+        policies = st.call("hubei-admin", "GET", "/api/v1/policies?page_size=2", 200)
+        fx.policy_ids = [p["id"] for p in policies["items"]]
+        if fx.policy_ids:
+            st.call("hubei-admin", "POST", f"/api/v1/policies/{fx.policy_ids[0]}/attachment?name=a.pdf",
+                    200, raw=b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+        courses = st.call("hubei-admin", "GET", "/api/v1/training/courses?page_size=1", 200)
+        fx.course_id = courses["items"][0]["id"] if courses["items"] else None
     finally:
         st.conn.close()
     for name in ("commission_ids", "summary_keys", "public_series", "complaint_ids", "schedule_id",
-                 "followup_ids", "need_ids", "notice_ids"):
+                 "followup_ids", "need_ids", "notice_ids", "policy_ids", "course_id"):
         if not getattr(fx, name):
             raise SetupError(f"set-up: the demo data has no {name}; routes.py cannot fill them")
     if not fx.epidemic_date:

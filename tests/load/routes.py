@@ -170,6 +170,21 @@ TABLE = {
     "/api/v1/notices/:id/distribution-sheet": lambda fx: [
         f"/api/v1/notices/{i}/distribution-sheet" for i in fx.notice_ids],
     "/api/v1/notices/:id/pdf": lambda fx: [f"/api/v1/notices/{i}/pdf" for i in fx.notice_ids],
+    # policy library and training (members)
+    "/api/v1/policies": lambda fx: ["/api/v1/policies",
+                                    q("/api/v1/policies", q="复工", region="420000", year="2020")],
+    "/api/v1/policies/:id": lambda fx: [f"/api/v1/policies/{i}" for i in fx.policy_ids],
+    "/api/v1/policies/:id/attachment": lambda fx: [
+        f"/api/v1/policies/{fx.policy_ids[0]}/attachment"],
+    "/api/v1/training/courses": lambda fx: ["/api/v1/training/courses",
+                                            q("/api/v1/training/courses", format="online")],
+    "/api/v1/training/courses/:id": lambda fx: [f"/api/v1/training/courses/{fx.course_id}"],
+    "/api/v1/training/courses/:id/registrations": lambda fx: [
+        f"/api/v1/training/courses/{fx.course_id}/registrations"],
+    # group robots
+    "/api/v1/robots": lambda fx: ["/api/v1/robots"],
+    "/api/v1/robots/deliveries": lambda fx: ["/api/v1/robots/deliveries",
+                                             q("/api/v1/robots/deliveries", status="failed")],
 }
 
 # GET routes that the load test does not request, with the reason.

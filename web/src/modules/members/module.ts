@@ -2,7 +2,7 @@
 // association's schedules with the reporting-rate dashboard, follow-up of needs, the
 // supplies ledger, member import and notices (通知) with receipts per unit. API in ./api.ts, pages in ./views/.
 import type { RouteRecordRaw } from 'vue-router'
-import { Bell, Box, Checked, DataAnalysis, List, OfficeBuilding } from '@element-plus/icons-vue'
+import { Bell, Box, Checked, Collection, DataAnalysis, List, OfficeBuilding, Reading } from '@element-plus/icons-vue'
 import type { MenuItem, UiModule } from '@/menu'
 import type { Role } from '@/api/types'
 
@@ -20,6 +20,8 @@ const menu: MenuItem[] = [
   { label: 'members.menu.ledger', route: '/supplies', icon: Box, roles: BOTH, test: 'supplies' },
   { label: 'members.menu.notices', route: '/notices', icon: Bell, roles: NOTICE_READERS, test: 'notices' },
   { label: 'members.menu.members', route: '/members', icon: OfficeBuilding, roles: ['admin'], test: 'members' },
+  { label: 'members.menu.policies', route: '/policies', icon: Collection, roles: [], test: 'policies' },
+  { label: 'members.menu.training', route: '/training', icon: Reading, roles: [], test: 'training' },
 ]
 
 const routes: RouteRecordRaw[] = [
@@ -82,6 +84,24 @@ const routes: RouteRecordRaw[] = [
     name: 'members',
     component: () => import('./views/members/index.vue'),
     meta: { roles: ['admin'], title: 'members.menu.members' },
+  },
+  {
+    path: 'policies',
+    name: 'policies',
+    component: () => import('./views/policies/index.vue'),
+    meta: { roles: [], title: 'members.menu.policies' },
+  },
+  {
+    path: 'training',
+    name: 'training',
+    component: () => import('./views/training/index.vue'),
+    meta: { roles: [], title: 'members.menu.training' },
+  },
+  {
+    path: 'training/:id(\\d+)',
+    name: 'training-course',
+    component: () => import('./views/training/detail.vue'),
+    meta: { roles: [], title: 'members.training.course' },
   },
 ]
 

@@ -1,0 +1,144 @@
+// Copyright 2026 The Jianbao Authors.
+
+#include "robots/worker.h"
+
+#include <soci/soci.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "robots/repository.h"
+
+namespace jianbao::robots {
+namespace {
+
+int64_t SystemNowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string Iso(int64_t unix_seconds) {
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+WorkerOptions WorkerOptions::FromConfig(const Config& config) {
+  WorkerOptions o;
+  o.poll_seconds = static_cast<int>(config.GetInt("robots.poll_seconds", 5));
+  o.max_attempts = static_cast<int>(config.GetInt("robots.max_attempts", 5));
+  o.backoff_seconds = static_cast<int>(config.GetInt("robots.backoff_seconds", 60));
+  o.http.timeout_seconds = static_cast<int>(config.GetInt("robots.timeout_seconds", 10));
+  o.http.allow_private_hosts = config.GetBool("robots.allow_private_hosts", false);
+  o.public_url = config.GetString("server.public_url");
+  while (!o.public_url.empty() && o.public_url.back() == '/') o.public_url.pop_back();
+  if (o.poll_seconds < 1) o.poll_seconds = 1;
+  if (o.max_attempts < 1) o.max_attempts = 1;
+  if (o.backoff_seconds < 1) o.backoff_seconds = 1;
+  return o;
+}
+
+Worker::Worker(store::Database* db, WorkerOptions options)
+    : db_(db), options_(std::move(options)), now_ms_(SystemNowMs) {
+  const HttpOptions http = options_.http;
+  post_ = [http](const Request& r) { return Post(r, http); };
+}
+
+Worker::~Worker() { Stop(); }
+
+Result<int> Worker::SendDue(int max) {
+  int attempted = 0;
+  for (int i = 0; i < max; ++i) {
+    const int64_t now_ms = now_ms_();
+    const int64_t now = now_ms / 1000;
+    const int64_t lease = now + 2 * options_.http.timeout_seconds + 60;
+    std::optional<Delivery> d;
+    std::optional<Robot> robot;
+    // Look first (a reader): an idle poll never takes SQLite's write lock.
+    bool any = false;
+    JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+      any = !repo::DueDeliveries(s, now, 1).empty();
+      return Status::Ok();
+    }));
+    if (!any) break;
+    JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+      for (int64_t id : repo::DueDeliveries(s, now, 1)) {
+        auto found = repo::FindDelivery(s, id);
+        if (!found || !repo::Claim(s, id, found->next_unix, lease)) continue;
+        d = found;
+        robot = repo::FindRobot(s, found->robot_id);
+      }
+      return Status::Ok();
+    }));
+    if (!d || !robot) break;
+    ++attempted;
+    const Status sent = robot->enabled || d->event.event == "robot.test"
+                            ? post_(BuildRequest(*robot, d->event, options_.public_url, now_ms))
+                            : Status(Code::kUnavailable, "robot_failed", "the robot is disabled");
+    const int attempts = d->attempts + 1;
+    std::string status = "sent", error, sent_at = Iso(now);
+    int64_t next = now;
+    if (!sent.ok()) {
+      error = sent.message();
+      sent_at.clear();
+      if (attempts >= options_.max_attempts) {
+        status = "failed";
+      } else {
+        status = "pending";
+        next = now + (static_cast<int64_t>(options_.backoff_seconds) << (attempts - 1));
+      }
+      spdlog::warn("robot {} delivery {} attempt {}: {}", robot->id, d->id, attempts, error);
+    }
+    JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+      repo::Finish(s, d->id, status, attempts, next, Iso(next), error, sent_at);
+      return Status::Ok();
+    }));
+  }
+  return attempted;
+}
+
+void Worker::Start() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (thread_.joinable()) return;
+  stop_ = false;
+  thread_ = std::thread([this] { Run(); });
+}
+
+void Worker::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Worker::Wake() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void Worker::Run() {
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait_for(lock, std::chrono::seconds(options_.poll_seconds),
+                   [this] { return stop_ || woken_; });
+      if (stop_) return;
+      woken_ = false;
+    }
+    auto r = SendDue(20);
+    if (!r.ok()) spdlog::warn("robots: {}", r.status().ToString());
+  }
+}
+
+}  // namespace jianbao::robots

@@ -1,0 +1,79 @@
+// Copyright 2026 The Jianbao Authors.
+//
+// Worker: sends queued robot deliveries in a background thread (like the
+// bulletins Mailer). A due delivery is claimed by a compare-and-set on its
+// due time (a lease longer than one request may last), so several servers
+// on one database never send the same delivery at once. A failed attempt is
+// retried after backoff_seconds × 2^(attempts−1); after max_attempts the
+// delivery is "failed" with the last error.
+//
+//   Worker worker(db, WorkerOptions::FromConfig(config));
+//   worker.Start();
+//   …
+//   worker.Stop();
+//
+// Thread safety: Start/Stop from one thread; Wake and SendDue from any.
+
+#ifndef JIANBAO_ROBOTS_WORKER_H_
+#define JIANBAO_ROBOTS_WORKER_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/config.h"
+#include "core/status.h"
+#include "robots/sender.h"
+#include "store/database.h"
+
+namespace jianbao::robots {
+
+struct WorkerOptions {
+  int poll_seconds = 5;
+  int max_attempts = 5;
+  int backoff_seconds = 60;
+  std::string public_url;  // prefixes relative links; "" leaves them relative
+  HttpOptions http;
+  // Reads robots.poll_seconds, robots.max_attempts, robots.backoff_seconds,
+  // robots.timeout_seconds, robots.allow_private_hosts (default false) and
+  // server.public_url.
+  static WorkerOptions FromConfig(const Config& config);
+};
+
+class Worker {
+ public:
+  // REQUIRES: `db` outlives the Worker.
+  Worker(store::Database* db, WorkerOptions options);
+  ~Worker();
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+
+  // Sends up to `max` due deliveries; returns how many were attempted.
+  Result<int> SendDue(int max);
+  void Start();
+  void Stop();
+  void Wake();
+  // Makes the worker read the time (Unix milliseconds) from `now` (tests).
+  void SetClockForTesting(std::function<int64_t()> now_ms) { now_ms_ = std::move(now_ms); }
+  // Replaces the HTTP POST (tests).
+  void SetPostForTesting(std::function<Status(const Request&)> post) { post_ = std::move(post); }
+
+ private:
+  void Run();
+
+  store::Database* db_;
+  WorkerOptions options_;
+  std::function<int64_t()> now_ms_;
+  std::function<Status(const Request&)> post_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false, woken_ = false;
+};
+
+}  // namespace jianbao::robots
+
+#endif  // JIANBAO_ROBOTS_WORKER_H_
