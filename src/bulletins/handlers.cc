@@ -111,7 +111,8 @@ Result<Response> PutIssue(Context& ctx, BulletinService& svc) {
 
 Result<Response> PostApprove(Context& ctx, BulletinService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
-  JB_ASSIGN_OR_RETURN(IssueView v, svc.Approve(ctx.actor(), id));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> seen, ReadApproval(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(IssueView v, svc.Approve(ctx.actor(), id, seen));
   return JsonResponse(200, IssueViewJson(v));
 }
 
@@ -208,8 +209,9 @@ Result<Response> PostInboxMark(Context& ctx, BulletinService& svc, bool ack) {
 }
 
 Result<Response> GetPieces(Context& ctx, BulletinService& svc) {
-  JB_ASSIGN_OR_RETURN(std::vector<SourcePiece> pieces,
-                      svc.AdoptedPieces(ctx.actor(), ctx.req.Query("q")));
+  JB_ASSIGN_OR_RETURN(
+      std::vector<SourcePiece> pieces,
+      svc.AdoptedPieces(ctx.actor(), ctx.req.Query("q"), ctx.req.Query("unused") == "1"));
   return JsonResponse(200, PiecesJson(pieces));
 }
 

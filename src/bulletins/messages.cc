@@ -47,6 +47,10 @@ const messages::Catalogue& Messages() {
            "the issue date (YYYY年M月D日) was not found in the header; give the date"},
           {"was_signed", "这一期曾经签发，只能更正，不能删除",
            "this issue was signed once; it can be corrected, not discarded"},
+          {"content_changed", "简报内容在您查看版面后已有改动，请重新查看版面后再签发",
+           "the issue changed after you looked at its pages; look at them again before signing"},
+          {"changed_since_approval", "简报内容在签发后已有改动，须重新送审签发",
+           "the issue changed after it was signed; it must be submitted and signed again"},
           // Notification titles (notify::Notification::title_key), sent by this module.
           {"notification.bulletin.submitted", "{year}年第{number}期简报已送审，等待签发",
            "Issue {number} of {year} is waiting for sign-off"},

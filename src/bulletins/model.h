@@ -72,6 +72,12 @@ struct IssueRecord {
   std::string created_at, approved_at, published_at;
   bool imported = false;  // came from the legacy importer
   EditStamp stamp;        // version of the content, who saved it last and when
+  // SHA-256 of what the pages show (BulletinService::ContentHash); filled in
+  // when the issue is loaded with its content, "" in list rows.
+  std::string content_hash;
+  // The content_hash the approver signed (签发); "" before sign-off. Publishing
+  // refuses when the content no longer has this hash.
+  std::string approved_hash;
 };
 
 struct FileInfo {
@@ -123,11 +129,21 @@ struct Inbox {
   int64_t unread = 0;
 };
 
+// Something about an issue its editor should look at, not an error: today
+// "date_before_previous" (the date is earlier than the previous issue's).
+struct IssueWarning {
+  std::string key;
+  int64_t previous_id = 0;  // the previous issue of the series
+  int previous_year = 0, previous_number = 0;
+  std::string previous_date;
+};
+
 // An issue with its series and its rendered files (none before publication).
 struct IssueView {
   IssueRecord issue;
   Series series;
   std::vector<FileInfo> files;
+  std::vector<IssueWarning> warnings;  // only from GetIssue and the calls that return it
 };
 
 // Which issues to list (BulletinService::ListIssues).
@@ -185,6 +201,7 @@ struct IssueComment {
 struct Preview {
   std::vector<std::string> png_pages;  // PNG bytes
   std::vector<int> section_pages;
+  std::string content_hash;  // of the content these pages show (IssueRecord::content_hash)
 };
 
 // What the legacy importer made of an old bulletin: the stored issue, what
