@@ -5,6 +5,7 @@
 #include <map>
 
 #include "bulletins/feed.h"
+#include "bulletins/file_name.h"
 #include "bulletins/json.h"
 #include "core/bytes.h"
 
@@ -45,17 +46,16 @@ Result<const FileType*> FindFileType(const std::string& format) {
 
 // The stored bytes with their hash, name and, for the HTML edition, a policy
 // that forbids scripts in it whatever it holds.
-Response FileResponse(const Context& ctx, int64_t id, const std::string& format,
-                      const FileType& type, StoredFile file) {
+Response FileResponse(const Context& ctx, const std::string& format, const FileType& type,
+                      StoredFile file) {
   Response r;
   r.body = std::move(file.bytes);
   r.Header("Content-Type", type.content_type);
   r.Header("X-Content-SHA256", file.info.sha256);
   r.Header("ETag", "\"" + file.info.sha256 + "\"");
   const bool inline_view = format == "html" || ctx.req.Query("inline") == "1";
-  r.Header("Content-Disposition", std::string(inline_view ? "inline" : "attachment") +
-                                      "; filename=\"bulletin-" + std::to_string(id) + "." +
-                                      type.extension + "\"");
+  r.Header("Content-Disposition",
+           ContentDisposition(inline_view ? "inline" : "attachment", file.ascii_name, file.name));
   if (format == "html") {
     r.Header("Content-Security-Policy",
              "default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'; "
@@ -180,7 +180,7 @@ Result<Response> GetFile(Context& ctx, BulletinService& svc) {
   const std::string format = ctx.Param("format");
   JB_ASSIGN_OR_RETURN(const FileType* type, FindFileType(format));
   JB_ASSIGN_OR_RETURN(StoredFile file, svc.File(MaybeActor(ctx), id, format));
-  return FileResponse(ctx, id, format, *type, std::move(file));
+  return FileResponse(ctx, format, *type, std::move(file));
 }
 
 Result<Response> GetReceipts(Context& ctx, BulletinService& svc) {

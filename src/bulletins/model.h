@@ -183,6 +183,7 @@ struct ReceiptSummary {
 struct StoredFile {
   FileInfo info;
   std::string bytes;
+  std::string name, ascii_name;  // file_name.h: 信息简报2020年第32期.pdf, its ASCII fallback
 };
 
 // The pages of a preview and the page each section starts on.

@@ -8,6 +8,7 @@
 #include <map>
 #include <regex>
 
+#include "bulletins/file_name.h"
 #include "bulletins/json.h"
 #include "bulletins/repository.h"
 #include "core/bytes.h"
@@ -705,6 +706,8 @@ Result<StoredFile> BulletinService::File(const std::optional<Actor>& actor, int6
     std::optional<std::string> bytes = repo::ReadFile(s, id, format, &out.info);
     if (!bytes) return Status::NotFound("file_not_found", "no " + format + " file for this issue");
     out.bytes = std::move(*bytes);
+    out.name = IssueFileName(v.series, v.issue, format);
+    out.ascii_name = IssueAsciiFileName(v.series, v.issue, format);
     return Status::Ok();
   }));
   return out;

@@ -59,6 +59,16 @@ class BulletinSignoffTest(unittest.TestCase):
         self.assertEqual(signed["approved_hash"], now["content_hash"])
         published = self.ok(self.editor, "POST", f"{B}/{iid}/publish")
         self.assertEqual(published["content_hash"], published["approved_hash"])
+        # Downloads are named as offices file them (RFC 6266, UTF-8 name percent-encoded).
+        year, number = published["year"], published["number"]
+        for fmt in ("pdf", "docx", "html", "txt"):
+            status, _, headers = self.editor.call("GET", f"{B}/{iid}/files/{fmt}")
+            self.assertEqual(status, 200)
+            disposition = headers["Content-Disposition"]
+            name = f"信息简报{year}年第{number}期.{fmt}"
+            self.assertIn("filename*=UTF-8''" + urllib.parse.quote(name, safe=""), disposition)
+            self.assertIn(f'filename="ccea-epidemic-{year}-{number}.{fmt}"', disposition)
+            self.assertTrue(disposition.startswith("inline;" if fmt == "html" else "attachment;"))
 
     def test_approve_needs_no_preview_first(self):
         iid = self.draft("2022-05-11")["id"]
