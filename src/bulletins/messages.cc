@@ -34,6 +34,9 @@ const messages::Catalogue& Messages() {
           {"issue_exists", "该期号已在归档中；如需另存，请指定期号",
            "that number is already in the archive; give another number to keep both"},
           {"file_not_found", "该期没有这种格式的文件", "this issue has no file in that format"},
+          {"not_adopted", "只有已采用的稿件才能编入简报",
+           "only adopted pieces can go into a bulletin"},
+          {"too_many_contents", "目录条目过多，无法导入", "the contents list has too many entries"},
           {"too_large", "文本超过 4 MiB", "the text is larger than 4 MiB"},
           {"no_articles", "未找到文章：文本既没有与标题对应的目录，也没有“湖北行协·…”式的标题",
            "no article found: neither a contents list matching the titles nor titles like "

@@ -6,6 +6,7 @@
 #include "bulletins/handlers.h"
 #include "bulletins/repository.h"
 #include "bulletins/search_kind.h"
+#include "cli/catalogues.h"
 #include "complaints/demo.h"
 #include "complaints/handlers.h"
 #include "complaints/repository.h"
@@ -100,12 +101,7 @@ Services::Services(store::Database* db, const Config& config)
 }
 
 void RegisterRoutes(http::App& app, Services& services) {
-  for (const messages::Catalogue* c :
-       {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
-        &epidemic::Messages(), &typeset::Messages(), &complaints::Messages(), &search::Messages(),
-        &members::Messages()}) {
-    messages::Add(*c);
-  }
+  for (const messages::Catalogue* c : ModuleCatalogues()) messages::Add(*c);
   orgs::Register(app, *services.orgs);
   notify::Register(app, *services.notify);
   submissions::Register(app, *services.submissions);

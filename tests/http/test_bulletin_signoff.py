@@ -123,6 +123,19 @@ class BulletinSignoffTest(unittest.TestCase):
                                                   "number": issue["number"], "status": "draft"}])
         self.assertEqual(self.ok(self.editor, "GET", q + "&unused=1")["items"], [])
 
+    def test_errors_name_fields_as_the_forms_label_them(self):
+        iid = self.ok(self.editor, "POST", B, {"series": "ccea-epidemic", "date": "2022-08-01"}, 201)["id"]
+        status, body, _ = self.editor.call("POST", f"{B}/{iid}/submit")
+        self.assertEqual((status, body["error"]["key"]), (400, "required"), body)
+        self.assertEqual(body["error"]["message"], "简报至少需要一个栏目")
+        english = self.server.client("editor", lang="en")
+        status, body, _ = english.call("POST", f"{B}/{iid}/submit")
+        self.assertEqual(body["error"]["message"], "an issue needs at least one section")
+        status, body, _ = self.editor.call("POST", "/api/v1/submissions", {"body": "正文。"})
+        self.assertEqual((status, body["error"]["field"]), (400, "title"), body)
+        self.assertEqual(body["error"]["message"], "请填写标题")
+        status, body, _ = english.call("POST", "/api/v1/submissions", {"body": "正文。"})
+        self.assertEqual(body["error"]["message"], "the title is required")
 
 if __name__ == "__main__":
     unittest.main()
