@@ -584,6 +584,26 @@ std::map<int64_t, std::vector<PieceUse>> PieceUses(soci::session& s,
   return out;
 }
 
+std::vector<int64_t> UsedPieceIds(soci::session& s) {
+  const std::string sql =
+      s.get_backend_name() == "postgresql"
+          ? "SELECT DISTINCT CAST(e ->> 'piece_id' AS BIGINT) FROM bulletin_issues i, "
+            "json_array_elements(CAST(i.content_json AS json) -> 'sections') e "
+            "WHERE i.status <> 'superseded' AND e ->> 'kind' = 'piece'"
+          : "SELECT DISTINCT CAST(json_extract(e.value, '$.piece_id') AS INTEGER) "
+            "FROM bulletin_issues i, json_each(i.content_json, '$.sections') e "
+            "WHERE i.status <> 'superseded' AND json_extract(e.value, '$.kind') = 'piece'";
+  std::vector<int64_t> out;
+  long long id = 0;
+  soci::indicator ind = soci::i_ok;
+  soci::statement st = (s.prepare << sql, soci::into(id, ind));
+  st.execute();
+  while (st.fetch()) {
+    if (ind == soci::i_ok) out.push_back(id);
+  }
+  return out;
+}
+
 std::vector<int64_t> ListIssueIds(soci::session& s) {
   std::vector<int64_t> out;
   soci::rowset<long long> rows = (s.prepare << "SELECT id FROM bulletin_issues ORDER BY id");

@@ -67,6 +67,8 @@ std::optional<IssueRecord> PreviousIssue(soci::session& s, const IssueRecord& is
 // not superseded, the issues using it (oldest first); unused ids are absent.
 std::map<int64_t, std::vector<PieceUse>> PieceUses(soci::session& s,
                                                    const std::vector<int64_t>& piece_ids);
+// Returns every piece id a piece section of an issue (not superseded) uses.
+std::vector<int64_t> UsedPieceIds(soci::session& s);
 // InsertIssue and UpdateIssue call store::NotifyChanged(s, "issue", id) so that
 // the search index changes in the same transaction (Publish notifies once more
 // after inserting the deliveries, which decide who may read the issue).

@@ -785,6 +785,15 @@ Result<std::vector<SourcePiece>> BulletinService::AdoptedPieces(const Actor& act
   return out;
 }
 
+Result<std::vector<int64_t>> BulletinService::UsedPieceIds() {
+  std::vector<int64_t> out;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    out = repo::UsedPieceIds(s);
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<std::map<int64_t, std::vector<PieceUse>>> BulletinService::PieceUses(
     const std::vector<int64_t>& piece_ids) {
   std::map<int64_t, std::vector<PieceUse>> out;

@@ -210,6 +210,8 @@ class BulletinService {
   // Returns, for each of `piece_ids` some issue uses (not superseded), those
   // issues. No permission check: the caller shows only its own pieces.
   Result<std::map<int64_t, std::vector<PieceUse>>> PieceUses(const std::vector<int64_t>& piece_ids);
+  // Returns every piece some issue (not superseded) uses. No permission check.
+  Result<std::vector<int64_t>> UsedPieceIds();
   // Returns a ready section of an adopted piece, titled "湖北行协·title".
   Result<SectionSpec> PieceSection(const Actor& actor, int64_t piece_id);
   // Returns the epidemic section of `date` (with the trend chart when `chart`).

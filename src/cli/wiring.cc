@@ -75,6 +75,21 @@ Services::Services(store::Database* db, const Config& config)
                                             complaints.get(), members.get());
   bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
                                                            sources.get(), RenderLimitsFrom(config));
+  // Pieces say which bulletin issues use them ("已编入第N期").
+  bulletins::BulletinService* bulletin_service = bulletins.get();
+  submissions->SetPieceUsage(submissions::PieceUsage{
+      .uses = [bulletin_service](const std::vector<int64_t>& ids)
+          -> Result<std::map<int64_t, std::vector<submissions::PieceUse>>> {
+        JB_ASSIGN_OR_RETURN(auto uses, bulletin_service->PieceUses(ids));
+        std::map<int64_t, std::vector<submissions::PieceUse>> out;
+        for (const auto& [piece, list] : uses) {
+          for (const bulletins::PieceUse& u : list) {
+            out[piece].push_back({u.issue_id, u.year, u.number, u.status});
+          }
+        }
+        return out;
+      },
+      .used_ids = [bulletin_service] { return bulletin_service->UsedPieceIds(); }});
   const mail::SmtpConfig smtp = mail::SmtpConfigFrom(config);
   if (smtp.enabled()) {
     mail_status = mail::ValidateSmtpConfig(smtp);

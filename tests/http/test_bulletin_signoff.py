@@ -122,6 +122,24 @@ class BulletinSignoffTest(unittest.TestCase):
         self.assertEqual(offered[0]["used_in"], [{"issue_id": issue["id"], "year": 2022,
                                                   "number": issue["number"], "status": "draft"}])
         self.assertEqual(self.ok(self.editor, "GET", q + "&unused=1")["items"], [])
+        # The review queue and the reporter's own list say so too, with a 未编入 filter.
+        for client in (self.editor, reporter):
+            listed = self.ok(client, "GET", "/api/v1/submissions?q=" + urllib.parse.quote("编入标记"))
+            self.assertEqual([p["used_in"][0]["issue_id"] for p in listed["items"]], [issue["id"]])
+            unused = self.ok(client, "GET", "/api/v1/submissions?unused=1&q=" +
+                             urllib.parse.quote("编入标记"))
+            self.assertEqual(unused["items"], [])
+        mine = self.ok(reporter, "GET", f"/api/v1/submissions/{pid}")
+        self.assertEqual(mine["used_in"][0]["number"], issue["number"])
+
+    def test_a_new_piece_names_its_reporter_as_author(self):
+        reporter = self.server.client("hubei-reporter")
+        me = self.ok(reporter, "GET", "/api/v1/me")
+        piece = self.ok(reporter, "POST", "/api/v1/submissions", {"title": "没写作者", "body": "正文。"}, 201)
+        self.assertEqual(piece["authors"], [me["user"]["name"] if "user" in me else me["name"]])
+        piece = self.ok(reporter, "POST", "/api/v1/submissions",
+                        {"title": "写了作者", "body": "正文。", "authors": ["王五"]}, 201)
+        self.assertEqual(piece["authors"], ["王五"])
 
     def test_errors_name_fields_as_the_forms_label_them(self):
         iid = self.ok(self.editor, "POST", B, {"series": "ccea-epidemic", "date": "2022-08-01"}, 201)["id"]
