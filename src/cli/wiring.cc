@@ -7,6 +7,7 @@
 #include "bulletins/repository.h"
 #include "bulletins/search_kind.h"
 #include "cli/catalogues.h"
+#include "cli/workbench.h"
 #include "complaints/demo.h"
 #include "complaints/handlers.h"
 #include "complaints/repository.h"
@@ -126,6 +127,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   search::Register(app, *services.search);
   epidemic::RegisterFollowups(app, *services.epidemic_followups);
   members::Register(app, *services.members);
+  RegisterWorkbench(app, services);
 }
 
 Result<std::string> LoadDemoData(Services& services) {

@@ -154,6 +154,19 @@ class BulletinSignoffTest(unittest.TestCase):
         self.assertEqual(body["error"]["message"], "请填写标题")
         status, body, _ = english.call("POST", "/api/v1/submissions", {"body": "正文。"})
         self.assertEqual(body["error"]["message"], "the title is required")
+    def test_the_workbench_lists_each_roles_to_dos(self):
+        iid = self.draft("2022-09-01")["id"]
+        self.ok(self.editor, "POST", f"{B}/{iid}/submit")
+        todos = {t["key"]: t for t in self.ok(self.approver, "GET", "/api/v1/workbench/todos")["items"]}
+        self.assertIn(iid, [i["id"] for i in todos["issues_to_sign"]["items"]])
+        self.assertGreaterEqual(todos["issues_to_sign"]["count"], 1)
+        self.assertEqual(todos["issues_to_sign"]["link"], "/bulletins/pending")
+        self.assertNotIn("pieces_waiting", todos)
+        editor = {t["key"] for t in self.ok(self.editor, "GET", "/api/v1/workbench/todos")["items"]}
+        self.assertTrue({"pieces_waiting", "issues_in_progress", "unread_issues"} <= editor, editor)
+        reporter = self.server.client("hubei-reporter")
+        mine = {t["key"] for t in self.ok(reporter, "GET", "/api/v1/workbench/todos")["items"]}
+        self.assertTrue({"returned_pieces", "open_commissions", "unacknowledged_issues"} <= mine, mine)
 
 if __name__ == "__main__":
     unittest.main()
