@@ -373,6 +373,10 @@ json IssueViewJson(const IssueView& v) {
                           {"date", w.previous_date}}}});
   }
   j["warnings"] = warnings;
+  json people = json::object();
+  for (const auto& [login, who] : v.people)
+    people[login] = {{"name", who.first}, {"org", who.second}};
+  j["people"] = people;
   return j;
 }
 

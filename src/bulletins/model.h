@@ -144,6 +144,9 @@ struct IssueView {
   Series series;
   std::vector<FileInfo> files;
   std::vector<IssueWarning> warnings;  // only from GetIssue and the calls that return it
+  // The name and unit of each login in created_by, approved_by, published_by
+  // (only from GetIssue), so people are shown by name: login → {name, unit}.
+  std::map<std::string, std::pair<std::string, std::string>> people;
 };
 
 // Which issues to list (BulletinService::ListIssues).

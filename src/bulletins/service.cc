@@ -278,7 +278,7 @@ Result<IssueView> BulletinService::Load(soci::session& s, int64_t id) {
   auto series = repo::FindSeriesById(s, issue->series_id);
   if (!series) return NotFoundIssue();
   issue->content_hash = ContentHash(*issue, *series);
-  return IssueView{*issue, *series, repo::ListFiles(s, id), {}};
+  return IssueView{*issue, *series, repo::ListFiles(s, id), {}, {}};
 }
 
 Status BulletinService::CanRead(soci::session& s, const std::optional<Actor>& actor,
@@ -386,7 +386,7 @@ Result<Page<IssueView>> BulletinService::ListIssues(const Actor& actor, const Is
     for (IssueRecord& r : records.items) {
       const Series& ser = series_by_id.at(r.series_id);
       std::vector<FileInfo> own = std::move(files[r.id]);
-      page.items.push_back(IssueView{std::move(r), ser, std::move(own), {}});
+      page.items.push_back(IssueView{std::move(r), ser, std::move(own), {}, {}});
     }
     return Status::Ok();
   }));
@@ -409,7 +409,24 @@ Result<IssueView> BulletinService::GetIssue(const std::optional<Actor>& actor, i
     out = std::move(v);
     return Status::Ok();
   }));
+  NamePeople(&*out);
   return *out;
+}
+
+void BulletinService::NamePeople(IssueView* v) const {
+  auto tree = Tree(Actor::System());
+  if (!tree.ok() || tree.value()->orgs().empty()) return;
+  const std::string root = tree.value()->orgs().front().code;
+  for (const std::string* login :
+       {&v->issue.created_by, &v->issue.approved_by, &v->issue.published_by}) {
+    if (login->empty() || v->people.count(*login)) continue;
+    auto users = orgs_->ListUsers(Actor::System(), root, "", *login, 0, 20);
+    if (!users.ok()) continue;
+    for (const orgs::User& u : users.value().items) {
+      if (u.login != *login) continue;
+      v->people[u.login] = {u.name, u.org_short_name.empty() ? u.org_name : u.org_short_name};
+    }
+  }
 }
 
 Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const NewIssue& in) {

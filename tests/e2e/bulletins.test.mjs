@@ -203,10 +203,12 @@ describe('bulletins', () => {
 
     await page.reload()
     await page.getByTestId('issue-thread').getByText('已核对').waitFor()
+    // The approver reads the pages beside 签发 and signs what he saw (their content_hash).
+    await page.getByTestId('signoff-pages').getByTestId('signoff-page-0').waitFor()
     await page.getByTestId('issue-approve').click()
     await confirmBox(page)
     await page.getByTestId('issue-actions').getByTestId('status-approved').waitFor()
-    assert.match(await page.getByTestId('approved-by').innerText(), /approver/)
+    assert.match(await page.getByTestId('approved-by').innerText(), /王建国/)
   })
 
   it('the editor publishes it and the files appear', async () => {

@@ -75,6 +75,9 @@ class BulletinSignoffTest(unittest.TestCase):
         self.ok(self.editor, "POST", f"{B}/{iid}/submit")
         signed = self.ok(self.approver, "POST", f"{B}/{iid}/approve")
         self.assertEqual(signed["approved_hash"], signed["content_hash"])
+        # People are named (and their unit), not only by login.
+        self.assertTrue(signed["people"]["approver"]["name"], signed["people"])
+        self.assertTrue(signed["people"]["editor"]["org"], signed["people"])
         # Reopening drops the sign-off and its hash.
         reopened = self.ok(self.editor, "POST", f"{B}/{iid}/reopen", {"reason": "再改"})
         self.assertNotIn("approved_hash", reopened)

@@ -84,6 +84,8 @@ export interface Issue {
   approved_hash?: string
   /** Things to look at, not errors: "date_before_previous" (single-issue answer only). */
   warnings?: IssueWarning[]
+  /** Names and units of the logins in created_by, approved_by, published_by (single-issue answer). */
+  people?: Record<string, { name: string; org: string }>
   /** Only in the single-issue answer. */
   sections?: Section[]
   closing_note?: string
