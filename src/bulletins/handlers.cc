@@ -5,6 +5,7 @@
 #include <map>
 
 #include "bulletins/feed.h"
+#include "bulletins/file_name.h"
 #include "bulletins/json.h"
 #include "core/bytes.h"
 #include "core/text.h"
@@ -47,17 +48,16 @@ Result<const FileType*> FindFileType(const std::string& format) {
 
 // The stored bytes with their hash, name and, for the HTML edition, a policy
 // that forbids scripts in it whatever it holds.
-Response FileResponse(const Context& ctx, int64_t id, const std::string& format,
-                      const FileType& type, StoredFile file) {
+Response FileResponse(const Context& ctx, const std::string& format, const FileType& type,
+                      StoredFile file) {
   Response r;
   r.body = std::move(file.bytes);
   r.Header("Content-Type", type.content_type);
   r.Header("X-Content-SHA256", file.info.sha256);
   r.Header("ETag", "\"" + file.info.sha256 + "\"");
   const bool inline_view = format == "html" || ctx.req.Query("inline") == "1";
-  r.Header("Content-Disposition", std::string(inline_view ? "inline" : "attachment") +
-                                      "; filename=\"bulletin-" + std::to_string(id) + "." +
-                                      type.extension + "\"");
+  r.Header("Content-Disposition",
+           ContentDisposition(inline_view ? "inline" : "attachment", file.ascii_name, file.name));
   if (format == "html") {
     r.Header("Content-Security-Policy",
              "default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'; "
@@ -113,7 +113,8 @@ Result<Response> PutIssue(Context& ctx, BulletinService& svc) {
 
 Result<Response> PostApprove(Context& ctx, BulletinService& svc) {
   JB_ASSIGN_OR_RETURN(int64_t id, IssueId(ctx));
-  JB_ASSIGN_OR_RETURN(IssueView v, svc.Approve(ctx.actor(), id));
+  JB_ASSIGN_OR_RETURN(std::optional<std::string> seen, ReadApproval(ctx.req.body));
+  JB_ASSIGN_OR_RETURN(IssueView v, svc.Approve(ctx.actor(), id, seen));
   return JsonResponse(200, IssueViewJson(v));
 }
 
@@ -181,7 +182,7 @@ Result<Response> GetFile(Context& ctx, BulletinService& svc) {
   const std::string format = ctx.Param("format");
   JB_ASSIGN_OR_RETURN(const FileType* type, FindFileType(format));
   JB_ASSIGN_OR_RETURN(StoredFile file, svc.File(MaybeActor(ctx), id, format));
-  return FileResponse(ctx, id, format, *type, std::move(file));
+  return FileResponse(ctx, format, *type, std::move(file));
 }
 
 Result<Response> GetReceipts(Context& ctx, BulletinService& svc) {
@@ -240,8 +241,9 @@ Result<Response> PostInboxMark(Context& ctx, BulletinService& svc, bool ack) {
 }
 
 Result<Response> GetPieces(Context& ctx, BulletinService& svc) {
-  JB_ASSIGN_OR_RETURN(std::vector<SourcePiece> pieces,
-                      svc.AdoptedPieces(ctx.actor(), ctx.req.Query("q")));
+  JB_ASSIGN_OR_RETURN(
+      std::vector<SourcePiece> pieces,
+      svc.AdoptedPieces(ctx.actor(), ctx.req.Query("q"), ctx.req.Query("unused") == "1"));
   return JsonResponse(200, PiecesJson(pieces));
 }
 

@@ -160,7 +160,9 @@ json IssueJson(const IssueRecord& i, const Series& series, const std::vector<Fil
       {"version", i.stamp.version},
       {"updated_by", i.stamp.by},
       {"updated_at", i.stamp.at}};
+  if (!i.approved_hash.empty()) j["approved_hash"] = i.approved_hash;
   if (with_content) {
+    j["content_hash"] = i.content_hash;
     j["sections"] = SectionsJson(i.sections);
     j["closing_note"] = i.closing_note;
     j["distribution"] = DistributionJson(i.distribution);
@@ -268,6 +270,12 @@ Result<std::string> ReadReason(const std::string& body, const std::string& field
   return http::RequiredString(obj, field, 500);
 }
 
+Result<std::optional<std::string>> ReadApproval(const std::string& body) {
+  if (text::Trim(body).empty()) return std::optional<std::string>();
+  JB_ASSIGN_OR_RETURN(json obj, http::ParseObject(body, {"content_hash"}));
+  return http::OptionalString(obj, "content_hash", 64);
+}
+
 nlohmann::json CommentJson(const IssueComment& c) {
   return json{{"id", c.id},
               {"kind", c.kind},
@@ -354,7 +362,24 @@ json SeriesListJson(const std::vector<Series>& all) {
   return {{"items", items}};
 }
 
-json IssueViewJson(const IssueView& v) { return IssueJson(v.issue, v.series, v.files, true); }
+json IssueViewJson(const IssueView& v) {
+  json j = IssueJson(v.issue, v.series, v.files, true);
+  json warnings = json::array();
+  for (const IssueWarning& w : v.warnings) {
+    warnings.push_back({{"key", w.key},
+                        {"previous",
+                         {{"id", w.previous_id},
+                          {"year", w.previous_year},
+                          {"number", w.previous_number},
+                          {"date", w.previous_date}}}});
+  }
+  j["warnings"] = warnings;
+  json people = json::object();
+  for (const auto& [login, who] : v.people)
+    people[login] = {{"name", who.first}, {"org", who.second}};
+  j["people"] = people;
+  return j;
+}
 
 json IssuePageJson(const Page<IssueView>& page, const PageRequest& request) {
   json items = json::array();
@@ -372,7 +397,7 @@ json PreviewJson(const Preview& p) {
   for (const std::string& png : p.png_pages) {
     pages.push_back("data:image/png;base64," + bytes::Base64Encode(png));
   }
-  return {{"pages", pages}, {"section_pages", p.section_pages}};
+  return {{"pages", pages}, {"section_pages", p.section_pages}, {"content_hash", p.content_hash}};
 }
 
 json ReceiptsJson(const ReceiptSummary& r) {
@@ -398,13 +423,23 @@ json InboxPageJson(const Inbox& inbox, const PageRequest& request) {
           {"page_size", request.page_size}};
 }
 
+json PieceUsesJson(const std::vector<PieceUse>& uses) {
+  json out = json::array();
+  for (const PieceUse& u : uses) {
+    out.push_back(
+        {{"issue_id", u.issue_id}, {"year", u.year}, {"number", u.number}, {"status", u.status}});
+  }
+  return out;
+}
+
 json PiecesJson(const std::vector<SourcePiece>& pieces) {
   json items = json::array();
   for (const SourcePiece& p : pieces) {
     items.push_back({{"id", p.id},
                      {"title", p.title},
                      {"org", {{"code", p.org_code}, {"short_name", p.org_short_name}}},
-                     {"adopted_at", p.adopted_at}});
+                     {"adopted_at", p.adopted_at},
+                     {"used_in", PieceUsesJson(p.used_in)}});
   }
   return {{"items", items}};
 }

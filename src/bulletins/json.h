@@ -56,6 +56,8 @@ Result<IssueContent> ReadIssueContent(const std::string& body);
 Result<std::string> ReadReason(const std::string& body, const std::string& field);
 // Reads {"comment"} (required, at most 2000 characters).
 Result<std::string> ReadComment(const std::string& body);
+// Reads the optional body of 签发: {"content_hash"?} (or nothing).
+Result<std::optional<std::string>> ReadApproval(const std::string& body);
 
 // POST /bulletins/import: {"series", "text", "number"?, "date"?}.
 struct ImportInput {
@@ -98,8 +100,10 @@ nlohmann::json CommentJson(const IssueComment& c);
 nlohmann::json ReceiptsJson(const ReceiptSummary& r);
 // {"items": [InboxItem], "total", "unread", "page", "page_size"}.
 nlohmann::json InboxPageJson(const Inbox& inbox, const PageRequest& request);
-// {"items": [{"id","title","org":{"code","short_name"},"adopted_at"}]}.
+// {"items": [{"id","title","org":{"code","short_name"},"adopted_at","used_in"}]}.
 nlohmann::json PiecesJson(const std::vector<SourcePiece>& pieces);
+// [{"issue_id","year","number","status"}]: the issues using a piece.
+nlohmann::json PieceUsesJson(const std::vector<PieceUse>& uses);
 // {"items": [{"key","label":{"zh","en"}}]}.
 nlohmann::json SummaryKindsJson(const std::vector<SummaryKind>& kinds);
 // One ready section.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "bulletins/file_name.h"
 #include "bulletins/repository.h"
 #include "core/clock.h"
 #include "typeset/typeset.h"
@@ -41,12 +42,6 @@ std::string Subject(const Series& series, const IssueRecord& issue) {
   if (date.ok()) s += "（" + date.value() + "）";
   if (issue.revision > 1) s += " 更正版";
   return s;
-}
-
-std::string Filename(const Series& series, const IssueRecord& issue) {
-  return series.code + "-" + (issue.year ? std::to_string(issue.year) + "-" : "") +
-         (issue.supplement ? "zk" : "") + std::to_string(issue.number) +
-         (issue.revision > 1 ? "-r" + std::to_string(issue.revision) : "") + ".pdf";
 }
 
 // Puts a line with the link to the issue in the web UI, where the recipient
@@ -98,7 +93,8 @@ Result<mail::Message> Mailer::IssueContent(int64_t issue_id) {
     m.html = std::move(*html);
     m.inline_images = mail::ExtractDataImages(&m.html);
     m.text = text.value_or("");
-    m.attachments.push_back({Filename(*series, *issue), "application/pdf", std::move(*pdf)});
+    m.attachments.push_back(
+        {IssueFileName(*series, *issue, "pdf"), "application/pdf", std::move(*pdf)});
     return Status::Ok();
   }));
   m.from = {config_.from_name, config_.from};

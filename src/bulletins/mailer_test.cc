@@ -12,6 +12,7 @@
 
 #include "bulletins/repository.h"
 #include "core/clock.h"
+#include "core/text.h"
 #include "mail/fake_smtp.h"
 
 namespace jianbao::bulletins {
@@ -103,7 +104,9 @@ TEST_F(MailerTest, SendsHtmlBodyWithPdfAndRetriesFailures) {
   auto got = server.Received();
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].to, std::vector<std::string>{"zhang@example.org"});
-  EXPECT_NE(got[0].data.find("Content-Type: application/pdf; name=\"demo-2020-31.pdf\""),
+  // The PDF is named as offices file it: 信息简报2020年第31期.pdf.
+  EXPECT_NE(got[0].data.find("Content-Type: application/pdf; name="), std::string::npos);
+  EXPECT_NE(got[0].data.find("filename*=UTF-8''" + text::PercentEncode("信息简报2020年第31期.pdf")),
             std::string::npos);
   EXPECT_NE(got[0].data.find("Content-Type: text/html; charset=UTF-8"), std::string::npos);
   EXPECT_NE(got[0].data.find("Subject: =?UTF-8?B?"), std::string::npos);

@@ -34,6 +34,9 @@ const messages::Catalogue& Messages() {
           {"issue_exists", "该期号已在归档中；如需另存，请指定期号",
            "that number is already in the archive; give another number to keep both"},
           {"file_not_found", "该期没有这种格式的文件", "this issue has no file in that format"},
+          {"not_adopted", "只有已采用的稿件才能编入简报",
+           "only adopted pieces can go into a bulletin"},
+          {"too_many_contents", "目录条目过多，无法导入", "the contents list has too many entries"},
           {"too_large", "文本超过 4 MiB", "the text is larger than 4 MiB"},
           {"no_articles", "未找到文章：文本既没有与标题对应的目录，也没有“湖北行协·…”式的标题",
            "no article found: neither a contents list matching the titles nor titles like "
@@ -47,6 +50,10 @@ const messages::Catalogue& Messages() {
            "the issue date (YYYY年M月D日) was not found in the header; give the date"},
           {"was_signed", "这一期曾经签发，只能更正，不能删除",
            "this issue was signed once; it can be corrected, not discarded"},
+          {"content_changed", "简报内容在您查看版面后已有改动，请重新查看版面后再签发",
+           "the issue changed after you looked at its pages; look at them again before signing"},
+          {"changed_since_approval", "简报内容在签发后已有改动，须重新送审签发",
+           "the issue changed after it was signed; it must be submitted and signed again"},
           // Notification titles (notify::Notification::title_key), sent by this module.
           {"notification.bulletin.submitted", "{year}年第{number}期简报已送审，等待签发",
            "Issue {number} of {year} is waiting for sign-off"},

@@ -73,6 +73,12 @@ struct IssueRecord {
   std::string created_at, approved_at, published_at;
   bool imported = false;  // came from the legacy importer
   EditStamp stamp;        // version of the content, who saved it last and when
+  // SHA-256 of what the pages show (BulletinService::ContentHash); filled in
+  // when the issue is loaded with its content, "" in list rows.
+  std::string content_hash;
+  // The content_hash the approver signed (签发); "" before sign-off. Publishing
+  // refuses when the content no longer has this hash.
+  std::string approved_hash;
 };
 
 struct FileInfo {
@@ -124,11 +130,24 @@ struct Inbox {
   int64_t unread = 0;
 };
 
+// Something about an issue its editor should look at, not an error: today
+// "date_before_previous" (the date is earlier than the previous issue's).
+struct IssueWarning {
+  std::string key;
+  int64_t previous_id = 0;  // the previous issue of the series
+  int previous_year = 0, previous_number = 0;
+  std::string previous_date;
+};
+
 // An issue with its series and its rendered files (none before publication).
 struct IssueView {
   IssueRecord issue;
   Series series;
   std::vector<FileInfo> files;
+  std::vector<IssueWarning> warnings;  // only from GetIssue and the calls that return it
+  // The name and unit of each login in created_by, approved_by, published_by
+  // (only from GetIssue), so people are shown by name: login → {name, unit}.
+  std::map<std::string, std::pair<std::string, std::string>> people;
 };
 
 // Which issues to list (BulletinService::ListIssues).
@@ -172,6 +191,7 @@ struct ReceiptSummary {
 struct StoredFile {
   FileInfo info;
   std::string bytes;
+  std::string name, ascii_name;  // file_name.h: 信息简报2020年第32期.pdf, its ASCII fallback
 };
 
 // The pages of a preview and the page each section starts on.
@@ -190,6 +210,7 @@ struct IssueComment {
 struct Preview {
   std::vector<std::string> png_pages;  // PNG bytes
   std::vector<int> section_pages;
+  std::string content_hash;  // of the content these pages show (IssueRecord::content_hash)
 };
 
 // What the legacy importer made of an old bulletin: the stored issue, what

@@ -81,7 +81,7 @@ std::string IssueCols(soci::session& s, bool with_content) {
          content +
          ", i.copies, i.revision, i.revises_id, i.revision_note, "
          "i.created_by, i.approved_by, i.published_by, i.created_at, i.approved_at, "
-         "i.published_at, i.imported, i.version, i.updated_by, i.updated_at";
+         "i.published_at, i.imported, i.version, i.updated_by, i.updated_at, i.approved_hash";
 }
 
 struct IssueRow {
@@ -89,7 +89,7 @@ struct IssueRow {
   long long id = 0, series_id = 0, revises = 0, version = 1;
   std::string updated_by, updated_at;
   int year = 0, number = 0, supplement = 0, copies = 0, revision = 0, imported = 0;
-  std::string code, status, date, content, dist, note, cby, aby, pby, cat, aat, pat;
+  std::string code, status, date, content, dist, note, cby, aby, pby, cat, aat, pat, ahash;
   void Bind(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(series_id));
@@ -115,6 +115,7 @@ struct IssueRow {
     st.exchange(soci::into(version));
     st.exchange(soci::into(updated_by));
     st.exchange(soci::into(updated_at));
+    st.exchange(soci::into(ahash));
   }
   IssueRecord Get() const {
     IssueRecord r;
@@ -125,6 +126,7 @@ struct IssueRow {
     r.created_by = cby, r.approved_by = aby, r.published_by = pby;
     r.created_at = cat, r.approved_at = aat, r.published_at = pat, r.imported = imported != 0;
     r.stamp = {version, updated_by, updated_at};
+    r.approved_hash = ahash;
     if (!with_content) {
       r.section_count = std::atoi(content.c_str());
       return r;
@@ -249,6 +251,9 @@ CREATE TABLE bulletin_issue_comments (
   created_at TEXT NOT NULL
 );
 CREATE INDEX bulletin_issue_comments_issue ON bulletin_issue_comments(issue_id, id);
+)SQL"},
+          {8, "the content hash the approver signed (签发)", R"SQL(
+ALTER TABLE bulletin_issues ADD COLUMN approved_hash TEXT NOT NULL DEFAULT '';
 )SQL"}};
 }
 
@@ -518,11 +523,85 @@ void UpdateIssue(soci::session& s, const IssueRecord& i) {
   const std::string status = StateName(i.status);
   s << "UPDATE bulletin_issues SET status = :status, date = :date, content_json = :content, "
        "distribution_json = :dist, copies = :copies, revision_note = :note, approved_by = :aby, "
-       "approved_at = :aat, published_by = :pby, published_at = :pat WHERE id = :id",
+       "approved_at = :aat, published_by = :pby, published_at = :pat, approved_hash = :ahash "
+       "WHERE id = :id",
       soci::use(status), soci::use(i.date), soci::use(content), soci::use(dist),
       soci::use(i.copies), soci::use(i.revision_note), soci::use(i.approved_by),
-      soci::use(i.approved_at), soci::use(i.published_by), soci::use(i.published_at), soci::use(id);
+      soci::use(i.approved_at), soci::use(i.published_by), soci::use(i.published_at),
+      soci::use(i.approved_hash), soci::use(id);
   store::NotifyChanged(s, "issue", i.id);  // the search index (store/changes.h)
+}
+
+std::optional<IssueRecord> PreviousIssue(soci::session& s, const IssueRecord& issue) {
+  long long sid = issue.series_id, id = issue.id;
+  int sup = issue.supplement ? 1 : 0;
+  long long pid = 0;
+  int year = 0, number = 0;
+  std::string date;
+  s << "SELECT id, year, number, date FROM bulletin_issues WHERE series_id = :s AND "
+       "supplement = :sup AND id <> :id AND status <> 'superseded' AND "
+       "(year < :y1 OR (year = :y2 AND number < :n)) ORDER BY year DESC, number DESC, "
+       "revision DESC LIMIT 1",
+      soci::use(sid), soci::use(sup), soci::use(id), soci::use(issue.year), soci::use(issue.year),
+      soci::use(issue.number), soci::into(pid), soci::into(year), soci::into(number),
+      soci::into(date);
+  if (!s.got_data()) return std::nullopt;
+  IssueRecord r;
+  r.id = pid, r.series_id = issue.series_id, r.year = year, r.number = number, r.date = date;
+  return r;
+}
+
+std::map<int64_t, std::vector<PieceUse>> PieceUses(soci::session& s,
+                                                   const std::vector<int64_t>& piece_ids) {
+  std::map<int64_t, std::vector<PieceUse>> out;
+  if (piece_ids.empty()) return out;
+  std::string in;
+  for (int64_t id : piece_ids) in += (in.empty() ? "" : ",") + std::to_string(id);
+  const bool pg = s.get_backend_name() == "postgresql";
+  const std::string sql =
+      pg ? "SELECT i.id, i.year, i.number, i.status, CAST(e ->> 'piece_id' AS BIGINT) "
+           "FROM bulletin_issues i, json_array_elements(CAST(i.content_json AS json) -> "
+           "'sections') e WHERE i.status <> 'superseded' AND e ->> 'kind' = 'piece' AND "
+           "CAST(e ->> 'piece_id' AS BIGINT) IN (" +
+               in + ") ORDER BY i.year, i.number, i.id"
+         : "SELECT i.id, i.year, i.number, i.status, "
+           "CAST(json_extract(e.value, '$.piece_id') AS INTEGER) "
+           "FROM bulletin_issues i, json_each(i.content_json, '$.sections') e "
+           "WHERE i.status <> 'superseded' AND json_extract(e.value, '$.kind') = 'piece' AND "
+           "CAST(json_extract(e.value, '$.piece_id') AS INTEGER) IN (" +
+               in + ") ORDER BY i.year, i.number, i.id";
+  long long issue_id = 0, piece_id = 0;
+  int year = 0, number = 0;
+  std::string status;
+  soci::statement st = (s.prepare << sql, soci::into(issue_id), soci::into(year),
+                        soci::into(number), soci::into(status), soci::into(piece_id));
+  st.execute();
+  while (st.fetch()) {
+    std::vector<PieceUse>& uses = out[piece_id];
+    if (!uses.empty() && uses.back().issue_id == issue_id) continue;  // used twice in one issue
+    uses.push_back(PieceUse{issue_id, year, number, status});
+  }
+  return out;
+}
+
+std::vector<int64_t> UsedPieceIds(soci::session& s) {
+  const std::string sql =
+      s.get_backend_name() == "postgresql"
+          ? "SELECT DISTINCT CAST(e ->> 'piece_id' AS BIGINT) FROM bulletin_issues i, "
+            "json_array_elements(CAST(i.content_json AS json) -> 'sections') e "
+            "WHERE i.status <> 'superseded' AND e ->> 'kind' = 'piece'"
+          : "SELECT DISTINCT CAST(json_extract(e.value, '$.piece_id') AS INTEGER) "
+            "FROM bulletin_issues i, json_each(i.content_json, '$.sections') e "
+            "WHERE i.status <> 'superseded' AND json_extract(e.value, '$.kind') = 'piece'";
+  std::vector<int64_t> out;
+  long long id = 0;
+  soci::indicator ind = soci::i_ok;
+  soci::statement st = (s.prepare << sql, soci::into(id, ind));
+  st.execute();
+  while (st.fetch()) {
+    if (ind == soci::i_ok) out.push_back(id);
+  }
+  return out;
 }
 
 std::vector<int64_t> ListIssueIds(soci::session& s) {

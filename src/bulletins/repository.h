@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bulletins/model.h"
+#include "bulletins/sources.h"
 #include "store/database.h"
 
 namespace soci {
@@ -58,6 +59,16 @@ bool NumberTaken(soci::session& s, int64_t series_id, int year, int number);
 // above the highest imported (archive) issue that no issue uses, so a
 // discarded draft's number is used again.
 int NextNumber(soci::session& s, int64_t series_id, int year, bool supplement);
+// Returns the issue before `issue` in its series (the highest year and number
+// below its own, same supplement flag, not superseded) with only id, year,
+// number and date filled in, or nullopt.
+std::optional<IssueRecord> PreviousIssue(soci::session& s, const IssueRecord& issue);
+// Returns, for each of `piece_ids` used by a piece section of an issue that is
+// not superseded, the issues using it (oldest first); unused ids are absent.
+std::map<int64_t, std::vector<PieceUse>> PieceUses(soci::session& s,
+                                                   const std::vector<int64_t>& piece_ids);
+// Returns every piece id a piece section of an issue (not superseded) uses.
+std::vector<int64_t> UsedPieceIds(soci::session& s);
 // InsertIssue and UpdateIssue call store::NotifyChanged(s, "issue", id) so that
 // the search index changes in the same transaction (Publish notifies once more
 // after inserting the deliveries, which decide who may read the issue).

@@ -8,6 +8,7 @@
 #include <map>
 #include <regex>
 
+#include "bulletins/file_name.h"
 #include "bulletins/json.h"
 #include "bulletins/repository.h"
 #include "core/bytes.h"
@@ -48,6 +49,20 @@ std::vector<std::string> SplitLines(const std::string& s) {
 }
 
 Status NotFoundIssue() { return Status::NotFound("issue_not_found", "no such bulletin issue"); }
+
+// The content is no longer what the approver saw (a preview) or is signing.
+Status ContentChanged() {
+  return Status::Conflict("content_changed",
+                          "the issue changed since its pages were shown; look at them again");
+}
+
+// Refuses to publish content other than what was signed (签发). Issues signed
+// before hashes were kept (approved_hash "") publish as before.
+Status CheckSigned(const IssueRecord& issue) {
+  if (issue.approved_hash.empty() || issue.approved_hash == issue.content_hash) return Status::Ok();
+  return Status::Conflict("changed_since_approval",
+                          "the issue changed after it was signed; it must be signed again");
+}
 
 Status SeriesNotFound(const std::string& code) {
   return Status::Invalid("series", "series_not_found", "no such series: " + code);
@@ -244,12 +259,28 @@ Status BulletinService::RequireStaff(const Actor& actor, const Series& series,
   return Status::Ok();
 }
 
+std::string BulletinService::ContentHash(const IssueRecord& i, const Series& series) {
+  nlohmann::json sections = nlohmann::json::array();
+  for (const SectionSpec& sec : i.sections) {
+    sections.push_back({sec.title, sec.org, sec.body});
+  }
+  nlohmann::json dist = nlohmann::json::array();
+  for (const DistributionLine& line : i.distribution) dist.push_back({line.label, line.org_codes});
+  // What the pages show, in a fixed order; the workflow fields are left out.
+  const nlohmann::json content = {
+      series.masthead, series.title,   series.subtitle, series.issuer,  i.year, i.number,
+      i.supplement,    i.date,         sections,        i.closing_note, dist,   i.copies,
+      i.revision,      i.revision_note};
+  return bytes::Sha256Hex(content.dump());
+}
+
 Result<IssueView> BulletinService::Load(soci::session& s, int64_t id) {
   auto issue = repo::FindIssue(s, id);
   if (!issue) return NotFoundIssue();
   auto series = repo::FindSeriesById(s, issue->series_id);
   if (!series) return NotFoundIssue();
-  return IssueView{*issue, *series, repo::ListFiles(s, id)};
+  issue->content_hash = ContentHash(*issue, *series);
+  return IssueView{*issue, *series, repo::ListFiles(s, id), {}, {}};
 }
 
 Status BulletinService::CanRead(soci::session& s, const std::optional<Actor>& actor,
@@ -357,7 +388,7 @@ Result<Page<IssueView>> BulletinService::ListIssues(const Actor& actor, const Is
     for (IssueRecord& r : records.items) {
       const Series& ser = series_by_id.at(r.series_id);
       std::vector<FileInfo> own = std::move(files[r.id]);
-      page.items.push_back(IssueView{std::move(r), ser, std::move(own)});
+      page.items.push_back(IssueView{std::move(r), ser, std::move(own), {}, {}});
     }
     return Status::Ok();
   }));
@@ -369,10 +400,35 @@ Result<IssueView> BulletinService::GetIssue(const std::optional<Actor>& actor, i
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     JB_RETURN_IF_ERROR(CanRead(s, actor, v));
+    // An issue still being made is checked against the one before it.
+    if (!IsReleased(v.issue.status) && actor && IsStaff(*actor, v.series)) {
+      auto prev = repo::PreviousIssue(s, v.issue);
+      if (prev && v.issue.date < prev->date) {
+        v.warnings.push_back(
+            IssueWarning{"date_before_previous", prev->id, prev->year, prev->number, prev->date});
+      }
+    }
     out = std::move(v);
     return Status::Ok();
   }));
+  NamePeople(&*out);
   return *out;
+}
+
+void BulletinService::NamePeople(IssueView* v) const {
+  auto tree = Tree(Actor::System());
+  if (!tree.ok() || tree.value()->orgs().empty()) return;
+  const std::string root = tree.value()->orgs().front().code;
+  for (const std::string* login :
+       {&v->issue.created_by, &v->issue.approved_by, &v->issue.published_by}) {
+    if (login->empty() || v->people.count(*login)) continue;
+    auto users = orgs_->ListUsers(Actor::System(), root, "", *login, 0, 20);
+    if (!users.ok()) continue;
+    for (const orgs::User& u : users.value().items) {
+      if (u.login != *login) continue;
+      v->people[u.login] = {u.name, u.org_short_name.empty() ? u.org_name : u.org_short_name};
+    }
+  }
 }
 
 Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const NewIssue& in) {
@@ -445,7 +501,8 @@ Result<IssueView> BulletinService::UpdateIssue(const Actor& actor, int64_t id,
   return GetIssue(actor, id);
 }
 
-Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
+Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id,
+                                           const std::optional<std::string>& seen_hash) {
   std::optional<IssueView> loaded;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(loaded, Load(s, id));
@@ -458,6 +515,7 @@ Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
   if (v.issue.sections.empty()) {
     return Status::Invalid("sections", "required", "an issue needs at least one section");
   }
+  if (seen_hash && *seen_hash != v.issue.content_hash) return ContentChanged();
   // Everything publishing checks is checked before sign-off: render every
   // format now (and discard it), so an approved issue cannot fail to publish.
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
@@ -466,6 +524,8 @@ Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView now, Load(s, id));
     JB_ASSIGN_OR_RETURN(const IssueState next, Next(now.issue.status, IssueAction::kApprove));
+    // Signed is what was rendered above: refuse if it changed meanwhile.
+    if (now.issue.content_hash != v.issue.content_hash) return ContentChanged();
     if (!allow_self_approval_ && !actor.is_system() && repo::HasEdited(s, id, actor.login)) {
       return Status(Code::kPermissionDenied, "self_approval",
                     "you edited this issue; another approver must sign it");
@@ -474,6 +534,7 @@ Result<IssueView> BulletinService::Approve(const Actor& actor, int64_t id) {
     after.status = next;
     after.approved_by = actor.login;
     after.approved_at = clock::NowIso();
+    after.approved_hash = v.issue.content_hash;
     repo::UpdateIssue(s, after);
     Handoff(s, actor, now, "approve", "");
     orgs::Audit(s, actor, "bulletin.approve", "bulletin_issue", std::to_string(id),
@@ -493,7 +554,7 @@ Result<IssueView> BulletinService::Reopen(const Actor& actor, int64_t id,
     JB_ASSIGN_OR_RETURN(const IssueState next, Next(v.issue.status, IssueAction::kReopen));
     IssueRecord after = v.issue;
     after.status = next;
-    after.approved_by = after.approved_at = "";
+    after.approved_by = after.approved_at = after.approved_hash = "";
     repo::UpdateIssue(s, after);
     orgs::Audit(s, actor, "bulletin.reopen", "bulletin_issue", std::to_string(id),
                 StateJson(v.issue.status),
@@ -566,6 +627,7 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
   }));
   JB_RETURN_IF_ERROR(RequireStaff(actor, v->series, kRoleEditor));
   JB_RETURN_IF_ERROR(Allows(v->issue, IssueAction::kPublish));
+  JB_RETURN_IF_ERROR(CheckSigned(v->issue));
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
   Rendered rendered;
   JB_RETURN_IF_ERROR(render_gate_.Run([&] {
@@ -576,6 +638,8 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView now, Load(s, id));
     JB_ASSIGN_OR_RETURN(const IssueState next, Next(now.issue.status, IssueAction::kPublish));
+    JB_RETURN_IF_ERROR(CheckSigned(now.issue));
+    if (now.issue.content_hash != v->issue.content_hash) return ContentChanged();
     for (const auto& [info, bytes] : rendered.files) repo::InsertFile(s, id, info, bytes);
     IssueRecord after = now.issue;
     after.status = next;
@@ -624,7 +688,7 @@ Result<IssueView> BulletinService::Correct(const Actor& actor, int64_t id,
     r.revises_id = id;
     r.revision_note = note;
     r.status = kInitialState;
-    r.approved_by = r.approved_at = r.published_by = r.published_at = "";
+    r.approved_by = r.approved_at = r.published_by = r.published_at = r.approved_hash = "";
     r.created_by = actor.login;
     r.created_at = clock::NowIso();
     r.imported = false;
@@ -647,6 +711,7 @@ Result<Preview> BulletinService::RenderPreview(const Actor& actor, int64_t id, i
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
   const typeset::Issue t = ToTypeset(v.issue, v.series, orgs);
   Preview p;
+  p.content_hash = v.issue.content_hash;
   JB_RETURN_IF_ERROR(render_gate_.Run([&] {
     JB_ASSIGN_OR_RETURN(p.png_pages, typesetter_->RenderPngPages(t, dpi));
     JB_ASSIGN_OR_RETURN(typeset::PageMap map, typesetter_->Paginate(t));
@@ -665,6 +730,8 @@ Result<StoredFile> BulletinService::File(const std::optional<Actor>& actor, int6
     std::optional<std::string> bytes = repo::ReadFile(s, id, format, &out.info);
     if (!bytes) return Status::NotFound("file_not_found", "no " + format + " file for this issue");
     out.bytes = std::move(*bytes);
+    out.name = IssueFileName(v.series, v.issue, format);
+    out.ascii_name = IssueAsciiFileName(v.series, v.issue, format);
     return Status::Ok();
   }));
   return out;
@@ -790,10 +857,42 @@ Status BulletinService::MarkRead(const Actor& actor, int64_t id, bool acknowledg
 }
 
 Result<std::vector<SourcePiece>> BulletinService::AdoptedPieces(const Actor& actor,
-                                                                const std::string& text) {
+                                                                const std::string& text,
+                                                                bool unused_only) {
   if (!actor.HasRole(kRoleEditor)) return Status::Denied("editors only");
   if (!sources_) return Status(Code::kUnavailable, "source_unavailable", "no piece source");
-  return sources_->AdoptedPieces(actor, text, 50);
+  JB_ASSIGN_OR_RETURN(std::vector<SourcePiece> pieces,
+                      sources_->AdoptedPieces(actor, text, unused_only ? 200 : 50));
+  std::vector<int64_t> ids;
+  for (const SourcePiece& p : pieces) ids.push_back(p.id);
+  JB_ASSIGN_OR_RETURN(auto uses, PieceUses(ids));
+  std::vector<SourcePiece> out;
+  for (SourcePiece& p : pieces) {
+    if (auto it = uses.find(p.id); it != uses.end()) p.used_in = it->second;
+    if (unused_only && !p.used_in.empty()) continue;
+    if (out.size() == 50) break;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+Result<std::vector<int64_t>> BulletinService::UsedPieceIds() {
+  std::vector<int64_t> out;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    out = repo::UsedPieceIds(s);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::map<int64_t, std::vector<PieceUse>>> BulletinService::PieceUses(
+    const std::vector<int64_t>& piece_ids) {
+  std::map<int64_t, std::vector<PieceUse>> out;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    out = repo::PieceUses(s, piece_ids);
+    return Status::Ok();
+  }));
+  return out;
 }
 
 Result<SectionSpec> BulletinService::PieceSection(const Actor& actor, int64_t piece_id) {

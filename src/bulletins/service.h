@@ -16,6 +16,7 @@
 #ifndef JIANBAO_BULLETINS_SERVICE_H_
 #define JIANBAO_BULLETINS_SERVICE_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -134,8 +135,12 @@ class BulletinService {
   Result<IssueView> UpdateIssue(const Actor& actor, int64_t id, const IssueContent& content);
   // Submits a draft for sign-off (送审, editor staff): it becomes
   // pending_approval and can no longer be edited; every approver of the
-  // series' staff is notified. kConflict "wrong_state" unless a draft;
-  // kInvalidArgument "required" without sections.
+  // series' staff is notified. The pages are laid out first (through the
+  // render gate), so text no font can set is refused here, naming the
+  // section (field "sections[i].body") and the character. kConflict
+  // "wrong_state" unless a draft; kInvalidArgument "required" without
+  // sections, the typesetter's errors (e.g. "glyph_missing");
+  // kTooManyRequests "render_busy".
   Result<IssueView> Submit(const Actor& actor, int64_t id);
   // Returns a pending issue to draft (退回修改, approver staff) with a
   // comment kept in the issue's thread; whoever submitted it is notified
@@ -156,9 +161,14 @@ class BulletinService {
   // allow_self_approval, else kPermissionDenied "self_approval"). Renders
   // every format first, so whatever would stop publication (a glyph the
   // fonts lack, a bad image) stops sign-off instead, naming the problem;
-  // whoever submitted it is notified. kConflict "wrong_state" unless
-  // pending_approval; kInvalidArgument "required" without sections.
-  Result<IssueView> Approve(const Actor& actor, int64_t id);
+  // whoever submitted it is notified. The issue's content_hash is stored
+  // with the sign-off (approved_hash): Publish refuses other content.
+  // `seen_hash`, when given, is the content_hash of what the approver looked
+  // at (the preview's); kConflict "content_changed" when the issue no longer
+  // has it (or changes while it is being signed). kConflict "wrong_state"
+  // unless pending_approval; kInvalidArgument "required" without sections.
+  Result<IssueView> Approve(const Actor& actor, int64_t id,
+                            const std::optional<std::string>& seen_hash = std::nullopt);
   // Sends an approved issue back to draft with a reason (editor or approver
   // staff), e.g. when it cannot be published. kConflict "wrong_state" unless
   // approved; kInvalidArgument "required" without a reason.
@@ -166,8 +176,9 @@ class BulletinService {
   // Renders PDF, DOCX, HTML and text once (editor staff), stores them with
   // their SHA-256, freezes the issue, supersedes the issue it corrects, and
   // delivers it to every user of every recipient organisation (and queues
-  // e-mail copies). kConflict "wrong_state" unless approved; the
-  // typesetter's errors; kTooManyRequests "render_busy".
+  // e-mail copies). kConflict "wrong_state" unless approved,
+  // "changed_since_approval" when its content is not what was signed
+  // (approved_hash); the typesetter's errors; kTooManyRequests "render_busy".
   Result<IssueView> Publish(const Actor& actor, int64_t id);
   // Starts a correction of a published issue (editor staff): returns a new
   // draft revision with the visible note. kConflict "wrong_state" unless
@@ -204,8 +215,15 @@ class BulletinService {
   // ---- sections from other modules (editors; kUnavailable "source_unavailable" without sources)
   // ----
 
-  // Returns up to 50 adopted pieces matching `text`.
-  Result<std::vector<SourcePiece>> AdoptedPieces(const Actor& actor, const std::string& text);
+  // Returns up to 50 adopted pieces matching `text`, each with the issues
+  // that use it (used_in); with `unused_only` only those no issue uses.
+  Result<std::vector<SourcePiece>> AdoptedPieces(const Actor& actor, const std::string& text,
+                                                 bool unused_only = false);
+  // Returns, for each of `piece_ids` some issue uses (not superseded), those
+  // issues. No permission check: the caller shows only its own pieces.
+  Result<std::map<int64_t, std::vector<PieceUse>>> PieceUses(const std::vector<int64_t>& piece_ids);
+  // Returns every piece some issue (not superseded) uses. No permission check.
+  Result<std::vector<int64_t>> UsedPieceIds();
   // Returns a ready section of an adopted piece, titled "湖北行协·title".
   Result<SectionSpec> PieceSection(const Actor& actor, int64_t piece_id);
   // Returns the epidemic section of `date` (with the trend chart when `chart`).
@@ -235,6 +253,11 @@ class BulletinService {
   // first (no sign-in). kNotFound "series_not_found" unless a public series.
   Result<PublicSeries> PublicIssues(const std::string& series_code, int limit);
 
+  // Returns the SHA-256 (hex) of what an issue's pages show: the series'
+  // masthead and titles, number, date, sections, closing note, distribution,
+  // copies and revision note — not its workflow fields.
+  static std::string ContentHash(const IssueRecord& issue, const Series& series);
+
   // Returns the typesetting engine's issue for a record. REQUIRES: `series`
   // is its series; `orgs` names the distribution's organisations.
   typeset::Issue ToTypeset(const IssueRecord& issue, const Series& series,
@@ -251,6 +274,11 @@ class BulletinService {
   void Handoff(soci::session& s, const Actor& actor, const IssueView& v, const std::string& kind,
                const std::string& body);
   Status RequireStaff(const Actor& actor, const Series& series, const char* role) const;
+  // Lays the issue out (through the render gate) and, when that fails on its
+  // text, names the section at fault (Submit).
+  Status CheckTypesettable(const Actor& actor, const IssueView& v);
+  // Fills in v->people (names and units of the issue's logins); best effort.
+  void NamePeople(IssueView* v) const;
   bool IsStaff(const Actor& actor, const Series& series) const;
   Status CanRead(soci::session& s, const std::optional<Actor>& actor, const IssueView& v) const;
   Result<std::vector<Receipt>> Recipients(const std::vector<DistributionLine>& lines);

@@ -78,7 +78,39 @@ void BulletinService::Handoff(soci::session& s, const Actor& actor, const IssueV
   notify::Send(s, to, n);
 }
 
+Status BulletinService::CheckTypesettable(const Actor& actor, const IssueView& v) {
+  JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
+  return render_gate_.Run([&]() -> Status {
+    typeset::Issue whole = ToTypeset(v.issue, v.series, orgs);
+    Status st = typesetter_->Paginate(whole).status();
+    if (st.ok() || st.code() != Code::kInvalidArgument) return st;
+    // Name the section at fault: lay out each alone until one fails the same way.
+    for (size_t i = 0; i < whole.sections.size(); ++i) {
+      typeset::Issue one = whole;
+      one.sections = {whole.sections[i]};
+      Status alone = typesetter_->Paginate(one).status();
+      if (alone.ok() || alone.key() != st.key()) continue;
+      return Status::Invalid("sections[" + std::to_string(i) + "].body", alone.key(),
+                             "section " + std::to_string(i + 1) + " 「" + whole.sections[i].title +
+                                 "」: " + alone.message());
+    }
+    return st;
+  });
+}
+
 Result<IssueView> BulletinService::Submit(const Actor& actor, int64_t id) {
+  std::optional<IssueView> loaded;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
+    JB_ASSIGN_OR_RETURN(loaded, Load(s, id));
+    return Status::Ok();
+  }));
+  JB_RETURN_IF_ERROR(RequireStaff(actor, loaded->series, kRoleEditor));
+  JB_RETURN_IF_ERROR(Next(loaded->issue.status, IssueAction::kSubmit).status());
+  if (loaded->issue.sections.empty()) {
+    return Status::Invalid("sections", "required", "an issue needs at least one section");
+  }
+  // The check publishing would make, now, while the editor can still fix it.
+  JB_RETURN_IF_ERROR(CheckTypesettable(actor, *loaded));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     JB_ASSIGN_OR_RETURN(IssueView v, Load(s, id));
     JB_RETURN_IF_ERROR(RequireStaff(actor, v.series, kRoleEditor));

@@ -18,6 +18,13 @@
 
 namespace jianbao::bulletins {
 
+// An issue that uses a piece in one of its sections ("已编入第N期").
+struct PieceUse {
+  int64_t issue_id = 0;
+  int year = 0, number = 0;
+  std::string status;  // the issue's state name (states.h)
+};
+
 struct SourcePiece {
   int64_t id = 0;
   std::string title;
@@ -25,6 +32,7 @@ struct SourcePiece {
   std::string org_short_name;  // the "湖北行协" of "湖北行协·…"
   std::string body;            // CommonMark
   std::string adopted_at;
+  std::vector<PieceUse> used_in;  // filled in by BulletinService, not by the sources
 };
 
 struct GeneratedSection {

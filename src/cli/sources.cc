@@ -39,7 +39,7 @@ std::string ModuleSources::InlineImages(const Actor& actor, const submissions::P
 Result<bulletins::SourcePiece> ModuleSources::ToSource(const Actor& actor,
                                                        const submissions::Piece& p) {
   JB_ASSIGN_OR_RETURN(auto orgs, orgs_->ListOrgs(actor));
-  bulletins::SourcePiece out{p.id, p.title, p.owner_org_code, "", p.body, p.adopted_at};
+  bulletins::SourcePiece out{p.id, p.title, p.owner_org_code, "", p.body, p.adopted_at, {}};
   for (const auto& o : orgs) {
     if (o.code == p.owner_org_code)
       out.org_short_name = o.short_name.empty() ? o.name : o.short_name;

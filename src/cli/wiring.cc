@@ -6,6 +6,8 @@
 #include "bulletins/handlers.h"
 #include "bulletins/repository.h"
 #include "bulletins/search_kind.h"
+#include "cli/catalogues.h"
+#include "cli/workbench.h"
 #include "complaints/demo.h"
 #include "complaints/handlers.h"
 #include "complaints/repository.h"
@@ -90,6 +92,21 @@ Services::Services(store::Database* db, const Config& config)
   notices = std::make_unique<members::NoticeService>(db, typesetter.get());
   bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
                                                            sources.get(), RenderLimitsFrom(config));
+  // Pieces say which bulletin issues use them ("已编入第N期").
+  bulletins::BulletinService* bulletin_service = bulletins.get();
+  submissions->SetPieceUsage(submissions::PieceUsage{
+      .uses = [bulletin_service](const std::vector<int64_t>& ids)
+          -> Result<std::map<int64_t, std::vector<submissions::PieceUse>>> {
+        JB_ASSIGN_OR_RETURN(auto uses, bulletin_service->PieceUses(ids));
+        std::map<int64_t, std::vector<submissions::PieceUse>> out;
+        for (const auto& [piece, list] : uses) {
+          for (const bulletins::PieceUse& u : list) {
+            out[piece].push_back({u.issue_id, u.year, u.number, u.status});
+          }
+        }
+        return out;
+      },
+      .used_ids = [bulletin_service] { return bulletin_service->UsedPieceIds(); }});
   const mail::SmtpConfig smtp = mail::SmtpConfigFrom(config);
   if (smtp.enabled()) {
     mail_status = mail::ValidateSmtpConfig(smtp);
@@ -120,13 +137,7 @@ Services::Services(store::Database* db, const Config& config)
 }
 
 void RegisterRoutes(http::App& app, Services& services) {
-  for (const messages::Catalogue* c :
-       {&orgs::Messages(), &notify::Messages(), &submissions::Messages(), &bulletins::Messages(),
-        &epidemic::Messages(), &typeset::Messages(), &complaints::Messages(), &search::Messages(),
-        &members::Messages(), &receipts::Messages(), &members::NoticeMessages(),
-        &members::LibraryMessages(), &robots::Messages()}) {
-    messages::Add(*c);
-  }
+  for (const messages::Catalogue* c : ModuleCatalogues()) messages::Add(*c);
   orgs::Register(app, *services.orgs);
   notify::Register(app, *services.notify);
   submissions::Register(app, *services.submissions);
@@ -139,6 +150,7 @@ void RegisterRoutes(http::App& app, Services& services) {
   members::RegisterNotices(app, *services.notices);
   members::RegisterLibrary(app, *services.library);
   robots::Register(app, *services.robots);
+  RegisterWorkbench(app, services);
 }
 
 Result<std::string> LoadDemoData(Services& services) {

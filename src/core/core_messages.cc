@@ -11,8 +11,8 @@ const Catalogue& CoreMessages() {
   static const Catalogue kCatalogue{
       "core",
       {
-          {"required", "缺少必填项：{field}", "{field} is required"},
-          {"too_long", "{field} 太长", "{field} is too long"},
+          {"required", "请填写{field}", "{field} is required"},
+          {"too_long", "{field}太长", "{field} is too long"},
           {"wrong_type", "{field} 的类型不正确", "{field} has the wrong type"},
           {"invalid_json", "请求内容不是有效的 JSON", "the request body is not valid JSON"},
           {"invalid_utf8", "请求内容不是有效的 UTF-8 文本", "the request body is not valid UTF-8"},
@@ -36,6 +36,7 @@ const Catalogue& CoreMessages() {
           {"edit_conflict", "{by} 已于 {time} 保存了更新的版本，您的修改未保存",
            "{by} saved a newer version at {time}; your changes were not stored"},
           {"duplicate", "已存在相同的记录", "a record with the same key already exists"},
+          {"not_found", "该记录已不存在", "the record no longer exists"},
           {"payload_too_large", "请求内容过大", "the request body is too large"},
           {"too_many_requests", "尝试次数过多，请稍后再试", "too many attempts, try again later"},
           {"image_too_large", "{field}：图片尺寸过大（每边最多 8000 像素，合计最多 4800 万像素）",

@@ -48,6 +48,25 @@ std::string Text(std::string_view key, std::string_view lang, std::string_view f
   return lang == "en" ? m->en : m->zh;
 }
 
+std::string FieldLabel(std::string_view field, std::string_view lang) {
+  // "sections[2].body" → "sections.body".
+  std::string path;
+  for (size_t i = 0; i < field.size(); ++i) {
+    if (field[i] == '[') {
+      while (i < field.size() && field[i] != ']') ++i;
+      continue;
+    }
+    path += field[i];
+  }
+  if (const Message* m = Find("field." + path)) return lang == "en" ? m->en : m->zh;
+  const size_t dot = path.rfind('.');
+  if (dot != std::string::npos) {
+    if (const Message* m = Find("field." + path.substr(dot + 1)))
+      return lang == "en" ? m->en : m->zh;
+  }
+  return std::string(field);
+}
+
 std::string Format(std::string text, const std::map<std::string, std::string>& values) {
   for (const auto& [name, value] : values) {
     const std::string mark = "{" + name + "}";

@@ -52,6 +52,16 @@ std::string Format(std::string text, const std::map<std::string, std::string>& v
 // access, content limits, the store). http::App adds it.
 const Catalogue& CoreMessages();
 
+// Returns the field-label catalogue (core/field_labels.cc): "field.NAME", how
+// the forms label request field NAME, and "KEY.NAME", a whole message that
+// replaces KEY's text for field NAME. http::App adds it.
+const Catalogue& FieldLabels();
+
+// Returns the label of request field `field` in `lang` ("sections[2].body"
+// is looked up as "field.sections.body", then "field.body"), or `field`
+// itself when the catalogue has no label for it.
+std::string FieldLabel(std::string_view field, std::string_view lang);
+
 // Returns the problems of a catalogue for its tests: empty or duplicate keys,
 // a missing Chinese or English text, placeholders that differ between the two
 // texts, and keys that another added catalogue defines differently.

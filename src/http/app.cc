@@ -45,6 +45,7 @@ App::App(Config config, store::Database* db)
       db_(db),
       expose_statement_count_(config_.GetBool("server.expose_statement_count", false)) {
   messages::Add(messages::CoreMessages());
+  messages::Add(messages::FieldLabels());
   messages::Add(Messages());
 }
 

@@ -42,11 +42,20 @@ int HttpStatusFor(Code code) {
 
 std::string LocalizedMessage(const Status& status, const std::string& lang) {
   if (!messages::Find(status.key())) return status.message();
+  // A message of its own for this key and field ("required.sections"), else
+  // the key's text with the field named as the forms label it.
+  std::string key = status.key();
+  if (!status.field().empty() && messages::Find(key + "." + status.field())) {
+    key += "." + status.field();
+  }
+  const bool technical = key == "unknown_field" || key == "duplicate_field";
   std::map<std::string, std::string> values = {
-      {"field", status.field().empty() ? "?" : status.field()}};
+      {"field", status.field().empty() ? "?"
+                : technical            ? status.field()
+                                       : messages::FieldLabel(status.field(), lang)}};
   for (const auto& [name, value] : status.details()) values[name] = std::to_string(value);
   for (const auto& [name, value] : status.texts()) values[name] = value;
-  return messages::Format(messages::Text(status.key(), lang), values);
+  return messages::Format(messages::Text(key, lang), values);
 }
 
 Response ErrorResponse(const Status& status, const std::string& lang) {

@@ -20,9 +20,18 @@ TEST(ErrorsTest, CodesMapToHttpStatuses) {
 
 TEST(ErrorsTest, MessagesAreLocalizedWithTheirField) {
   messages::Add(messages::CoreMessages());
+  messages::Add(messages::FieldLabels());
+  // The field is named as the forms label it.
   const Status s = Status::Invalid("title", "required", "title is required");
-  EXPECT_EQ(LocalizedMessage(s, "en"), "title is required");
-  EXPECT_EQ(LocalizedMessage(s, "zh"), "缺少必填项：title");
+  EXPECT_EQ(LocalizedMessage(s, "en"), "the title is required");
+  EXPECT_EQ(LocalizedMessage(s, "zh"), "请填写标题");
+  EXPECT_EQ(LocalizedMessage(Status::Invalid("sections", "required", "x"), "zh"),
+            "简报至少需要一个栏目");
+  EXPECT_EQ(LocalizedMessage(Status::Invalid("sections[2].body", "too_long", "x"), "zh"),
+            "栏目正文太长");
+  // A field without a label keeps its name.
+  EXPECT_EQ(LocalizedMessage(Status::Invalid("zz_unlabelled", "required", "x"), "zh"),
+            "请填写zz_unlabelled");
   // An unknown key keeps the service's own message.
   EXPECT_EQ(LocalizedMessage(Status::Invalid("x", "no_such_key", "plain text"), "zh"),
             "plain text");
@@ -40,7 +49,8 @@ TEST(ErrorsTest, DetailsAreStructured) {
 }
 
 TEST(ErrorsTest, CataloguesAreComplete) {
-  for (const messages::Catalogue* c : {&messages::CoreMessages(), &Messages()}) {
+  for (const messages::Catalogue* c :
+       {&messages::CoreMessages(), &messages::FieldLabels(), &Messages()}) {
     EXPECT_EQ(messages::CheckCatalogue(*c), std::vector<std::string>{}) << c->module;
     messages::Add(*c);
   }

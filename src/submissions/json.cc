@@ -91,6 +91,7 @@ Result<PieceQuery> ReadPieceQuery(const http::Request& req) {
   q.from = req.Query("from");
   q.to = req.Query("to");
   JB_ASSIGN_OR_RETURN(q.commission_id, QueryId(req, "commission"));
+  q.unused = req.Query("unused") == "1";
   return q;
 }
 
@@ -205,6 +206,11 @@ nlohmann::json PieceJson(const Piece& p, bool with_body) {
     j["commission_on_time"] = p.first_submitted_at < p.commission_deadline_at;
   }
   if (with_body) j["body"] = p.body;
+  j["used_in"] = nlohmann::json::array();
+  for (const PieceUse& u : p.used_in) {
+    j["used_in"].push_back(
+        {{"issue_id", u.issue_id}, {"year", u.year}, {"number", u.number}, {"status", u.status}});
+  }
   return j;
 }
 

@@ -18,6 +18,13 @@
 namespace jianbao::submissions {
 
 // A piece as listed and shown. `body` is CommonMark.
+// A bulletin issue that uses a piece in one of its sections.
+struct PieceUse {
+  int64_t issue_id = 0;
+  int year = 0, number = 0;
+  std::string status;  // the issue's state ("draft", "published", …)
+};
+
 struct Piece {
   int64_t id = 0;
   std::string title;
@@ -38,7 +45,10 @@ struct Piece {
   std::string first_submitted_at, submitted_at, reviewed_at, adopted_at;
   std::string return_reason;           // the last return's reason while returned
   std::string commission_deadline_at;  // UTC end of the commission's deadline day, or ""
-  EditStamp edit;  // the edit version (If-Match), not the text `version` above
+  EditStamp edit;                      // the edit version (If-Match), not the text `version` above
+  // The bulletin issues that use the piece ("已编入第N期"), when the service
+  // has a PieceUsage (SubmissionService::SetPieceUsage); filled by List and Get.
+  std::vector<PieceUse> used_in;
 };
 
 struct Version {
@@ -98,8 +108,9 @@ struct PieceFilter {
   int64_t owner_org_id = 0;             // 0 = any (a narrowing filter)
   std::string owner_org_code;           // the same by code, resolved by the service
   int64_t commission_id = 0;
-  std::string text;      // title contains
-  std::string from, to;  // updated_at range, UTC, [from, to)
+  std::vector<int64_t> exclude_ids;  // pieces left out (未编入: those an issue uses)
+  std::string text;                  // title contains
+  std::string from, to;              // updated_at range, UTC, [from, to)
   int offset = 0;
   int limit = 20;
 };

@@ -320,6 +320,11 @@ Page<Piece> ListPieces(soci::session& s, const PieceFilter& f) {
   }
   if (f.owner_org_id) where += " AND p.owner_org_id = " + b.Int(f.owner_org_id);
   if (f.commission_id) where += " AND p.commission_id = " + b.Int(f.commission_id);
+  if (!f.exclude_ids.empty()) {
+    std::string ids;
+    for (int64_t id : f.exclude_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    where += " AND p.id NOT IN (" + ids + ")";
+  }
   if (!f.text.empty()) {
     std::string pattern = "%";
     for (char c : f.text) {
@@ -344,7 +349,8 @@ void InsertVersion(soci::session& s, const Version& v, bool open) {
   long long piece = v.piece_id, author = v.author_id;
   int is_open = open ? 1 : 0;
   s << "INSERT INTO piece_versions (piece_id, number, title, body, author_id, author_login, note, "
-       "created_at, autosave_open) VALUES (:piece, :number, :title, :body, :author, :login, :note, :at, "
+       "created_at, autosave_open) VALUES (:piece, :number, :title, :body, :author, :login, :note, "
+       ":at, "
        ":open)",
       soci::use(piece), soci::use(v.number), soci::use(v.title), soci::use(v.body),
       soci::use(author), soci::use(v.author_login), soci::use(v.note), soci::use(v.created_at),
@@ -370,7 +376,8 @@ void RewriteVersion(soci::session& s, const Version& v) {
 
 void CloseVersions(soci::session& s, int64_t piece_id) {
   long long piece = piece_id;
-  s << "UPDATE piece_versions SET autosave_open = 0 WHERE piece_id = :piece AND autosave_open = 1", soci::use(piece);
+  s << "UPDATE piece_versions SET autosave_open = 0 WHERE piece_id = :piece AND autosave_open = 1",
+      soci::use(piece);
 }
 
 void UpdateVersionBody(soci::session& s, int64_t piece_id, int number, const std::string& body) {

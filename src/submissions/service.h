@@ -21,9 +21,9 @@
 #include <string>
 #include <vector>
 
-#include "core/messages.h"
 #include "core/actor.h"
 #include "core/config.h"
+#include "core/messages.h"
 #include "core/page.h"
 #include "core/status.h"
 #include "orgs/service.h"
@@ -48,7 +48,7 @@ const messages::Catalogue& Messages();
 struct PieceInput {
   std::optional<std::string> title, body, contact, target_code, note;
   std::optional<std::vector<std::string>> authors, tags;
-  int64_t commission_id = 0;  // only on creation
+  int64_t commission_id = 0;            // only on creation
   std::optional<int64_t> edit_version;  // the edit version edited (If-Match); nullopt: any
   // An autosave: the text goes into the author's open version when the
   // latest version is one, instead of a new version (the history keeps one
@@ -64,7 +64,17 @@ struct PieceQuery {
   std::string text;      // title contains
   std::string from, to;  // Asia/Shanghai dates "YYYY-MM-DD" of updated_at, inclusive
   int64_t commission_id = 0;
+  bool unused = false;  // only pieces no bulletin issue uses (未编入)
   PageRequest page;
+};
+
+// How the service learns which bulletin issues use which pieces, without
+// depending on the bulletins module (cli/wiring.cc sets it).
+struct PieceUsage {
+  // The issues using each of the given pieces (absent: unused).
+  std::function<Result<std::map<int64_t, std::vector<PieceUse>>>(const std::vector<int64_t>&)> uses;
+  // Every piece some issue uses.
+  std::function<Result<std::vector<int64_t>>()> used_ids;
 };
 
 // A piece with what the actor may do with it.
@@ -124,6 +134,9 @@ class SubmissionService {
   // Replaces the clock (UTC ISO-8601 now) for tests and the demo loader.
   // REQUIRES: called before the service is used from several threads.
   void SetClock(std::function<std::string()> now) { now_ = std::move(now); }
+  // Lets List and Get say which bulletin issues use a piece (used_in) and
+  // List leave out used pieces (PieceQuery::unused). REQUIRES: during start-up.
+  void SetPieceUsage(PieceUsage usage) { usage_ = std::move(usage); }
 
   // Returns the associations the actor may offer a piece to, nearest first.
   Result<std::vector<orgs::Org>> Targets(const Actor& actor);
@@ -136,7 +149,8 @@ class SubmissionService {
   static std::vector<std::string> SearchReadersOf(const Piece& p);
   Result<std::vector<std::string>> SearchReaders(const Actor& actor);
 
-  // Creates a draft owned by the actor's organisation. Reporters only.
+  // Creates a draft owned by the actor's organisation (authors: the actor's name unless
+  // given; imports likewise). Reporters only.
   // Errors: kInvalidArgument "required" (title, checked first), "too_long",
   // "invalid_utf8", "too_many" (authors, tags), "target_not_allowed",
   // "commission_not_found"; kConflict "commission_closed"; kPermissionDenied
@@ -289,6 +303,10 @@ class SubmissionService {
   ImportLimits limits_;
   size_t max_attachment_bytes_;
   std::function<std::string()> now_;
+  PieceUsage usage_;
+  // Fills in used_in of `pieces` when a PieceUsage is set (errors ignored:
+  // the marks are a convenience, the list is still right without them).
+  void FillUsage(std::vector<Piece*> pieces) const;
 };
 
 }  // namespace jianbao::submissions

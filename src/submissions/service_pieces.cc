@@ -94,6 +94,8 @@ Result<Piece> SubmissionService::PrepareDraft(const Actor& actor, const Scope& s
   p.created_by_name = actor.name;
   p.created_at = p.updated_at = now_();
   JB_RETURN_IF_ERROR(ApplyContent(scope, actor, in, &p));
+  // A new or imported piece names its reporter as author unless told otherwise.
+  if (!in.authors && !actor.name.empty()) p.authors = {actor.name};
   return p;
 }
 
@@ -146,6 +148,7 @@ Result<PieceView> SubmissionService::Get(const Actor& actor, int64_t id) {
     view.attachments = repo::ListAttachments(s, id);
     return Status::Ok();
   }));
+  FillUsage({&view.piece});
   for (const std::string& r : Relations(actor, scope, view.piece)) {
     for (const Transition& t : Transitions()) {
       if (t.from == view.piece.state && t.role == r &&
@@ -179,8 +182,24 @@ Result<Page<Piece>> SubmissionService::List(const Actor& actor, PieceFilter f) {
     page = repo::ListPieces(s, f);
     return Status::Ok();
   }));
-  for (Piece& p : page.items) Decorate(scope, &p);
+  std::vector<Piece*> items;
+  for (Piece& p : page.items) {
+    Decorate(scope, &p);
+    items.push_back(&p);
+  }
+  FillUsage(items);
   return page;
+}
+
+void SubmissionService::FillUsage(std::vector<Piece*> pieces) const {
+  if (!usage_.uses || pieces.empty()) return;
+  std::vector<int64_t> ids;
+  for (const Piece* p : pieces) ids.push_back(p->id);
+  auto uses = usage_.uses(ids);
+  if (!uses.ok()) return;
+  for (Piece* p : pieces) {
+    if (auto it = uses.value().find(p->id); it != uses.value().end()) p->used_in = it->second;
+  }
 }
 
 Result<Page<Piece>> SubmissionService::List(const Actor& actor, const PieceQuery& q) {
@@ -202,6 +221,9 @@ Result<Page<Piece>> SubmissionService::List(const Actor& actor, const PieceQuery
     *out = clock::FormatIso(end ? clock::ShanghaiDayEnd(*date) : clock::ShanghaiDayStart(*date));
   }
   f.commission_id = q.commission_id;
+  if (q.unused && usage_.used_ids) {
+    JB_ASSIGN_OR_RETURN(f.exclude_ids, usage_.used_ids());
+  }
   return List(actor, f);
 }
 
@@ -223,7 +245,7 @@ Result<Piece> SubmissionService::Update(const Actor& actor, int64_t id, const Pi
     const bool autosave = in.autosave && !in.note;
     if (!autosave) repo::CloseVersions(s, p.id);
     if (p.title != before.title || p.body != before.body) {
-      const Version v{p.id,         before.version + 1, p.title, p.body, actor.user_id,
+      const Version v{p.id,        before.version + 1,   p.title,     p.body, actor.user_id,
                       actor.login, in.note.value_or(""), p.updated_at};
       if (autosave && repo::IsOpenVersion(s, p.id, before.version, actor.user_id)) {
         repo::RewriteVersion(s, {p.id, before.version, p.title, p.body, actor.user_id, actor.login,

@@ -90,7 +90,9 @@ describe('bulletins', () => {
     await firstPiece.waitFor()
     await firstPiece.getByTestId('piece-add').click()
     await composer.getByTestId('section-0').waitFor()
-    assert.match(await composer.getByTestId('section-0').innerText(), /行协/)
+    // Every section title is editable (the piece keeps its own title).
+    const pieceTitle = composer.getByTestId('section-0').getByTestId('section-title')
+    assert.match(await pieceTitle.inputValue(), /行协/)
     assert.equal(await firstPiece.getByTestId('piece-add').innerText(), '已加入')
 
     // The epidemic section for the chosen date, or its "no figures" message.
@@ -117,7 +119,7 @@ describe('bulletins', () => {
     await composer.getByTestId('summary-add').click()
     await composer.getByTestId('section-2').waitFor()
     assert.equal(await composer.getByTestId('section-2').getAttribute('data-kind'), 'summary')
-    assert.match(await composer.getByTestId('section-2').innerText(), /信息报送采用情况/)
+    assert.match(await composer.getByTestId('section-2').getByTestId('section-title').inputValue(), /信息报送采用情况/)
 
     // Drag the second section above the first: the stored order follows (checked below).
     const kinds = () =>
@@ -203,10 +205,12 @@ describe('bulletins', () => {
 
     await page.reload()
     await page.getByTestId('issue-thread').getByText('已核对').waitFor()
+    // The approver reads the pages beside 签发 and signs what he saw (their content_hash).
+    await page.getByTestId('signoff-pages').getByTestId('signoff-page-0').waitFor()
     await page.getByTestId('issue-approve').click()
     await confirmBox(page)
     await page.getByTestId('issue-actions').getByTestId('status-approved').waitFor()
-    assert.match(await page.getByTestId('approved-by').innerText(), /approver/)
+    assert.match(await page.getByTestId('approved-by').innerText(), /王建国/)
   })
 
   it('the editor publishes it and the files appear', async () => {

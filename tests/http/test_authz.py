@@ -226,6 +226,7 @@ ROUTES = {
              headers="second-session"),
     ],
     "GET /api/v1/me": [Case("me", "/api/v1/me", expect(200, "all"))],
+    "GET /api/v1/workbench/todos": [Case("to-dos", "/api/v1/workbench/todos", expect(200, "all"))],
     "PUT /api/v1/me/password": [
         Case("wrong old password", "/api/v1/me/password", expect(400, "all"),
              body={"old_password": "wrong-one", "new_password": "Whatever-12"}),

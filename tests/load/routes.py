@@ -37,6 +37,7 @@ TABLE = {
     "/metrics": lambda fx: ["/metrics"],
     # orgs
     "/api/v1/me": lambda fx: ["/api/v1/me"],
+    "/api/v1/workbench/todos": lambda fx: ["/api/v1/workbench/todos"],
     "/api/v1/orgs": lambda fx: ["/api/v1/orgs"],
     "/api/v1/users": lambda fx: ["/api/v1/users", q("/api/v1/users", org="hubei", page_size=5)],
     "/api/v1/audit": lambda fx: ["/api/v1/audit", q("/api/v1/audit", action="submission.create")],

@@ -79,10 +79,23 @@ export interface Issue {
   updated_by: string
   updated_at: string
   files: IssueFile[]
+  /** SHA-256 of what the pages show (single-issue answer only); the approver signs this. */
+  content_hash?: string
+  /** The content_hash signed at 签发 (absent before sign-off). */
+  approved_hash?: string
+  /** Things to look at, not errors: "date_before_previous" (single-issue answer only). */
+  warnings?: IssueWarning[]
+  /** Names and units of the logins in created_by, approved_by, published_by (single-issue answer). */
+  people?: Record<string, { name: string; org: string }>
   /** Only in the single-issue answer. */
   sections?: Section[]
   closing_note?: string
   distribution?: DistributionLine[]
+}
+
+export interface IssueWarning {
+  key: 'date_before_previous' | string
+  previous: { id: number; year: number; number: number; date: string }
 }
 
 export interface IssueQuery {
@@ -135,6 +148,8 @@ export function saveIssue(id: number, content: IssueContent): Promise<Issue> {
 export interface Preview {
   pages: string[]
   section_pages: number[]
+  /** The content_hash of the issue these pages show. */
+  content_hash: string
 }
 
 /** POST /bulletins/issues/{id}/preview — PNG pages of the stored draft. */
@@ -182,8 +197,8 @@ export function pendingCount(): Promise<number> {
 }
 
 /** POST /bulletins/issues/{id}/approve — 签发. */
-export function approveIssue(id: number): Promise<Issue> {
-  return post<Issue>(`/bulletins/issues/${id}/approve`)
+export function approveIssue(id: number, contentHash?: string): Promise<Issue> {
+  return post<Issue>(`/bulletins/issues/${id}/approve`, contentHash ? { content_hash: contentHash } : undefined)
 }
 
 /** POST /bulletins/issues/{id}/reopen — an approved issue back to draft, with a reason. */
@@ -267,16 +282,26 @@ export function retryMail(id: number): Promise<{ requeued: number }> {
   return post<{ requeued: number }>(`/bulletins/issues/${id}/mail/retry`)
 }
 
+/** An issue using a piece ("已编入第N期"). */
+export interface PieceUse {
+  issue_id: number
+  year: number
+  number: number
+  status: IssueStatus
+}
+
 export interface SourcePiece {
   id: number
   title: string
   org: { code: string; short_name: string }
   adopted_at: string
+  used_in: PieceUse[]
 }
 
-/** GET /bulletins/sources/pieces?q= — adopted pieces. */
-export async function searchPieces(q: string): Promise<SourcePiece[]> {
-  return (await get<{ items: SourcePiece[] }>('/bulletins/sources/pieces', { q })).items
+/** GET /bulletins/sources/pieces?q=&unused= — adopted pieces with the issues using them. */
+export async function searchPieces(q: string, unused = false): Promise<SourcePiece[]> {
+  return (await get<{ items: SourcePiece[] }>('/bulletins/sources/pieces', { q, unused: unused ? 1 : undefined }))
+    .items
 }
 
 /** GET /bulletins/sources/pieces/{id} — a ready section with the "湖北行协·" prefix. */

@@ -38,6 +38,8 @@ export interface Piece {
   reviewed_at: string | null
   adopted_at: string | null
   return_reason: string | null
+  /** The bulletin issues using the piece ("已编入第N期"). */
+  used_in: { issue_id: number; year: number; number: number; status: string }[]
 }
 
 export interface PieceEvent {
@@ -196,6 +198,8 @@ export interface PieceQuery extends Query {
   from?: string
   to?: string
   commission?: number
+  /** 1: only pieces no bulletin issue uses (未编入). */
+  unused?: number
   page?: number
   page_size?: number
 }

@@ -98,6 +98,8 @@ export function useComposer() {
 
   // Sources: adopted pieces.
   const pieceQuery = ref('')
+  /** Offer only pieces no issue uses yet (未编入). */
+  const unusedOnly = ref(false)
   const pieces = ref<SourcePiece[]>([])
   const piecesLoading = ref(false)
   const piecesError = ref<unknown>(null)
@@ -146,7 +148,7 @@ export function useComposer() {
     piecesLoading.value = true
     piecesError.value = null
     try {
-      pieces.value = await searchPieces(pieceQuery.value.trim())
+      pieces.value = await searchPieces(pieceQuery.value.trim(), unusedOnly.value)
     } catch (e) {
       piecesError.value = e
       pieces.value = []
@@ -335,6 +337,7 @@ export function useComposer() {
     orgs,
     pieceQuery,
     pieces,
+    unusedOnly,
     piecesLoading,
     piecesError,
     loadPieces,

@@ -73,7 +73,8 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     }
   }
 
-  async function approve(issue: Issue): Promise<void> {
+  /** 签发 of the pages the approver saw: `seenHash` is their content_hash (409 when it changed). */
+  async function approve(issue: Issue, seenHash?: string): Promise<void> {
     const ok = await confirm(
       t('bulletins.actions.approveConfirm', { label: issueLabel(issue) }),
       t('bulletins.actions.approve'),
@@ -82,7 +83,7 @@ export function useIssueActions(onChanged: (issue: Issue) => void) {
     if (!ok) return
     busy.value = 'approve'
     try {
-      const res = await render.run(() => approveIssue(issue.id))
+      const res = await render.run(() => approveIssue(issue.id, seenHash))
       refreshMenuBadges()
       ElMessage.success(t('bulletins.actions.approved'))
       onChanged(res)

@@ -236,6 +236,19 @@ export function useEditor() {
   /** Saves pending changes, then takes a workflow action (submit, resubmit, withdraw…). */
   async function act(action: PieceAction): Promise<void> {
     if (!piece.value) return
+    // Without a contact (or author) the editors cannot reach the reporter: ask first.
+    if ((action === 'submit' || action === 'resubmit') && (!form.contact.trim() || !form.authors.length)) {
+      try {
+        await ElMessageBox.confirm(t('submissions.edit.noContact'), wf.actionLabel(action), {
+          type: 'warning',
+          confirmButtonText: t('submissions.edit.submitAnyway'),
+          cancelButtonText: t('common.cancel'),
+          customClass: 'no-contact-confirm',
+        })
+      } catch {
+        return
+      }
+    }
     if (canEdit.value && dirty.value && !(await save(true))) return
     saving.value = true
     saveError.value = null

@@ -95,8 +95,10 @@ export function usePiece() {
       reasonOpen.value = true
       return
     }
+    const p = piece.value as { contact?: string; authors?: string[] }
+    const noContact = (action === 'submit' || action === 'resubmit') && (!p.contact?.trim() || !p.authors?.length)
     ElMessageBox.confirm(
-      t('submissions.piece.confirmAction', { action: wf.actionLabel(action) }),
+      noContact ? t('submissions.edit.noContact') : t('submissions.piece.confirmAction', { action: wf.actionLabel(action) }),
       wf.actionLabel(action),
       { type: 'warning', confirmButtonText: t('common.confirm'), cancelButtonText: t('common.cancel') },
     )

@@ -9,6 +9,8 @@ export interface PieceFilters {
   org: string
   q: string
   range: [string, string] | null
+  /** Only pieces no bulletin issue uses (未编入). */
+  unused: boolean
 }
 
 function toQuery(f: PieceFilters) {
@@ -18,6 +20,7 @@ function toQuery(f: PieceFilters) {
     q: f.q.trim() || undefined,
     from: f.range?.[0] || undefined,
     to: f.range?.[1] || undefined,
+    unused: f.unused ? 1 : undefined,
   }
 }
 
@@ -32,8 +35,9 @@ export function usePieceList(defaultStates: string[] = []) {
       org: queryString(route.query.org),
       q: queryString(route.query.q),
       range: from && to ? [from, to] : null,
+      unused: queryString(route.query.unused) === '1',
     },
-    cleared: () => ({ state: [...defaultStates], org: '', q: '', range: null }),
+    cleared: () => ({ state: [...defaultStates], org: '', q: '', range: null, unused: false }),
     toQuery,
     fetch: (f, paging) => listPieces({ ...toQuery(f), ...paging }),
     immediate: false,
