@@ -147,7 +147,15 @@ export async function settleA11y(page) {
 export async function checkA11y(page, name) {
   await page.evaluate(() => window.__jbA11yIdle?.())
   const violations = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    let r
+    for (let i = 0; !r; i++) {
+      try {
+        r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+      } catch (e) {
+        if (i > 100 || !/already running/.test(String(e))) throw e
+        await new Promise((done) => setTimeout(done, 100)) // the page's own check is running
+      }
+    }
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 160) })) }))
   }, AXE_TAGS)
   if (violations.length > 0) {
