@@ -67,8 +67,9 @@ function a11yLines(where, violations) {
 
 // Runs in every page's top frame (an init script, so the strict CSP does not apply to it):
 // after each change of the DOM has settled (no mutation for 400 ms, e.g. a route shown, its
-// data loaded, a dialog opened) it runs axe once for that state and reports violations on the
-// console, marked. window.__jbA11yIdle() resolves when no check is pending or running.
+// data loaded, a dialog opened; at most 2 s after the first change) it runs axe once for that
+// state and reports violations on the console, marked. window.__jbA11yIdle() resolves when no
+// check is pending or running (or after 10 s on a page that keeps changing).
 function a11yWatcher({ mark, tags }) {
   if (window.top !== window) return
   let timer = 0
@@ -95,14 +96,19 @@ function a11yWatcher({ mark, tags }) {
       // axe refuses to run twice at once, or the page went away: the next settle checks again.
     }
   }
+  // A page that never stops changing (a ticking "saved 5 s ago") is still checked every 2 s.
+  let firstPending = 0
   const schedule = () => {
+    if (!firstPending) firstPending = Date.now()
     clearTimeout(timer)
     timer = setTimeout(() => {
+      firstPending = 0
       running = (running ?? Promise.resolve()).then(check)
-    }, 400)
+    }, Math.max(0, Math.min(400, 2000 - (Date.now() - firstPending))))
   }
   window.__jbA11yIdle = async () => {
-    while (timer || running) {
+    const deadline = Date.now() + 10_000
+    while ((timer || running) && Date.now() < deadline) {
       if (timer) await new Promise((r) => setTimeout(r, 100))
       const r = running
       if (r) await r
