@@ -84,6 +84,11 @@ function a11yWatcher({ mark, tags }) {
   const check = async () => {
     timer = 0
     if (!window.axe || document.readyState === 'loading') return
+    // Not halfway through a fade (a closing dialog, a toast coming in): colours are not final.
+    if (document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)) {
+      schedule()
+      return
+    }
     const k = key()
     if (k === lastKey) return
     lastKey = k
