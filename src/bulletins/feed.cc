@@ -144,12 +144,17 @@ std::string PublicPage(const Series& series, const std::vector<IssueRecord>& iss
   h += "<title>" + text::EscapeXml(title) + "</title>";
   h += "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/public/bulletins/" +
        text::EscapeXml(series.code) + "/feed.atom\">";
+  // The 适老化 switch (large text, strong contrast; web/public/elder.js and public-page.css).
+  h += "<link rel=\"stylesheet\" href=\"/public-page.css\"><script src=\"/elder.js\"></script>";
   h += "<style>body{font-family:'Noto Serif CJK SC',serif;max-width:48rem;margin:2rem auto;"
        "padding:0 1rem;color:#222}h1{color:#c00;font-size:1.6rem;border-bottom:2px solid #c00;"
        "padding-bottom:.5rem}li{margin:.8rem 0}a{color:#114}small{color:#666}</style></head><body>";
-  h += "<h1>" + text::EscapeXml(title) + "</h1><p><small>" + text::EscapeXml(series.issuer) +
-       " · <a href=\"/public/bulletins/" + text::EscapeXml(series.code) +
-       "/feed.atom\">Atom</a></small></p><ul>";
+  h += "<header><h1>" + text::EscapeXml(title) + "</h1><div class=\"top\"><p><small>" +
+       text::EscapeXml(series.issuer) + " · <a href=\"/public/bulletins/" +
+       text::EscapeXml(series.code) +
+       "/feed.atom\">Atom</a></small></p><button type=\"button\" id=\"elder-switch\" "
+       "aria-pressed=\"false\" title=\"适老化模式：更大的字、更强的对比\" "
+       "hidden>大字·高对比</button></div></header><main><ul>";
   if (issues.empty()) h += "<li>暂无已发布的简报。</li>";
   for (const IssueRecord& i : issues) {
     const std::string base = "/api/v1/bulletins/issues/" + std::to_string(i.id) + "/files/";
@@ -161,7 +166,7 @@ std::string PublicPage(const Series& series, const std::vector<IssueRecord>& iss
          "pdf\">PDF</a> · <a href=\"" + base + "docx\">Word</a> · <a href=\"" + base +
          "txt\">文本</a></li>";
   }
-  h += "</ul></body></html>\n";
+  h += "</ul></main></body></html>\n";
   return h;
 }
 

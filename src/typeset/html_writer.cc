@@ -3,7 +3,9 @@
 // One self-contained HTML page: inline CSS (screen, narrow screens, print),
 // every piece of user text escaped, links limited to http(s) and mailto.
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "core/bytes.h"
 #include "typeset/images.h"
@@ -86,9 +88,7 @@ std::string BlockHtml(const Block& b) {
       return "<" + h + ">" + Inline(b.spans) + "</" + h + ">\n";
     }
     case Block::Kind::kListItem:
-      return "<p class=\"li\" style=\"margin-left:" + std::to_string(2 * (b.level - 1)) + "em\">" +
-             (b.marker.empty() ? "" : "<span class=\"mk\">" + Esc(b.marker) + "</span> ") +
-             Inline(b.spans) + "</p>\n";
+      return "";  // ListHtml
     case Block::Kind::kQuote:
       return "<blockquote>" + Inline(b.spans) + "</blockquote>\n";
     case Block::Kind::kCode:
@@ -113,12 +113,70 @@ Result<std::string> ImageHtml(const std::string& base_dir, const Block& b, Image
   return figure + "</figure>\n";
 }
 
+// Turns consecutive list-item blocks into nested <ul>/<ol> with <li> elements, so that
+// readers and assistive technology see real lists. Not thread-safe; one per body.
+class ListHtml {
+ public:
+  // Appends item or continuation paragraph `b` (kind kListItem) to `out`.
+  void Add(const Block& b, std::string* out) {
+    const size_t level = static_cast<size_t>(std::max(b.level, 1));
+    while (open_.size() > level) Pop(out);
+    const bool ordered = !b.marker.empty() && b.marker[0] >= '0' && b.marker[0] <= '9';
+    if (!b.marker.empty() && open_.size() == level && open_.back().ordered != ordered) Pop(out);
+    while (open_.size() < level) {
+      if (!open_.empty() && !open_.back().item_open) {
+        *out += "<li>";
+        open_.back().item_open = true;
+      }
+      const bool o = open_.size() + 1 == level ? ordered : false;
+      *out += o ? "<ol>" : "<ul>";
+      open_.push_back({o, false});
+    }
+    List& top = open_.back();
+    if (b.marker.empty() && top.item_open) {  // a further paragraph of the open item
+      *out += "<p>" + Inline(b.spans) + "</p>";
+      return;
+    }
+    if (top.item_open) *out += "</li>\n";
+    std::string value;
+    if (top.ordered) {
+      const std::string digits = b.marker.substr(0, b.marker.find_first_not_of("0123456789"));
+      if (!digits.empty() && digits.size() < 10) value = " value=\"" + digits + "\"";
+    }
+    *out += "<li" + value + ">" + Inline(b.spans);
+    top.item_open = true;
+  }
+
+  // Closes every open list.
+  void Close(std::string* out) {
+    while (!open_.empty()) Pop(out);
+  }
+
+ private:
+  struct List {
+    bool ordered;
+    bool item_open;
+  };
+  void Pop(std::string* out) {
+    if (open_.back().item_open) *out += "</li>";
+    *out += open_.back().ordered ? "</ol>\n" : "</ul>\n";
+    open_.pop_back();
+  }
+  std::vector<List> open_;
+};
+
 // Returns the HTML of a section body's blocks; errors name no field.
 Result<std::string> BodyHtml(const std::string& base_dir, const std::string& markdown,
                              ImageBudget* images) {
   JB_ASSIGN_OR_RETURN(auto blocks, ParseMarkdown(markdown));
   std::string out;
+  ListHtml lists;
   for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::kListItem) {
+      lists.Add(b, &out);
+      continue;
+    }
+    lists.Close(&out);
     if (b.kind == Block::Kind::kImage) {
       JB_ASSIGN_OR_RETURN(std::string figure, ImageHtml(base_dir, b, images));
       out += figure;
@@ -126,6 +184,7 @@ Result<std::string> BodyHtml(const std::string& base_dir, const std::string& mar
       out += BlockHtml(b);
     }
   }
+  lists.Close(&out);
   return out;
 }
 
@@ -178,6 +237,7 @@ std::string Css(const Fonts& f) {
          "0}"
          "th,td{border:.5pt solid #333;padding:2pt 4pt}figure{text-align:center;margin:.5em 0}"
          "img{max-width:100%}figcaption{font-size:14pt}"
+         "article ul,article ol{margin:0;padding-left:2em}li p{text-indent:0}"
          ".dist{border-top:1pt solid #111;border-bottom:1pt solid "
          "#111;margin-top:2em;font-size:14pt}"
          ".dist p{text-indent:0;padding:0 1em;border-bottom:.5pt solid #111}.dist "

@@ -58,6 +58,27 @@ TEST(HtmlWriterTest, EscapedSelfContainedResponsive) {
   EXPECT_NE(h.find("href=\"#s2\""), std::string::npos);
 }
 
+// Lists, headings and tables are real elements, so that screen readers announce them.
+TEST(HtmlWriterTest, ListsHeadingsAndTablesAreRealElements) {
+  Issue issue = Sample();
+  issue.sections[1].body_markdown =
+      "## 小标题\n\n- 甲\n- 乙\n  - 乙一\n\n3. 三\n4. 四\n\n| 地区 | 数 |\n|---|---|\n| 湖北 | 1 "
+      "|\n";
+  auto html = WriteHtml(issue, Fonts());
+  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  const std::string& h = *html;
+  EXPECT_NE(h.find("<html lang=\"zh-CN\">"), std::string::npos);
+  EXPECT_NE(h.find("<h4>小标题</h4>"), std::string::npos) << h;
+  EXPECT_NE(h.find("<ul><li>甲</li>\n<li>乙<ul><li>乙一</li></ul>\n</li></ul>\n"),
+            std::string::npos)
+      << h;
+  EXPECT_NE(h.find("<ol><li value=\"3\">三</li>\n<li value=\"4\">四</li></ol>\n"),
+            std::string::npos)
+      << h;
+  EXPECT_NE(h.find("<thead><tr><th>地区</th><th>数</th></tr></thead>"), std::string::npos) << h;
+  EXPECT_EQ(h.find("class=\"li\""), std::string::npos);
+}
+
 // The epidemic module puts its trend chart into a body in exactly this form.
 TEST(HtmlWriterTest, ImagesAreEmbeddedAsDataUris) {
   Issue issue = Sample();

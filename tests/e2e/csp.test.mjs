@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ROOT, apiAs, launch, signIn } from './lib.mjs'
+import { ROOT, apiAs, launch, settleA11y, signIn } from './lib.mjs'
 
 /** Every route path of the router: `path: '…'` in the files under web/src that declare routes. */
 function routerPaths() {
@@ -74,6 +74,7 @@ describe('content security policy', () => {
           await page.goto(urlFor(p, ids))
           await page.locator('#app > *').first().waitFor()
           await page.waitForLoadState('networkidle')
+          await settleA11y(page)
         }
       }
       assert.deepEqual(cspViolations, [])

@@ -10,6 +10,7 @@ import { router } from './router'
 import { useLocaleStore } from './stores/locale'
 import { useSessionStore } from './stores/session'
 import './styles.css'
+import { tieFormErrorsToFields } from './utils/a11yFormErrors'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -31,3 +32,4 @@ configureHttp({
 
 app.use(router)
 app.mount('#app')
+tieFormErrorsToFields()

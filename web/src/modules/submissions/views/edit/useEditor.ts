@@ -289,9 +289,26 @@ export function useEditor() {
     }
   }
 
-  /** Appends an image or a link to an attachment to the body. */
-  function insertAttachment(a: { name: string; mime: string; url: string }): void {
-    const md = a.mime.startsWith('image/') ? `![${a.name}](${a.url})` : `[${a.name}](${a.url})`
+  /**
+   * Appends an image or a link to an attachment to the body. For an image it first asks for
+   * its text alternative (the Markdown alt text, which the published editions carry).
+   */
+  async function insertAttachment(a: { name: string; mime: string; url: string }): Promise<void> {
+    let md = `[${a.name}](${a.url})`
+    if (a.mime.startsWith('image/')) {
+      let alt = a.name
+      try {
+        const answer = await ElMessageBox.prompt(t('submissions.attachments.altPrompt'), t('submissions.attachments.altTitle'), {
+          inputValue: a.name,
+          confirmButtonText: t('common.confirm'),
+          cancelButtonText: t('common.cancel'),
+        })
+        alt = answer.value.trim()
+      } catch {
+        return
+      }
+      md = `![${alt.replace(/[[\]]/g, '')}](${a.url})`
+    }
     form.body = form.body.replace(/\s*$/, '') + `\n\n${md}\n`
   }
 

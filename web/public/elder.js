@@ -1,0 +1,33 @@
+// 适老化 switch of the pages the server writes itself (the public archive of a series): large
+// text and strong contrast as the class "elder" on <html> (rules in public-page.css), remembered
+// in localStorage under the key the web UI's public pages use (src/composables/useElderMode.ts).
+;(() => {
+  const KEY = 'jianbao.elder'
+  const root = document.documentElement
+  const stored = () => {
+    try {
+      return localStorage.getItem(KEY) === '1'
+    } catch {
+      return false
+    }
+  }
+  root.classList.toggle('elder', stored())
+  const wire = () => {
+    const button = document.getElementById('elder-switch')
+    if (!button) return
+    button.hidden = false
+    button.setAttribute('aria-pressed', String(root.classList.contains('elder')))
+    button.addEventListener('click', () => {
+      const on = !root.classList.contains('elder')
+      root.classList.toggle('elder', on)
+      button.setAttribute('aria-pressed', String(on))
+      try {
+        localStorage.setItem(KEY, on ? '1' : '0')
+      } catch {
+        // No storage (private mode): the choice holds for this page only.
+      }
+    })
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire)
+  else wire()
+})()
