@@ -90,6 +90,10 @@ Services::Services(store::Database* db, const Config& config)
   sources = std::make_unique<ModuleSources>(orgs.get(), submissions.get(), epidemic.get(),
                                             complaints.get(), members.get());
   notices = std::make_unique<members::NoticeService>(db, typesetter.get());
+  // A sent notice announces itself to the association's group robots.
+  notices->SetSentHook([](soci::session& s, int64_t org_id, const members::Notice& n) {
+    robots::Announce(s, org_id, {"notice.sent", n.title, "", "/notices/" + std::to_string(n.id)});
+  });
   bulletins = std::make_unique<bulletins::BulletinService>(db, orgs.get(), typesetter.get(),
                                                            sources.get(), RenderLimitsFrom(config));
   // Pieces say which bulletin issues use them ("已编入第N期").

@@ -23,6 +23,7 @@
 #ifndef JIANBAO_MEMBERS_NOTICES_H_
 #define JIANBAO_MEMBERS_NOTICES_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,6 +113,12 @@ class NoticeService {
   // Lets reminders e-mail the units' users (SMTP configured).
   void SetReminderMailer(receipts::Mailer* mailer) { mailer_ = mailer; }
 
+  // Called inside the transaction that sends a notice, with the sending
+  // association: the group-robot announcement (wired by cli/wiring.cc; may be
+  // empty). SetSentHook only during start-up.
+  using SentHook = std::function<void(soci::session&, int64_t org_id, const Notice&)>;
+  void SetSentHook(SentHook hook) { sent_hook_ = std::move(hook); }
+
   // Stores a draft of the actor's association. Errors: kPermissionDenied
   // unless association staff; kInvalidArgument naming the field: "title"
   // (required, too_long), "kind" ("invalid_notice_kind"), "body" (required,
@@ -164,6 +171,7 @@ class NoticeService {
   store::Database* db_;
   typeset::Typesetter* typesetter_;
   receipts::Mailer* mailer_ = nullptr;
+  SentHook sent_hook_;
 };
 
 // The notices' message catalogue (messages_notices.cc): zh and en of every

@@ -249,6 +249,7 @@ Result<Notice> NoticeService::Send(const Actor& actor, int64_t id) {
     notify::Send(s, audience, n);
     orgs::Audit(s, actor, "notice.send", "notice", std::to_string(id), "",
                 nlohmann::json{{"units", to.size()}, {"people", people.size()}}.dump());
+    if (sent_hook_) sent_hook_(s, r.org_id, r.notice);
     return Status::Ok();
   }));
   return Get(actor, id);

@@ -771,6 +771,9 @@ ROUTES.update({
              expect(200, {"hubei-admin"}, **OTHER_ASSOC), body={})],
     f"GET {NO}/:id/pdf": [
         Case("pdf", NO + "/{notice}/pdf", expect(200, NOTICE_READERS, denied=404))],
+})
+
+
 # policy library and training (members): association staff write, everyone
 # signed in reads; member units' staff register; the organiser (Hubei's
 # association, or the national one above it) marks attendance and reschedules.

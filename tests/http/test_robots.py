@@ -219,6 +219,22 @@ class RobotsTest(unittest.TestCase):
         self.assertEqual([x["name"] for x in listed["items"]], ["湖北群"])
         self.assertTrue(all(x["robot_name"] == "湖北群" for x in deliveries(hubei)))
 
+    def test_sent_notice_is_announced(self):
+        hubei = server.client("hubei-admin")
+        status, r, _ = hubei.call("POST", "/api/v1/robots", {
+            "name": "湖北通知群", "kind": "generic", "url": receiver.url("/notices")})
+        self.assertEqual(status, 201, r)
+        status, n, _ = hubei.call("POST", "/api/v1/notices", {
+            "title": "关于报送复工情况的通知", "kind": "notice", "body": "各会员单位：\n\n正文。",
+            "recipients": ["hubei-cmcc"]})
+        self.assertEqual(status, 201, n)
+        status, sent, _ = hubei.call("POST", f"/api/v1/notices/{n['id']}/send")
+        self.assertEqual(status, 200, sent)
+        got = wait_for(lambda: receiver.of("/notices"))
+        self.assertEqual(got[0]["body"]["event"], "notice.sent")
+        self.assertEqual(got[0]["body"]["title"], "关于报送复工情况的通知")
+        self.assertTrue(got[0]["body"]["link"].endswith(f"/notices/{n['id']}"), got[0]["body"])
+
     def test_bad_input_and_access(self):
         admin = server.client("admin")
         for body, field, key in (
