@@ -149,7 +149,8 @@ describe('complaint desk', () => {
     await composer.getByRole('tab', { name: '申诉受理情况' }).click()
     await composer.getByTestId('complaints-source-add').click()
     await composer.getByTestId('section-0').waitFor()
-    assert.match(await composer.getByTestId('section-0').innerText(), /湖北省电信用户申诉受理情况/)
+    assert.match(await composer.getByTestId('section-0').getByTestId('section-title').inputValue(),
+      /湖北省电信用户申诉受理情况/)
     assert.equal(await composer.getByTestId('section-0').getAttribute('data-kind'), 'summary')
     await shot(page, 'complaints-bulletin-section')
     await composer.getByTestId('composer-save').click()

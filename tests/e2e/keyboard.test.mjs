@@ -90,6 +90,8 @@ describe('keyboard only', () => {
 
     await tabTo(page, page.getByTestId('piece-title'))
     await page.keyboard.type(TITLE)
+    await tabTo(page, page.getByTestId('piece-contact'))
+    await page.keyboard.type('李娜 13800000000')
     await tabTo(page, page.getByTestId('piece-body'))
     await page.keyboard.type('协会组织会员单位开展应急通信演练。')
     await page.getByTestId('piece-preview').waitFor()
