@@ -206,13 +206,17 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
 
 Status SearchService::IndexKinds(const std::vector<const Kind*>& kinds,
                                  const std::function<void(int64_t, int64_t)>& progress,
-                                 const std::function<bool()>& stop) {
+                                 const std::function<bool()>& stop,
+                                 std::set<std::pair<std::string, int64_t>>* live) {
   std::vector<std::pair<const Kind*, std::vector<int64_t>>> work;
   int64_t total = 0, done = 0;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     for (const Kind* k : kinds) {
       work.emplace_back(k, k->ids(s));
       total += static_cast<int64_t>(work.back().second.size());
+      if (live) {
+        for (int64_t id : work.back().second) live->emplace(k->name, id);
+      }
     }
     return Status::Ok();
   }));
@@ -223,18 +227,15 @@ Status SearchService::IndexKinds(const std::vector<const Kind*>& kinds,
       const size_t to = std::min(ids.size(), from + kBatch);
       JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
         for (size_t i = from; i < to; ++i) OnChange(s, kind->name, ids[i]);
-        if (to == ids.size()) repo::MarkKindIndexed(s, kind->name);
         return Status::Ok();
       }));
       done += static_cast<int64_t>(to - from);
       if (progress) progress(done, total);
     }
-    if (ids.empty()) {
-      JB_RETURN_IF_ERROR(db_->Write([&, name = kind->name](soci::session& s) {
-        repo::MarkKindIndexed(s, name);
-        return Status::Ok();
-      }));
-    }
+    JB_RETURN_IF_ERROR(db_->Write([&, name = kind->name](soci::session& s) {
+      repo::MarkKindIndexed(s, name);
+      return Status::Ok();
+    }));
   }
   return Status::Ok();
 }
@@ -243,13 +244,7 @@ Status SearchService::Reindex(const std::function<void(int64_t, int64_t)>& progr
   std::vector<const Kind*> all;
   std::set<std::pair<std::string, int64_t>> live;
   for (const Kind& k : kinds_) all.push_back(&k);
-  JB_RETURN_IF_ERROR(IndexKinds(all, progress, nullptr));
-  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    for (const Kind& k : kinds_) {
-      for (int64_t id : k.ids(s)) live.emplace(k.name, id);
-    }
-    return Status::Ok();
-  }));
+  JB_RETURN_IF_ERROR(IndexKinds(all, progress, nullptr, &live));
   return db_->Write([&](soci::session& s) {
     for (const auto& [kind, id] : repo::ListEntries(s)) {
       if (!live.count({kind, id})) repo::Remove(s, kind, id);

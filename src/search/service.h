@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -123,9 +124,12 @@ class SearchService {
 
  private:
   void OnChange(soci::session& s, const std::string& kind, int64_t id) const;
+  // Indexes every record of `kinds` and marks each kind indexed; adds the
+  // (kind, id) of every record to `live` when given.
   Status IndexKinds(const std::vector<const Kind*>& kinds,
                     const std::function<void(int64_t, int64_t)>& progress,
-                    const std::function<bool()>& stop);
+                    const std::function<bool()>& stop,
+                    std::set<std::pair<std::string, int64_t>>* live = nullptr);
   const Kind* Find(const std::string& name) const;
 
   store::Database* db_;

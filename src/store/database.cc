@@ -267,22 +267,19 @@ class WriteTransaction {
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
 
-  void Commit() { End("COMMIT"); }
-  void Rollback() { End("ROLLBACK"); }
-
- private:
-  // Closes the transaction; should COMMIT itself fail (SQLite can refuse it),
-  // the transaction stays open for the destructor to roll back, so the one
-  // writer session never stays inside a transaction.
-  void End(const char* sql) {
-    if (!sqlite_) {
-      std::string(sql) == "COMMIT" ? s_.commit() : s_.rollback();
-    } else {
-      s_ << sql;
-    }
+  // Should COMMIT itself fail (SQLite can refuse it), the transaction stays
+  // open for the destructor to roll back, so the one writer session never
+  // stays inside a transaction.
+  void Commit() {
+    sqlite_ ? void(s_ << "COMMIT") : s_.commit();
+    open_ = false;
+  }
+  void Rollback() {
+    sqlite_ ? void(s_ << "ROLLBACK") : s_.rollback();
     open_ = false;
   }
 
+ private:
   soci::session& s_;
   bool sqlite_;
   bool open_ = false;
