@@ -2,14 +2,9 @@
 
 #include "complaints/export.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
-#include <fstream>
-#include <sstream>
-
 #include "complaints/options.h"
 #include "core/messages.h"
+#include "xlsx/book.h"
 
 namespace jianbao::complaints {
 namespace {
@@ -58,45 +53,27 @@ double Value(const StatsRow& r, const std::string& name) {
 
 Result<std::string> StatsXlsx(const Stats& stats, const std::vector<Complaint>& cases,
                               const std::string& lang) {
-  char path[] = "/tmp/jianbao-complaints-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) return Status::Internal("cannot create a temporary file for the .xlsx");
-  close(fd);
-  lxw_workbook_options options = {};
-  lxw_workbook* wb = workbook_new_opt(path, &options);
-  if (!wb) {
-    unlink(path);
-    return Status::Internal("libxlsxwriter could not start a workbook");
-  }
-  lxw_format* head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_bg_color(head, 0xF2F2F2);
-  lxw_format* title = workbook_add_format(wb);
-  format_set_bold(title);
-  format_set_font_size(title, 14);
-  lxw_format* dec = workbook_add_format(wb);
-  format_set_num_format(dec, "0.0");
+  xlsx::Book book;
+  JB_RETURN_IF_ERROR(book.status());
+  lxw_format* dec = book.Format("0.0");
 
-  lxw_worksheet* ws = workbook_add_worksheet(wb, Label("stats_sheet", lang).c_str());
+  lxw_worksheet* ws = book.Sheet(Label("stats_sheet", lang));
   const std::string period =
       (stats.from.empty() ? "…" : stats.from) + " — " + (stats.to.empty() ? "…" : stats.to);
-  worksheet_write_string(ws, 0, 0, (Label("title", lang) + " " + period).c_str(), title);
+  book.Title(ws, Label("title", lang) + " " + period);
   worksheet_set_column(ws, 0, 0, 22, nullptr);
   lxw_row_t r = 2;
   auto table = [&](const std::string& group, const std::vector<StatsRow>& rows, bool total) {
-    worksheet_write_string(ws, r, 0, Label(group, lang).c_str(), head);
-    for (size_t i = 0; i < std::size(kCounts); ++i) {
-      worksheet_write_string(ws, r, static_cast<lxw_col_t>(i + 1), Label(kCounts[i], lang).c_str(),
-                             head);
-    }
-    ++r;
+    std::vector<std::string> labels = {Label(group, lang)};
+    for (const char* count : kCounts) labels.push_back(Label(count, lang));
+    book.Head(ws, r++, labels);
     for (const StatsRow& row : rows) {
       const std::string name = total ? Label("total", lang) : KeyLabel(group, row.key, lang);
-      worksheet_write_string(ws, r, 0, name.c_str(), nullptr);
+      book.Text(ws, r, 0, name);
       for (size_t i = 0; i < std::size(kCounts); ++i) {
         const bool decimal = i >= 10;
-        worksheet_write_number(ws, r, static_cast<lxw_col_t>(i + 1), Value(row, kCounts[i]),
-                               decimal ? dec : nullptr);
+        book.Number(ws, r, static_cast<lxw_col_t>(i + 1), Value(row, kCounts[i]),
+                    decimal ? dec : nullptr);
       }
       ++r;
     }
@@ -107,12 +84,12 @@ Result<std::string> StatsXlsx(const Stats& stats, const std::vector<Complaint>& 
   table("operator", stats.by_operator, false);
   table("region", stats.by_region, false);
 
-  lxw_worksheet* cs = workbook_add_worksheet(wb, Label("cases_sheet", lang).c_str());
+  lxw_worksheet* cs = book.Sheet(Label("cases_sheet", lang));
   const char* columns[] = {"number", "kind_col", "category",    "operator",  "region",      "name",
                            "phone",  "status",   "received_on", "closed_on", "satisfaction"};
-  for (size_t i = 0; i < std::size(columns); ++i) {
-    worksheet_write_string(cs, 0, static_cast<lxw_col_t>(i), Label(columns[i], lang).c_str(), head);
-  }
+  std::vector<std::string> headers;
+  for (const char* column : columns) headers.push_back(Label(column, lang));
+  book.Head(cs, 0, headers);
   worksheet_set_column(cs, 0, 0, 20, nullptr);
   lxw_row_t cr = 1;
   for (const Complaint& c : cases) {
@@ -128,20 +105,12 @@ Result<std::string> StatsXlsx(const Stats& stats, const std::vector<Complaint>& 
                                   c.received_on,
                                   c.closed_on};
     for (size_t i = 0; i < std::size(values); ++i) {
-      worksheet_write_string(cs, cr, static_cast<lxw_col_t>(i), values[i].c_str(), nullptr);
+      book.Text(cs, cr, static_cast<lxw_col_t>(i), values[i]);
     }
-    if (c.satisfaction > 0) worksheet_write_number(cs, cr, 10, c.satisfaction, nullptr);
+    if (c.satisfaction > 0) book.Number(cs, cr, 10, c.satisfaction);
     ++cr;
   }
-  const lxw_error err = workbook_close(wb);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  unlink(path);
-  if (err != LXW_NO_ERROR) {
-    return Status::Internal(std::string("libxlsxwriter: ") + lxw_strerror(err));
-  }
-  return ss.str();
+  return book.Close();
 }
 
 }  // namespace jianbao::complaints

@@ -2,14 +2,9 @@
 
 #include "members/export.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
-#include <fstream>
-#include <sstream>
-
 #include "core/messages.h"
 #include "members/service_internal.h"
+#include "xlsx/book.h"
 
 namespace jianbao::members {
 namespace {
@@ -20,68 +15,24 @@ std::string Label(const std::string& name, const std::string& lang) {
 
 double Ratio(int64_t a, int64_t b) { return b ? static_cast<double>(a) / b : 0; }
 
-// A workbook written to a temporary file (libxlsxwriter writes files) and read back.
-class Book {
+// The shared book with the members' number formats (thousands, percent).
+class Book : public xlsx::Book {
  public:
   Book() {
-    char path[] = "/tmp/jianbao-members-XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) return;
-    close(fd);
-    path_ = path;
-    wb_ = workbook_new(path);
-    if (!wb_) return;
-    head_ = workbook_add_format(wb_);
-    format_set_bold(head_);
-    format_set_bg_color(head_, 0xF2F2F2);
-    format_set_border(head_, LXW_BORDER_THIN);
-    title_ = workbook_add_format(wb_);
-    format_set_bold(title_);
-    format_set_font_size(title_, 14);
-    pct_ = workbook_add_format(wb_);
-    format_set_num_format(pct_, "0.0%");
-    num_ = workbook_add_format(wb_);
-    format_set_num_format(num_, "#,##0.##");
-  }
-  ~Book() {
-    if (!path_.empty()) unlink(path_.c_str());
-  }
-  bool ok() const { return wb_ != nullptr; }
-  lxw_worksheet* Sheet(const std::string& name) {
-    return workbook_add_worksheet(wb_, name.c_str());
-  }
-  void Head(lxw_worksheet* ws, lxw_row_t row, const std::vector<std::string>& labels) {
-    for (size_t c = 0; c < labels.size(); ++c) {
-      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), labels[c].c_str(), head_);
-    }
-  }
-  void Text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& v) {
-    worksheet_write_string(ws, r, c, v.c_str(), nullptr);
+    if (!ok()) return;
+    num_ = Format("#,##0.##");
+    pct_ = Format("0.0%");
   }
   void Number(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, double v) {
-    worksheet_write_number(ws, r, c, v, num_);
+    xlsx::Book::Number(ws, r, c, v, num_);
   }
   void Percent(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, double v) {
-    worksheet_write_number(ws, r, c, v, pct_);
-  }
-  void Title(lxw_worksheet* ws, const std::string& v) {
-    worksheet_write_string(ws, 0, 0, v.c_str(), title_);
-  }
-  Result<std::string> Close() {
-    const lxw_error err = workbook_close(wb_);
-    wb_ = nullptr;
-    if (err != LXW_NO_ERROR)
-      return Status::Internal(std::string("libxlsxwriter: ") + lxw_strerror(err));
-    std::ifstream in(path_, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    xlsx::Book::Number(ws, r, c, v, pct_);
   }
 
  private:
-  std::string path_;
-  lxw_workbook* wb_ = nullptr;
-  lxw_format *head_ = nullptr, *title_ = nullptr, *pct_ = nullptr, *num_ = nullptr;
+  lxw_format* num_ = nullptr;
+  lxw_format* pct_ = nullptr;
 };
 
 void GroupRows(Book& book, lxw_worksheet* ws, lxw_row_t* row, const std::string& heading,
@@ -113,7 +64,7 @@ std::string UnitLabel(const std::string& unit, const std::string& lang) {
 
 Result<std::string> DashboardXlsx(const Dashboard& d, const std::string& lang) {
   Book book;
-  if (!book.ok()) return Status::Internal("libxlsxwriter could not start a workbook");
+  JB_RETURN_IF_ERROR(book.status());
   lxw_worksheet* ws = book.Sheet(Label("summary", lang));
   book.Title(ws, d.schedule.name + " " + d.rate.period.start + " ~ " + d.rate.period.end);
   worksheet_set_column(ws, 0, 0, 30, nullptr);
@@ -153,7 +104,7 @@ Result<std::string> LedgerXlsx(const std::vector<Transaction>& txs,
                                const std::vector<Balance>& balances, const std::string& year,
                                const std::string& lang) {
   Book book;
-  if (!book.ok()) return Status::Internal("libxlsxwriter could not start a workbook");
+  JB_RETURN_IF_ERROR(book.status());
   lxw_worksheet* ws = book.Sheet(Label("transactions", lang));
   book.Title(ws, Label("ledger_title", lang) + (year.empty() ? "" : " " + year));
   worksheet_set_column(ws, 3, 4, 30, nullptr);

@@ -2,15 +2,11 @@
 
 #include "submissions/export.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "core/messages.h"
+#include "xlsx/book.h"
 
 namespace jianbao::submissions {
 namespace {
@@ -71,35 +67,13 @@ std::string StatsCsv(const Stats& stats, const std::string& lang) {
 }
 
 Result<std::string> StatsXlsx(const Stats& stats, const std::string& lang) {
-  char path[] = "/tmp/jianbao-stats-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) return Status::Internal("cannot create a temporary file for the .xlsx");
-  close(fd);
-  lxw_workbook_options options = {};
-  options.constant_memory = LXW_FALSE;
-  lxw_workbook* wb = workbook_new_opt(path, &options);
-  if (!wb) {
-    unlink(path);
-    return Status::Internal("libxlsxwriter could not start a workbook");
-  }
-  lxw_worksheet* ws = workbook_add_worksheet(wb, Label("sheet", lang).c_str());
-  lxw_format* title = workbook_add_format(wb);
-  format_set_bold(title);
-  format_set_font_size(title, 14);
-  lxw_format* head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_bg_color(head, 0xF2F2F2);
-  format_set_border(head, LXW_BORDER_THIN);
-  lxw_format* cell = workbook_add_format(wb);
-  format_set_border(cell, LXW_BORDER_THIN);
-  lxw_format* pct = workbook_add_format(wb);
-  format_set_num_format(pct, "0.0%");
-  format_set_border(pct, LXW_BORDER_THIN);
-  worksheet_write_string(ws, 0, 0, Title(stats, lang).c_str(), title);
-  const std::vector<std::string> headers = Headers(lang);
-  for (size_t c = 0; c < headers.size(); ++c) {
-    worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), headers[c].c_str(), head);
-  }
+  xlsx::Book book;
+  JB_RETURN_IF_ERROR(book.status());
+  lxw_worksheet* ws = book.Sheet(Label("sheet", lang));
+  lxw_format* cell = book.Format("", true);
+  lxw_format* pct = book.Format("0.0%", true);
+  book.Title(ws, Title(stats, lang));
+  book.Head(ws, 2, Headers(lang));
   const std::string total_label = Label("total", lang);
   worksheet_set_column(ws, 1, 1, 14, nullptr);
   worksheet_set_column(ws, 2, 2, 36, nullptr);
@@ -107,32 +81,25 @@ Result<std::string> StatsXlsx(const Stats& stats, const std::string& lang) {
   lxw_row_t r = 3;
   auto write = [&](const StatsRow& row, bool total) {
     if (total) {
-      worksheet_write_string(ws, r, 0, "", cell);
-      worksheet_write_string(ws, r, 1, "", cell);
-      worksheet_write_string(ws, r, 2, total_label.c_str(), head);
+      book.Text(ws, r, 0, "", cell);
+      book.Text(ws, r, 1, "", cell);
+      book.Text(ws, r, 2, total_label, book.head());
     } else {
-      worksheet_write_number(ws, r, 0, row.rank, cell);
-      worksheet_write_string(ws, r, 1, row.org_code.c_str(), cell);
-      worksheet_write_string(ws, r, 2, row.org_name.c_str(), cell);
+      book.Number(ws, r, 0, row.rank, cell);
+      book.Text(ws, r, 1, row.org_code, cell);
+      book.Text(ws, r, 2, row.org_name, cell);
     }
-    worksheet_write_number(ws, r, 3, static_cast<double>(row.submitted), cell);
-    worksheet_write_number(ws, r, 4, static_cast<double>(row.adopted), cell);
-    worksheet_write_number(ws, r, 5, row.adoption_rate, pct);
-    worksheet_write_number(ws, r, 6, static_cast<double>(row.commissioned), cell);
-    worksheet_write_number(ws, r, 7, static_cast<double>(row.commissioned_on_time), cell);
-    worksheet_write_number(ws, r, 8, static_cast<double>(row.commissioned_late), cell);
+    book.Number(ws, r, 3, static_cast<double>(row.submitted), cell);
+    book.Number(ws, r, 4, static_cast<double>(row.adopted), cell);
+    book.Number(ws, r, 5, row.adoption_rate, pct);
+    book.Number(ws, r, 6, static_cast<double>(row.commissioned), cell);
+    book.Number(ws, r, 7, static_cast<double>(row.commissioned_on_time), cell);
+    book.Number(ws, r, 8, static_cast<double>(row.commissioned_late), cell);
     ++r;
   };
   for (const StatsRow& row : stats.rows) write(row, false);
   write(stats.total, true);
-  const lxw_error err = workbook_close(wb);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  unlink(path);
-  if (err != LXW_NO_ERROR)
-    return Status::Internal(std::string("libxlsxwriter: ") + lxw_strerror(err));
-  return ss.str();
+  return book.Close();
 }
 
 }  // namespace jianbao::submissions

@@ -3,7 +3,6 @@
 #include "members/testing/workbooks.h"
 
 #include <unistd.h>
-#include <xlsxwriter.h>
 #include <zip.h>
 
 #include <cstdio>
@@ -11,6 +10,7 @@
 #include <sstream>
 
 #include "members/credit_code.h"
+#include "xlsx/book.h"
 
 namespace jianbao::members::testing {
 
@@ -42,18 +42,11 @@ std::vector<std::vector<std::string>> MemberRows(int n, int first) {
 std::string Workbook(const std::vector<std::string>& header,
                      const std::vector<std::vector<std::string>>& rows,
                      const WorkbookOptions& options) {
-  char path[] = "/tmp/jb-members-wb-XXXXXX";
-  const int fd = mkstemp(path);
-  close(fd);
-  lxw_workbook* wb = workbook_new(path);
-  if (options.notes_sheet_first) {
-    lxw_worksheet* notes = workbook_add_worksheet(wb, "说明");
-    worksheet_write_string(notes, 0, 0, "请在下一张工作表填写会员名单", nullptr);
-  }
-  lxw_worksheet* ws = workbook_add_worksheet(wb, options.sheet.c_str());
-  for (size_t c = 0; c < header.size(); ++c) {
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(), nullptr);
-  }
+  xlsx::Book book;
+  if (options.notes_sheet_first)
+    book.Text(book.Sheet("说明"), 0, 0, "请在下一张工作表填写会员名单");
+  lxw_worksheet* ws = book.Sheet(options.sheet);
+  for (size_t c = 0; c < header.size(); ++c) book.Text(ws, 0, static_cast<lxw_col_t>(c), header[c]);
   if (options.merge_header) worksheet_merge_range(ws, 0, 0, 0, 1, header[0].c_str(), nullptr);
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t c = 0; c < rows[r].size(); ++c) {
@@ -61,9 +54,9 @@ std::string Workbook(const std::vector<std::string>& header,
       const auto col = static_cast<lxw_col_t>(c);
       const bool phone = c < header.size() && header[c] == "手机";
       if (options.numeric_phone && phone && !rows[r][c].empty()) {
-        worksheet_write_number(ws, row, col, std::stod(rows[r][c]), nullptr);
+        book.Number(ws, row, col, std::stod(rows[r][c]));
       } else {
-        worksheet_write_string(ws, row, col, rows[r][c].c_str(), nullptr);
+        book.Text(ws, row, col, rows[r][c]);
       }
     }
     if (options.formula_row == static_cast<int>(r + 1)) {
@@ -71,12 +64,8 @@ std::string Workbook(const std::vector<std::string>& header,
                               nullptr);
     }
   }
-  workbook_close(wb);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  unlink(path);
-  return ss.str();
+  Result<std::string> bytes = book.Close();
+  return bytes.ok() ? *bytes : std::string();
 }
 
 std::string ZipBomb(int mebibytes) {
