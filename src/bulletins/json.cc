@@ -359,7 +359,7 @@ Result<bool> ReadChart(const http::Request& req) {
 json SeriesListJson(const std::vector<Series>& all) {
   json items = json::array();
   for (const Series& s : all) items.push_back(SeriesJson(s));
-  return {{"items", items}};
+  return http::ItemsObject(std::move(items));
 }
 
 json IssueViewJson(const IssueView& v) {
@@ -441,7 +441,7 @@ json PiecesJson(const std::vector<SourcePiece>& pieces) {
                      {"adopted_at", p.adopted_at},
                      {"used_in", PieceUsesJson(p.used_in)}});
   }
-  return {{"items", items}};
+  return http::ItemsObject(std::move(items));
 }
 
 json SummaryKindsJson(const std::vector<SummaryKind>& kinds) {
@@ -449,7 +449,7 @@ json SummaryKindsJson(const std::vector<SummaryKind>& kinds) {
   for (const SummaryKind& k : kinds) {
     items.push_back({{"key", k.key}, {"label", {{"zh", k.label_zh}, {"en", k.label_en}}}});
   }
-  return {{"items", items}};
+  return http::ItemsObject(std::move(items));
 }
 
 json SectionJson(const SectionSpec& section) { return SectionsJson({section})[0]; }

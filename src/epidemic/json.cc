@@ -248,7 +248,7 @@ nlohmann::json RegionsJson(const std::vector<Region>& regions) {
          {"level", std::string(LevelName(r.level))},
          {"parent", r.parent.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.parent)}});
   }
-  return {{"items", items}};
+  return http::ItemsObject(std::move(items));
 }
 
 nlohmann::json FieldsJson() {
@@ -259,7 +259,7 @@ nlohmann::json FieldsJson() {
                      {"cumulative", IsCumulative(f)},
                      {"signed", f == Field::kSevereChange}});
   }
-  return {{"items", items}};
+  return http::ItemsObject(std::move(items));
 }
 
 nlohmann::json DateRangeJson(const DateRange& r) {

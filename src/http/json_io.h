@@ -56,14 +56,25 @@ Result<PageRequest> ParsePage(const Request& req);
 
 // Returns the API form of a page: {"items": [item_json(row)…], "total",
 // "page", "page_size"} — the one list shape of every module.
+// Returns {"items": items}, moving `items` in (a braced list would copy it:
+// initializer lists are const).
+inline Json ItemsObject(Json items) {
+  Json out = Json::object();
+  out["items"] = std::move(items);
+  return out;
+}
+
 template <typename T, typename Fn>
 Json PageJson(const jianbao::Page<T>& rows, const PageRequest& req, Fn item_json) {
   Json items = Json::array();
   for (const T& row : rows.items) items.push_back(item_json(row));
-  return {{"items", std::move(items)},
-          {"total", rows.total},
-          {"page", req.page},
-          {"page_size", req.page_size}};
+  // Built member by member: a braced list would copy `items` (initializer lists are const).
+  Json out = Json::object();
+  out["items"] = std::move(items);
+  out["total"] = rows.total;
+  out["page"] = req.page;
+  out["page_size"] = req.page_size;
+  return out;
 }
 
 // Returns the string value of `key` exactly as sent (no trimming or control

@@ -5,6 +5,7 @@
 #include "members/library_handlers.h"
 
 #include "core/text.h"
+#include "http/json_io.h"
 #include "members/library_json.h"
 
 namespace jianbao::members {
@@ -123,7 +124,7 @@ Result<Response> DeleteRegister(Context& ctx, LibraryService& svc) {
 Json RegistrationsJson(const std::vector<Registration>& rows) {
   Json items = Json::array();
   for (const Registration& r : rows) items.push_back(RegistrationJson(r));
-  return {{"items", items}};
+  return http::ItemsObject(std::move(items));
 }
 
 Result<Response> GetRegistrations(Context& ctx, LibraryService& svc) {

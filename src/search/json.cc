@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "http/json_io.h"
+
 namespace jianbao::search {
 namespace {
 
@@ -64,11 +66,12 @@ nlohmann::json SearchResultJson(const SearchResult& r, const SearchRequest& req)
   }
   nlohmann::json kinds = nlohmann::json::object();
   for (const auto& [kind, n] : r.kinds) kinds[kind] = n;
-  return {{"items", std::move(items)},
-          {"total", r.total},
-          {"page", req.page.page},
-          {"page_size", req.page.page_size},
-          {"facets", {{"kind", std::move(kinds)}}}};
+  nlohmann::json out = http::ItemsObject(std::move(items));
+  out["total"] = r.total;
+  out["page"] = req.page.page;
+  out["page_size"] = req.page.page_size;
+  out["facets"]["kind"] = std::move(kinds);
+  return out;
 }
 
 }  // namespace jianbao::search

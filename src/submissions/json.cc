@@ -6,6 +6,7 @@
 
 #include "core/messages.h"
 #include "http/errors.h"
+#include "http/json_io.h"
 #include "submissions/render.h"
 #include "submissions/workflow.h"
 
@@ -31,18 +32,13 @@ Result<int64_t> QueryId(const http::Request& req, const std::string& key) {
   }
 }
 
-template <typename T, typename Fn>
-nlohmann::json PageJson(const Page<T>& p, const PageRequest& page, Fn item) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const T& v : p.items) items.push_back(item(v));
-  return {{"items", items}, {"total", p.total}, {"page", page.page}, {"page_size", page.page_size}};
-}
+using http::PageJson;
 
 template <typename T, typename Fn>
 nlohmann::json ItemsJson(const std::vector<T>& list, Fn item) {
   nlohmann::json items = nlohmann::json::array();
   for (const T& v : list) items.push_back(item(v));
-  return {{"items", items}};
+  return http::ItemsObject(std::move(items));
 }
 
 }  // namespace
