@@ -287,7 +287,7 @@ nlohmann::json CommentJson(const IssueComment& c) {
 nlohmann::json CommentsJson(const std::vector<IssueComment>& thread) {
   json items = json::array();
   for (const IssueComment& c : thread) items.push_back(CommentJson(c));
-  return json{{"items", items}};
+  return http::ItemsObject(std::move(items));
 }
 
 Result<std::string> ReadComment(const std::string& body) {
@@ -382,14 +382,9 @@ json IssueViewJson(const IssueView& v) {
 }
 
 json IssuePageJson(const Page<IssueView>& page, const PageRequest& request) {
-  json items = json::array();
-  for (const IssueView& v : page.items) {
-    items.push_back(IssueJson(v.issue, v.series, v.files, false));
-  }
-  return {{"items", items},
-          {"total", page.total},
-          {"page", request.page},
-          {"page_size", request.page_size}};
+  return http::PageJson(page, request, [](const IssueView& v) {
+    return IssueJson(v.issue, v.series, v.files, false);
+  });
 }
 
 json PreviewJson(const Preview& p) {
@@ -404,8 +399,8 @@ json ReceiptsJson(const ReceiptSummary& r) {
   json items = json::array();
   for (const Receipt& one : r.items) items.push_back(ReceiptJson(one));
   json out = receipts::UnitsJson(r.units);
-  out.update({{"items", items},
-              {"total", r.items.size()},
+  out["items"] = std::move(items);
+  out.update({{"total", r.items.size()},
               {"read", r.read},
               {"acknowledged", r.acknowledged},
               {"mail_enabled", r.mail_enabled},

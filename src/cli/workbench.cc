@@ -99,7 +99,7 @@ Result<json> Todos(const Actor& actor, Services& svc) {
   }
   out.push_back(Todo("unread_issues", inbox.unread, "/inbox", json::array()));
   out.push_back(Todo("unacknowledged_issues", unacknowledged, "/inbox", items));
-  return json{{"items", out}};
+  return http::ItemsObject(std::move(out));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "complaints/json.h"
 #include "core/text.h"
+#include "http/json_io.h"
 
 namespace jianbao::complaints {
 namespace {
@@ -122,7 +123,7 @@ Result<Response> GetCalendar(Context& ctx, ComplaintService& svc) {
                       svc.Calendar(ctx.actor(), ctx.req.Query("year")));
   http::Json items = http::Json::array();
   for (const CalendarDay& d : days) items.push_back(CalendarDayJson(d));
-  return JsonResponse(200, {{"items", items}});
+  return JsonResponse(200, http::ItemsObject(std::move(items)));
 }
 
 Result<Response> PutCalendarDay(Context& ctx, ComplaintService& svc) {
@@ -141,7 +142,7 @@ Result<Response> GetOrgSettings(Context& ctx, ComplaintService& svc) {
   JB_ASSIGN_OR_RETURN(std::vector<OrgSetting> rows, svc.OrgSettings(ctx.actor()));
   http::Json items = http::Json::array();
   for (const OrgSetting& o : rows) items.push_back(OrgSettingJson(o));
-  return JsonResponse(200, {{"items", items}});
+  return JsonResponse(200, http::ItemsObject(std::move(items)));
 }
 
 Result<Response> PutOrgSetting(Context& ctx, ComplaintService& svc) {

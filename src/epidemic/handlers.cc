@@ -117,7 +117,7 @@ Result<Response> PostImport(Context& ctx, EpidemicService& svc) {
 Result<Response> GetCorrections(Context& ctx, EpidemicService& svc) {
   JB_ASSIGN_OR_RETURN(SeriesQuery q, ReadRange(ctx));
   JB_ASSIGN_OR_RETURN(std::vector<Correction> list, svc.ListCorrections(q.from, q.to));
-  return JsonResponse(200, {{"items", Parsed(CorrectionsToJson(list))}});
+  return JsonResponse(200, http::ItemsObject(Parsed(CorrectionsToJson(list))));
 }
 
 Result<Response> PostCorrection(Context& ctx, EpidemicService& svc) {
@@ -133,7 +133,7 @@ Result<Response> PostKnownCorrections(Context& ctx, EpidemicService& svc) {
 
 Result<Response> GetNotes(Context& ctx, EpidemicService& svc) {
   JB_ASSIGN_OR_RETURN(std::vector<SourceNote> notes, svc.ListNotes());
-  return JsonResponse(200, {{"items", NotesJson(notes)}});
+  return JsonResponse(200, http::ItemsObject(NotesJson(notes)));
 }
 
 Result<Response> PostNote(Context& ctx, EpidemicService& svc) {
@@ -175,7 +175,7 @@ Result<Response> GetSeries(Context& ctx, EpidemicService& svc) {
 Result<Response> GetHubeiVsRest(Context& ctx, EpidemicService& svc) {
   JB_ASSIGN_OR_RETURN(SeriesQuery q, ReadSeriesQuery(ctx));
   JB_ASSIGN_OR_RETURN(std::vector<Series> s, svc.HubeiVsRest(q.field, q.from, q.to));
-  return JsonResponse(200, {{"items", Parsed(SeriesToJson(s))}});
+  return JsonResponse(200, http::ItemsObject(Parsed(SeriesToJson(s))));
 }
 
 Result<Response> GetCurrentByProvince(Context& ctx, EpidemicService& svc) {

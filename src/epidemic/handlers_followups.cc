@@ -62,7 +62,7 @@ Result<Response> GetAssignees(Context& ctx, FollowupService& svc) {
   http::Json items = http::Json::array();
   for (const Assignee& a : list)
     items.push_back({{"id", a.id}, {"name", a.name}, {"login", a.login}});
-  return JsonResponse(200, {{"items", items}});
+  return JsonResponse(200, http::ItemsObject(std::move(items)));
 }
 
 Result<Response> GetFollowup(Context& ctx, FollowupService& svc) {

@@ -280,7 +280,11 @@ nlohmann::json DayGridJson(const DayGrid& grid) {
   for (const auto& [region, stamp] : grid.versions) {
     versions[region] = {{"version", stamp.version}, {"by", stamp.by}, {"at", stamp.at}};
   }
-  return {{"date", grid.date}, {"items", items}, {"derived", derived}, {"versions", versions}};
+  nlohmann::json out = http::ItemsObject(std::move(items));
+  out["date"] = grid.date;
+  out["derived"] = std::move(derived);
+  out["versions"] = std::move(versions);
+  return out;
 }
 
 nlohmann::json FigureRowJson(const std::string& date, const std::string& region,
@@ -405,7 +409,9 @@ nlohmann::json CurrentByProvinceJson(const std::string& date,
                      {"short_name", rv.region.short_name},
                      {"value", rv.value}});
   }
-  return {{"date", date}, {"items", items}};
+  nlohmann::json out = http::ItemsObject(std::move(items));
+  out["date"] = date;
+  return out;
 }
 
 nlohmann::json NarrativeJson(const std::string& date, const std::string& template_name,

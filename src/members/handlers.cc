@@ -6,6 +6,7 @@
 #include "members/handlers.h"
 
 #include "core/clock.h"
+#include "http/json_io.h"
 #include "members/json.h"
 
 namespace jianbao::members {
@@ -153,13 +154,13 @@ Result<Response> GetBalances(Context& ctx, MembersService& svc) {
                                                                ctx.req.Query("item")));
   Json items = Json::array();
   for (const Balance& x : b) items.push_back(BalanceJson(x));
-  return JsonResponse(200, {{"items", items}});
+  return JsonResponse(200, http::ItemsObject(std::move(items)));
 }
 
 Result<Response> GetItems(Context&, MembersService&) {
   Json items = Json::array();
   for (const SupplyItem& i : SupplyItems()) items.push_back({{"item", i.code}, {"unit", i.unit}});
-  return JsonResponse(200, {{"items", items}});
+  return JsonResponse(200, http::ItemsObject(std::move(items)));
 }
 
 Result<Response> GetSummary(Context& ctx, MembersService& svc) {

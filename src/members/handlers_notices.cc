@@ -106,7 +106,7 @@ Result<Response> GetGroups(Context& ctx, NoticeService& svc) {
   JB_ASSIGN_OR_RETURN(std::vector<RecipientGroup> groups, svc.Groups(ctx.actor()));
   nlohmann::json items = nlohmann::json::array();
   for (const RecipientGroup& g : groups) items.push_back(GroupJson(g));
-  return JsonResponse(200, {{"items", items}});
+  return JsonResponse(200, http::ItemsObject(std::move(items)));
 }
 
 Result<Response> PostGroup(Context& ctx, NoticeService& svc) {

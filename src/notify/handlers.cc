@@ -2,6 +2,8 @@
 
 #include "notify/handlers.h"
 
+#include "http/json_io.h"
+
 namespace jianbao::notify {
 namespace {
 
@@ -25,11 +27,12 @@ Json NotificationJson(const Notification& n) {
 Json InboxJson(const Inbox& inbox, const PageRequest& page) {
   Json items = Json::array();
   for (const Notification& n : inbox.items) items.push_back(NotificationJson(n));
-  return {{"items", items},
-          {"total", inbox.total},
-          {"unread", inbox.unread},
-          {"page", page.page},
-          {"page_size", page.page_size}};
+  Json out = http::ItemsObject(std::move(items));
+  out["total"] = inbox.total;
+  out["unread"] = inbox.unread;
+  out["page"] = page.page;
+  out["page_size"] = page.page_size;
+  return out;
 }
 
 // ?unread=1 or ?unread=true lists only unread notifications.
@@ -63,7 +66,9 @@ Result<Response> ReadAll(Context& ctx, NotifyService& svc) {
 }  // namespace
 
 void Register(http::App& app, NotifyService& svc) {
-  auto bind = [&svc](Result<Response> (*fn)(Context&, NotifyService&)) { return http::Bind(svc, fn); };
+  auto bind = [&svc](Result<Response> (*fn)(Context&, NotifyService&)) {
+    return http::Bind(svc, fn);
+  };
   app.Get("/api/v1/notifications", bind(List));
   app.Get("/api/v1/notifications/unread-count", bind(Unread));
   app.Post("/api/v1/notifications/read-all", bind(ReadAll));

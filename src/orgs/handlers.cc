@@ -77,7 +77,7 @@ Result<Response> ListOrgs(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(std::vector<Org> orgs, svc.ListOrgs(ctx.actor()));
   Json items = Json::array();
   for (const Org& o : orgs) items.push_back(OrgJson(o));
-  return JsonResponse(200, {{"items", items}});
+  return JsonResponse(200, http::ItemsObject(std::move(items)));
 }
 
 Result<Response> PostOrg(Context& ctx, OrgService& svc) {
@@ -125,8 +125,14 @@ Result<Response> PostUserPassword(Context& ctx, OrgService& svc) {
 
 Result<Response> ListAudit(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(PageRequest page, http::ParsePage(ctx.req));
-  AuditFilter f{{},         ctx.req.Query("actor"), ctx.req.Query("action"), ctx.req.Query("entity"),
-                ctx.req.Query("from"), ctx.req.Query("to"), page.offset(), page.page_size};
+  AuditFilter f{{},
+                ctx.req.Query("actor"),
+                ctx.req.Query("action"),
+                ctx.req.Query("entity"),
+                ctx.req.Query("from"),
+                ctx.req.Query("to"),
+                page.offset(),
+                page.page_size};
   JB_ASSIGN_OR_RETURN(Page<AuditEntry> entries, svc.ListAudit(ctx.actor(), f));
   return JsonResponse(200, http::PageJson(entries, page, AuditJson));
 }

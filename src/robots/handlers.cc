@@ -72,7 +72,7 @@ Result<Response> GetRobots(Context& ctx, RobotService& svc) {
   JB_ASSIGN_OR_RETURN(std::vector<Robot> rows, svc.List(ctx.actor()));
   Json items = Json::array();
   for (const Robot& r : rows) items.push_back(RobotJson(r));
-  return JsonResponse(200, {{"items", items}});
+  return JsonResponse(200, http::ItemsObject(std::move(items)));
 }
 
 Result<Response> PostRobot(Context& ctx, RobotService& svc) {
