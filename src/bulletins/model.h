@@ -155,6 +155,7 @@ struct IssueQuery {
   std::string series_code;         // "" = every series
   int year = 0;                    // 0 = any
   std::vector<IssueState> states;  // empty = any
+  bool returned = false;           // only issues whose last hand-off is 退回 (returned)
   PageRequest page;
 };
 

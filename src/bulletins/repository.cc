@@ -330,6 +330,11 @@ IssueWhere WhereOf(const IssueFilter& f) {
     for (IssueState state : f.states) names.push_back(StateName(state));
     w.In("i.status", "st", names);
   }
+  if (f.returned) {
+    w.sql +=
+        " AND (SELECT c.kind FROM bulletin_issue_comments c WHERE c.issue_id = i.id AND c.kind "
+        "IN ('submit', 'return', 'approve') ORDER BY c.id DESC LIMIT 1) = 'return'";
+  }
   if (!f.include_all) {
     // Staff see every issue of their series; others published issues of a
     // public series or of which they are a recipient (BulletinService::CanRead).

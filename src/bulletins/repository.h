@@ -41,6 +41,7 @@ struct IssueFilter {
   int64_t series_id = 0;                // 0 = any
   int year = 0;                         // 0 = any
   std::vector<IssueState> states;       // empty = any
+  bool returned = false;                // only issues whose last 送审/退回/签发 is a 退回
   std::vector<std::string> owner_orgs;  // the reader is staff of series owned by these
   int64_t reader_user_id = 0;           // sees published issues delivered to this user
   bool include_all = false;             // sees everything (system)

@@ -367,6 +367,7 @@ Result<Page<IssueView>> BulletinService::ListIssues(const Actor& actor, const Is
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     repo::IssueFilter f;
     f.year = q.year, f.states = q.states, f.offset = q.page.offset(), f.limit = q.page.page_size;
+    f.returned = q.returned;
     f.with_content = false;
     f.reader_user_id = actor.user_id;
     f.include_all = actor.is_system();

@@ -19,6 +19,36 @@ json Todo(const std::string& key, int64_t count, const std::string& link, json i
   return {{"key", key}, {"count", count}, {"link", link}, {"items", std::move(items)}};
 }
 
+// The editor's drafts the approver sent back (退回修改): each with the
+// approver's comment, who wrote it and when.
+Status ReturnedIssues(const Actor& actor, Services& svc, json* out) {
+  bulletins::IssueQuery q;
+  q.states = {bulletins::IssueState::kDraft};
+  q.returned = true;
+  q.page = PageRequest{1, 5};
+  JB_ASSIGN_OR_RETURN(Page<bulletins::IssueView> page, svc.bulletins->ListIssues(actor, q));
+  json items = json::array();
+  for (const auto& v : page.items) {
+    json item = {{"id", v.issue.id},
+                 {"year", v.issue.year},
+                 {"number", v.issue.number},
+                 {"date", v.issue.date},
+                 {"link", "/bulletins/issues/" + std::to_string(v.issue.id)}};
+    JB_ASSIGN_OR_RETURN(std::vector<bulletins::IssueComment> thread,
+                        svc.bulletins->Comments(actor, v.issue.id));
+    for (auto c = thread.rbegin(); c != thread.rend(); ++c) {
+      if (c->kind != "return") continue;
+      item["comment"] = c->body;
+      item["by"] = c->author_name.empty() ? c->author_login : c->author_name;
+      item["at"] = c->created_at;
+      break;
+    }
+    items.push_back(std::move(item));
+  }
+  out->push_back(Todo("returned_issues", page.total, "/bulletins?status=draft", items));
+  return Status::Ok();
+}
+
 Result<json> Todos(const Actor& actor, Services& svc) {
   json out = json::array();
   const PageRequest five{1, 5};
@@ -78,6 +108,7 @@ Result<json> Todos(const Actor& actor, Services& svc) {
   if (actor.HasRole(kRoleEditor)) {
     JB_RETURN_IF_ERROR(
         issues(bulletins::IssueState::kDraft, "issues_in_progress", "/bulletins?status=draft"));
+    JB_RETURN_IF_ERROR(ReturnedIssues(actor, svc, &out));
   }
   if (actor.HasRole(kRoleApprover)) {
     JB_RETURN_IF_ERROR(

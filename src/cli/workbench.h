@@ -3,7 +3,8 @@
 // The workbench's to-dos (工作台): for the signed-in user, by role, what waits
 // for them in the other modules, with counts and where to go —
 //   reporter: returned pieces, open commissions (with their deadlines);
-//   editor: pieces waiting for review, issues in progress (drafts);
+//   editor: pieces waiting for review, issues in progress (drafts), issues
+//     the approver returned (退回修改, with the approver's comment);
 //   approver: issues waiting for sign-off (待签发);
 //   everyone: unread and unacknowledged bulletins in the inbox.
 // GET /api/v1/workbench/todos. It lives here because it reads several

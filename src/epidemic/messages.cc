@@ -41,7 +41,7 @@ const messages::Catalogue& Messages() {
            "{field} is not a valid date (YYYY-MM-DD)"},
           {"bad_days", "图表天数须在 2 到 366 之间", "days must be between 2 and 366"},
           {"chart_empty", "所选时间段没有可画的数据", "the chart has no days"},
-          {"unknown_region", "地区代码不存在：{field}", "unknown region code in {field}"},
+          {"unknown_region_code", "地区代码不存在：{field}", "unknown region code in {field}"},
           {"unknown_level", "地区级别不存在（可选 mainland、national、province、city、special）",
            "unknown region level (mainland, national, province, city or special)"},
           {"unknown_rule", "校验规则不存在", "no such validation rule"},

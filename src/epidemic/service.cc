@@ -217,7 +217,7 @@ Status EpidemicService::UpdateFigures(const Actor& actor, const std::string& dat
   JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
   if (std::none_of(regions.begin(), regions.end(),
                    [&](const Region& r) { return r.code == region; })) {
-    return Status::Invalid("region", "unknown_region", "unknown region code \"" + region + "\"");
+    return Status::Invalid("region", "unknown_region_code", "unknown region code \"" + region + "\"");
   }
   for (Field f : AllFields()) {
     if (f != Field::kSevereChange && figures.get(f).value_or(0) < 0) {
@@ -270,7 +270,7 @@ Result<Correction> EpidemicService::AddCorrection(const Actor& actor, Correction
   JB_ASSIGN_OR_RETURN(std::vector<Region> regions, ListRegions());
   if (std::none_of(regions.begin(), regions.end(),
                    [&](const Region& r) { return r.code == c.region; })) {
-    return Status::Invalid("region", "unknown_region", "unknown region code \"" + c.region + "\"");
+    return Status::Invalid("region", "unknown_region_code", "unknown region code \"" + c.region + "\"");
   }
   std::vector<Correction> one{std::move(c)};
   JB_RETURN_IF_ERROR(db_.Write([&](soci::session& s) {
@@ -316,7 +316,7 @@ Result<SourceNote> EpidemicService::AddNote(const Actor& actor, SourceNote note)
   for (const std::string& code : note.regions) {
     if (std::none_of(regions.begin(), regions.end(),
                      [&](const Region& r) { return r.code == code; })) {
-      return Status::Invalid("regions", "unknown_region",
+      return Status::Invalid("regions", "unknown_region_code",
                              "unknown region code \"" + code.substr(0, 20) + "\"");
     }
   }

@@ -132,7 +132,7 @@ class EpidemicService {
 
   // Replaces one grid row: `figures` becomes exactly what is stored for
   // (date, region); unset fields become "not reported". Returns
-  // PermissionDenied, InvalidArgument "bad_date", "unknown_region" or
+  // PermissionDenied, InvalidArgument "bad_date", "unknown_region_code" or
   // "negative_value" (field = the figure's name), or kPreconditionFailed
   // "edit_conflict" when `version` is given and the row has another edit
   // version (docs/api.md "Versions and If-Match"). Sets `*saved` (when not
@@ -146,7 +146,7 @@ class EpidemicService {
   // InvalidArgument "bad_date" (field "from"/"to").
   Result<std::vector<Correction>> ListCorrections(const std::string& from, const std::string& to);
   // Records a correction; returns it with its id. kConflict if an equal one
-  // exists; PermissionDenied; InvalidArgument "bad_date", "unknown_region",
+  // exists; PermissionDenied; InvalidArgument "bad_date", "unknown_region_code",
   // "not_cumulative", "zero_delta", "empty_reason", "bad_date" (field
   // "data_date").
   Result<Correction> AddCorrection(const Actor& actor, Correction c);
@@ -160,7 +160,7 @@ class EpidemicService {
   // Returns every source note, by id.
   Result<std::vector<SourceNote>> ListNotes();
   // Records a source note; returns it with its id. PermissionDenied;
-  // CheckNote's errors (notes.h); InvalidArgument "unknown_region" (field
+  // CheckNote's errors (notes.h); InvalidArgument "unknown_region_code" (field
   // "regions") for a region code that is not stored.
   Result<SourceNote> AddNote(const Actor& actor, SourceNote note);
   // Deletes source note `id`. NotFound "note_not_found" when there is none;

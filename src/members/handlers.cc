@@ -122,13 +122,13 @@ Result<Response> GetFollowups(Context& ctx, MembersService& svc) {
 }
 
 Result<Response> GetFollowup(Context& ctx, MembersService& svc) {
-  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "followup_not_found"));
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "member_followup_not_found"));
   JB_ASSIGN_OR_RETURN(Followup f, svc.GetFollowup(ctx.actor(), id));
   return JsonResponse(200, FollowupJson(f));
 }
 
 Result<Response> PostFollowupAction(Context& ctx, MembersService& svc) {
-  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "followup_not_found"));
+  JB_ASSIGN_OR_RETURN(int64_t id, ctx.IdParam("id", "member_followup_not_found"));
   JB_ASSIGN_OR_RETURN(FollowupAction a, ReadFollowupAction(ctx.req.body));
   JB_ASSIGN_OR_RETURN(Followup f, svc.ActOnFollowup(ctx.actor(), id, a));
   return JsonResponse(200, FollowupJson(f));

@@ -141,7 +141,7 @@ Result<MemberRows> CheckMemberRows(const Sheet& sheet) {
     }
     if (!m.phone.empty() && !ValidPhone(m.phone)) {
       out.errors.push_back(
-          Error(row.number, name_of(kPhone), "invalid_phone", "not a telephone number", m.phone));
+          Error(row.number, name_of(kPhone), "member_invalid_phone", "not a telephone number", m.phone));
     }
     if (!m.email.empty() && !text::IsValidEmail(m.email)) {
       out.errors.push_back(Error(row.number, name_of(kEmail), "member_invalid_email",

@@ -28,7 +28,7 @@ const messages::Catalogue& Messages() {
           {"period_outside_schedule", "该日期不在报送计划的任何周期内",
            "the day lies outside the schedule's periods"},
           // follow-ups
-          {"followup_not_found", "跟进事项不存在", "no such follow-up item"},
+          {"member_followup_not_found", "跟进事项不存在", "no such follow-up item"},
           {"invalid_followup_action", "不认识的跟进操作", "unknown follow-up action"},
           {"followup_transition", "状态为 {status} 的事项不能执行 {action}",
            "an item that is {status} cannot be given {action}"},
@@ -55,7 +55,7 @@ const messages::Catalogue& Messages() {
            "{field}: {value} is not a valid unified social credit code"},
           {"duplicate_credit_code", "{field}：与第 {value} 行重复",
            "{field}: the same as row {value}"},
-          {"invalid_phone", "{field}：{value} 不是电话号码",
+          {"member_invalid_phone", "{field}：{value} 不是电话号码",
            "{field}: {value} is not a phone number"},
           {"member_invalid_email", "{field}：{value} 不是电子邮箱地址",
            "{field}: {value} is not an e-mail address"},

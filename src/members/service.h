@@ -96,7 +96,7 @@ class MembersService {
 
   Result<Page<Followup>> ListFollowups(const Actor& actor, const FollowupFilter& filter,
                                        const PageRequest& page);
-  // Returns a follow-up with its history; kNotFound "followup_not_found" also
+  // Returns a follow-up with its history; kNotFound "member_followup_not_found" also
   // for one the actor may not see.
   Result<Followup> GetFollowup(const Actor& actor, int64_t id);
   // Applies an action (association staff over the unit). Errors: kInvalidArgument

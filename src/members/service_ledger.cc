@@ -73,7 +73,7 @@ Result<Followup> MembersService::GetFollowup(const Actor& actor, int64_t id) {
     auto scope = LoadScope(s, actor);
     int64_t org = 0;
     std::optional<Followup> f = repo::FindFollowup(s, id, &org);
-    if (!f || !scope->Covers(org)) return Status::NotFound("followup_not_found", "no such item");
+    if (!f || !scope->Covers(org)) return Status::NotFound("member_followup_not_found", "no such item");
     out = Named(*f, *scope, org);
     return Status::Ok();
   }));
@@ -99,7 +99,7 @@ Result<Followup> MembersService::ActOnFollowup(const Actor& actor, int64_t id,
     auto scope = LoadScope(s, actor);
     int64_t org = 0;
     std::optional<Followup> f = repo::FindFollowup(s, id, &org);
-    if (!f || !scope->Covers(org)) return Status::NotFound("followup_not_found", "no such item");
+    if (!f || !scope->Covers(org)) return Status::NotFound("member_followup_not_found", "no such item");
     if (!scope->system() && !scope->association()) {
       return Status::Denied("needs are followed up by the association");
     }

@@ -103,7 +103,7 @@ TEST(SheetTest, RowErrorsNameRowColumnAndReason) {
   EXPECT_EQ(rows->errors[0].column, "单位名称");
   EXPECT_EQ(rows->errors[0].key, "required");
   EXPECT_EQ(rows->errors[1].key, "invalid_credit_code");
-  EXPECT_EQ(rows->errors[2].key, "invalid_phone");
+  EXPECT_EQ(rows->errors[2].key, "member_invalid_phone");
   EXPECT_EQ(rows->errors[3].key, "member_invalid_email");
   EXPECT_EQ(rows->errors[4].row, 4);
   EXPECT_EQ(rows->errors[4].key, "duplicate_credit_code");

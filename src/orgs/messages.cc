@@ -25,7 +25,7 @@ const messages::Catalogue& Messages() {
            "a login has 2–64 letters, digits, '.', '-' or '_'"},
           {"invalid_code", "机构代码只能包含小写字母、数字和横线（2–32 个字符）",
            "an organisation code has 2–32 lower-case letters, digits or '-'"},
-          {"invalid_kind", "机构类型无效", "invalid organisation kind"},
+          {"invalid_org_kind", "机构类型无效", "invalid organisation kind"},
           {"org_not_found", "机构不存在", "no such organisation"},
           {"user_not_found", "用户不存在", "no such user"},
           {"parent_not_found", "上级机构不存在", "no such parent organisation"},

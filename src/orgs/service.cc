@@ -249,7 +249,7 @@ Result<Org> OrgService::CreateOrg(const Actor& actor, const NewOrg& in) {
   }
   const auto& kinds = OrgKinds();
   if (std::find(kinds.begin(), kinds.end(), in.kind) == kinds.end()) {
-    return Status::Invalid("kind", "invalid_kind", "invalid organisation kind: " + in.kind);
+    return Status::Invalid("kind", "invalid_org_kind", "invalid organisation kind: " + in.kind);
   }
   Org created;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {

@@ -95,7 +95,7 @@ class OrgService {
   Result<std::shared_ptr<const OrgTree>> Tree(const Actor& actor);
   // Creates an organisation under `org.parent_code` (a root when empty: the
   // system actor only). Admins over the parent. Errors: kInvalidArgument
-  // "invalid_code", "invalid_kind", "parent_not_found"; kPermissionDenied
+  // "invalid_code", "invalid_org_kind", "parent_not_found"; kPermissionDenied
   // "outside_scope"; kConflict "code_taken". Audited.
   Result<Org> CreateOrg(const Actor& actor, const NewOrg& org);
   // Renames organisation `code` (each of name, short_name only when given).

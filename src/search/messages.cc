@@ -12,7 +12,7 @@ const messages::Catalogue& Messages() {
            "enter a word to look for (not only words to leave out)"},
           {"search_query_too_complex", "查询中的词太多（最多 16 个）",
            "the query has too many words (16 at most)"},
-          {"invalid_kind", "未知的检索类别", "unknown kind of document"},
+          {"invalid_kind", "{field}不在可选范围内", "{field} is not one of the choices"},
           {"stopped", "索引已中断，下次启动时继续",
            "indexing stopped; it goes on at the next start"},
       }};

@@ -222,10 +222,9 @@ nlohmann::json PieceViewJson(const PieceView& v) {
 }
 
 nlohmann::json VersionJson(const Version& v, bool with_body) {
-  nlohmann::json j = {{"number", v.number},
-                      {"title", v.title},
-                      {"author", v.author_login},
-                      {"note", v.note},
+  nlohmann::json j = {{"number", v.number},           {"title", v.title},
+                      {"author", v.author_login},     {"author_name", v.author_name},
+                      {"author_unit", v.author_unit}, {"note", v.note},
                       {"created_at", v.created_at}};
   if (with_body) j["body"] = v.body;
   return j;
@@ -251,8 +250,14 @@ nlohmann::json DiffJson(const VersionDiff& d) {
 }
 
 nlohmann::json EventJson(const Event& e) {
-  return {{"id", e.id},       {"action", e.action},         {"from", e.from_state},
-          {"to", e.to_state}, {"reason", OrNull(e.reason)}, {"actor", e.actor_login},
+  return {{"id", e.id},
+          {"action", e.action},
+          {"from", e.from_state},
+          {"to", e.to_state},
+          {"reason", OrNull(e.reason)},
+          {"actor", e.actor_login},
+          {"actor_name", e.actor_name},
+          {"actor_unit", e.actor_unit},
           {"at", e.at}};
 }
 

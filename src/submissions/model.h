@@ -57,6 +57,9 @@ struct Version {
   std::string title, body;
   int64_t author_id = 0;
   std::string author_login, note, created_at;
+  // The author's display name and unit (short name), filled in by the
+  // service from the user directory; empty when the user is gone.
+  std::string author_name, author_unit;
 };
 
 // One workflow transition that happened (the history of a piece).
@@ -66,6 +69,8 @@ struct Event {
   std::string action, from_state, to_state, reason;
   int64_t actor_id = 0;
   std::string actor_login, at;
+  // The actor's display name and unit, as Version::author_name/author_unit.
+  std::string actor_name, actor_unit;
 };
 
 struct Comment {

@@ -19,6 +19,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/actor.h"
@@ -307,6 +308,11 @@ class SubmissionService {
   // Fills in used_in of `pieces` when a PieceUsage is set (errors ignored:
   // the marks are a convenience, the list is still right without them).
   void FillUsage(std::vector<Piece*> pieces) const;
+  // A user's display name and unit (short name, else name) by id, looked up
+  // once per id in `cache`; {"", ""} when the user cannot be read (best
+  // effort: the login is still shown).
+  using Person = std::pair<std::string, std::string>;
+  Person NameOf(int64_t user_id, std::map<int64_t, Person>* cache) const;
 };
 
 }  // namespace jianbao::submissions

@@ -5,6 +5,9 @@
 
 #include <soci/soci.h>
 
+#include <map>
+#include <tuple>
+
 #include "core/clock.h"
 #include "core/markdown_images.h"
 #include "core/markdown_limits.h"
@@ -122,8 +125,16 @@ Status SubmissionService::InsertDraft(soci::session& s, const Actor& actor, cons
     JB_ASSIGN_OR_RETURN(p->target_org_id, ResolveTarget(scope, {}, fallback));
   }
   p->id = repo::InsertPiece(s, *p);
-  repo::InsertVersion(s, {p->id, 1, p->title, p->body, actor.user_id, actor.login,
-                          in.note.value_or(""), p->created_at});
+  repo::InsertVersion(s, {p->id,
+                          1,
+                          p->title,
+                          p->body,
+                          actor.user_id,
+                          actor.login,
+                          in.note.value_or(""),
+                          p->created_at,
+                          {},
+                          {}});
   orgs::Audit(s, actor, "submission.create", "submission", std::to_string(p->id), "",
               internal::AuditState(*p).dump());
   return Status::Ok();
@@ -149,6 +160,8 @@ Result<PieceView> SubmissionService::Get(const Actor& actor, int64_t id) {
     return Status::Ok();
   }));
   FillUsage({&view.piece});
+  std::map<int64_t, Person> people;
+  for (Event& e : view.events) std::tie(e.actor_name, e.actor_unit) = NameOf(e.actor_id, &people);
   for (const std::string& r : Relations(actor, scope, view.piece)) {
     for (const Transition& t : Transitions()) {
       if (t.from == view.piece.state && t.role == r &&
@@ -245,11 +258,19 @@ Result<Piece> SubmissionService::Update(const Actor& actor, int64_t id, const Pi
     const bool autosave = in.autosave && !in.note;
     if (!autosave) repo::CloseVersions(s, p.id);
     if (p.title != before.title || p.body != before.body) {
-      const Version v{p.id,        before.version + 1,   p.title,     p.body, actor.user_id,
-                      actor.login, in.note.value_or(""), p.updated_at};
+      const Version v{p.id,        before.version + 1,   p.title,      p.body, actor.user_id,
+                      actor.login, in.note.value_or(""), p.updated_at, {},     {}};
       if (autosave && repo::IsOpenVersion(s, p.id, before.version, actor.user_id)) {
-        repo::RewriteVersion(s, {p.id, before.version, p.title, p.body, actor.user_id, actor.login,
-                                 "", p.updated_at});
+        repo::RewriteVersion(s, {p.id,
+                                 before.version,
+                                 p.title,
+                                 p.body,
+                                 actor.user_id,
+                                 actor.login,
+                                 "",
+                                 p.updated_at,
+                                 {},
+                                 {}});
       } else {
         p.version = v.number;
         repo::InsertVersion(s, v, autosave);

@@ -121,6 +121,8 @@ TEST_F(SubmissionServiceTest, ReturnNeedsAReason) {
   EXPECT_EQ(ok->return_reason, "请补充数据");
   auto view = svc_->Get(As("hubei-reporter"), id);
   EXPECT_EQ(view->events.back().reason, "请补充数据");
+  EXPECT_EQ(view->events.back().actor_login, "editor");
+  EXPECT_EQ(view->events.back().actor_name, "陈静");
   EXPECT_EQ(svc_->Act(As("editor"), id, "fly", "").status().key(), "invalid_action");
 }
 
@@ -169,8 +171,11 @@ TEST_F(SubmissionServiceTest, VersionsAndDiff) {
   auto versions = svc_->Versions(As("hubei-reporter"), id);
   ASSERT_EQ(versions->size(), 3u);
   EXPECT_EQ((*versions)[2].author_login, "editor");
+  EXPECT_EQ((*versions)[2].author_name, "陈静");  // shown by name and unit, not login
+  EXPECT_FALSE((*versions)[2].author_unit.empty());
   auto d = svc_->Diff(As("editor"), id, 1, 2);
   ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->to.author_name, "李娜");
   int ins = 0, del = 0;
   for (const DiffLine& l : d->lines) {
     ins += l.op == DiffOp::kInsert;

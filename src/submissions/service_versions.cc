@@ -4,6 +4,9 @@
 
 #include <soci/soci.h>
 
+#include <map>
+#include <tuple>
+
 #include "submissions/repository.h"
 #include "submissions/service_internal.h"
 
@@ -17,6 +20,8 @@ Result<std::vector<Version>> SubmissionService::Versions(const Actor& actor, int
     out = repo::ListVersions(s, id);
     return Status::Ok();
   }));
+  std::map<int64_t, Person> cache;
+  for (Version& v : out) std::tie(v.author_name, v.author_unit) = NameOf(v.author_id, &cache);
   return out;
 }
 
@@ -29,6 +34,8 @@ Result<Version> SubmissionService::GetVersion(const Actor& actor, int64_t id, in
     return Status::Ok();
   }));
   if (!v) return Status::NotFound("version_not_found", "no such version");
+  std::map<int64_t, Person> cache;
+  std::tie(v->author_name, v->author_unit) = NameOf(v->author_id, &cache);
   return *v;
 }
 
@@ -37,6 +44,21 @@ Result<VersionDiff> SubmissionService::Diff(const Actor& actor, int64_t id, int 
   JB_ASSIGN_OR_RETURN(Version b, GetVersion(actor, id, to));
   VersionDiff d{a, b, DiffLines(a.body, b.body)};
   return d;
+}
+
+SubmissionService::Person SubmissionService::NameOf(int64_t user_id,
+                                                    std::map<int64_t, Person>* cache) const {
+  auto it = cache->find(user_id);
+  if (it != cache->end()) return it->second;
+  Person p;
+  if (user_id > 0) {
+    auto u = orgs_->GetUser(Actor::System(), user_id);
+    if (u.ok()) {
+      p = {u.value().name,
+           u.value().org_short_name.empty() ? u.value().org_name : u.value().org_short_name};
+    }
+  }
+  return cache->emplace(user_id, p).first->second;
 }
 
 }  // namespace jianbao::submissions

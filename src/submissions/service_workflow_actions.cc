@@ -76,8 +76,17 @@ Result<Piece> SubmissionService::ActOnce(const Actor& actor, const Scope& scope,
       p.return_reason = action == "return" ? reason : "";
     }
     repo::UpdateWorkflow(s, p);
-    repo::InsertEvent(s, {0, p.id, action, before.state, p.state, t->reason_allowed ? reason : "",
-                          actor.user_id, actor.login, now});
+    repo::InsertEvent(s, {0,
+                          p.id,
+                          action,
+                          before.state,
+                          p.state,
+                          t->reason_allowed ? reason : "",
+                          actor.user_id,
+                          actor.login,
+                          now,
+                          {},
+                          {}});
     nlohmann::json after = internal::AuditState(p);
     if (!reason.empty() && t->reason_allowed) after["reason"] = reason;
     if (p.commission_id && action == "submit" && before.first_submitted_at.empty()) {

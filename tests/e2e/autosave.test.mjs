@@ -54,6 +54,7 @@ describe('autosave', () => {
     const { page, context } = b
     await signIn(context, page, 'hubei-reporter')
     await page.goto(`/submissions/${pieceId}/edit`)
+    await page.getByTestId('body-mode-markdown').click()
     const body = page.getByTestId('piece-body')
     await body.waitFor()
     /** Waits until the server has `text` as the piece's body (no save button is pressed). */

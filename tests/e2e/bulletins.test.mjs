@@ -192,6 +192,13 @@ describe('bulletins', () => {
     await page.getByTestId('issue-thread').getByTestId('thread-return').getByText('请核对第二篇的数据').waitFor()
     await shot(page, 'bulletins-returned')
 
+    // The editor's workbench lists the returned issue with the approver's comment.
+    await signIn(context, page, 'editor')
+    const todo = page.getByTestId('todo-returned_issues')
+    await todo.getByTestId('todo-comment').filter({ hasText: '请核对第二篇的数据' }).waitFor()
+    assert.match(await todo.getByTestId('todo-comment').first().innerText(), /王建国/)
+    await shot(page, 'workbench-returned-issues')
+
     // The editor is told, with the comment, answers in the thread and submits again.
     const editor = await apiAs('editor')
     const notes = await (await editor.api.get('/api/v1/notifications?unread=1')).json()
@@ -203,7 +210,8 @@ describe('bulletins', () => {
     assert.equal((await editor.api.post(`${base}/submit`, { headers: editor.headers })).status(), 200)
     await editor.api.dispose()
 
-    await page.reload()
+    await signIn(context, page, 'approver')
+    await page.goto(`/bulletins/issues/${issueId}`)
     await page.getByTestId('issue-thread').getByText('已核对').waitFor()
     // The approver reads the pages beside 签发 and signs what he saw (their content_hash).
     await page.getByTestId('signoff-pages').getByTestId('signoff-page-0').waitFor()

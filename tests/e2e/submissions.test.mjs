@@ -12,6 +12,38 @@ import { SHOTS, launch, shot, signIn } from './lib.mjs'
 const STAMP = Date.now().toString(36)
 const TITLE = `湖北行协开展应急通信保障演练 ${STAMP}`
 const REASON = '请补充参演人数和演练时长'
+// What Word puts on the clipboard for a heading and a numbered list (list items are paragraphs
+// with the number typed in a span Word marks mso-list:Ignore), and a picture on the disk.
+const WORD_HTML =
+  '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><!--StartFragment-->' +
+  '<h2 style="mso-outline-level:2">后续安排<o:p></o:p></h2>' +
+  '<p class="MsoListParagraphCxSpFirst" style="text-indent:-18pt;mso-list:l0 level1 lfo1">' +
+  '<span style="mso-list:Ignore">1.<span>&nbsp;&nbsp;</span></span>总结经验<o:p></o:p></p>' +
+  '<p class="MsoListParagraphCxSpLast" style="text-indent:-18pt;mso-list:l0 level1 lfo1">' +
+  '<span style="mso-list:Ignore">2.<span>&nbsp;&nbsp;</span></span>完善预案<o:p></o:p></p>' +
+  '<p class="MsoNormal"><img width="20" height="20" src="file:///C:/Users/li/AppData/image001.png"></p>' +
+  '<!--EndFragment--></body></html>'
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+const RICH_MARKDOWN = [
+  '## 演练概况',
+  '',
+  '共有**120 人**参加。',
+  '',
+  '- 基站抢通',
+  '- 应急供电',
+  '',
+  '| 地区  | 人数  | 时长  |',
+  '| --- | --- | --- |',
+  '| 武汉  | 80  | 4   |',
+  '| 宜昌  | 40  | 3   |',
+  '',
+  '## 后续安排',
+  '',
+  '1. 总结经验',
+  '2. 完善预案',
+  '',
+  `![示意图](data:image/png;base64,${PIXEL_PNG})`,
+].join('\n')
 
 // --- a .docx made at test time -------------------------------------------------------------
 
@@ -154,8 +186,9 @@ describe('information reporting (信息报送)', () => {
       TITLE,
     )
     assert.equal(await title.inputValue(), TITLE, `title from the .docx (${docx.how})`)
-    assert.match(await page.getByTestId('piece-body').inputValue(), /应急通信保障演练/)
-    await page.getByTestId('piece-preview').locator('li', { hasText: '基站抢通' }).waitFor()
+    // The imported body opens in the rich-text editor (the default), laid out as a reader sees it.
+    await page.getByTestId('piece-rich').locator('li', { hasText: '基站抢通' }).waitFor()
+    assert.match(await page.getByTestId('piece-rich').innerText(), /应急通信保障演练/)
     // The importer leaves authors empty: add a second author next to none, then check the tag.
     const authors = page.getByTestId('piece-authors')
     await authors.click()
@@ -215,6 +248,7 @@ describe('information reporting (信息报送)', () => {
     await page.getByTestId('return-reason').getByText(REASON).waitFor()
     await page.getByTestId('piece-edit').click()
     await page.waitForURL(/\/edit$/)
+    await page.getByTestId('body-mode-markdown').click() // Markdown is kept as an option
     const body = page.getByTestId('piece-body')
     await body.waitFor()
     await page.waitForFunction(() => (document.querySelector('[data-test="piece-body"]')?.value ?? '') !== '')
@@ -234,6 +268,14 @@ describe('information reporting (信息报送)', () => {
     await openFromTable(page, 'review-table')
     const diff = page.getByTestId('diff')
     await diff.locator('.line.insert', { hasText: '共 120 人参演' }).waitFor()
+    // The diff reads as laid out (a list item with its bullet), the Markdown source one click away.
+    await diff.locator('.r').first().waitFor()
+    if (docx.how === 'soffice') {
+      await diff.locator('.r.item', { hasText: '基站抢通' }).locator('.marker', { hasText: '•' }).waitFor()
+      await diff.getByTestId('diff-source').click()
+      await diff.locator('.line', { hasText: /[-*+] 基站抢通/ }).waitFor()
+      await diff.getByTestId('diff-source').click()
+    }
     await shot(page, 'submissions-review-diff')
 
     await page.getByTestId('piece-action-adopt').click()
@@ -293,6 +335,7 @@ describe('information reporting (信息报送)', () => {
     await row.getByRole('button', { name: '撰写稿件' }).click()
     await page.waitForURL(/\/submissions\/new\?commission=/)
     await page.waitForFunction(() => document.querySelector('[data-test="piece-title"]')?.value === '冬季极寒天气通信保障')
+    await page.getByTestId('body-mode-markdown').click()
     await page.getByTestId('piece-body').fill('黑龙江行协组织会员单位开展**极寒天气**通信保障。\n\n- 提前储备油机\n- 加密巡检')
     await page.getByTestId('piece-preview').locator('strong', { hasText: '极寒天气' }).waitFor()
     await page.getByTestId('piece-save').click()
@@ -310,6 +353,68 @@ describe('information reporting (信息报送)', () => {
     assert.equal(res.status(), 200)
     assert.equal((await res.text()).trim(), '油机 12 台\n应急车 3 辆')
     await shot(page, 'submissions-commission-answer')
+  })
+
+  it('a piece written in the rich-text editor is stored as CommonMark and re-opens the same', async () => {
+    const { context, page } = b
+    await signIn(context, page, 'hubei-reporter')
+    await page.goto('/submissions/new')
+    await page.getByTestId('piece-title').fill(`富文本编辑 ${STAMP}`)
+    const rich = page.getByTestId('piece-rich')
+    await rich.click()
+    await page.getByTestId('rich-h2').click()
+    await page.keyboard.type('演练概况')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('共有')
+    await page.getByTestId('rich-bold').click()
+    await page.keyboard.type('120 人')
+    await page.getByTestId('rich-bold').click()
+    await page.keyboard.type('参加。')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('rich-bulletList').click()
+    await page.keyboard.type('基站抢通')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('应急供电')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('rich-table').click()
+    for (const [i, cell] of ['地区', '人数', '时长', '武汉', '80', '4', '宜昌', '40', '3'].entries()) {
+      if (i) await page.keyboard.press('Tab')
+      await page.keyboard.type(cell)
+    }
+    // Paste from Word: a heading and a numbered list written as Word list paragraphs, and an
+    // image on the writer's disk (dropped: it could be neither shown nor stored).
+    await rich.press('Control+End')
+    await rich.evaluate((el, html) => {
+      const data = new DataTransfer()
+      data.setData('text/html', html)
+      data.setData('text/plain', '后续安排')
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, WORD_HTML)
+    await rich.locator('ol li', { hasText: '完善预案' }).waitFor()
+    // An image uploaded from the toolbar is kept in the text as a data: URI.
+    const png = path.join(tmp, '示意图.png')
+    fs.writeFileSync(png, Buffer.from(PIXEL_PNG, 'base64'))
+    await page.getByTestId('rich-image-file').setInputFiles(png)
+    await rich.locator('img').waitFor()
+    await shot(page, 'submissions-rich-editor')
+    await page.getByTestId('piece-save').click()
+    await page.waitForURL(/\/submissions\/\d+\/edit$/)
+    const id = page.url().match(/submissions\/(\d+)\/edit/)[1]
+    const stored = await (await page.request.get(`/api/v1/submissions/${id}`)).json()
+    assert.equal(stored.body, RICH_MARKDOWN)
+    assert.match(stored.body_html, /<table>[\s\S]*<th>地区<\/th>[\s\S]*<td>宜昌<\/td>/)
+    assert.match(stored.body_html, /<img src="data:image\/png;base64,/)
+
+    // Re-opened, the editor shows the same and writes the same text back after an edit undone.
+    await page.reload()
+    await rich.locator('td', { hasText: '宜昌' }).waitFor()
+    await rich.locator('strong', { hasText: '120 人' }).waitFor()
+    await rich.press('Control+End')
+    await page.keyboard.type('x')
+    await page.keyboard.press('Backspace')
+    await page.getByTestId('body-mode-markdown').click()
+    assert.equal(await page.getByTestId('piece-body').inputValue(), RICH_MARKDOWN)
   })
 
   it('an editor returns pieces in bulk with one reason', async () => {

@@ -165,8 +165,18 @@ class BulletinSignoffTest(unittest.TestCase):
         self.assertGreaterEqual(todos["issues_to_sign"]["count"], 1)
         self.assertEqual(todos["issues_to_sign"]["link"], "/bulletins/pending")
         self.assertNotIn("pieces_waiting", todos)
-        editor = {t["key"] for t in self.ok(self.editor, "GET", "/api/v1/workbench/todos")["items"]}
-        self.assertTrue({"pieces_waiting", "issues_in_progress", "unread_issues"} <= editor, editor)
+        self.ok(self.approver, "POST", f"{B}/{iid}/return", {"comment": "第二栏数字请核对"})
+        editor = {t["key"]: t for t in self.ok(self.editor, "GET", "/api/v1/workbench/todos")["items"]}
+        self.assertTrue({"pieces_waiting", "issues_in_progress", "returned_issues",
+                         "unread_issues"} <= set(editor), editor)
+        returned = {i["id"]: i for i in editor["returned_issues"]["items"]}
+        self.assertEqual(returned[iid]["comment"], "第二栏数字请核对")
+        self.assertEqual(returned[iid]["by"], "王建国")
+        self.assertEqual(returned[iid]["link"], f"/bulletins/issues/{iid}")
+        self.assertGreaterEqual(editor["returned_issues"]["count"], 1)
+        self.ok(self.editor, "POST", f"{B}/{iid}/submit")  # resubmitted: no longer a to-do
+        editor = {t["key"]: t for t in self.ok(self.editor, "GET", "/api/v1/workbench/todos")["items"]}
+        self.assertNotIn(iid, [i["id"] for i in editor["returned_issues"]["items"]])
         reporter = self.server.client("hubei-reporter")
         mine = {t["key"] for t in self.ok(reporter, "GET", "/api/v1/workbench/todos")["items"]}
         self.assertTrue({"returned_pieces", "open_commissions", "unacknowledged_issues"} <= mine, mine)

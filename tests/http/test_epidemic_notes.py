@@ -86,7 +86,7 @@ class NotesTest(unittest.TestCase):
         cases = {
             "unknown rule": ({"rule": "no_such_rule", "reason": "x"}, "unknown_rule"),
             "unknown level": ({"level": "town", "reason": "x"}, "unknown_level"),
-            "unknown region": ({"regions": ["999999"], "reason": "x"}, "unknown_region"),
+            "unknown region": ({"regions": ["999999"], "reason": "x"}, "unknown_region_code"),
             "unknown field": ({"fields": ["cum_x"], "reason": "x"}, "unknown_field"),
             "bad range": ({"from": "2022-02-02", "to": "2022-02-01", "reason": "x"}, "bad_date"),
             "no reason": ({"rule": "daily_jump"}, "required"),

@@ -128,6 +128,10 @@ class SubmissionScenarioTest(unittest.TestCase):
         versions = self.call_ok(self.reporter, "GET", f"/api/v1/submissions/{pid}/versions")
         self.assertEqual([v["author"] for v in versions["items"]],
                          ["hubei-reporter", "hubei-reporter", "editor"])
+        self.assertEqual(versions["items"][2]["author_name"], "陈静")  # people by name and unit
+        self.assertTrue(versions["items"][2]["author_unit"])
+        events = self.call_ok(self.reporter, "GET", f"/api/v1/submissions/{pid}")["events"]
+        self.assertEqual((events[-1]["actor"], events[-1]["actor_name"]), ("editor", "陈静"))
         v1 = self.call_ok(self.reporter, "GET", f"/api/v1/submissions/{pid}/versions/1")
         self.assertEqual(v1["title"], "湖北行协开展通信保障演练")
         stats = self.call_ok(self.editor, "GET", f"/api/v1/submissions/stats?period={year}")

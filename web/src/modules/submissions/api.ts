@@ -48,7 +48,10 @@ export interface PieceEvent {
   from: PieceState
   to: PieceState
   reason: string | null
+  /** The actor's login; actor_name and actor_unit name them for people ("" when unknown). */
   actor: string
+  actor_name?: string
+  actor_unit?: string
   at: string
 }
 
@@ -73,7 +76,10 @@ export interface PieceDetail extends Piece {
 export interface Version {
   number: number
   title: string
+  /** The author's login; author_name and author_unit name them for people ("" when unknown). */
   author: string
+  author_name?: string
+  author_unit?: string
   note: string
   created_at: string
   body?: string

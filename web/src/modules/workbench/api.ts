@@ -9,6 +9,10 @@ export interface TodoItem {
   date?: string
   deadline?: string
   read?: boolean
+  /** returned_issues: the approver's comment (退回修改), who wrote it and when. */
+  comment?: string
+  by?: string
+  at?: string
   link: string
 }
 
