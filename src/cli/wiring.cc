@@ -20,6 +20,7 @@
 #include "members/library_demo.h"
 #include "members/library_handlers.h"
 #include "members/repository.h"
+#include "members/search_kind.h"
 #include "notify/handlers.h"
 #include "orgs/demo.h"
 #include "orgs/handlers.h"
@@ -137,6 +138,8 @@ Services::Services(store::Database* db, const Config& config)
   search->AddKind(submissions::PieceSearchKind(submissions.get()));
   search->AddKind(bulletins::IssueSearchKind(bulletins.get()));
   search->AddKind(complaints::ComplaintSearchKind(complaints.get()));
+  search->AddKind(members::NoticeSearchKind(db));
+  search->AddKind(members::PolicySearchKind());
   search->Observe();
 }
 

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "core/bytes.h"
+#include "store/changes.h"
 
 namespace jianbao::members::library_repo {
 namespace {
@@ -200,6 +201,7 @@ int64_t InsertPolicy(soci::session& s, int64_t owner_id, const PolicyInput& in,
       soci::use(owner), soci::use(in.title), soci::use(in.issuer), soci::use(in.issued_on),
       soci::use(in.doc_number), soci::use(in.region), soci::use(tags), soci::use(in.summary),
       soci::use(in.link), soci::use(now), soci::use(by), soci::use(now), soci::into(id);
+  store::NotifyChanged(s, "policy", id);  // the search index (store/changes.h)
   return id;
 }
 
@@ -211,12 +213,14 @@ void UpdatePolicy(soci::session& s, int64_t id, const PolicyInput& in, const std
       soci::use(in.title), soci::use(in.issuer), soci::use(in.issued_on), soci::use(in.doc_number),
       soci::use(in.region), soci::use(tags), soci::use(in.summary), soci::use(in.link),
       soci::use(now), soci::use(pid);
+  store::NotifyChanged(s, "policy", id);
 }
 
 void DeletePolicy(soci::session& s, int64_t id) {
   long long pid = id;
   s << "DELETE FROM member_policy_files WHERE policy_id = :id", soci::use(pid);
   s << "DELETE FROM member_policies WHERE id = :id", soci::use(pid);
+  store::NotifyChanged(s, "policy", id);  // leaves the index
 }
 
 void SaveAttachment(soci::session& s, int64_t policy_id, const PolicyFile& f,
@@ -263,6 +267,21 @@ std::optional<Policy> FindPolicy(soci::session& s, int64_t id, int64_t* owner_id
   if (!st.execute(true)) return std::nullopt;
   *owner_id = r.owner;
   return FromRow(r);
+}
+
+std::vector<int64_t> ListPolicyIds(soci::session& s) {
+  std::vector<int64_t> out;
+  soci::rowset<long long> rows = (s.prepare << "SELECT id FROM member_policies ORDER BY id");
+  for (long long id : rows) out.push_back(id);
+  return out;
+}
+
+std::string OrgCode(soci::session& s, int64_t org_id) {
+  std::string code;
+  long long id = org_id;
+  soci::indicator ind = soci::i_ok;
+  s << "SELECT code FROM orgs WHERE id = :id", soci::use(id), soci::into(code, ind);
+  return s.got_data() && ind == soci::i_ok ? code : std::string();
 }
 
 Page<Policy> ListPolicies(soci::session& s, const PolicyFilter& f, const PageRequest& page) {

@@ -28,6 +28,10 @@ void UpdatePolicy(soci::session& s, int64_t id, const PolicyInput& in, const std
 void DeletePolicy(soci::session& s, int64_t id);
 // Returns the policy and its owner's id, or nullopt.
 std::optional<Policy> FindPolicy(soci::session& s, int64_t id, int64_t* owner_id);
+// Returns the id of every policy (the search's reindex).
+std::vector<int64_t> ListPolicyIds(soci::session& s);
+// Returns the code of organisation `org_id` ("" when there is none).
+std::string OrgCode(soci::session& s, int64_t org_id);
 // Returns a page, newest issued first; `owner` of each item holds the owner id as text.
 Page<Policy> ListPolicies(soci::session& s, const PolicyFilter& f, const PageRequest& page);
 

@@ -4,6 +4,8 @@
 
 #include <soci/soci.h>
 
+#include "store/changes.h"
+
 namespace jianbao::members::repo {
 
 std::vector<store::Migration> NoticeMigrations() {
@@ -55,6 +57,7 @@ int64_t InsertNotice(soci::session& s, const Notice& n, int64_t org_id, int64_t 
   int64_t id = 0;
   s << "SELECT MAX(id) FROM notices WHERE org_id = :o AND author_id = :a", soci::use(org_id),
       soci::use(author_id), soci::into(id);
+  store::NotifyChanged(s, "notice", id);  // the search index (store/changes.h)
   return id;
 }
 
@@ -66,6 +69,7 @@ bool UpdateNotice(soci::session& s, const Notice& n, std::optional<int64_t> vers
   s << "UPDATE notices SET kind = :k, title = :t, body = :b, updated_at = :now, "
        "version = version + 1 WHERE id = :id",
       soci::use(n.kind), soci::use(n.title), soci::use(n.body), soci::use(now), soci::use(n.id);
+  store::NotifyChanged(s, "notice", n.id);
   return true;
 }
 
@@ -73,6 +77,7 @@ void MarkNoticeSent(soci::session& s, int64_t id, const std::string& now) {
   s << "UPDATE notices SET status = 'sent', sent_at = :now, updated_at = :now2, "
        "version = version + 1 WHERE id = :id",
       soci::use(now), soci::use(now), soci::use(id);
+  store::NotifyChanged(s, "notice", id);  // its recipients may find it now
 }
 
 void SetNoticeRecipients(soci::session& s, int64_t id, const std::vector<int64_t>& org_ids) {
@@ -83,6 +88,7 @@ void SetNoticeRecipients(soci::session& s, int64_t id, const std::vector<int64_t
         soci::use(id), soci::use(org), soci::use(position);
     ++position;
   }
+  store::NotifyChanged(s, "notice", id);
 }
 
 namespace {
@@ -277,6 +283,13 @@ int64_t InsertGroup(soci::session& s, int64_t org_id, const std::string& name,
 void DeleteGroup(soci::session& s, int64_t id) {
   s << "DELETE FROM notice_group_orgs WHERE group_id = :id", soci::use(id);
   s << "DELETE FROM notice_groups WHERE id = :id", soci::use(id);
+}
+
+std::vector<int64_t> ListNoticeIds(soci::session& s) {
+  std::vector<int64_t> out;
+  soci::rowset<long long> rows = (s.prepare << "SELECT id FROM notices ORDER BY id");
+  for (long long id : rows) out.push_back(id);
+  return out;
 }
 
 }  // namespace jianbao::members::repo

@@ -55,6 +55,9 @@ int64_t InsertGroup(soci::session& s, int64_t org_id, const std::string& name,
                     const std::vector<int64_t>& orgs, const std::string& now);
 void DeleteGroup(soci::session& s, int64_t id);
 
+// Returns the id of every notice (the search's reindex).
+std::vector<int64_t> ListNoticeIds(soci::session& s);
+
 }  // namespace jianbao::members::repo
 
 #endif  // JIANBAO_MEMBERS_REPOSITORY_NOTICES_H_

@@ -1,6 +1,7 @@
 // 全文检索 in the browser: a reporter writes a piece, finds it from the header's search box
 // with the match highlighted, filters by kind through the facets and by state, switches to English, and
-// sees the empty state with its tips; another province's reporter does not find the draft.
+// sees the empty state with its tips; another province's reporter does not find the draft; a member
+// opens a notice and a policy from their hits.
 // Every page is checked for Content-Security-Policy violations (launch/close).
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -78,5 +79,23 @@ describe('search', () => {
     await page.goto('/search?q=' + encodeURIComponent(WORD))
     await page.getByTestId('search-empty').waitFor()
     assert.equal(await page.getByTestId(`hit-piece-${pieceId}`).count(), 0)
+  })
+
+  it('opens a notice and a policy from their hits', async () => {
+    const { context, page } = browser
+    // 孙磊 of 楚天通信 received the demo 慰问信; every signed-in user reads the policies.
+    await signIn(context, page, 'member')
+    await page.goto('/search?q=' + encodeURIComponent('慰问信') + '&kind=notice')
+    const notice = page.locator('[data-test^="hit-notice-"]').first()
+    await notice.waitFor()
+    await notice.locator('a.hit-title').click()
+    await page.waitForURL(/\/notices\/\d+$/)
+    await page.goto('/search?q=' + encodeURIComponent('共渡难关') + '&kind=policy')
+    const policy = page.locator('[data-test^="hit-policy-"]').first()
+    await policy.waitFor()
+    await shot(page, 'search-policy')
+    await policy.locator('a.hit-title').click()
+    await page.waitForURL(/\/policies\?q=/)
+    await page.getByText('共渡难关').first().waitFor()
   })
 })

@@ -165,10 +165,6 @@ class SearchScenarioTest(unittest.TestCase):
         self.assertEqual({("piece", i["id"]) for i in answer["items"]}, self.expected("犇焱"))
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class ComplaintSearchTest(unittest.TestCase):
     """Complaints are found by complaint staff only: the desk of the case's
     region and the national administrators; never by a liaison, an editor, a
@@ -228,3 +224,94 @@ class FilterTest(unittest.TestCase):
         # Pieces have no series: the filter leaves only issues.
         _, _, facets = search(editor, "简报", series=codes[0])
         self.assertFalse(facets.get("piece"), facets)
+
+
+class NoticePolicySearchTest(unittest.TestCase):
+    """Notices are found by exactly those who may open them (GET
+    /api/v1/notices/{id}): the sending association's staff, drafts included,
+    and once sent the recipient units' users. Policies are found by everyone
+    signed in. Edits, sending and deletion reach the index; reindex gives the
+    same answers."""
+
+    WHO = ("hubei-admin", "admin", "editor", "member", "liaison", "hubei-reporter",
+           "hebei-reporter")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.clients = {w: server.client(w) for w in cls.WHO}
+
+    def found(self, q, kind):
+        """Returns the logins whose search finds something of `kind` for `q`,
+        checking that hits, total and facet agree for every one of them."""
+        out = {}
+        for who, client in self.clients.items():
+            ids, total, facets = search(client, q, kind=kind)
+            self.assertEqual(total, len(ids), who)
+            self.assertEqual(facets.get(kind, 0), len(ids), who)
+            self.assertTrue(all(k == kind for k, _ in ids), who)
+            if ids:
+                out[who] = ids
+        return out
+
+    def readers(self, notice_id):
+        return {w for w, c in self.clients.items()
+                if c.call("GET", f"/api/v1/notices/{notice_id}")[0] == 200}
+
+    def test_notices_found_by_those_who_may_open_them(self):
+        hubei = self.clients["hubei-admin"]
+        code, n, _ = hubei.call("POST", "/api/v1/notices", {
+            "title": "关于鼋鼍的通知", "kind": "notice", "body": "各会员单位：\n\n请做好鼋鼍工作。",
+            "recipients": ["hubei-ctc", "hubei-cmcc"]})
+        self.assertEqual(code, 201, n)
+        hit = {("notice", n["id"])}
+        found = self.found("鼋鼍", "notice")
+        self.assertEqual(set(found), self.readers(n["id"]))
+        self.assertEqual(set(found), {"hubei-admin"})  # a draft: its association's staff
+        self.assertEqual(set(found["hubei-admin"]), hit)
+        code, n, _ = hubei.call("PUT", f"/api/v1/notices/{n['id']}", {
+            "title": "关于鼋鼍的通知", "kind": "notice", "body": "各会员单位：\n\n请做好鼊鼉工作。",
+            "recipients": ["hubei-ctc", "hubei-cmcc"], "version": n["version"]})
+        self.assertEqual(code, 200, n)
+        self.assertEqual(set(self.found("鼊鼉", "notice")), {"hubei-admin"})
+        self.assertEqual(self.found("做好鼋鼍", "notice"), {})
+        code, n, _ = hubei.call("POST", f"/api/v1/notices/{n['id']}/send")
+        self.assertEqual(code, 200, n)
+        found = self.found("鼊鼉", "notice")
+        self.assertEqual(set(found), self.readers(n["id"]))
+        self.assertEqual(set(found), {"hubei-admin", "member", "liaison"})
+        ids, _, _ = search(self.clients["member"], "鼊鼉", state="sent")
+        self.assertEqual(set(ids), hit)
+        self.assertEqual(search(self.clients["member"], "鼊鼉", state="draft")[1], 0)
+        self.assert_reindex_keeps(["鼋鼍", "鼊鼉"], "notice")
+
+    def test_policies_found_by_everyone_signed_in(self):
+        hubei = self.clients["hubei-admin"]
+        body = {"title": "獬豸支持措施", "issuer": "湖北省人民政府", "issued_on": "2020-02-12",
+                "doc_number": "鄂政发〔2020〕6号", "region": "420000", "tags": ["复工复产"],
+                "summary": "要点：狴犴。", "link": "https://www.hubei.gov.cn/"}
+        code, p, _ = hubei.call("POST", "/api/v1/policies", body)
+        self.assertEqual(code, 201, p)
+        for q in ("獬豸", "狴犴"):
+            found = self.found(q, "policy")
+            self.assertEqual(set(found), set(self.WHO), q)
+            self.assertTrue(all(ids == [("policy", p["id"])] for ids in found.values()), q)
+        self.assertEqual(server.client().call("GET", "/api/v1/search?q=%E7%8D%AC")[0], 401)
+        code, p, _ = hubei.call("PUT", f"/api/v1/policies/{p['id']}", {**body, "summary": "要点：睚眦。"})
+        self.assertEqual(code, 200, p)
+        self.assertEqual(self.found("狴犴", "policy"), {})
+        self.assertEqual(set(self.found("睚眦", "policy")), set(self.WHO))
+        self.assert_reindex_keeps(["獬豸", "睚眦"], "policy")
+        self.assertEqual(hubei.call("DELETE", f"/api/v1/policies/{p['id']}")[0], 204)
+        self.assertEqual(self.found("獬豸", "policy"), {})
+
+    def assert_reindex_keeps(self, qs, kind):
+        before = {q: self.found(q, kind) for q in qs}
+        out = subprocess.run([harness.BIN, "search", "reindex", "--db", server.db_url],
+                             cwd=harness.ROOT, capture_output=True, text=True, timeout=120)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        for q in qs:
+            self.assertEqual(self.found(q, kind), before[q], q)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -126,6 +126,9 @@ export function useSearchPage() {
     }
     if (item.kind === 'issue') return { name: 'bulletin-issue', params: { id: item.id } }
     if (item.kind === 'complaint') return { name: 'complaints-case', params: { id: item.id } }
+    if (item.kind === 'notice') return { name: 'notice', params: { id: item.id } }
+    // The policy library has no page per policy: its list, filtered by the title.
+    if (item.kind === 'policy') return { name: 'policies', query: { q: item.title } }
     return null
   }
 

@@ -4,6 +4,7 @@
 import { computed, ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { useI18n } from 'vue-i18n'
+import { useRoute } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
 import { usePagedList } from '@/composables/usePagedList'
 import { useFormDialog } from '@/composables/useFormDialog'
@@ -19,8 +20,10 @@ export function usePolicies() {
   const { t } = useI18n()
   const session = useSessionStore()
   const isStaff = computed(() => session.hasAnyRole(ASSOCIATION_STAFF))
+  // A search hit opens the list filtered by the policy's title (/policies?q=…).
+  const initialQ = useRoute().query.q
   const list = usePagedList({
-    filters: { q: '', region: '', tag: '', year: '' },
+    filters: { q: typeof initialQ === 'string' ? initialQ : '', region: '', tag: '', year: '' },
     cleared: () => ({ q: '', region: '', tag: '', year: '' }),
     fetch: (f, paging) =>
       listPolicies({ q: f.q || undefined, region: f.region || undefined, tag: f.tag || undefined, year: f.year || undefined, ...paging }),
