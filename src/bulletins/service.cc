@@ -409,27 +409,20 @@ Result<IssueView> BulletinService::GetIssue(const std::optional<Actor>& actor, i
             IssueWarning{"date_before_previous", prev->id, prev->year, prev->number, prev->date});
       }
     }
+    NamePeople(s, &v);
     out = std::move(v);
     return Status::Ok();
   }));
-  NamePeople(&*out);
   return *out;
 }
 
-void BulletinService::NamePeople(IssueView* v) const {
-  auto tree = Tree(Actor::System());
-  if (!tree.ok() || tree.value()->orgs().empty()) return;
-  const std::string root = tree.value()->orgs().front().code;
+void BulletinService::NamePeople(soci::session& s, IssueView* v) const {
+  std::vector<std::string> logins;
   for (const std::string* login :
        {&v->issue.created_by, &v->issue.approved_by, &v->issue.published_by}) {
-    if (login->empty() || v->people.count(*login)) continue;
-    auto users = orgs_->ListUsers(Actor::System(), root, "", *login, 0, 20);
-    if (!users.ok()) continue;
-    for (const orgs::User& u : users.value().items) {
-      if (u.login != *login) continue;
-      v->people[u.login] = {u.name, u.org_short_name.empty() ? u.org_name : u.org_short_name};
-    }
+    if (!login->empty() && !v->people.count(*login)) logins.push_back(*login);
   }
+  for (auto& [login, person] : orgs::NamesOf(s, logins)) v->people[login] = std::move(person);
 }
 
 Result<IssueView> BulletinService::CreateIssue(const Actor& actor, const NewIssue& in) {

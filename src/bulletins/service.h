@@ -277,8 +277,9 @@ class BulletinService {
   // Lays the issue out (through the render gate) and, when that fails on its
   // text, names the section at fault (Submit).
   Status CheckTypesettable(const Actor& actor, const IssueView& v);
-  // Fills in v->people (names and units of the issue's logins); best effort.
-  void NamePeople(IssueView* v) const;
+  // Fills in v->people (names and units of the issue's logins) on the
+  // caller's session; logins that are no longer users stay unnamed.
+  void NamePeople(soci::session& s, IssueView* v) const;
   bool IsStaff(const Actor& actor, const Series& series) const;
   Status CanRead(soci::session& s, const std::optional<Actor>& actor, const IssueView& v) const;
   Result<std::vector<Receipt>> Recipients(const std::vector<DistributionLine>& lines);

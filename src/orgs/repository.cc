@@ -322,6 +322,17 @@ std::optional<User> FindUser(soci::session& s, int64_t id) {
   return users[0];
 }
 
+std::vector<User> FindUsersByLogin(soci::session& s, const std::vector<std::string>& logins) {
+  if (logins.empty()) return {};
+  std::string where = "WHERE u.login IN (";
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (size_t i = 0; i < logins.size(); ++i) {
+    texts.emplace_back("l" + std::to_string(i), logins[i]);
+    where += (i ? ", :" : ":") + texts.back().first;
+  }
+  return FetchUsers(s, where + ")", texts, {});
+}
+
 std::optional<User> FindUserByLogin(soci::session& s, const std::string& login, std::string* hash) {
   auto users = FetchUsers(s, "WHERE u.login = :login", {{"login", login}}, {});
   if (users.empty()) return std::nullopt;

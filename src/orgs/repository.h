@@ -65,6 +65,10 @@ Status ClaimUserVersion(soci::session& s, int64_t id, const std::optional<int64_
 // e-mail), or nullopt.
 std::optional<User> FindUser(soci::session& s, int64_t id);
 // Returns the user and stores the password hash in *hash.
+// The users with any of `logins` (unknown logins are skipped), with their
+// organisation's names.
+std::vector<User> FindUsersByLogin(soci::session& s, const std::vector<std::string>& logins);
+
 std::optional<User> FindUserByLogin(soci::session& s, const std::string& login, std::string* hash);
 // Inserts a user with password hash `hash` and the user's roles; returns the
 // new id. A duplicate login throws a unique-key violation (kConflict).

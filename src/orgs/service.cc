@@ -63,6 +63,15 @@ Status Unauthenticated(const std::string& key, const std::string& msg) {
 
 }  // namespace
 
+std::map<std::string, std::pair<std::string, std::string>> NamesOf(
+    soci::session& s, const std::vector<std::string>& logins) {
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  for (const User& u : repo::FindUsersByLogin(s, logins)) {
+    out[u.login] = {u.name, u.org_short_name.empty() ? u.org_name : u.org_short_name};
+  }
+  return out;
+}
+
 void Audit(soci::session& s, const Actor& actor, const std::string& action,
            const std::string& entity, const std::string& entity_id, const std::string& before,
            const std::string& after) {

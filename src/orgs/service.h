@@ -7,6 +7,7 @@
 #ifndef JIANBAO_ORGS_SERVICE_H_
 #define JIANBAO_ORGS_SERVICE_H_
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -17,8 +18,8 @@
 #include "core/config.h"
 #include "core/status.h"
 #include "orgs/model.h"
-#include "orgs/tree.h"
 #include "orgs/throttle.h"
+#include "orgs/tree.h"
 #include "store/database.h"
 
 namespace soci {
@@ -150,7 +151,7 @@ class OrgService {
   int session_hours_;
   store::Database* db_;
   LoginThrottle throttle_;
-  std::mutex tree_mu_;  // guards the two below
+  std::mutex tree_mu_;    // guards the two below
   std::string tree_key_;  // OrgsFingerprint of tree_
   std::shared_ptr<const OrgTree> tree_;
 };
@@ -160,6 +161,12 @@ class OrgService {
 void Audit(soci::session& s, const Actor& actor, const std::string& action,
            const std::string& entity, const std::string& entity_id, const std::string& before,
            const std::string& after);
+
+// Returns login → {display name, unit (the organisation's short name, else its
+// name)} for those of `logins` that are users, read on the caller's session in
+// one statement. Other modules call this to show people by name.
+std::map<std::string, std::pair<std::string, std::string>> NamesOf(
+    soci::session& s, const std::vector<std::string>& logins);
 
 }  // namespace jianbao::orgs
 
