@@ -10,6 +10,7 @@
 #include "core/bytes.h"
 #include "core/text.h"
 #include "receipts/json.h"
+#include "typeset/typeset.h"
 
 namespace jianbao::bulletins {
 namespace {
@@ -47,14 +48,18 @@ Result<const FileType*> FindFileType(const std::string& format) {
 }
 
 // The stored bytes with their hash, name and, for the HTML edition, a policy
-// that forbids scripts in it whatever it holds.
+// that forbids scripts in it whatever it holds. `?elder=1` serves the HTML
+// edition with its 适老化 (large-text) switch on (the archive page links so
+// when the reader chose the mode there); that body is not the stored file, so
+// it carries no X-Content-SHA256 and an ETag of its own.
 Response FileResponse(const Context& ctx, const std::string& format, const FileType& type,
                       StoredFile file) {
   Response r;
-  r.body = std::move(file.bytes);
+  const bool elder = format == "html" && ctx.req.Query("elder") == "1";
+  r.body = elder ? typeset::HtmlInElderMode(std::move(file.bytes)) : std::move(file.bytes);
   r.Header("Content-Type", type.content_type);
-  r.Header("X-Content-SHA256", file.info.sha256);
-  r.Header("ETag", "\"" + file.info.sha256 + "\"");
+  if (!elder) r.Header("X-Content-SHA256", file.info.sha256);
+  r.Header("ETag", "\"" + file.info.sha256 + (elder ? "-elder" : "") + "\"");
   const bool inline_view = format == "html" || ctx.req.Query("inline") == "1";
   r.Header("Content-Disposition",
            ContentDisposition(inline_view ? "inline" : "attachment", file.ascii_name, file.name));

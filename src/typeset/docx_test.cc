@@ -12,9 +12,11 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "core/text.h"
 #include "typeset/testing/pdf_probe.h"
 #include "typeset/testing/test_images.h"
 #include "typeset/typeset.h"
+#include "typeset/writers.h"
 
 namespace jianbao::typeset {
 namespace {
@@ -44,6 +46,15 @@ Issue Sample() {
   issue.distribution = {{"报", {"工业和信息化部"}}, {"发", {"各省通信行业协会"}}};
   issue.copies = 100;
   return issue;
+}
+
+// `s` as code points, without spaces (pdf_probe joins a line's words without them).
+std::u32string Squeezed(const std::string& s) {
+  std::u32string out;
+  for (char32_t c : text::DecodeUtf8(s)) {
+    if (c != U' ') out += c;
+  }
+  return out;
 }
 
 std::string ReadEntry(const std::string& zip_bytes, const char* name) {
@@ -79,7 +90,10 @@ TEST(DocxTest, PackageIsWellFormed) {
     EXPECT_TRUE(doc.load_string(xml.c_str())) << part;
   }
   std::string doc = ReadEntry(*docx, "word/document.xml");
-  EXPECT_NE(doc.find("TOC \\o"), std::string::npos);
+  // The contents' page numbers are PAGEREF fields to the articles' bookmarks.
+  EXPECT_NE(doc.find("<w:instrText xml:space=\"preserve\"> PAGEREF s1 \\h </w:instrText>"),
+            std::string::npos);
+  EXPECT_NE(doc.find("<w:bookmarkStart w:id=\"2\" w:name=\"s2\"/>"), std::string::npos);
   EXPECT_NE(doc.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(doc.find("&amp;"), std::string::npos);
   EXPECT_EQ(doc.find("<script>"), std::string::npos);
@@ -119,7 +133,11 @@ TEST(DocxTest, LibreOfficeConvertsItToPdf) {
     GTEST_SKIP()
         << "soffice not installed (scripts/packages/typeset.txt lists libreoffice-writer-nogui)";
   }
-  auto docx = RenderDocx(Sample(), Fonts());
+  // Cached contents page numbers that are wrong on purpose: LibreOffice must
+  // show the pages of its own layout, not these.
+  PageMap wrong;
+  wrong.section_pages = {7, 9};
+  auto docx = WriteDocx(Sample(), Fonts(), &wrong);
   ASSERT_TRUE(docx.ok());
   std::string path = probe::TempFile(*docx, ".docx");
   std::filesystem::path dir = path + ".out";
@@ -142,6 +160,28 @@ TEST(DocxTest, LibreOfficeConvertsItToPdf) {
   EXPECT_NE(all.find(U"我们在行动"), std::u32string::npos);
   EXPECT_NE(all.find(U"67800"), std::u32string::npos);
   EXPECT_NE(all.find(U"—1—"), std::u32string::npos) << "page number footer";
+  // Each contents entry ends with the page LibreOffice sets its article on
+  // (PAGEREF fields, not the cached numbers).
+  const Issue sample = Sample();
+  for (size_t s = 0; s < sample.sections.size(); ++s) {
+    const std::u32string title = Squeezed(sample.sections[s].title);
+    const std::u32string entry = Squeezed(std::to_string(s + 1) + ". ") + title;
+    int listed = -1, actual = -1;
+    for (size_t p = 0; p < pages->size(); ++p) {
+      for (const auto& l : (*pages)[p].lines) {
+        if (listed < 0 && l.text.rfind(entry, 0) == 0) {
+          size_t d = l.text.size();
+          while (d > 0 && l.text[d - 1] >= U'0' && l.text[d - 1] <= U'9') --d;
+          for (size_t k = d; k < l.text.size(); ++k)
+            listed = std::max(listed, 0) * 10 + static_cast<int>(l.text[k] - U'0');
+        } else if (actual < 0 && l.text == title) {
+          actual = static_cast<int>(p) + 1;
+        }
+      }
+    }
+    EXPECT_GT(listed, 0) << "contents entry " << s + 1 << " has a page number";
+    EXPECT_EQ(listed, actual) << "contents entry " << s + 1;
+  }
   // GB/T 9704's 28 characters per line: the longest body lines hold 28.
   size_t widest = 0, full = 0;
   for (const auto& p : *pages) {

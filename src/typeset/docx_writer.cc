@@ -1,7 +1,8 @@
 // Copyright 2026 The Jianbao Authors.
 //
-// document.xml of the DOCX: the red header, a TOC field, the articles with
-// heading styles (so the TOC and the navigation pane see them), tables,
+// document.xml of the DOCX: the red header, the contents (page numbers as
+// PAGEREF fields), the articles with heading styles (so a TOC Word inserts
+// and the navigation pane see them), tables,
 // images, and the distribution block; A4 with the GB/T 9704 margins and
 // odd/even page-number footers.
 
@@ -119,26 +120,29 @@ Status DocxBuilder::Header() {
   return Status();
 }
 
+// The 目录: one paragraph per article, its title linked to the article's
+// bookmark and its page number a PAGEREF field to that bookmark. The field's
+// cached result is the page of the PDF layout; LibreOffice and WPS compute the
+// field from their own layout when they open the file, and Word updates it
+// (w:updateFields in settings.xml, or F9). A TOC field around the entries is
+// not written: LibreOffice shows a TOC field's cached text as it is, and its
+// own layout differs from the PDF's by a page here and there.
 void DocxBuilder::Contents() {
   Para("", RunXml("目  录", docx::FontRpr(fonts_.docx_hei)),
        "<w:jc w:val=\"center\"/><w:spacing w:before=\"290\"/>");
-  const size_t n = issue_.sections.size();
-  for (size_t i = 0; i < n; ++i) {
-    std::string runs;
-    if (i == 0) {
-      runs +=
-          "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
-          "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u "
-          "</w:instrText></w:r>"
-          "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
-    }
-    std::string page =
+  for (size_t i = 0; i < issue_.sections.size(); ++i) {
+    const std::string anchor = "s" + std::to_string(i + 1);
+    const std::string page =
         pages_ && i < pages_->section_pages.size() ? std::to_string(pages_->section_pages[i]) : "";
-    runs += "<w:hyperlink w:anchor=\"s" + std::to_string(i + 1) + "\">" +
-            RunXml(std::to_string(i + 1) + ". " + issue_.sections[i].title + "\t" + page) +
-            "</w:hyperlink>";
-    if (i + 1 == n) runs += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
-    Para("TOC1", runs);
+    Para("TOC1", "<w:hyperlink w:anchor=\"" + anchor + "\">" +
+                     RunXml(std::to_string(i + 1) + ". " + issue_.sections[i].title) +
+                     "<w:r><w:tab/></w:r>"
+                     "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+                     "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF " +
+                     anchor +
+                     " \\h </w:instrText></w:r>"
+                     "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" +
+                     RunXml(page) + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>");
   }
 }
 

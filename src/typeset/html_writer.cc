@@ -191,7 +191,8 @@ Result<std::string> BodyHtml(const std::string& base_dir, const std::string& mar
 std::string Css(const Fonts& f) {
   auto fam = [](const std::string& desc) { return "\"" + Esc(desc) + "\""; };
   return "body{margin:0;background:#f4f4f4;color:#111;font-family:" + fam(f.fangsong) +
-         ",\"FangSong\",\"STFangsong\",serif;font-size:16pt;line-height:1.8}"
+         ",\"FangSong\",\"STFangsong\",serif;font-size:16pt;line-height:1.8;"
+         "overflow-wrap:anywhere}"
          "main{max-width:156mm;margin:0 auto;background:#fff;padding:20mm 26mm 20mm 28mm}"
          "header{text-align:center;color:" +
          Esc(f.red) + ";border-bottom:2pt solid " + Esc(f.red) +
@@ -249,13 +250,49 @@ std::string Css(const Fonts& f) {
          ",serif}"
          "@media (max-width:700px){main{padding:1em}body{font-size:13pt}.title{font-size:20pt}"
          ".title.big{font-size:34pt}article h2{font-size:18pt}}"
+         // The 适老化 switch: a checkbox drawn as the archive page's button (CSS only,
+         // the page's policy forbids scripts); checked, the page gets larger type, black
+         // text, a darker red and underlined links (as web/public/public-page.css).
+         ".mode{position:relative;text-align:right;margin-bottom:1em}"
+         "#elder-switch{position:absolute;right:0;top:0;width:1px;height:1px;margin:0;"
+         "opacity:0}"
+         ".mode label{display:inline-block;font-size:12pt;line-height:1.5;padding:.2em .8em;"
+         "border:1px solid #444;border-radius:4px;background:#fff;color:#000;cursor:pointer}"
+         "#elder-switch:checked+label{background:#000;color:#fff}"
+         "#elder-switch:focus-visible+label{outline:3px solid #0b3d91;outline-offset:2px}"
+         "html:has(#elder-switch:checked) body{background:#fff;color:#000;font-size:20pt;"
+         "line-height:1.9}"
+         "html:has(#elder-switch:checked) :is(header,.no,.meta){color:#000}"
+         "html:has(#elder-switch:checked) :is(.masthead,.title){color:#a00000}"
+         "html:has(#elder-switch:checked) header{border-color:#a00000}"
+         "html:has(#elder-switch:checked) :is(.sub,.toc h2,article h3,article h4,article "
+         "h5,article h6){font-size:20pt}"
+         "html:has(#elder-switch:checked) article h2{font-size:24pt}"
+         "html:has(#elder-switch:checked) :is(table,pre,figcaption,.dist){font-size:18pt}"
+         "html:has(#elder-switch:checked) :is(article a,.dist a){color:#0b3d91;"
+         "text-decoration:underline}"
+         "html:has(#elder-switch:checked) .mode label{font-size:16pt}"
+         "@media (max-width:700px){html:has(#elder-switch:checked) body{font-size:16pt}"
+         "html:has(#elder-switch:checked) :is(.sub,.toc h2,article h3,article h4,article "
+         "h5,article h6,table,pre,figcaption,.dist){font-size:16pt}"
+         "html:has(#elder-switch:checked) article h2{font-size:20pt}}"
          "@media print{@page{size:A4;margin:37mm 26mm 35mm 28mm}body{background:#fff}"
+         ".mode{display:none}"
          "main{padding:0;max-width:none}article h2{break-after:avoid}article h3,article "
          "h4{break-after:avoid}"
          "p{orphans:2;widows:2}a{color:inherit;text-decoration:none}}";
 }
 
+// The 适老化 checkbox up to where HtmlInElderMode inserts " checked".
+constexpr std::string_view kElderSwitch = "<input type=\"checkbox\" id=\"elder-switch\"";
+
 }  // namespace
+
+std::string HtmlInElderMode(std::string html) {
+  const size_t at = html.find(kElderSwitch);
+  if (at != std::string::npos) html.insert(at + kElderSwitch.size(), " checked");
+  return html;
+}
 
 Result<std::string> WriteHtml(const Issue& issue, const Fonts& fonts) {
   JB_ASSIGN_OR_RETURN(std::string date, ChineseDate(issue.date));
@@ -265,7 +302,9 @@ Result<std::string> WriteHtml(const Issue& issue, const Fonts& fonts) {
       "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">";
   out += "<title>" + Esc(title) + "（第" + std::to_string(issue.number) + "期）</title>";
-  out += "<style>" + Css(fonts) + "</style></head><body><main>\n<header>";
+  out += "<style>" + Css(fonts) + "</style></head><body><main>\n";
+  out += "<div class=\"mode\">" + std::string(kElderSwitch) +
+         "><label for=\"elder-switch\">大字·高对比</label></div>\n<header>";
   if (!issue.masthead.empty()) out += "<div class=\"masthead\">" + Esc(issue.masthead) + "</div>";
   for (size_t i = 0; i < issue.title_lines.size(); ++i) {
     bool big = i + 1 == issue.title_lines.size();

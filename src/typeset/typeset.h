@@ -192,6 +192,13 @@ Result<std::string> RenderDocx(const Issue& issue, const Fonts& fonts);
 Result<std::string> RenderHtml(const Issue& issue, const Fonts& fonts);
 Result<std::string> RenderText(const Issue& issue, const Fonts& fonts);
 
+// Returns HTML edition `html` (RenderHtml's output) with its 适老化 switch (a
+// checkbox; large text and strong contrast by CSS alone) already on, so that a
+// server can serve the large-text page to a reader who chose it elsewhere;
+// `html` unchanged when it has no switch (pages written before it existed).
+// Thread-safe.
+std::string HtmlInElderMode(std::string html);
+
 }  // namespace jianbao::typeset
 
 #endif  // JIANBAO_TYPESET_TYPESET_H_

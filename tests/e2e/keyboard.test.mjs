@@ -114,8 +114,8 @@ describe('keyboard only', () => {
     const { context, page } = b
     await keyboardSignIn(context, page, 'member')
     await openMenu(page, 'inbox')
-    // The row's 打开 button (the title link beside it is for the mouse).
-    const open = page.getByTestId(`inbox-open-button-${issueId}`)
+    // The issue's title is a link Tab reaches (its row also has an 打开 button).
+    const open = page.getByTestId(`inbox-open-${issueId}`)
     await open.waitFor()
     await tabTo(page, open)
     await page.keyboard.press('Enter')

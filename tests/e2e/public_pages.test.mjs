@@ -5,7 +5,7 @@
 // out 640 CSS px), with the mode off and on. axe checks every state (lib.mjs).
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, settleA11y, shot } from './lib.mjs'
+import { apiAs, launch, settleA11y, shot, uniqueLogin } from './lib.mjs'
 
 const PHONE = { width: 390, height: 844 }
 const ZOOM_200 = { width: 640, height: 400 }
@@ -33,6 +33,44 @@ async function assertStructure(page, what) {
   assert.ok(s.h1 >= 1, `${what}: an h1`)
   assert.ok(s.header, `${what}: a header landmark`)
   assert.equal(s.main, 1, `${what}: one main landmark`)
+}
+
+/**
+ * Publishes an issue of the public series hubei-daily through the API (its editor and approver
+ * are made for the purpose: the demo has none), so that the archive page links an HTML edition.
+ */
+async function publishPublicIssue() {
+  const admin = await apiAs('hubei-admin')
+  const staff = {}
+  for (const role of ['editor', 'approver']) {
+    const login = uniqueLogin(`public-${role}`)
+    const res = await admin.api.post('/api/v1/users', {
+      headers: admin.headers,
+      data: { login, password: 'Hubei-staff1', org: 'hubei', roles: [role], name: login },
+    })
+    assert.equal(res.status(), 201, await res.text())
+    staff[role] = await apiAs(login, 'Hubei-staff1')
+  }
+  const { editor, approver } = staff
+  let res = await editor.api.post('/api/v1/bulletins/issues', {
+    headers: editor.headers,
+    data: { series: 'hubei-daily', date: '2020-04-14' },
+  })
+  assert.equal(res.status(), 201, await res.text())
+  const id = (await res.json()).id
+  res = await editor.api.put(`/api/v1/bulletins/issues/${id}`, {
+    headers: editor.headers,
+    data: {
+      date: '2020-04-14',
+      sections: [{ kind: 'text', title: '大字阅读栏目', body: '湖北各运营商保障方舱医院通信畅通，详见 https://example.org/a/very/long/address/that/must/wrap 。' }],
+    },
+  })
+  assert.equal(res.status(), 200, await res.text())
+  for (const [who, step] of [[editor, 'submit'], [approver, 'approve'], [editor, 'publish']]) {
+    res = await who.api.post(`/api/v1/bulletins/issues/${id}/${step}`, { headers: who.headers })
+    assert.equal(res.status(), 200, `${step}: ${await res.text()}`)
+  }
+  for (const c of [admin, editor, approver]) await c.api.dispose()
 }
 
 describe('public pages: large text, phones, zoom', () => {
@@ -93,6 +131,7 @@ describe('public pages: large text, phones, zoom', () => {
 
   it('the archive page and the HTML edition fit a phone and 200 % zoom, with large text', async () => {
     const { page } = b
+    await publishPublicIssue()
     await page.goto('/public/bulletins/hubei-daily')
     await page.evaluate(() => localStorage.setItem('jianbao.elder', '0'))
     await page.reload()
@@ -113,19 +152,37 @@ describe('public pages: large text, phones, zoom', () => {
         if (elder) await shot(page, `public-archive-${name}-large`)
       }
     }
-    // The HTML edition of the newest issue of the (public) series, as a reader opens it.
-    const read = page.locator('main a[href$="/files/html"]').first()
-    const htmlEdition = (await read.count()) > 0 ? await read.getAttribute('href') : null
-    if (htmlEdition) {
-      await page.goto(htmlEdition)
-      await assertStructure(page, 'HTML edition')
-      for (const size of [PHONE, ZOOM_200]) {
-        await page.setViewportSize(size)
-        await assertNoSideScroll(page, `HTML edition at ${size.width}px`)
+    // The HTML edition of the newest issue of the (public) series, as a reader opens it. Its
+    // policy forbids scripts: its 适老化 switch is a checkbox drawn by CSS, and the archive page
+    // in large-text mode links to it with ?elder=1, which the server serves switched on.
+    const read = page.locator('main a[href*="/files/html"]').first()
+    await sw.click()
+    assert.equal(await sw.getAttribute('aria-pressed'), 'true')
+    const htmlEdition = await read.getAttribute('href')
+    assert.match(htmlEdition, /\/files\/html\?elder=1$/, 'the edition opens in the chosen mode')
+    await page.setViewportSize({ width: 1360, height: 860 })
+    await page.goto(htmlEdition)
+    await assertStructure(page, 'HTML edition')
+    const box = page.getByRole('checkbox', { name: '大字·高对比' })
+    assert.equal(await box.isChecked(), true, 'large text from the archive page')
+    const bodySize = () => page.locator('article p').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+    const large = await bodySize()
+    // Keyboard: Tab reaches the switch first, Space turns it off.
+    await page.keyboard.press('Tab')
+    assert.equal(await box.evaluate((e) => e === document.activeElement), true, 'Tab reaches the switch')
+    await page.keyboard.press('Space')
+    assert.equal(await box.isChecked(), false)
+    const normal = await bodySize()
+    assert.ok(large >= normal * 1.2, `large text: ${normal}px → ${large}px`)
+    for (const size of [PHONE, ZOOM_200]) {
+      await page.setViewportSize(size)
+      for (const elder of [false, true]) {
+        if ((await box.isChecked()) !== elder) await page.keyboard.press('Space')
+        await assertNoSideScroll(page, `HTML edition at ${size.width}px, large text ${elder}`)
         await settleA11y(page)
       }
-      await shot(page, 'public-html-edition-phone')
     }
+    await shot(page, 'public-html-edition-zoom200-large')
     await page.setViewportSize({ width: 1360, height: 860 })
   })
 })

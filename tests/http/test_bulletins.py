@@ -103,6 +103,12 @@ class BulletinsTest(unittest.TestCase):
         self.assertEqual(headers["X-Content-SHA256"], hashes["pdf"])
         html = self.editor.opener.open(server.base + f"/api/v1/bulletins/issues/{issue['id']}/files/html").read()
         self.assertNotIn(b"<script>x</script>", html)  # user text is escaped
+        self.assertEqual(hashlib.sha256(html).hexdigest(), hashes["html"])
+        self.assertIn(b'<input type="checkbox" id="elder-switch">', html)  # 适老化 switch, off
+        # ?elder=1: the same page with its switch on (not the stored file, so no hash header).
+        large = self.editor.opener.open(server.base + f"/api/v1/bulletins/issues/{issue['id']}/files/html?elder=1")
+        self.assertIn(b'<input type="checkbox" id="elder-switch" checked>', large.read())
+        self.assertIsNone(large.headers["X-Content-SHA256"])
 
         self.assertEqual(self.editor.call("PUT", f"/api/v1/bulletins/issues/{issue['id']}",
                                           {"date": "2020-03-22", "sections": []})[0], 409)

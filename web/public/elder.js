@@ -12,7 +12,18 @@
     }
   }
   root.classList.toggle('elder', stored())
+  // The HTML editions linked from the page open in the same mode (?elder=1: the server turns
+  // on their own switch, which works without scripts).
+  const linkEditions = () => {
+    for (const a of document.querySelectorAll('a[href*="/files/html"]')) {
+      const url = new URL(a.href)
+      if (root.classList.contains('elder')) url.searchParams.set('elder', '1')
+      else url.searchParams.delete('elder')
+      a.href = url.pathname + url.search
+    }
+  }
   const wire = () => {
+    linkEditions()
     const button = document.getElementById('elder-switch')
     if (!button) return
     button.hidden = false
@@ -21,6 +32,7 @@
       const on = !root.classList.contains('elder')
       root.classList.toggle('elder', on)
       button.setAttribute('aria-pressed', String(on))
+      linkEditions()
       try {
         localStorage.setItem(KEY, on ? '1' : '0')
       } catch {
