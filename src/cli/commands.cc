@@ -76,6 +76,9 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
   if (!services.mail_status.ok()) Fail(services.mail_status);
   if (services.mailer)
     services.mailer->Start(static_cast<int>(config.GetInt("mail.poll_seconds", 5)));
+  if (services.reminder_mailer) {  // reminders and documents to external units
+    services.reminder_mailer->Start(static_cast<int>(config.GetInt("mail.poll_seconds", 5)));
+  }
   if (demo) {
     const std::string logins = OrFail(LoadDemoData(services));
     if (!logins.empty()) std::cout << logins << std::flush;
