@@ -1,12 +1,15 @@
 """E-mail copies of published bulletins through a configured SMTP server
 (a sink on a loopback port): addresses on users, the HTML body and the PDF
 attachment, masked addresses and status in the receipts, retries, and the
-e-mail of a 催办 reminder."""
+e-mail of a 催办 reminder, and notices and issues e-mailed to organisations
+without accounts at their contact address."""
 
 import hashlib
 import json
+import re
 import time
 import unittest
+import urllib.parse
 
 import harness
 from smtp_sink import SmtpSink
@@ -113,6 +116,12 @@ class MailTest(unittest.TestCase):
         self.assertIn("催办", str(reminder[0][2]["subject"]))
 
 
+def attachment_names(part):
+    """The UTF-8 file names (RFC 2231 filename*) of an attachment, from its raw header."""
+    raw = " ".join(str(v) for k, v in part.raw_items() if k.lower() == "content-disposition")
+    return [urllib.parse.unquote(n) for n in re.findall(r"filename\*=UTF-8''([^;\s]+)", raw)]
+
+
 class ExternalRecipientsTest(unittest.TestCase):
     """Organisations without accounts get notices and bulletins at their contact e-mail."""
 
@@ -159,7 +168,7 @@ class ExternalRecipientsTest(unittest.TestCase):
         msg = mine[0][2]
         self.assertIn("关于报送复工情况的通知", str(msg["subject"]))
         pdf = next(p for p in msg.iter_attachments() if p.get_content_type() == "application/pdf")
-        self.assertEqual(pdf.get_filename(), "关于报送复工情况的通知.pdf")
+        self.assertIn("关于报送复工情况的通知.pdf", attachment_names(pdf))
         self.assertTrue(pdf.get_content().startswith(b"%PDF"))
         unit = self.wait_unit(hubei, f"/api/v1/notices/{n['id']}/receipts", "hubei-xinke")
         self.assertEqual((unit["delivery"], unit["mail_status"]), ("email", "sent"), unit)
@@ -184,7 +193,8 @@ class ExternalRecipientsTest(unittest.TestCase):
         self.assertIn(f"第{issue['number']}期", str(msg["subject"]))
         self.assertNotIn("/inbox?issue=", msg.get_body(("plain",)).get_content())
         pdf = next(p for p in msg.iter_attachments() if p.get_content_type() == "application/pdf")
-        self.assertTrue(pdf.get_filename().endswith(f"第{issue['number']}期.pdf"), pdf.get_filename())
+        self.assertTrue(any(n.endswith(f"第{issue['number']}期.pdf") for n in attachment_names(pdf)),
+                        attachment_names(pdf))
         unit = self.wait_unit(editor, f"/api/v1/bulletins/issues/{iid}/receipts", "hubei-xinke")
         self.assertEqual((unit["delivery"], unit["mail_status"]), ("email", "sent"), unit)
 
