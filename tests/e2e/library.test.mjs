@@ -78,9 +78,9 @@ describe('policy library and training', () => {
     // 生成通知: the digest becomes a draft notice, opened in the notice editor.
     await digest.getByTestId('digest-as-notice').click()
     await page.waitForURL(/\/notices\/\d+\/edit$/)
-    const title = page.getByTestId('notice-title').locator('input')
+    const title = page.getByTestId('notice-title')
     await title.waitFor()
-    await page.waitForFunction(() => document.querySelector('[data-test="notice-title"] input')?.value)
+    await page.waitForFunction(() => document.querySelector('input[data-test="notice-title"]')?.value)
     assert.ok((await title.inputValue()).length > 0)
     await shot(page, 'policies-digest-as-notice')
   })
