@@ -7,6 +7,7 @@ without accounts at their contact address."""
 import hashlib
 import json
 import re
+import subprocess
 import time
 import unittest
 import urllib.parse
@@ -173,14 +174,23 @@ class ExternalRecipientsTest(unittest.TestCase):
         unit = self.wait_unit(hubei, f"/api/v1/notices/{n['id']}/receipts", "hubei-xinke")
         self.assertEqual((unit["delivery"], unit["mail_status"]), ("email", "sent"), unit)
 
-        # A bulletin issue distributed to it is e-mailed too (no inbox link: no account).
+        # A government root no admin is over gets its address from the CLI (audited, validated).
+        cli = lambda *a: subprocess.run([harness.BIN, "org", "set-email", "--db", server.db_url, *a],
+                                        capture_output=True, text=True)
+        self.assertNotEqual(cli("--code", "miit", "--email", "not-an-address").returncode, 0)
+        r = cli("--code", "miit", "--email", "office@miit.test")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout)["email"], "office@miit.test")
+
+        # A bulletin issue distributed to them is e-mailed too (no inbox link: no account).
         editor, approver = server.client("editor"), server.client("approver")
         status, issue, _ = editor.call("POST", "/api/v1/bulletins/issues",
                                        {"series": "ccea-epidemic", "date": "2020-03-27"})
         self.assertEqual(status, 201, issue)
         iid = issue["id"]
         status, issue, _ = editor.call("PUT", f"/api/v1/bulletins/issues/{iid}", {
-            "date": "2020-03-27", "distribution": [{"label": "发", "to": ["hubei-xinke", "hubei-ctc"]}],
+            "date": "2020-03-27", "distribution": [{"label": "报", "to": ["miit"]},
+                                                   {"label": "发", "to": ["hubei-xinke", "hubei-ctc"]}],
             "sections": [{"kind": "text", "title": "编者按", "body": "外部单位邮件测试。"}]})
         self.assertEqual(status, 200, issue)
         before = len(sink.messages)
@@ -197,6 +207,10 @@ class ExternalRecipientsTest(unittest.TestCase):
                         attachment_names(pdf))
         unit = self.wait_unit(editor, f"/api/v1/bulletins/issues/{iid}/receipts", "hubei-xinke")
         self.assertEqual((unit["delivery"], unit["mail_status"]), ("email", "sent"), unit)
+        self.assertEqual(len(self.mails_to("office@miit.test", before)), 1)
+        unit = self.wait_unit(editor, f"/api/v1/bulletins/issues/{iid}/receipts", "miit")
+        self.assertEqual((unit["delivery"], unit["mail_status"]), ("email", "sent"), unit)
+        self.assertEqual(cli("--code", "miit", "--email", "").returncode, 0)
 
         # Without an address, later documents go on paper again.
         status, org, _ = hubei.call("PATCH", "/api/v1/orgs/hubei-xinke", {"email": ""})
