@@ -77,7 +77,7 @@ Mailer::Mailer(store::Database* db, mail::SmtpConfig config)
 
 Mailer::~Mailer() { Stop(); }
 
-Result<mail::Message> Mailer::IssueContent(int64_t issue_id) {
+Result<mail::Message> Mailer::IssueContent(int64_t issue_id, bool inbox_link) {
   mail::Message m;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
     auto issue = repo::FindIssue(s, issue_id);
@@ -98,8 +98,12 @@ Result<mail::Message> Mailer::IssueContent(int64_t issue_id) {
     return Status::Ok();
   }));
   m.from = {config_.from_name, config_.from};
-  AddInboxLink(config_.public_url, issue_id, &m);
+  if (inbox_link) AddInboxLink(config_.public_url, issue_id, &m);
   return m;
+}
+
+Result<mail::Message> Mailer::ExternalContent(int64_t issue_id) {
+  return IssueContent(issue_id, false);
 }
 
 Result<mail::Message> Mailer::BuildMessage(const MailJob& job) {

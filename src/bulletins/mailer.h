@@ -57,6 +57,11 @@ class Mailer {
   // Builds the e-mail of one copy (exposed for tests).
   Result<mail::Message> BuildMessage(const MailJob& job);
 
+  // Returns the e-mail of an issue to an organisation without accounts (no
+  // recipient, no inbox link): subject, HTML, text, the PDF attached under
+  // its RFC 6266 name. For receipts' outbox (receipts::Mailer::SetContent).
+  Result<mail::Message> ExternalContent(int64_t issue_id);
+
   // Starts / stops the background thread that calls SendDue every
   // `poll_seconds` (and at once after Wake()). Stop() abandons a message in
   // flight (it stays due and is sent after the next start).
@@ -77,7 +82,7 @@ class Mailer {
   // Records the outcome `sent` of an attempt at `job`.
   Status Finish(const MailJob& job, const Status& sent, bool handed_over);
   // The message of an issue without its recipient: subject, bodies, PDF.
-  Result<mail::Message> IssueContent(int64_t issue_id);
+  Result<mail::Message> IssueContent(int64_t issue_id, bool inbox_link = true);
 
   store::Database* db_;
   mail::SmtpConfig config_;

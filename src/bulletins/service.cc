@@ -649,6 +649,7 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
       }
     }
     for (const Receipt& r : recipients) repo::InsertDelivery(s, id, r);
+    if (reminder_mailer_) QueueExternalCopies(s, id, now.issue.distribution, recipients);
     store::NotifyChanged(s, "issue", id);  // its readers are the recipients now (search)
     robots::AnnounceByCode(  // queued here, sent later: a failing robot never blocks this
         s, now.series.owner_org,
@@ -666,7 +667,29 @@ Result<IssueView> BulletinService::Publish(const Actor& actor, int64_t id) {
     return Status::Ok();
   }));
   if (mailer_) mailer_->Wake();
+  if (reminder_mailer_) reminder_mailer_->Wake();
   return GetIssue(actor, id);
+}
+
+void BulletinService::QueueExternalCopies(soci::session& s, int64_t id,
+                                          const std::vector<DistributionLine>& distribution,
+                                          const std::vector<Receipt>& recipients) {
+  const std::vector<orgs::Org> all = orgs::repo::LoadOrgs(s);
+  std::vector<std::string> done;
+  for (const DistributionLine& line : distribution) {
+    for (const std::string& code : line.org_codes) {
+      if (std::find(done.begin(), done.end(), code) != done.end()) continue;
+      done.push_back(code);
+      if (std::any_of(recipients.begin(), recipients.end(),
+                      [&](const Receipt& r) { return r.org_code == code; }))
+        continue;  // a platform unit: its people have copies
+      auto o = std::find_if(all.begin(), all.end(),
+                            [&](const orgs::Org& org) { return org.code == code; });
+      if (o == all.end() || o->email.empty()) continue;
+      receipts::QueueDocument(s, {"bulletin", id}, {o->id, o->code, o->name, o->email},
+                              clock::NowIso());
+    }
+  }
 }
 
 Result<IssueView> BulletinService::Correct(const Actor& actor, int64_t id,
@@ -776,12 +799,15 @@ receipts::Summary BulletinService::UnitReceipts(soci::session& s, const IssueVie
                       [&](const receipts::RecipientOrg& o) { return o.code == code; }))
         continue;
       const std::optional<orgs::Org> o = orgs::repo::FindOrg(s, code);
-      if (o) units.push_back({o->id, o->code, o->name, ""});
+      if (o) units.push_back({o->id, o->code, o->name, o->email});
     }
   }
   // Before publication nobody has a copy: every unit would look external.
   if (copies.empty()) return receipts::Summary{};
-  return receipts::Aggregate(people, units, receipts::Reminders(s, {"bulletin", v.issue.id}));
+  receipts::Summary sum =
+      receipts::Aggregate(people, units, receipts::Reminders(s, {"bulletin", v.issue.id}));
+  receipts::AddMailStatus(s, {"bulletin", v.issue.id}, &sum);
+  return sum;
 }
 
 Result<receipts::RemindResult> BulletinService::Remind(const Actor& actor, int64_t id,
@@ -805,7 +831,7 @@ Result<receipts::RemindResult> BulletinService::Remind(const Actor& actor, int64
     JB_ASSIGN_OR_RETURN(out, receipts::Remind(s, actor, sum, r));
     return Status::Ok();
   }));
-  if (reminder_mailer_) reminder_mailer_->Queue(out->mails);
+  if (reminder_mailer_) reminder_mailer_->Wake();
   return *out;
 }
 

@@ -59,7 +59,9 @@ class BulletinService {
   // Turns on e-mail copies: publishing queues one for every recipient with
   // an address and wakes `mailer`. Null (the default) = no e-mail.
   void SetMailer(Mailer* mailer) { mailer_ = mailer; }
-  // Lets 催办 reminders e-mail the units' users (null: notification only).
+  // Lets 催办 reminders e-mail the units' users (null: notification only),
+  // and publishing e-mail the issue to recipient organisations without
+  // accounts that have a contact address (receipts' outbox).
   void SetReminderMailer(receipts::Mailer* mailer) { reminder_mailer_ = mailer; }
   bool mail_enabled() const { return mailer_ != nullptr; }
   // Lets one person both edit and sign an issue (off by default).
@@ -269,6 +271,12 @@ class BulletinService {
   // any copy was delivered).
   receipts::Summary UnitReceipts(soci::session& s, const IssueView& v,
                                  const std::vector<Receipt>& copies);
+  // Queues the issue in receipts' outbox for each organisation of
+  // `distribution` without recipients (no accounts) that has a contact
+  // address.
+  void QueueExternalCopies(soci::session& s, int64_t id,
+                           const std::vector<DistributionLine>& distribution,
+                           const std::vector<Receipt>& recipients);
   // Appends a thread entry of `kind` ("comment", "submit", "return",
   // "approve") and sends the notification a hand-off causes.
   void Handoff(soci::session& s, const Actor& actor, const IssueView& v, const std::string& kind,

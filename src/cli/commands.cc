@@ -76,6 +76,9 @@ void Serve(const Common& c, const std::string& listen, bool demo, const std::str
   if (!services.mail_status.ok()) Fail(services.mail_status);
   if (services.mailer)
     services.mailer->Start(static_cast<int>(config.GetInt("mail.poll_seconds", 5)));
+  if (services.reminder_mailer) {  // reminders and documents to external units
+    services.reminder_mailer->Start(static_cast<int>(config.GetInt("mail.poll_seconds", 5)));
+  }
   if (demo) {
     const std::string logins = OrFail(LoadDemoData(services));
     if (!logins.empty()) std::cout << logins << std::flush;
@@ -119,6 +122,16 @@ void UserAdd(const Common& c, const orgs::NewUser& in) {
   if (u.name.empty()) u.name = u.login;
   auto created = OrFail(svc.CreateUser(Actor::System(), u));
   std::cout << orgs::UserJson(created).dump() << "\n";
+}
+
+// Sets the contact e-mail of an organisation as the system actor (audited):
+// the only way for roots such as government bodies, which no admin is over.
+void OrgSetEmail(const Common& c, const std::string& code, const std::string& email) {
+  auto db = OrFail(OpenDatabase(Resolve(c).GetString("database.url")));
+  orgs::OrgService svc(db.get(), Config());
+  auto org =
+      OrFail(svc.UpdateOrg(Actor::System(), code, std::nullopt, std::nullopt, std::nullopt, email));
+  std::cout << orgs::OrgJson(org).dump() << "\n";
 }
 
 void UserList(const Common& c, const std::string& org) {
@@ -251,6 +264,17 @@ void AddPlatformCommands(CLI::App& app) {
   passwd->add_flag("--password-stdin")
       ->description("read the password from standard input (always on)");
   passwd->callback([=] { UserPasswd(*common, *login); });
+
+  auto* org = app.add_subcommand("org", "manage organisations");
+  org->require_subcommand(1);
+  auto org_code = std::make_shared<std::string>();
+  auto org_email = std::make_shared<std::string>();
+  auto* set_email = org->add_subcommand(
+      "set-email", "set the contact e-mail documents go to when it has no accounts");
+  AddCommon(set_email, common.get());
+  set_email->add_option("--code", *org_code, "organisation code")->required();
+  set_email->add_option("--email", *org_email, "the address; \"\" removes it")->required();
+  set_email->callback([=] { OrgSetEmail(*common, *org_code, *org_email); });
 
   auto* mail_cmd = app.add_subcommand("mail", "e-mail settings");
   mail_cmd->require_subcommand(1);

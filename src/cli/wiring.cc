@@ -2,6 +2,8 @@
 
 #include "cli/wiring.h"
 
+#include <spdlog/spdlog.h>
+
 #include "bulletins/demo.h"
 #include "bulletins/handlers.h"
 #include "bulletins/repository.h"
@@ -118,13 +120,25 @@ Services::Services(store::Database* db, const Config& config)
     if (mail_status.ok()) {
       mailer = std::make_unique<bulletins::Mailer>(db, smtp);
       bulletins->SetMailer(mailer.get());
-      reminder_mailer = std::make_unique<receipts::Mailer>(smtp);
+      reminder_mailer = std::make_unique<receipts::Mailer>(db, smtp);
+      bulletins::Mailer* issues = mailer.get();
+      members::NoticeService* notice_service = notices.get();
+      reminder_mailer->SetContent("bulletin",
+                                  [issues](int64_t id) { return issues->ExternalContent(id); });
+      reminder_mailer->SetContent(
+          "notice", [notice_service](int64_t id) { return notice_service->MailContent(id); });
       bulletins->SetReminderMailer(reminder_mailer.get());
       notices->SetReminderMailer(reminder_mailer.get());
     }
   }
   seed_dir = config.GetString("demo.seed_dir", "../shared/seed");
   complaints_job = std::make_unique<complaints::DailyJob>(complaints.get());
+  robots::Worker* robot_worker_ptr = robot_worker.get();
+  complaints_job->AddTask("robot deliveries", [robot_worker_ptr] {
+    auto pruned = robot_worker_ptr->Prune();  // robots.retention_days
+    if (pruned.ok() && *pruned > 0) spdlog::info("pruned {} old robot deliveries", *pruned);
+    return pruned.status();
+  });
   // server.public_url (links in mail and in the Atom feed): only an http(s)
   // address without quoting characters; anything else leaves the feed's
   // links relative.
@@ -141,6 +155,10 @@ Services::Services(store::Database* db, const Config& config)
   search->AddKind(members::NoticeSearchKind(db));
   search->AddKind(members::PolicySearchKind());
   search->Observe();
+}
+
+Services::~Services() {
+  if (reminder_mailer) reminder_mailer->Stop();
 }
 
 void RegisterRoutes(http::App& app, Services& services) {

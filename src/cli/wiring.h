@@ -38,6 +38,8 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& url);
 // The services of a running server. REQUIRES: `db` outlives it.
 struct Services {
   Services(store::Database* db, const Config& config);
+  // Stops the receipts outbox first: its thread calls into `notices`.
+  ~Services();
   std::unique_ptr<orgs::OrgService> orgs;
   std::unique_ptr<notify::NotifyService> notify;
   std::unique_ptr<submissions::SubmissionService> submissions;
@@ -51,10 +53,11 @@ struct Services {
   std::unique_ptr<typeset::Typesetter> typesetter;  // null when fonts are missing
   Status typesetter_status;                         // why typesetter is null
   std::unique_ptr<ModuleSources> sources;
-  std::unique_ptr<bulletins::Mailer> mailer;          // null unless mail.smtp_url is set
-  std::unique_ptr<receipts::Mailer> reminder_mailer;  // 催办 e-mails; null without SMTP
-  std::unique_ptr<members::NoticeService> notices;    // 通知 (after the typesetter)
-  Status mail_status;                                 // a bad [mail] configuration
+  std::unique_ptr<bulletins::Mailer> mailer;  // null unless mail.smtp_url is set
+  // 催办 e-mails and documents to external units; null without SMTP.
+  std::unique_ptr<receipts::Mailer> reminder_mailer;
+  std::unique_ptr<members::NoticeService> notices;  // 通知 (after the typesetter)
+  Status mail_status;                               // a bad [mail] configuration
   std::unique_ptr<bulletins::BulletinService> bulletins;
   std::string seed_dir;    // where the demo loader looks for old bulletins
   std::string public_url;  // server.public_url without a trailing slash; "" when unset

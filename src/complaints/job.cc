@@ -19,6 +19,10 @@ void DailyJob::Start(int interval_seconds) {
       lock.unlock();
       Status st = service_->RunDaily();
       if (!st.ok()) spdlog::warn("complaint desk daily job: {}", st.message());
+      for (const auto& [name, task] : tasks_) {
+        Status done = task();
+        if (!done.ok()) spdlog::warn("daily job, {}: {}", name, done.message());
+      }
       lock.lock();
       cv_.wait_for(lock, std::chrono::seconds(interval), [this] { return stop_; });
     }

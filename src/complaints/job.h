@@ -4,7 +4,8 @@
 // ComplaintService::RunDaily (erase personal data past the retention period,
 // send the day's deadline reminders) at start and then every
 // `interval_seconds` (complaints.job_interval_seconds, default one hour, so
-// that a day is never missed; RunDaily does each day's work once). Several
+// that a day is never missed; RunDaily does each day's work once), then the
+// other modules' retention tasks added with AddTask (old robot deliveries). Several
 // servers on one database may each run one: purging twice erases nothing
 // more, and a reminder is recorded once per case, clock and deadline.
 //
@@ -19,8 +20,12 @@
 #define JIANBAO_COMPLAINTS_JOB_H_
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "complaints/service.h"
 
@@ -34,11 +39,19 @@ class DailyJob {
   DailyJob(const DailyJob&) = delete;
   DailyJob& operator=(const DailyJob&) = delete;
 
+  // Adds a retention task run after RunDaily on every round (named in the
+  // log when it fails), e.g. pruning old robot deliveries. It must be
+  // idempotent. REQUIRES: before Start.
+  void AddTask(std::string name, std::function<Status()> task) {
+    tasks_.emplace_back(std::move(name), std::move(task));
+  }
+
   void Start(int interval_seconds);
   void Stop();
 
  private:
   ComplaintService* service_;
+  std::vector<std::pair<std::string, std::function<Status()>>> tasks_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;

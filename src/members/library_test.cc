@@ -54,7 +54,8 @@ class LibraryTest : public ::testing::Test {
   }
   void Add(soci::session& s, const std::string& code, const std::string& kind,
            const std::string& parent) {
-    orgs::Org o{0, code, code + "协会", "", kind, parent.empty() ? 0 : ids_[parent], parent, {}};
+    orgs::Org o{0,  code, code + "协会", "", kind, parent.empty() ? 0 : ids_[parent], parent,
+                {}, ""};
     ids_[code] = orgs::repo::InsertOrg(s, o, "2020-01-01T00:00:00Z");
   }
   Actor Staff(const std::string& org = "hubei") {
@@ -178,8 +179,9 @@ TEST_F(LibraryTest, APolicyKeepsOneSniffedFile) {
   auto p = svc_->CreatePolicy(Staff(), APolicy());
   ASSERT_TRUE(p.ok());
   const std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-  EXPECT_EQ(svc_->SetAttachment(Staff(), p->id, "x.pdf", std::string("MZ\x90\0\3", 5)).status().key(),
-            "unsupported_attachment");
+  EXPECT_EQ(
+      svc_->SetAttachment(Staff(), p->id, "x.pdf", std::string("MZ\x90\0\3", 5)).status().key(),
+      "unsupported_attachment");
   EXPECT_EQ(svc_->SetAttachment(Member("u1"), p->id, "x.pdf", pdf).status().code(),
             Code::kPermissionDenied);
   auto with = svc_->SetAttachment(Staff(), p->id, "../../鄂政办发5号.pdf", pdf);

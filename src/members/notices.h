@@ -33,6 +33,7 @@
 #include "core/page.h"
 #include "core/status.h"
 #include "http/app.h"
+#include "mail/mime.h"
 #include "orgs/service.h"
 #include "receipts/mailer.h"
 #include "receipts/receipts.h"
@@ -110,7 +111,9 @@ class NoticeService {
   NoticeService(store::Database* db, typeset::Typesetter* typesetter)
       : db_(db), typesetter_(typesetter) {}
 
-  // Lets reminders e-mail the units' users (SMTP configured).
+  // Lets reminders e-mail the units' users, and sending e-mail the notice to
+  // external recipient organisations with a contact address (SMTP
+  // configured; receipts' outbox, which builds those with MailContent).
   void SetReminderMailer(receipts::Mailer* mailer) { mailer_ = mailer; }
 
   // Called inside the transaction that sends a notice, with the sending
@@ -131,7 +134,8 @@ class NoticeService {
   // "stale_version" when in.version is not the current one.
   Result<Notice> Update(const Actor& actor, int64_t id, const NoticeInput& in);
   // Sends a draft: every enabled user of every recipient organisation gets
-  // a copy; recipient organisations without users are external receipts.
+  // a copy; recipient organisations without users are external receipts,
+  // queued for e-mail when they have a contact address and mail is on.
   // Errors: kNotFound; kConflict "notice_not_draft"; kInvalidArgument
   // "recipients" ("required") when it has none.
   Result<Notice> Send(const Actor& actor, int64_t id);
@@ -158,6 +162,10 @@ class NoticeService {
   // it). kUnavailable "typesetter_unavailable" without fonts; the
   // typesetter's kInvalidArgument for text it cannot set.
   Result<NoticeFile> Pdf(const Actor& actor, int64_t id);
+  // Returns the e-mail of notice `id` to an external unit (no from/to): the
+  // title as subject, the text, the PDF attached when fonts are there.
+  // kNotFound "notice_not_found". For receipts::Mailer::SetContent.
+  Result<mail::Message> MailContent(int64_t id);
 
   // Recipient groups of the actor's association (association staff).
   Result<std::vector<RecipientGroup>> Groups(const Actor& actor);
@@ -168,6 +176,9 @@ class NoticeService {
   Status DeleteGroup(const Actor& actor, int64_t id);
 
  private:
+  // The notice's PDF in the notice layout. REQUIRES: typesetter_.
+  Result<NoticeFile> RenderPdf(const Notice& n);
+
   store::Database* db_;
   typeset::Typesetter* typesetter_;
   receipts::Mailer* mailer_ = nullptr;

@@ -59,7 +59,8 @@ class NoticesTest : public ::testing::Test {
 
   void Org(soci::session& s, const std::string& code, const std::string& kind,
            const std::string& parent) {
-    orgs::Org o{0, code, code + "公司", "", kind, parent.empty() ? 0 : orgs_[parent], parent, {}};
+    orgs::Org o{0,  code, code + "公司", "", kind, parent.empty() ? 0 : orgs_[parent], parent,
+                {}, ""};
     orgs_[code] = orgs::repo::InsertOrg(s, o, "2020-01-01T00:00:00Z");
   }
   void User(soci::session& s, const std::string& login, const std::string& org,

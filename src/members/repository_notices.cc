@@ -153,10 +153,12 @@ std::optional<NoticeRow> FindNotice(soci::session& s, int64_t id) {
 
 std::vector<receipts::RecipientOrg> NoticeRecipients(soci::session& s, int64_t id) {
   receipts::RecipientOrg o;
-  soci::statement st = (s.prepare << "SELECT o.id, o.code, o.name FROM notice_recipients r "
-                                     "JOIN orgs o ON o.id = r.org_id WHERE r.notice_id = :id "
-                                     "ORDER BY r.position",
-                        soci::use(id), soci::into(o.id), soci::into(o.code), soci::into(o.name));
+  soci::statement st =
+      (s.prepare << "SELECT o.id, o.code, o.name, o.email FROM notice_recipients r "
+                    "JOIN orgs o ON o.id = r.org_id WHERE r.notice_id = :id "
+                    "ORDER BY r.position",
+       soci::use(id), soci::into(o.id), soci::into(o.code), soci::into(o.name),
+       soci::into(o.email));
   st.execute();
   std::vector<receipts::RecipientOrg> out;
   while (st.fetch()) out.push_back(o);

@@ -157,14 +157,16 @@ Result<ImportResult> MembersService::Import(const Actor& actor, const std::strin
     // Rows that change nothing are not written; profiles go in batches.
     std::vector<Member> changed;
     for (ImportRow& row : result.rows) {
-      orgs::Org org{row.member.org_id, row.code,   row.member.name, row.member.short_name,
-                    "member",          parent->id, parent->code,    {}};
+      orgs::Org org{row.member.org_id,     row.code, row.member.name,
+                    row.member.short_name, "member", parent->id,
+                    parent->code,          {},       ""};
       if (row.action == "create") {
         row.member.org_id = orgs::repo::InsertOrg(s, org, now);
         changed.push_back(row.member);
         continue;
       }
       const orgs::Org* before = scope->Find(org.id);
+      org.email = before->email;  // the contact e-mail is not a spreadsheet column
       if (before->name != org.name || before->short_name != org.short_name) {
         JB_RETURN_IF_ERROR(orgs::repo::ClaimOrgVersion(s, org.id, std::nullopt, by, now));
         orgs::repo::UpdateOrg(s, org);

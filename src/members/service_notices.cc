@@ -128,8 +128,10 @@ Result<repo::NoticeRow> Owned(soci::session& s, const Scope& scope, int64_t id) 
 
 receipts::Summary SummaryOf(soci::session& s, int64_t id) {
   const receipts::DocRef doc{"notice", id};
-  return receipts::Aggregate(receipts::People(s, doc), repo::NoticeRecipients(s, id),
-                             receipts::Reminders(s, doc));
+  receipts::Summary sum = receipts::Aggregate(
+      receipts::People(s, doc), repo::NoticeRecipients(s, id), receipts::Reminders(s, doc));
+  receipts::AddMailStatus(s, doc, &sum);
+  return sum;
 }
 
 void FillCounts(soci::session& s, Notice* n) {
@@ -228,11 +230,17 @@ Result<Notice> NoticeService::Send(const Actor& actor, int64_t id) {
       orgs::UserFilter f;
       f.org_ids = {o.id};
       f.limit = 1000;
+      const size_t before = people.size();
       for (const orgs::User& u : orgs::repo::ListUsers(s, f).items) {
         if (u.disabled) continue;
         receipts::Person p;
         p.user_id = u.id;
         people.push_back(p);
+      }
+      // An external unit (no accounts) with a contact address gets the
+      // notice by e-mail, its PDF attached (MailContent).
+      if (people.size() == before && mailer_ && !o.email.empty()) {
+        receipts::QueueDocument(s, {"notice", id}, o, now);
       }
     }
     receipts::Deliver(s, {"notice", id}, people, now);
@@ -252,6 +260,7 @@ Result<Notice> NoticeService::Send(const Actor& actor, int64_t id) {
     if (sent_hook_) sent_hook_(s, r.org_id, r.notice);
     return Status::Ok();
   }));
+  if (mailer_) mailer_->Wake();
   return Get(actor, id);
 }
 
@@ -367,7 +376,7 @@ Result<receipts::RemindResult> NoticeService::Remind(const Actor& actor, int64_t
     JB_ASSIGN_OR_RETURN(out, receipts::Remind(s, actor, SummaryOf(s, id), req));
     return Status::Ok();
   }));
-  if (mailer_) mailer_->Queue(out->mails);
+  if (mailer_) mailer_->Wake();
   return *out;
 }
 
@@ -399,13 +408,37 @@ Result<NoticeFile> NoticeService::Pdf(const Actor& actor, int64_t id) {
     n = r.notice;
     return Status::Ok();
   }));
-  // A notice is a one-section document in the red-header layout: the
-  // association's name as the red title, the kind under it, the recipients
-  // in the distribution block.
+  return RenderPdf(*n);
+}
+
+Result<mail::Message> NoticeService::MailContent(int64_t id) {
+  std::optional<Notice> n;
+  JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) -> Status {
+    std::optional<repo::NoticeRow> r = repo::FindNotice(s, id);
+    if (!r) return NotFound();
+    n = r->notice;
+    return Status::Ok();
+  }));
+  mail::Message m;
+  m.subject = n->title;
+  m.text = n->sender.name + "\n\n" + n->title + "\n\n" + n->body + "\n";
+  if (typesetter_) {
+    JB_ASSIGN_OR_RETURN(NoticeFile pdf, RenderPdf(*n));
+    m.text += "\n（正式文本见附件 PDF。）\n";
+    m.attachments.push_back({pdf.filename, pdf.content_type, std::move(pdf.bytes)});
+  }
+  return m;
+}
+
+Result<NoticeFile> NoticeService::RenderPdf(const Notice& notice) {
+  const Notice* n = &notice;
+  // A notice is a one-section document in the notice layout (no 目录, no
+  // 第N期): the association's name as the red title, the kind under it, the
+  // title and body, the signature, the recipients in the distribution block.
   typeset::Issue issue;
+  issue.layout = typeset::Layout::kNotice;
   issue.title_lines = {n->sender.name};
   issue.subtitle = KindLabel(n->kind);
-  issue.number = static_cast<int>(n->id);
   issue.issuer = n->sender.name;
   const std::string at = n->sent_at.empty() ? n->updated_at : n->sent_at;
   issue.date = ShanghaiDateOfIso(at);

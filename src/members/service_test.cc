@@ -58,7 +58,8 @@ class MembersServiceTest : public ::testing::Test {
 
   void Add(soci::session& s, const std::string& code, const std::string& kind,
            const std::string& parent) {
-    orgs::Org o{0, code, code + "公司", "", kind, parent.empty() ? 0 : ids_[parent], parent, {}};
+    orgs::Org o{0,  code, code + "公司", "", kind, parent.empty() ? 0 : ids_[parent], parent,
+                {}, ""};
     ids_[code] = orgs::repo::InsertOrg(s, o, "2020-01-01T00:00:00Z");
   }
   // Sets the service's clock to a UTC instant.

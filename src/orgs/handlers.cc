@@ -90,7 +90,7 @@ Result<Response> PatchOrg(Context& ctx, OrgService& svc) {
   JB_ASSIGN_OR_RETURN(OrgPatch patch, ReadOrgPatch(ctx.req.body));
   JB_ASSIGN_OR_RETURN(patch.version, http::ExpectedVersion(ctx.req, patch.version));
   JB_ASSIGN_OR_RETURN(Org org, svc.UpdateOrg(ctx.actor(), ctx.Param("code"), patch.name,
-                                             patch.short_name, patch.version));
+                                             patch.short_name, patch.version, patch.email));
   return http::WithETag(JsonResponse(200, OrgJson(org)), org.stamp.version);
 }
 

@@ -12,6 +12,7 @@ nlohmann::json OrgJson(const Org& o) {
           {"name", o.name},
           {"short_name", o.short_name},
           {"kind", o.kind},
+          {"email", o.email},
           {"parent", o.parent_code.empty() ? nlohmann::json() : nlohmann::json(o.parent_code)},
           {"version", o.stamp.version},
           {"updated_by", o.stamp.by},
@@ -91,7 +92,8 @@ Result<NewOrg> ReadNewOrg(const std::string& body) {
 }
 
 Result<OrgPatch> ReadOrgPatch(const std::string& body) {
-  JB_ASSIGN_OR_RETURN(http::Json obj, http::ParseObject(body, {"name", "short_name", "version"}));
+  JB_ASSIGN_OR_RETURN(http::Json obj,
+                      http::ParseObject(body, {"name", "short_name", "email", "version"}));
   OrgPatch patch;
   JB_ASSIGN_OR_RETURN(patch.version, http::OptionalInt(obj, "version", 1, INT64_MAX));
   JB_ASSIGN_OR_RETURN(patch.name, http::OptionalString(obj, "name", 100));
@@ -99,6 +101,7 @@ Result<OrgPatch> ReadOrgPatch(const std::string& body) {
     return Status::Invalid("name", "required", "name is required");
   }
   JB_ASSIGN_OR_RETURN(patch.short_name, http::OptionalString(obj, "short_name", 50));
+  JB_ASSIGN_OR_RETURN(patch.email, http::OptionalString(obj, "email", 254));
   return patch;
 }
 

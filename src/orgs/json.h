@@ -42,10 +42,11 @@ Result<std::string> ReadEmail(const std::string& body);
 Result<NewOrg> ReadNewOrg(const std::string& body);
 
 struct OrgPatch {
-  std::optional<std::string> name, short_name;
+  std::optional<std::string> name, short_name, email;
   std::optional<int64_t> version;  // the version edited (If-Match); nullopt: any
 };
-// {"name", "short_name", "version"}: all optional; a name may not be empty.
+// {"name", "short_name", "email", "version"}: all optional; a name may not be
+// empty; email "" removes the contact address.
 Result<OrgPatch> ReadOrgPatch(const std::string& body);
 // {"login", "password", "org", "roles", "name", "email"}: login, password, org, name required.
 Result<NewUser> ReadNewUser(const std::string& body);

@@ -31,6 +31,9 @@ struct Org {
   int64_t parent_id = 0;  // 0 for a root
   std::string parent_code;
   EditStamp stamp;  // version (If-Match), who saved it last and when
+  // Optional contact address: where documents go to an organisation without
+  // accounts (a government body), "" = delivered on paper.
+  std::string email;
 };
 
 struct User {

@@ -206,6 +206,9 @@ CREATE TABLE presence (
   PRIMARY KEY (record, user_id)
 );
 CREATE INDEX presence_seen ON presence(seen_at);
+)SQL"},
+          {6, "organisations: contact e-mail address", R"SQL(
+ALTER TABLE orgs ADD COLUMN email TEXT NOT NULL DEFAULT '';
 )SQL"}};
 }
 
@@ -220,20 +223,21 @@ std::vector<Org> LoadOrgs(soci::session& s) {
   std::vector<Org> out;
   long long id = 0, parent = 0, version = 1;
   soci::indicator parent_ind;
-  std::string code, name, short_name, kind, updated_by, updated_at;
+  std::string code, name, short_name, kind, updated_by, updated_at, email;
   soci::statement st =
       (s.prepare << "SELECT id, code, name, short_name, kind, parent_id, version, updated_by, "
-                    "updated_at FROM orgs ORDER BY id",
+                    "updated_at, email FROM orgs ORDER BY id",
        soci::into(id), soci::into(code), soci::into(name), soci::into(short_name), soci::into(kind),
        soci::into(parent, parent_ind), soci::into(version), soci::into(updated_by),
-       soci::into(updated_at));
+       soci::into(updated_at), soci::into(email));
   st.execute();
   std::map<int64_t, std::string> codes;
   while (st.fetch()) {
     Org o{id,   code,
           name, short_name,
           kind, parent_ind == soci::i_ok ? parent : 0,
-          "",   {version, updated_by, updated_at}};
+          "",   {version, updated_by, updated_at},
+          email};
     codes[o.id] = o.code;
     out.push_back(o);
   }
@@ -312,8 +316,8 @@ void ForgetPresence(soci::session& s, int64_t before) {
 
 void UpdateOrg(soci::session& s, const Org& org) {
   long long id = org.id;
-  s << "UPDATE orgs SET name = :name, short_name = :short WHERE id = :id", soci::use(org.name),
-      soci::use(org.short_name), soci::use(id);
+  s << "UPDATE orgs SET name = :name, short_name = :short, email = :email WHERE id = :id",
+      soci::use(org.name), soci::use(org.short_name), soci::use(org.email), soci::use(id);
 }
 
 std::optional<User> FindUser(soci::session& s, int64_t id) {

@@ -280,7 +280,8 @@ Result<Org> OrgService::CreateOrg(const Actor& actor, const NewOrg& in) {
                   in.kind,
                   parent ? parent->id : 0,
                   parent ? parent->code : "",
-                  {}};
+                  {},
+                  ""};
     created.id = repo::InsertOrg(s, created, clock::NowIso());
     Audit(s, actor, "org.create", "org", created.code, "", OrgJson(created).dump());
     return Status::Ok();
@@ -291,7 +292,9 @@ Result<Org> OrgService::CreateOrg(const Actor& actor, const NewOrg& in) {
 Result<Org> OrgService::UpdateOrg(const Actor& actor, const std::string& code,
                                   const std::optional<std::string>& name,
                                   const std::optional<std::string>& short_name,
-                                  const std::optional<int64_t>& version) {
+                                  const std::optional<int64_t>& version,
+                                  const std::optional<std::string>& email) {
+  if (email) JB_RETURN_IF_ERROR(CheckEmail(*email));
   Org after;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     std::optional<Org> org = repo::FindOrg(s, code);
@@ -303,6 +306,7 @@ Result<Org> OrgService::UpdateOrg(const Actor& actor, const std::string& code,
     after = *org;
     if (name) after.name = *name;
     if (short_name) after.short_name = *short_name;
+    if (email) after.email = *email;
     repo::UpdateOrg(s, after);
     after.stamp = {org->stamp.version + 1, EditorName(actor), now};
     Audit(s, actor, "org.update", "org", code, OrgJson(*org).dump(), OrgJson(after).dump());

@@ -99,13 +99,16 @@ class OrgService {
   // "invalid_code", "invalid_org_kind", "parent_not_found"; kPermissionDenied
   // "outside_scope"; kConflict "code_taken". Audited.
   Result<Org> CreateOrg(const Actor& actor, const NewOrg& org);
-  // Renames organisation `code` (each of name, short_name only when given).
-  // Admins over it; kNotFound "org_not_found"; kPreconditionFailed
-  // "edit_conflict" when `version` is given and no longer current. Audited.
+  // Renames organisation `code` (each of name, short_name, email only when
+  // given; email "" removes the contact address). Admins over it; kNotFound
+  // "org_not_found"; kInvalidArgument "email" ("invalid_email");
+  // kPreconditionFailed "edit_conflict" when `version` is given and no
+  // longer current. Audited.
   Result<Org> UpdateOrg(const Actor& actor, const std::string& code,
                         const std::optional<std::string>& name,
                         const std::optional<std::string>& short_name,
-                        const std::optional<int64_t>& version = std::nullopt);
+                        const std::optional<int64_t>& version = std::nullopt,
+                        const std::optional<std::string>& email = std::nullopt);
 
   // Returns a user: the actor themself, or a user an admin manages.
   // kNotFound "user_not_found"; kPermissionDenied otherwise.

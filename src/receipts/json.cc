@@ -24,6 +24,8 @@ json UnitJson(const Unit& u) {
           {"acknowledged_at", Opt(u.acknowledged_at)},
           {"reminders", u.reminders},
           {"last_reminded_at", Opt(u.last_reminded_at)},
+          {"mail_status", Opt(u.mail_status)},
+          {"mailed_at", Opt(u.mailed_at)},
           {"can_remind_at",
            u.last_reminded_unix ? json(u.last_reminded_unix + kReminderIntervalSeconds) : json()}};
 }

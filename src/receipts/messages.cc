@@ -10,6 +10,8 @@ const messages::Catalogue& Messages() {
       {
           {"not_a_recipient", "{unit} 不是收文单位", "{unit} is not a recipient unit"},
           {"invalid_units", "units 应为单位代码列表", "units: a list of organisation codes"},
+          {"no_mail_content", "无法生成该类文件的邮件",
+           "no e-mail content for this kind of document"},
           {"nothing_to_remind", "所有收文单位均已签收，无需催办",
            "every recipient unit has acknowledged; nobody to remind"},
           {"reminder_too_soon", "{unit} 一小时内已催办过，请稍后再试",

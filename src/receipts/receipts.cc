@@ -14,6 +14,7 @@
 #include "notify/notify.h"
 #include "orgs/repository.h"
 #include "orgs/service.h"
+#include "receipts/mailer.h"
 
 namespace jianbao::receipts {
 namespace internal {
@@ -168,6 +169,7 @@ Result<RemindResult> Remind(soci::session& s, const Actor& actor, const Summary&
         m.text = user.name + "：\n\n《" + request.title +
                  "》已发送至贵单位，尚未签收，请尽快阅读并签收。\n";
         if (!request.link.empty()) m.text += "\n" + request.link + "\n";
+        QueueMail(s, request.doc, m, now);
         out.mails.push_back(std::move(m));
         ++r.emailed;
       }

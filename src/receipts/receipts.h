@@ -80,6 +80,9 @@ struct Unit {
   int reminders = 0;
   std::string last_reminded_at;
   int64_t last_reminded_unix = 0;
+  // External units delivered by e-mail (AddMailStatus): "queued", "sent" or
+  // "failed"; "" when no e-mail was queued.
+  std::string mail_status, mailed_at;
 };
 
 // The receipts of a document: every person, every unit and the unit counts.
@@ -143,10 +146,11 @@ struct RemindRequest {
 struct RemindResult {
   std::vector<std::string> reminded;  // org codes
   int notified = 0;                   // units notified in the app
-  std::vector<Mail> mails;            // to queue after commit
+  std::vector<Mail> mails;            // queued in the outbox (mailer.h); wake the Mailer
 };
 
-// Sends a 催办 reminder to the chosen units of `summary` and records it,
+// Sends a 催办 reminder to the chosen units of `summary` and records it
+// (its e-mails, when request.mail, queued in the outbox of mailer.h),
 // with an audit entry "<kind>.remind". Errors: kInvalidArgument "units"
 // ("not_a_recipient") for a code that is no platform unit of the document;
 // kConflict "nothing_to_remind" when every chosen unit has acknowledged;

@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include "mail/fake_smtp.h"
 #include "notify/notify.h"
 #include "orgs/repository.h"
+#include "receipts/mailer.h"
 
 namespace jianbao::receipts {
 namespace {
@@ -139,6 +141,79 @@ TEST_F(RemindTest, RemindsUnitsNotAcknowledgedAtMostOncePerHour) {
     long long n = 0;
     s << "SELECT COUNT(*) FROM notifications WHERE kind = 'receipts.reminder'", soci::into(n);
     EXPECT_EQ(n, 2);
+    return Status::Ok();
+  });
+}
+
+// Reminder e-mails and documents to external units go through the outbox:
+// sent when the SMTP server takes them, retried with back-off when not.
+TEST_F(RemindTest, OutboxSendsRetriesAndBuildsDocumentsWhenSent) {
+  ASSERT_TRUE(RemindAt(10000, {}).ok());  // units a and b: two reminder e-mails
+  RecipientOrg gov{0, "gov", "工信部", "office@example.org"};
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   orgs::Org o;
+                   o.code = gov.code;
+                   o.name = gov.name;
+                   o.kind = "government";
+                   gov.id = orgs::repo::InsertOrg(s, o, "2026-01-01T00:00:00Z");
+                   QueueDocument(s, doc_, gov, "2026-01-01T00:00:00Z");
+                   return Status::Ok();
+                 })
+                  .ok());
+  mail::SmtpConfig c;
+  c.from = "bulletin@example.org";
+  c.starttls = "off";
+  c.timeout_seconds = 5;
+  {
+    c.url = "smtp://127.0.0.1:1";  // nobody listens: all stay queued, one attempt each
+    Mailer down(db_.get(), c);
+    down.SetContent("notice", [](int64_t) { return Result<mail::Message>(mail::Message{}); });
+    auto n = down.SendDue(10);
+    ASSERT_TRUE(n.ok());
+    EXPECT_EQ(*n, 3);
+    db_->Read([&](soci::session& s) {
+      long long queued = 0;
+      s << "SELECT COUNT(*) FROM receipt_mails WHERE status = 'queued' AND attempts = 1 AND "
+           "error <> ''",
+          soci::into(queued);
+      EXPECT_EQ(queued, 3);
+      return Status::Ok();
+    });
+    EXPECT_EQ(*down.SendDue(10), 0) << "not due again before the back-off";
+  }
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   s << "UPDATE receipt_mails SET next_at = '2000-01-01T00:00:00Z'";
+                   return Status::Ok();
+                 })
+                  .ok());
+  mail::FakeSmtpServer smtp;
+  c.url = smtp.url();
+  Mailer up(db_.get(), c);
+  up.SetContent("notice", [](int64_t id) {
+    mail::Message m;
+    m.subject = "通知 " + std::to_string(id);
+    m.text = "正文";
+    m.attachments.push_back({"关于复工的通知.pdf", "application/pdf", "%PDF-1.7"});
+    return Result<mail::Message>(m);
+  });
+  auto n = up.SendDue(10);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 3);
+  EXPECT_EQ(up.sent(), 3);
+  auto got = smtp.Received();
+  ASSERT_EQ(got.size(), 3u);
+  std::string all;
+  for (const auto& m : got) all += m.data + "\n";
+  EXPECT_NE(all.find("filename*=UTF-8''"), std::string::npos);
+  EXPECT_NE(all.find("office@example.org"), std::string::npos);
+  EXPECT_NE(all.find("user-b@example.org"), std::string::npos);
+  db_->Read([&](soci::session& s) {
+    Summary sum = Aggregate(People(s, doc_), {gov}, {});
+    AddMailStatus(s, doc_, &sum);
+    const Unit& gov = sum.units.front();
+    EXPECT_EQ(gov.delivery, "email");
+    EXPECT_EQ(gov.mail_status, "sent");
+    EXPECT_FALSE(gov.mailed_at.empty());
     return Status::Ok();
   });
 }

@@ -107,7 +107,18 @@ CREATE TABLE robot_deliveries (
 );
 CREATE INDEX robot_deliveries_due ON robot_deliveries (status, next_unix);
 CREATE INDEX robot_deliveries_robot ON robot_deliveries (robot_id, id);
+)SQL"},
+          {2, "deliveries pruned by age (Worker::Prune)", R"SQL(
+CREATE INDEX robot_deliveries_done ON robot_deliveries (status, created_at);
 )SQL"}};
+}
+
+int PruneDeliveries(soci::session& s, const std::string& before) {
+  soci::statement st = (s.prepare << "DELETE FROM robot_deliveries WHERE status IN ('sent', "
+                                     "'failed') AND created_at < :before",
+                        soci::use(before));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
 }
 
 int64_t InsertRobot(soci::session& s, int64_t org_id, const RobotInput& in, const std::string& now,

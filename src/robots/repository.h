@@ -41,6 +41,9 @@ std::vector<int64_t> DueDeliveries(soci::session& s, int64_t now_unix, int max);
 // Claims a delivery: moves next_unix from `due` to `lease` when it still is
 // `due` and pending (compare-and-set). Returns true when claimed.
 bool Claim(soci::session& s, int64_t id, int64_t due, int64_t lease);
+// Deletes the sent and failed deliveries created before `before` (ISO
+// time); returns how many.
+int PruneDeliveries(soci::session& s, const std::string& before);
 // Records an attempt's outcome.
 void Finish(soci::session& s, int64_t id, const std::string& status, int attempts,
             int64_t next_unix, const std::string& next_at, const std::string& error,

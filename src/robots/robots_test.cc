@@ -1,11 +1,16 @@
 // Copyright 2026 The Jianbao Authors.
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
+#include "orgs/repository.h"
 #include "robots/handlers.h"
+#include "robots/repository.h"
 #include "robots/sender.h"
+#include "robots/worker.h"
 
 namespace jianbao::robots {
 namespace {
@@ -86,6 +91,53 @@ TEST(RobotsTest, PostRefusesLoopbackUnlessAllowed) {
 TEST(RobotsTest, CatalogueIsCompleteInBothLanguages) {
   messages::Add(messages::CoreMessages());
   EXPECT_EQ(messages::CheckCatalogue(Messages()), std::vector<std::string>{});
+}
+
+// Sent and failed deliveries older than robots.retention_days are pruned;
+// pending ones and newer ones stay.
+TEST(RobotsTest, PruneDropsOldFinishedDeliveries) {
+  auto db =
+      std::move(store::Database::Open("sqlite:file:robots_prune?mode=memory&cache=shared")).value();
+  db->AddMigrations("orgs", orgs::repo::Migrations());
+  db->AddMigrations("robots", repo::Migrations());
+  ASSERT_TRUE(db->Migrate().ok());
+  const int64_t day = 86400, now = 1800000000;
+  ASSERT_TRUE(db->Write([&](soci::session& s) {
+                  orgs::Org o;
+                  o.code = "hubei";
+                  o.name = "湖北";
+                  o.kind = "provincial";
+                  const int64_t org = orgs::repo::InsertOrg(s, o, clock::FormatIso(now));
+                  const int64_t robot = repo::InsertRobot(
+                      s, org, {"群", "generic", "https://example.org/hook", "", true, false},
+                      clock::FormatIso(now), "admin");
+                  // {age in days, final status}: "" stays pending.
+                  for (auto [age, status] : std::vector<std::pair<int, std::string>>{
+                           {100, "sent"}, {100, "failed"}, {100, ""}, {10, "sent"}}) {
+                    const int64_t at = now - age * day;
+                    const int64_t id = repo::InsertDelivery(s, robot, {"robot.test", "t", "", ""},
+                                                            clock::FormatIso(at), at);
+                    if (!status.empty()) repo::Finish(s, id, status, 1, 0, "", "", "");
+                  }
+                  return Status::Ok();
+                }).ok());
+  WorkerOptions opt;
+  opt.retention_days = 90;
+  Worker worker(db.get(), opt);
+  worker.SetClockForTesting([&] { return now * 1000; });
+  auto pruned = worker.Prune();
+  ASSERT_TRUE(pruned.ok()) << pruned.status().ToString();
+  EXPECT_EQ(*pruned, 2);
+  EXPECT_EQ(*worker.Prune(), 0);
+  db->Read([&](soci::session& s) {
+    long long left = 0;
+    s << "SELECT COUNT(*) FROM robot_deliveries", soci::into(left);
+    EXPECT_EQ(left, 2);
+    return Status::Ok();
+  });
+  opt.retention_days = 0;  // keep everything
+  Worker keep(db.get(), opt);
+  EXPECT_EQ(*keep.Prune(), 0);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "core/clock.h"
 #include "robots/repository.h"
 
 namespace jianbao::robots {
@@ -41,7 +42,20 @@ WorkerOptions WorkerOptions::FromConfig(const Config& config) {
   if (o.poll_seconds < 1) o.poll_seconds = 1;
   if (o.max_attempts < 1) o.max_attempts = 1;
   if (o.backoff_seconds < 1) o.backoff_seconds = 1;
+  o.retention_days = static_cast<int>(config.GetInt("robots.retention_days", 90));
+  if (o.retention_days < 0) o.retention_days = 0;
   return o;
+}
+
+Result<int> Worker::Prune() {
+  if (options_.retention_days <= 0) return 0;
+  const int64_t cutoff = now_ms_() / 1000 - static_cast<int64_t>(options_.retention_days) * 86400;
+  int pruned = 0;
+  JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
+    pruned = repo::PruneDeliveries(s, clock::FormatIso(cutoff));
+    return Status::Ok();
+  }));
+  return pruned;
 }
 
 Worker::Worker(store::Database* db, WorkerOptions options)

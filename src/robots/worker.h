@@ -37,9 +37,10 @@ struct WorkerOptions {
   int backoff_seconds = 60;
   std::string public_url;  // prefixes relative links; "" leaves them relative
   HttpOptions http;
+  int retention_days = 90;  // Prune: sent and failed deliveries older go; 0 = keep all
   // Reads robots.poll_seconds, robots.max_attempts, robots.backoff_seconds,
-  // robots.timeout_seconds, robots.allow_private_hosts (default false) and
-  // server.public_url.
+  // robots.timeout_seconds, robots.allow_private_hosts (default false),
+  // robots.retention_days (default 90) and server.public_url.
   static WorkerOptions FromConfig(const Config& config);
 };
 
@@ -53,6 +54,10 @@ class Worker {
 
   // Sends up to `max` due deliveries; returns how many were attempted.
   Result<int> SendDue(int max);
+  // Deletes the sent and failed deliveries created more than
+  // options.retention_days ago (none when 0); pending ones stay. Returns how
+  // many. Run by the server's daily retention job (complaints::DailyJob).
+  Result<int> Prune();
   void Start();
   void Stop();
   void Wake();

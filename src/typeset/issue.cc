@@ -148,7 +148,9 @@ Result<std::string> ChineseDate(std::string_view iso) {
 
 Status ValidateIssue(const Issue& issue) {
   if (issue.title_lines.empty()) return Bad("title", "is required");
-  if (issue.number <= 0) return Bad("number", "must be a positive integer");
+  if (issue.layout == Layout::kBulletin && issue.number <= 0) {
+    return Bad("number", "must be a positive integer");
+  }
   if (text::Trim(issue.issuer).empty()) return Bad("issuer", "is required");
   JB_RETURN_IF_ERROR(ChineseDate(issue.date).status());
   if (issue.sections.empty()) return Bad("sections", "must have at least one section");

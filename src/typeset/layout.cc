@@ -1,7 +1,9 @@
 // Copyright 2026 The Jianbao Authors.
 //
 // The issue-level layout: red header, 目录, articles, closing note,
-// distribution block (版记) and page numbers.
+// distribution block (版记) and page numbers. A notice (Layout::kNotice) has
+// no 目录 and no 第N期 line, and ends its body with the 附件 list and the
+// signature and date.
 
 #include "typeset/layout.h"
 
@@ -79,6 +81,7 @@ class IssueLayout {
   Status AddContents();
   Status AddSections();
   Status AddClosing();
+  Status AddSignature();
   Status AddDistribution(Page* page, double bottom_y);
   Result<double> DistributionHeight();
   Status FillContents();
@@ -122,8 +125,13 @@ Status IssueLayout::AddHeader() {
     JB_RETURN_IF_ERROR(AddCentred("（" + issue_.subtitle + "）", Style(Role::kKai, 18, red_),
                                   geo::kPitch, Node("P")));
   }
-  JB_RETURN_IF_ERROR(AddCentred("第" + std::to_string(issue_.number) + "期",
-                                Style(Role::kFangsong, geo::kBody), geo::kPitch, Node("P"), 6));
+  if (issue_.layout == Layout::kBulletin) {
+    JB_RETURN_IF_ERROR(AddCentred("第" + std::to_string(issue_.number) + "期",
+                                  Style(Role::kFangsong, geo::kBody), geo::kPitch, Node("P"), 6));
+  } else if (!issue_.doc_number.empty()) {
+    JB_RETURN_IF_ERROR(AddCentred(issue_.doc_number, Style(Role::kFangsong, geo::kBody),
+                                  geo::kPitch, Node("P"), 6));
+  }
   // Issuer on the left, date on the right, each one character in; then the red rule.
   JB_ASSIGN_OR_RETURN(std::string date, ChineseDate(issue_.date));
   TextStyle s = Style(Role::kFangsong, geo::kBody);
@@ -262,6 +270,49 @@ Status IssueLayout::AddClosing() {
   return Status();
 }
 
+// A notice's 附件 list (GB/T 9704: one line under the body, two characters
+// in, "附件：1. …" with the further items aligned under the first) and its
+// signature and date, right-aligned four characters in.
+Status IssueLayout::AddSignature() {
+  TextStyle s = Style(Role::kFangsong, geo::kBody, 0, geo::kTracking);
+  for (size_t i = 0; i < issue_.attachments.size(); ++i) {
+    std::string label = i == 0 ? "附件：" : "";
+    std::string item = issue_.attachments.size() == 1
+                           ? issue_.attachments[i]
+                           : std::to_string(i + 1) + ". " + issue_.attachments[i];
+    ParaFormat f;
+    f.left = 2 * kEm + 3 * kEm;  // "附件：" is three characters
+    f.first_indent = i == 0 ? -3 * kEm : 0;
+    auto p = Prepare(e_, Plain(label + item, s), f);
+    if (!p.ok()) {
+      std::string field = "attachments[" + std::to_string(i) + "]";
+      return Status::Invalid(field, p.status().key(), field + ": " + p.status().message());
+    }
+    (*p)->tag = Node("P");
+    FlowItem item_flow;
+    item_flow.para = std::move(p).value();
+    item_flow.space_before = i == 0 ? geo::kPitch : 0;
+    flow_.Add(std::move(item_flow));
+  }
+  JB_ASSIGN_OR_RETURN(std::string date, ChineseDate(issue_.date));
+  ParaFormat right;
+  right.align = Align::kRight;
+  right.right = 4 * kEm;
+  right.left = geo::kTextW / 3;
+  bool first = true;
+  for (const std::string& line : {issue_.issuer, date}) {
+    JB_ASSIGN_OR_RETURN(auto p, Prepare(e_, Plain(line, s), right));
+    p->tag = Node("P");
+    FlowItem item;
+    item.para = std::move(p);
+    item.space_before = first ? 2 * geo::kPitch : 0;
+    item.keep_with_next = first;
+    flow_.Add(std::move(item));
+    first = false;
+  }
+  return Status();
+}
+
 constexpr double kDistSize = 14, kDistPitch = 26;
 
 // The rows of the 版记: one per recipient group, then the issuer and date.
@@ -374,9 +425,11 @@ Status IssueLayout::AddPageNumbers() {
 Result<Document> IssueLayout::Run() {
   Node("Document", -1);
   starts_.assign(issue_.sections.size(), {1, geo::kTop});
+  const bool notice = issue_.layout == Layout::kNotice;
   JB_RETURN_IF_ERROR(AddHeader());
-  JB_RETURN_IF_ERROR(AddContents());
+  if (!notice) JB_RETURN_IF_ERROR(AddContents());
   JB_RETURN_IF_ERROR(AddSections());
+  if (notice) JB_RETURN_IF_ERROR(AddSignature());
   JB_RETURN_IF_ERROR(AddClosing());
   flow_.Run();
   if (!issue_.distribution.empty() || issue_.copies > 0) {
@@ -385,6 +438,9 @@ Result<Document> IssueLayout::Run() {
     JB_RETURN_IF_ERROR(AddDistribution(&flow_.pages().back(), geo::kBottom));
   }
   JB_RETURN_IF_ERROR(FillContents());
+  if (notice) {
+    for (const auto& start : starts_) doc_.map.section_pages.push_back(start.first);
+  }
   JB_RETURN_IF_ERROR(AddPageNumbers());
   for (size_t i = 0; i < issue_.sections.size(); ++i) {
     doc_.outline.push_back(
@@ -392,8 +448,12 @@ Result<Document> IssueLayout::Run() {
   }
   doc_.map.page_count = static_cast<int>(flow_.pages().size());
   doc_.pages = std::move(flow_.pages());
-  for (const auto& line : issue_.title_lines) doc_.title += line;
-  doc_.title += "（第" + std::to_string(issue_.number) + "期）";
+  if (notice) {
+    doc_.title = issue_.sections.front().title;
+  } else {
+    for (const auto& line : issue_.title_lines) doc_.title += line;
+    doc_.title += "（第" + std::to_string(issue_.number) + "期）";
+  }
   doc_.author = issue_.issuer;
   doc_.date = issue_.date;
   return std::move(doc_);

@@ -309,6 +309,37 @@ TEST_F(PdfTest, OutlineLinksMetadataAndEmbeddedFonts) {
   std::remove(out.c_str());
 }
 
+// A notice prints its red header, 文号, title, body, 附件 and signature, and
+// no 目录 and no 第N期 line.
+TEST_F(PdfTest, NoticeHasNoContentsAndNoIssueNumber) {
+  Issue notice;
+  notice.layout = Layout::kNotice;
+  notice.title_lines = {"湖北省通信行业协会"};
+  notice.doc_number = "鄂通协〔2020〕3号";
+  notice.issuer = "湖北省通信行业协会";
+  notice.date = "2020-03-19";
+  notice.sections.push_back({"关于做好复工复产工作的通知", "各会员单位：\n\n请按要求报送。", ""});
+  notice.attachments = {"复工复产情况表", "联系人名单"};
+  auto pdf = ts_->RenderPdf(notice);
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  auto pages = probe::ReadPdf(*pdf);
+  ASSERT_TRUE(pages.ok()) << pages.status().ToString();
+  std::u32string all;
+  for (const PdfPage& page : *pages) {
+    for (const VisualLine& l : VisualLines(page)) all += l.text + U"\n";
+  }
+  const std::string text = Utf8(all);
+  EXPECT_EQ(text.find("目"), std::string::npos) << text;
+  EXPECT_EQ(text.find("期\n"), std::string::npos) << text;
+  for (const char* want : {"湖北省通信行业协会", "鄂通协〔2020〕3号", "关于做好复工复产工作的通知",
+                           "附件：1.复工复产情况表", "2.联系人名单", "2020年3月19日"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << " in\n" << text;
+  }
+  auto map = ts_->Paginate(notice);
+  ASSERT_TRUE(map.ok());
+  EXPECT_EQ(map->section_pages, std::vector<int>{1});
+}
+
 TEST_F(PdfTest, MissingFontIsAnErrorNamingIt) {
   Fonts fonts;
   fonts.fangsong = "No Such Fangsong";

@@ -49,12 +49,21 @@ struct Recipients {
   std::vector<std::string> to;  // recipients, joined with "，"
 };
 
+// What a document is laid out as. A bulletin issue prints its 第N期 line
+// and a 目录; a notice (通知, 慰问信, 倡议书: GB/T 9704's 公文) prints neither:
+// its red header (title lines, 文号 when it has one, issuer and date), the
+// title and body of its one section, the 附件 list, the signature and date.
+enum class Layout { kBulletin, kNotice };
+
 // A bulletin issue, as the bulletins module hands it to the engine.
 struct Issue {
+  Layout layout = Layout::kBulletin;
   std::string masthead;                  // optional, e.g. the association's name
   std::vector<std::string> title_lines;  // at least one; the last is set largest
   std::string subtitle;                  // optional, e.g. "协会专刊"
-  int number = 0;                        // 第N期; > 0
+  int number = 0;                        // 第N期; > 0 (kBulletin only)
+  std::string doc_number;                // kNotice, optional: 文号 "中通协〔2020〕3号"
+  std::vector<std::string> attachments;  // kNotice, optional: 附件 names, in order
   std::string issuer;                    // left under the title
   std::string date;                      // "YYYY-MM-DD", printed "2020年3月19日"
   std::vector<Section> sections;         // in order

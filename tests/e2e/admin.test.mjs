@@ -48,8 +48,15 @@ describe('administration', () => {
     assert.match(await node.innerText(), /会员单位/)
     await node.getByTestId('org-edit').click()
     await dialog.getByTestId('org-name').fill('武汉端到端测试股份有限公司')
+    // A contact e-mail for documents to an organisation without accounts; a bad one is refused.
+    await dialog.getByTestId('org-email').fill('not-an-address')
+    await dialog.getByTestId('org-save').click()
+    await dialog.getByText('电子邮箱地址格式不正确').waitFor()
+    await dialog.getByTestId('org-email').fill('office@e2e.test')
+    await shot(page, 'orgs-edit-email')
     await dialog.getByTestId('org-save').click()
     await node.getByText('武汉端到端测试股份有限公司').waitFor()
+    await node.getByTestId('org-email-shown').getByText('office@e2e.test').waitFor()
     await shot(page, 'orgs-child-created')
   })
 

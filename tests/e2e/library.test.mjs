@@ -1,6 +1,7 @@
 // 政策汇编 and 培训: a member reads the demo policies and filters them (an empty result shows the
 // empty state); Hubei's association adds a policy with a bad document number (the field says so),
-// corrects it, attaches the document (a link to it shows in the list) and builds a digest of ticked policies. A member registers for the demo course; the
+// corrects it, attaches the document (a link to it shows in the list) and builds a digest of ticked policies,
+// saved as a draft notice. A member registers for the demo course; the
 // association sees the registration, ticks attendance and postpones the class with a reason,
 // which shows in the course's history. The policy page also reads in English.
 import { after, before, describe, it } from 'node:test'
@@ -74,7 +75,14 @@ describe('policy library and training', () => {
     assert.match(await body.inputValue(), /^1\. \*\*/)
     assert.match(await body.inputValue(), /\n2\. \*\*/)
     await shot(page, 'policies-digest')
-    await page.keyboard.press('Escape')
+    // 生成通知: the digest becomes a draft notice, opened in the notice editor.
+    await digest.getByTestId('digest-as-notice').click()
+    await page.waitForURL(/\/notices\/\d+\/edit$/)
+    const title = page.getByTestId('notice-title')
+    await title.waitFor()
+    await page.waitForFunction(() => document.querySelector('input[data-test="notice-title"]')?.value)
+    assert.ok((await title.inputValue()).length > 0)
+    await shot(page, 'policies-digest-as-notice')
   })
 
   it('lets a member register for a course', async () => {

@@ -2,6 +2,8 @@
 reminders (issue 16), shared by notices and bulletins, on the engine under
 test (JIANBAO_TEST_DB=sqlite|postgres)."""
 
+import re
+import subprocess
 import unittest
 import urllib.parse
 
@@ -102,6 +104,13 @@ class NoticesTest(unittest.TestCase):
         self.assertIn("spreadsheetml", headers["Content-Type"])
         raw = self.hubei.opener.open(server.base + f"{N}/{n['id']}/pdf").read()
         self.assertTrue(raw.startswith(b"%PDF"))
+        # A notice, not a bulletin: no 目录 and no 第N期 line.
+        text = subprocess.run(["pdftotext", "-", "-"], input=raw, capture_output=True, check=True).stdout.decode()
+        text = re.sub(r"\s+", "", text)
+        self.assertNotIn("目录", text)
+        self.assertIsNone(re.search(r"第\d+期", text), text)
+        self.assertIn("改：复工复产通知", text)
+        self.assertIn("湖北省通信行业协会", text)
         status, _, headers = self.member.call("GET", f"{N}/{n['id']}/pdf")
         self.assertEqual(status, 200)
         self.assertIn("filename*=UTF-8''" + urllib.parse.quote("改：复工复产通知"), headers["Content-Disposition"])

@@ -18,6 +18,9 @@ export interface UnitReceipt {
   last_reminded_at: string | null
   /** Unix seconds from which the unit may be reminded again. */
   can_remind_at: number | null
+  /** External units delivered by e-mail: the e-mail's state, null when none was queued. */
+  mail_status?: 'queued' | 'sent' | 'failed' | null
+  mailed_at?: string | null
 }
 
 export interface UnitCounts {

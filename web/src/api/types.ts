@@ -53,6 +53,8 @@ export interface Org {
   short_name: string
   kind: OrgKind
   parent: string | null
+  /** Contact address for documents to an organisation without accounts; "" = print. */
+  email?: string
 }
 
 /** One page of a paged list. */

@@ -22,7 +22,10 @@ export function createOrg(org: NewOrg): Promise<Org> {
   return post<Org>('/orgs', org)
 }
 
-/** PATCH /orgs/{code} — renames an organisation; returns it. */
-export function updateOrg(code: string, change: { name?: string; short_name?: string }): Promise<Org> {
+/** PATCH /orgs/{code} — renames an organisation or sets its contact e-mail ("" removes it); returns it. */
+export function updateOrg(
+  code: string,
+  change: { name?: string; short_name?: string; email?: string },
+): Promise<Org> {
   return patch<Org>(`/orgs/${encodeURIComponent(code)}`, change)
 }

@@ -1,10 +1,10 @@
 // 政策汇编: the paged policy list with filters (text, region, tag, year), the editor dialog for
 // association staff, and the digest builder: tick policies, name the digest, get its CommonMark
-// text to copy into a notice.
+// text to copy, or turn it into a draft notice (通知) to choose recipients for and send.
 import { computed, ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
+import { useRoute, useRouter } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
 import { usePagedList } from '@/composables/usePagedList'
 import { useFormDialog } from '@/composables/useFormDialog'
@@ -13,6 +13,7 @@ import {
   type Digest, type Policy, type PolicyInput,
 } from '../../library-api'
 import { ASSOCIATION_STAFF } from '../../module'
+import { createNotice } from '../../notices'
 
 export const POLICY_FIELDS = ['title', 'issuer', 'issued_on', 'doc_number', 'region', 'tags', 'summary', 'link'] as const
 
@@ -114,6 +115,25 @@ export function usePolicies() {
       digestBusy.value = false
     }
   }
+  const router = useRouter()
+  /** Saves the digest as a draft notice without recipients and opens it in the notice editor. */
+  async function digestAsNotice(): Promise<void> {
+    if (!digest.value) return
+    digestBusy.value = true
+    digestError.value = null
+    try {
+      const n = await createNotice({
+        title: digest.value.title, kind: 'notice', body: digest.value.body, recipients: [], groups: [],
+      })
+      digestOpen.value = false
+      ElMessage.success(t('members.policy.noticeCreated'))
+      await router.push(`/notices/${n.id}/edit`)
+    } catch (e) {
+      digestError.value = e
+    } finally {
+      digestBusy.value = false
+    }
+  }
   async function copyDigest(): Promise<void> {
     if (!digest.value) return
     try {
@@ -127,5 +147,6 @@ export function usePolicies() {
   return {
     list, isStaff, open, editing, file, dropFile, dialog, openCreate, openEdit, pickFile, remove,
     chosen, digestOpen, digestTitle, digest, digestError, digestBusy, onSelect, openDigest, buildDigest, copyDigest,
+    digestAsNotice,
   }
 }

@@ -9,7 +9,7 @@ import { fieldError, hasField } from '@/utils/errors'
 import { buildOrgTree, subtreeCodes, type OrgNode } from '@/utils/orgTree'
 import { useSessionStore } from '@/stores/session'
 
-const FORM_FIELDS = ['code', 'name', 'short_name', 'kind', 'parent'] as const
+const FORM_FIELDS = ['code', 'name', 'short_name', 'email', 'kind', 'parent'] as const
 
 /** The kind a new child of `parent` most likely has. */
 function defaultChildKind(parent: Org): OrgKind {
@@ -56,7 +56,7 @@ export function useOrgTree() {
     target: null as Org | null,
   })
   const formRef = useTemplateRef<FormInstance>('formRef')
-  const form = reactive({ code: '', name: '', short_name: '', kind: 'member' as OrgKind })
+  const form = reactive({ code: '', name: '', short_name: '', email: '', kind: 'member' as OrgKind })
   const saving = ref(false)
   const saveError = ref<unknown>(null)
 
@@ -71,7 +71,7 @@ export function useOrgTree() {
 
   function openCreate(parent: Org): void {
     Object.assign(dialog, { open: true, mode: 'create', parent, target: null })
-    Object.assign(form, { code: '', name: '', short_name: '', kind: defaultChildKind(parent) })
+    Object.assign(form, { code: '', name: '', short_name: '', email: '', kind: defaultChildKind(parent) })
     saveError.value = null
   }
 
@@ -81,6 +81,7 @@ export function useOrgTree() {
       code: target.code,
       name: target.name,
       short_name: target.short_name,
+      email: target.email ?? '',
       kind: target.kind,
     })
     saveError.value = null
@@ -105,6 +106,7 @@ export function useOrgTree() {
         const org = await updateOrg(dialog.target.code, {
           name: form.name.trim(),
           short_name: form.short_name.trim(),
+          email: form.email.trim(),
         })
         ElMessage.success(t('orgs.updated', { name: org.name }))
       }
