@@ -54,9 +54,9 @@ int Main(int argc, char** argv) {
   db->AddMigrations("members", repo::Migrations());
   if (!db->Migrate().ok()) return 1;
   if (!db->Write([](soci::session& s) {
-           orgs::Org root{0, "ccea", "中国通信企业协会", "", "national", 0, "", {}};
+           orgs::Org root{0, "ccea", "中国通信企业协会", "", "national", 0, "", {}, ""};
            root.id = orgs::repo::InsertOrg(s, root, "2020-01-01T00:00:00Z");
-           orgs::Org hubei{0, "hubei", "湖北省通信行业协会", "", "provincial", root.id, "ccea", {}};
+           orgs::Org hubei{0, "hubei", "湖北省通信行业协会", "", "provincial", root.id, "ccea", {}, ""};
            orgs::repo::InsertOrg(s, hubei, "2020-01-01T00:00:00Z");
            return Status::Ok();
          }).ok()) {
