@@ -396,7 +396,11 @@ describe('information reporting (信息报送)', () => {
     const png = path.join(tmp, '示意图.png')
     fs.writeFileSync(png, Buffer.from(PIXEL_PNG, 'base64'))
     await page.getByTestId('rich-image-file').setInputFiles(png)
-    await rich.locator('img').waitFor()
+    // The editor asks for the image's text alternative (offering the file name).
+    const altBox = page.locator('.el-message-box').last()
+    assert.equal(await altBox.locator('input').inputValue(), '示意图')
+    await altBox.locator('.el-message-box__btns .el-button--primary').click()
+    await rich.locator('img[alt="示意图"]').waitFor()
     await shot(page, 'submissions-rich-editor')
     await page.getByTestId('piece-save').click()
     await page.waitForURL(/\/submissions\/\d+\/edit$/)
