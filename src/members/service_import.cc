@@ -154,24 +154,27 @@ Result<ImportResult> MembersService::Import(const Actor& actor, const std::strin
     if (!result.errors.empty() || dry_run) return Status::Ok();
     const std::string now = clock::NowIso();
     const std::string by = actor.name.empty() ? actor.login : actor.name;
-    // Rows that change nothing are not written; profiles go in batches.
+    // Rows that change nothing are not written; organisations and profiles
+    // go in batches (orgs::repo::InsertOrgs / ClaimAndUpdateOrgs: each renamed
+    // unit's version goes up once, stamped with `by` and `now`).
+    std::vector<orgs::Org> created, renamed;
+    std::vector<ImportRow*> created_rows;
     std::vector<Member> changed;
     for (ImportRow& row : result.rows) {
       orgs::Org org{row.member.org_id,     row.code, row.member.name,
                     row.member.short_name, "member", parent->id,
                     parent->code,          {},       ""};
       if (row.action == "create") {
-        row.member.org_id = orgs::repo::InsertOrg(s, org, now);
-        changed.push_back(row.member);
+        created.push_back(std::move(org));
+        created_rows.push_back(&row);
         continue;
       }
       const orgs::Org* before = scope->Find(org.id);
       org.email = before->email;  // the contact e-mail is not a spreadsheet column
       if (before->name != org.name || before->short_name != org.short_name) {
-        JB_RETURN_IF_ERROR(orgs::repo::ClaimOrgVersion(s, org.id, std::nullopt, by, now));
-        orgs::repo::UpdateOrg(s, org);
+        renamed.push_back(std::move(org));
       }
-      auto old = profiles.find(org.id);
+      auto old = profiles.find(row.member.org_id);
       const Member& m = row.member;
       if (old == profiles.end() || old->second.sector != m.sector ||
           old->second.contact != m.contact || old->second.phone != m.phone ||
@@ -179,6 +182,12 @@ Result<ImportResult> MembersService::Import(const Actor& actor, const std::strin
         changed.push_back(m);
       }
     }
+    const std::vector<int64_t> ids = orgs::repo::InsertOrgs(s, created, now);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      created_rows[i]->member.org_id = ids[i];
+      changed.push_back(created_rows[i]->member);
+    }
+    JB_RETURN_IF_ERROR(orgs::repo::ClaimAndUpdateOrgs(s, renamed, by, now));
     repo::SaveProfiles(s, changed, now);
     orgs::Audit(s, actor, "members.import", "org", parent->code, "",
                 "{\"created\":" + std::to_string(result.created) +

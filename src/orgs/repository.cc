@@ -7,6 +7,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <map>
 
 #include "store/versions.h"
@@ -263,6 +264,87 @@ int64_t InsertOrg(soci::session& s, const Org& org, const std::string& now) {
       soci::use(org.code), soci::use(org.name), soci::use(org.short_name), soci::use(org.kind),
       soci::use(parent, ind), soci::use(now), soci::into(id);
   return id;
+}
+
+namespace {
+constexpr size_t kBatch = 200;  // rows per statement (1,200 parameters at most)
+}  // namespace
+
+std::vector<int64_t> InsertOrgs(soci::session& s, const std::vector<Org>& orgs,
+                                const std::string& now) {
+  std::vector<int64_t> out(orgs.size());
+  for (size_t begin = 0; begin < orgs.size(); begin += kBatch) {
+    const size_t end = std::min(orgs.size(), begin + kBatch);
+    // Bound values live here until the statement ran (reserved: no reallocation).
+    std::vector<long long> parents;
+    std::vector<soci::indicator> inds;
+    parents.reserve(end - begin);
+    inds.reserve(end - begin);
+    std::map<std::string, size_t> index;  // code → position in `orgs`
+    std::string sql =
+        "INSERT INTO orgs (code, name, short_name, kind, parent_id, created_at) VALUES ";
+    long long id = 0;
+    std::string code;
+    soci::statement st(s);
+    st.alloc();
+    for (size_t i = begin; i < end; ++i) {
+      const Org& o = orgs[i];
+      const std::string n = std::to_string(i - begin);
+      sql += std::string(i > begin ? ", " : "") + "(:c" + n + ", :n" + n + ", :s" + n + ", :k" + n +
+             ", :p" + n + ", :t" + n + ")";
+      parents.push_back(o.parent_id);
+      inds.push_back(o.parent_id ? soci::i_ok : soci::i_null);
+      st.exchange(soci::use(o.code, "c" + n));
+      st.exchange(soci::use(o.name, "n" + n));
+      st.exchange(soci::use(o.short_name, "s" + n));
+      st.exchange(soci::use(o.kind, "k" + n));
+      st.exchange(soci::use(parents.back(), inds.back(), "p" + n));
+      st.exchange(soci::use(now, "t" + n));  // a name used twice is not portable in soci
+      index[o.code] = i;
+    }
+    // RETURNING order is unspecified on SQLite: match the ids by code.
+    sql += " RETURNING id, code";
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(code));
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) out[index.at(code)] = id;
+  }
+  return out;
+}
+
+Status ClaimAndUpdateOrgs(soci::session& s, const std::vector<Org>& orgs, const std::string& by,
+                          const std::string& at) {
+  for (size_t begin = 0; begin < orgs.size(); begin += kBatch) {
+    const size_t end = std::min(orgs.size(), begin + kBatch);
+    // A VALUES list's columns are column1, column2, … on both engines; UPDATE
+    // … FROM needs SQLite 3.33. Ids are formatted here, texts are bound.
+    std::string sql =
+        "UPDATE orgs SET name = v.column2, short_name = v.column3, email = v.column4, "
+        "version = orgs.version + 1, updated_by = :by, updated_at = :at FROM (VALUES ";
+    soci::statement st(s);
+    st.alloc();
+    st.exchange(soci::use(by, "by"));
+    st.exchange(soci::use(at, "at"));
+    for (size_t i = begin; i < end; ++i) {
+      const Org& o = orgs[i];
+      const std::string n = std::to_string(i - begin);
+      sql += std::string(i > begin ? ", " : "") + "(" + std::to_string(o.id) + ", :n" + n + ", :s" +
+             n + ", :e" + n + ")";
+      st.exchange(soci::use(o.name, "n" + n));
+      st.exchange(soci::use(o.short_name, "s" + n));
+      st.exchange(soci::use(o.email, "e" + n));
+    }
+    sql += ") AS v WHERE orgs.id = v.column1";
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute(true);
+    if (st.get_affected_rows() != static_cast<long long>(end - begin)) {
+      return Status::NotFound("not_found", "the record no longer exists");
+    }
+  }
+  return Status::Ok();
 }
 
 Status ClaimOrgVersion(soci::session& s, int64_t id, const std::optional<int64_t>& expected,

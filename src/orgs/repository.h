@@ -40,8 +40,27 @@ std::optional<Org> FindOrg(soci::session& s, const std::string& code);
 // `now`; returns the new id. A duplicate code throws a unique-key violation,
 // which Database turns into kConflict.
 int64_t InsertOrg(soci::session& s, const Org& org, const std::string& now);
-// Writes the name and short name of organisation `org.id`.
+// Writes the name, short name and e-mail of organisation `org.id`.
 void UpdateOrg(soci::session& s, const Org& org);
+
+// Batch forms for imports (members): one statement per 200 organisations, so
+// that 5,000 rows cost 25 round trips instead of 5,000 (PostgreSQL). Both
+// produce exactly what the single-row functions produce, on both engines.
+//
+// Inserts every organisation of `orgs` as InsertOrg does (created at `now`);
+// returns the new ids in the order of `orgs`. A duplicate code throws a
+// unique-key violation (kConflict through Database).
+// REQUIRES: inside Database::Write; distinct codes.
+std::vector<int64_t> InsertOrgs(soci::session& s, const std::vector<Org>& orgs,
+                                const std::string& now);
+// For every organisation of `orgs`: claims its next version with no expected
+// version (as ClaimOrgVersion(s, id, nullopt, by, at): version + 1, updated_by
+// `by`, updated_at `at`) and writes its name, short name and e-mail (as
+// UpdateOrg) — each row's version goes up exactly once. Errors kNotFound
+// "not_found" when one of them no longer exists (the caller rolls back).
+// REQUIRES: inside Database::Write; distinct ids.
+Status ClaimAndUpdateOrgs(soci::session& s, const std::vector<Org>& orgs, const std::string& by,
+                          const std::string& at);
 
 // Presence: records that `actor` has `record` open at unix time `now`.
 void Heartbeat(soci::session& s, const std::string& record, const Actor& actor, int64_t now);

@@ -214,6 +214,62 @@ TEST_F(OrgServiceTest, CachedTreeSeesEveryChange) {
   EXPECT_EQ((*renamed)->Find("cachetest")->name, "新名称");
 }
 
+// The batch writes of imports: 201 rows cross the 200-row statement boundary.
+TEST_F(OrgServiceTest, BatchInsertAndUpdateMatchTheSingleRowWrites) {
+  Actor admin = As("admin");
+  const Org* hubei = (*svc_->Tree(admin))->Find("hubei");
+  ASSERT_NE(hubei, nullptr);
+  std::vector<Org> orgs;
+  for (int i = 0; i < 201; ++i) {
+    const std::string n = std::to_string(i);
+    orgs.push_back({0, "batch" + n, "批量" + n, "批" + n, "member", hubei->id, "hubei", {}, ""});
+  }
+  std::vector<int64_t> ids;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   ids = repo::InsertOrgs(s, orgs, "2020-02-01T00:00:00Z");
+                   return Status::Ok();
+                 })
+                  .ok());
+  ASSERT_EQ(ids.size(), orgs.size());
+  auto tree = svc_->Tree(admin);
+  ASSERT_TRUE(tree.ok());
+  for (size_t i = 0; i < orgs.size(); ++i) {
+    const Org* o = (*tree)->Find(orgs[i].code);
+    ASSERT_NE(o, nullptr);
+    EXPECT_EQ(o->id, ids[i]);
+    EXPECT_EQ(o->name, orgs[i].name);
+    EXPECT_EQ(o->parent_code, "hubei");
+    EXPECT_EQ(o->stamp.version, 1);
+    orgs[i].id = ids[i];
+    orgs[i].name += "改";
+    orgs[i].email = "b" + std::to_string(i) + "@example.com";
+  }
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   return repo::ClaimAndUpdateOrgs(s, orgs, "周涛", "2020-02-02T00:00:00Z");
+                 })
+                  .ok());
+  tree = svc_->Tree(admin);
+  ASSERT_TRUE(tree.ok());
+  for (const Org& want : orgs) {
+    const Org* o = (*tree)->Find(want.code);
+    ASSERT_NE(o, nullptr);
+    EXPECT_EQ(o->name, want.name);
+    EXPECT_EQ(o->short_name, want.short_name);
+    EXPECT_EQ(o->email, want.email);
+    EXPECT_EQ(o->stamp.version, 2);  // claimed exactly once
+    EXPECT_EQ(o->stamp.by, "周涛");
+    EXPECT_EQ(o->stamp.at, "2020-02-02T00:00:00Z");
+  }
+  // A row that does not exist: not_found, and the caller's transaction rolls back.
+  orgs[0].id = 999999;
+  orgs[1].name = "不应保存";
+  Status gone = db_->Write([&](soci::session& s) {
+    return repo::ClaimAndUpdateOrgs(s, {orgs[1], orgs[0]}, "周涛", "2020-02-03T00:00:00Z");
+  });
+  EXPECT_EQ(gone.key(), "not_found");
+  EXPECT_EQ((*svc_->Tree(admin))->Find("batch1")->stamp.version, 2);
+}
+
 TEST_F(OrgServiceTest, AuditRecordsChangesWithBeforeAndAfter) {
   Actor admin = As("admin");
   auto u = svc_->CreateUser(admin, {"audited", "password-12", "审计", "hubei", {"reporter"}, ""});

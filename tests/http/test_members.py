@@ -301,8 +301,8 @@ class ImportTest(unittest.TestCase):
         return (client or self.admin).call("POST", q, raw=data,
                                            headers={"Content-Type": "application/octet-stream"})
 
-    def rows(self, first, n):
-        return [[f"导入测试公司{i}", f"导入{i}", credit_code(first + i), "张三", f"1390000{i:04d}",
+    def rows(self, first, n, name="导入测试公司"):
+        return [[f"{name}{i}", f"导入{i}", credit_code(first + i), "张三", f"1390000{i:04d}",
                  f"i{i}@example.com", "通信工程"] for i in range(n)]
 
     def members(self, text):
@@ -331,6 +331,31 @@ class ImportTest(unittest.TestCase):
         self.assertEqual((status, body["created"], body["updated"]), (200, 0, 3), body)
         self.assertEqual(self.members("导入测试"), 3)
         self.assertEqual(self.members("导入测试股份"), 1)
+
+    def test_new_and_updated_units_in_one_file(self):
+        # The batch writes (200 organisations to a statement): 210 new units, then one file
+        # with 3 new, 201 renamed and 9 unchanged ones. Each renamed unit's version goes up
+        # exactly once, stamped with the importer; one audit entry per import.
+        rows = self.rows(20000, 210, name="批量导入公司")
+        status, body, _ = self.post(xlsx([self.HEADER] + rows))
+        self.assertEqual((status, body["created"]), (200, 210), body)
+        again = [r[:] for r in rows] + self.rows(20210, 3, name="批量导入新公司")
+        for r in again[:201]:
+            r[0] = r[0].replace("批量导入公司", "批量导入股份公司")
+        status, body, _ = self.post(xlsx([self.HEADER] + again))
+        self.assertEqual((status, body["created"], body["updated"]), (200, 3, 210), body)
+        status, orgs, _ = self.admin.call("GET", "/api/v1/orgs")
+        self.assertEqual(status, 200)
+        mine = [o for o in orgs["items"] if o["name"].startswith("批量导入")]
+        self.assertEqual(len(mine), 213)
+        self.assertEqual({o["parent"] for o in mine}, {"hubei"})
+        renamed = [o for o in mine if "股份" in o["name"]]
+        self.assertEqual(len(renamed), 201)
+        self.assertEqual({(o["version"], o["updated_by"]) for o in renamed}, {(2, "周涛")})
+        self.assertEqual({o["version"] for o in mine if "股份" not in o["name"]}, {1})
+        status, audit, _ = self.admin.call("GET", "/api/v1/audit?action=members.import&page_size=1")
+        self.assertEqual(status, 200, audit)
+        self.assertEqual(audit["items"][0]["after"], {"created": 3, "updated": 210})
 
     def test_malformed_spreadsheets_are_refused(self):
         rows = [self.HEADER] + self.rows(6000, 2)
