@@ -56,7 +56,8 @@ int Main(int argc, char** argv) {
   if (!db->Write([](soci::session& s) {
            orgs::Org root{0, "ccea", "中国通信企业协会", "", "national", 0, "", {}, ""};
            root.id = orgs::repo::InsertOrg(s, root, "2020-01-01T00:00:00Z");
-           orgs::Org hubei{0, "hubei", "湖北省通信行业协会", "", "provincial", root.id, "ccea", {}, ""};
+           orgs::Org hubei{0,  "hubei", "湖北省通信行业协会", "", "provincial", root.id, "ccea",
+                           {}, ""};
            orgs::repo::InsertOrg(s, hubei, "2020-01-01T00:00:00Z");
            return Status::Ok();
          }).ok()) {
@@ -120,8 +121,11 @@ int Main(int argc, char** argv) {
   t0 = Clock::now();
   int64_t stored = 0;
   db->Write([&](soci::session& s) {
-    for (size_t u = 0; u < units.items.size(); ++u) {
-      for (int w = 0; w < 52; ++w) {
+    // Week by week, as reports arrive in use: a week's reports lie together in
+    // the table (stored unit by unit, one week's 4,195 reports lay on 3,042
+    // PostgreSQL pages and the dashboard read them 3–4 times slower).
+    for (int w = 0; w < 52; ++w) {
+      for (size_t u = 0; u < units.items.size(); ++u) {
         if ((u * 7 + static_cast<size_t>(w)) % 13 == 0 || (u + static_cast<size_t>(w)) % 11 == 0) {
           continue;  // missing
         }

@@ -18,8 +18,11 @@
 namespace jianbao::members {
 namespace internal {
 
-Scope::Scope(const Actor& actor, std::vector<orgs::Org> orgs) : tree_(std::move(orgs)) {
-  for (const orgs::Org& o : tree_.orgs()) by_id_[o.id] = &o;
+Scope::Scope(const Actor& actor, std::vector<orgs::Org> orgs)
+    : Scope(actor, std::make_shared<const orgs::OrgTree>(std::move(orgs))) {}
+
+Scope::Scope(const Actor& actor, std::shared_ptr<const orgs::OrgTree> tree)
+    : tree_(std::move(tree)) {
   if (actor.is_system() && actor.org_id == 0) {
     system_ = true;
     return;
@@ -38,7 +41,7 @@ Scope::Scope(const Actor& actor, std::vector<orgs::Org> orgs) : tree_(std::move(
     root_ = own->id;
   }
   if (association_) {
-    for (const orgs::Org& o : tree_.orgs()) {
+    for (const orgs::Org& o : tree_->orgs()) {
       if (IsAtOrBelow(o.id, root_)) covered_.insert(o.id);
     }
   }
@@ -47,7 +50,7 @@ Scope::Scope(const Actor& actor, std::vector<orgs::Org> orgs) : tree_(std::move(
 bool Scope::IsAtOrBelow(int64_t id, int64_t ancestor) const {
   // The depth bound guards against a cycle in damaged data.
   const orgs::Org* o = Find(id);
-  for (size_t depth = 0; o && depth <= by_id_.size(); ++depth) {
+  for (size_t depth = 0; o && depth <= tree_->orgs().size(); ++depth) {
     if (o->id == ancestor) return true;
     o = o->parent_id ? Find(o->parent_id) : nullptr;
   }
@@ -55,7 +58,7 @@ bool Scope::IsAtOrBelow(int64_t id, int64_t ancestor) const {
 }
 
 bool Scope::Covers(int64_t id) const {
-  if (system_) return by_id_.count(id) > 0;
+  if (system_) return tree_->FindId(id) != nullptr;
   if (association_) return covered_.count(id) > 0;
   return member_ && id == root_;
 }
@@ -63,7 +66,7 @@ bool Scope::Covers(int64_t id) const {
 std::vector<int64_t> Scope::Ids() const {
   std::vector<int64_t> out;
   if (system_) {
-    for (const orgs::Org& o : tree_.orgs()) out.push_back(o.id);
+    for (const orgs::Org& o : tree_->orgs()) out.push_back(o.id);
   } else if (association_) {
     out.assign(covered_.begin(), covered_.end());
     std::sort(out.begin(), out.end());
@@ -73,10 +76,7 @@ std::vector<int64_t> Scope::Ids() const {
   return out;
 }
 
-const orgs::Org* Scope::Find(int64_t id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
-}
+const orgs::Org* Scope::Find(int64_t id) const { return tree_->FindId(id); }
 
 const orgs::Org* Scope::Province(int64_t id) const {
   for (const orgs::Org* o = Find(id); o; o = Find(o->parent_id)) {
@@ -88,6 +88,25 @@ const orgs::Org* Scope::Province(int64_t id) const {
 
 std::unique_ptr<Scope> LoadScope(soci::session& s, const Actor& actor) {
   return std::make_unique<Scope>(actor, orgs::repo::LoadOrgs(s));
+}
+
+std::shared_ptr<const orgs::OrgTree> TreeCache::Get(soci::session& s) {
+  // The fingerprint first: a change committed between the two reads only
+  // makes the key older than the tree, so the next call reads again.
+  std::string key = orgs::repo::OrgsFingerprint(s);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (tree_ && key == key_) return tree_;
+  }
+  auto tree = std::make_shared<const orgs::OrgTree>(orgs::repo::LoadOrgs(s));
+  std::lock_guard<std::mutex> lock(mu_);
+  key_ = std::move(key);
+  tree_ = tree;
+  return tree;
+}
+
+std::unique_ptr<Scope> LoadScope(soci::session& s, const Actor& actor, TreeCache* cache) {
+  return std::make_unique<Scope>(actor, cache->Get(s));
 }
 
 void CountReport(soci::session& s, int64_t org_id, int64_t day, int64_t submitted_unix) {
@@ -118,7 +137,9 @@ using internal::LoadScope;
 using internal::Scope;
 
 MembersService::MembersService(store::Database* db)
-    : db_(db), now_([] { return clock::NowUnix(); }) {}
+    : db_(db),
+      now_([] { return clock::NowUnix(); }),
+      trees_(std::make_shared<internal::TreeCache>()) {}
 
 namespace {
 
@@ -198,7 +219,7 @@ Result<Page<Report>> MembersService::ListReports(const Actor& actor, const Repor
                                                  const PageRequest& page) {
   Page<Report> out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     if (!scope->system() && !scope->association() && !scope->member()) {
       return Status::Denied("reports are for member units and their associations");
     }

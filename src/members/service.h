@@ -24,6 +24,7 @@
 #define JIANBAO_MEMBERS_SERVICE_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ namespace jianbao::members {
 struct FileExport {
   std::string bytes, content_type, filename;
 };
+
+namespace internal {
+class TreeCache;
+}  // namespace internal
 
 class MembersService {
  public:
@@ -149,6 +154,8 @@ class MembersService {
 
   store::Database* db_;
   std::function<int64_t()> now_;
+  // The organisation tree, read again only when organisations change.
+  std::shared_ptr<internal::TreeCache> trees_;
 };
 
 }  // namespace jianbao::members

@@ -34,7 +34,7 @@ Result<Page<Member>> MembersService::ListMembers(const Actor& actor, const Membe
                                                  const PageRequest& page) {
   Page<Member> out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     if (!scope->system() && !scope->association()) {
       return Status::Denied("member lists are kept by association staff");
     }
@@ -75,7 +75,7 @@ Status MembersService::SetProfile(const Actor& actor, const std::string& code,
         .set_text("value", m.credit_code);
   }
   return db_->Write([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     const orgs::Org* o = scope->Find(code);
     if (!o) return Status::NotFound("org_not_found", "no such organisation");
     if (!scope->system() &&
@@ -104,7 +104,7 @@ Result<ImportResult> MembersService::Import(const Actor& actor, const std::strin
   result.dry_run = dry_run;
   result.errors = std::move(checked.errors);
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     const orgs::Org* parent = scope->Find(parent_code);
     if (!parent)
       return Status::Invalid("parent", "parent_not_found", "no such parent: " + parent_code);

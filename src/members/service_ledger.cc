@@ -50,7 +50,7 @@ Result<Page<Followup>> MembersService::ListFollowups(const Actor& actor,
                                                      const PageRequest& page) {
   Page<Followup> out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     if (!scope->system() && !scope->association() && !scope->member()) {
       return Status::Denied("follow-ups are for member units and their associations");
     }
@@ -70,10 +70,11 @@ Result<Page<Followup>> MembersService::ListFollowups(const Actor& actor,
 Result<Followup> MembersService::GetFollowup(const Actor& actor, int64_t id) {
   Followup out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     int64_t org = 0;
     std::optional<Followup> f = repo::FindFollowup(s, id, &org);
-    if (!f || !scope->Covers(org)) return Status::NotFound("member_followup_not_found", "no such item");
+    if (!f || !scope->Covers(org))
+      return Status::NotFound("member_followup_not_found", "no such item");
     out = Named(*f, *scope, org);
     return Status::Ok();
   }));
@@ -96,10 +97,11 @@ Result<Followup> MembersService::ActOnFollowup(const Actor& actor, int64_t id,
     return Status::Invalid("owner", "required", "owner is required");
   }
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     int64_t org = 0;
     std::optional<Followup> f = repo::FindFollowup(s, id, &org);
-    if (!f || !scope->Covers(org)) return Status::NotFound("member_followup_not_found", "no such item");
+    if (!f || !scope->Covers(org))
+      return Status::NotFound("member_followup_not_found", "no such item");
     if (!scope->system() && !scope->association()) {
       return Status::Denied("needs are followed up by the association");
     }
@@ -165,7 +167,7 @@ Result<Transaction> MembersService::RecordTransaction(const Actor& actor,
   JB_RETURN_IF_ERROR(CheckTransaction(in));
   Transaction out;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     if (!scope->system() && !scope->association()) {
       return Status::Denied("the ledger is kept by association staff");
     }
@@ -241,7 +243,7 @@ Result<std::vector<Balance>> MembersService::ListBalances(const Actor& actor,
   }
   std::vector<Balance> out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     if (!scope->system() && !scope->association() && !scope->member()) {
       return Status::Denied("the ledger is for member units and their associations");
     }
@@ -297,7 +299,7 @@ Result<Page<Transaction>> MembersService::ListTransactions(const Actor& actor,
   JB_ASSIGN_OR_RETURN(auto range, YearRange(filter.year));
   Page<Transaction> out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     if (!scope->system() && !scope->association() && !scope->member()) {
       return Status::Denied("the ledger is for member units and their associations");
     }
@@ -323,7 +325,7 @@ Result<SupplySummary> MembersService::SummaryOf(const Actor& actor, const std::s
   SupplySummary out;
   out.year = from.substr(0, 4) == to.substr(0, 4) ? from.substr(0, 4) : from + ".." + to;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     if (!scope->system() && !scope->association() && !scope->member()) {
       return Status::Denied("the ledger is for member units and their associations");
     }

@@ -163,7 +163,7 @@ Result<Schedule> MembersService::CreateSchedule(const Actor& actor, const Schedu
   if (in.kind != "once") clean.deadline = "";
   int64_t id = 0;
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     if (!scope->association() && !scope->system()) {
       return Status::Denied("schedules are set by association staff");
     }
@@ -189,7 +189,7 @@ Result<Schedule> MembersService::AddUnits(const Actor& actor, int64_t id,
   const std::string day = from.empty() ? clock::ShanghaiDate(Now()) : from;
   if (!clock::IsValidDate(day)) return Status::Invalid("from", "invalid_date", "from: not a date");
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     JB_ASSIGN_OR_RETURN(Schedule sc, LoadSchedule(s, *scope, id));
     if (!scope->system() && !(scope->association() && scope->Covers(sc.owner_org_id))) {
       return Status::Denied("units are added by the association that set the schedule");
@@ -209,7 +209,7 @@ Result<Schedule> MembersService::AddUnits(const Actor& actor, int64_t id,
 Result<Page<Schedule>> MembersService::ListSchedules(const Actor& actor, const PageRequest& page) {
   Page<Schedule> out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     std::vector<int64_t> mine;
     if (scope->member()) mine = repo::SchedulesOfOrg(s, scope->root());
     std::vector<Schedule> visible;
@@ -231,7 +231,7 @@ Result<Page<Schedule>> MembersService::ListSchedules(const Actor& actor, const P
 Result<Schedule> MembersService::GetSchedule(const Actor& actor, int64_t id) {
   Schedule out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     JB_ASSIGN_OR_RETURN(out, LoadSchedule(s, *scope, id));
     if (!scope->system() && !scope->association()) return Status::Ok();
     for (const auto& [org, from] : repo::ScheduleUnits(s, id)) {
@@ -249,7 +249,7 @@ Result<Schedule> MembersService::GetSchedule(const Actor& actor, int64_t id) {
 Result<Rate> MembersService::RateOf(const Actor& actor, int64_t id, const std::string& period) {
   Rate out;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     JB_ASSIGN_OR_RETURN(RateInputs in, ReadRateInputs(s, *scope, id, period));
     out = ComputeRate(*scope, in);
     return Status::Ok();
@@ -281,7 +281,7 @@ Result<Dashboard> MembersService::DashboardOf(const Actor& actor, int64_t id,
                                               const std::string& period) {
   Dashboard d;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    auto scope = LoadScope(s, actor);
+    auto scope = LoadScope(s, actor, trees_.get());
     JB_ASSIGN_OR_RETURN(RateInputs in, ReadRateInputs(s, *scope, id, period));
     d.schedule = in.schedule;
     d.rate = ComputeRate(*scope, in);
