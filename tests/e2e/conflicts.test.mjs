@@ -101,7 +101,11 @@ describe('edit conflicts in the composer', () => {
     await signIn(context, page, 'hubei-reporter')
     await page.getByTestId('locale-switch').click()
     await page.goto(`/submissions/${pieceId}/edit`)
-    await page.getByTestId('piece-title').waitFor()
+    // The title field shows before the piece has loaded: wait for the piece itself, or the
+    // other session's change below could land before this editor has read its version.
+    await page.waitForFunction(
+      () => document.querySelector('[data-test="piece-title"]')?.value === '两人同改的稿件',
+    )
     // Meanwhile another session of the same reporter changes the title and the text.
     res = await api.patch(`/api/v1/submissions/${pieceId}`, {
       headers,

@@ -19,4 +19,6 @@ if [ "$status" != 0 ]; then
   echo "e2e: failed; last lines of the server log:" >&2
   tail -n 40 "$tmp/server.log" >&2
 fi
+# JIANBAO_E2E_LOG=FILE keeps the whole server log for a look after the run.
+if [ -n "${JIANBAO_E2E_LOG:-}" ]; then cp "$tmp/server.log" "$JIANBAO_E2E_LOG"; fi
 exit "$status"
