@@ -334,15 +334,17 @@ Result<Response> PutGovernmentRecipients(Context& ctx, BulletinService& svc) {
 }  // namespace
 
 void Register(http::App& app, BulletinService& svc, const std::string& public_url) {
+  const http::RouteOptions cached{.cacheable = true};  // see http/router.h
+  const http::RouteOptions open_cached{.require_auth = false, .cacheable = true};
   auto bind = [&svc](Result<Response> (*fn)(Context&, BulletinService&)) {
     return http::Bind(svc, fn);
   };
   const http::RouteOptions open{.require_auth = false};
-  app.Get("/api/v1/bulletins/series", bind(ListSeries));
+  app.Get("/api/v1/bulletins/series", bind(ListSeries), cached);
   app.Post("/api/v1/bulletins/series", bind(PostSeries));
-  app.Get("/api/v1/bulletins/issues", bind(ListIssues));
+  app.Get("/api/v1/bulletins/issues", bind(ListIssues), cached);
   app.Post("/api/v1/bulletins/issues", bind(PostIssue));
-  app.Get("/api/v1/bulletins/issues/:id", bind(GetIssue), open);
+  app.Get("/api/v1/bulletins/issues/:id", bind(GetIssue), open_cached);
   app.Put("/api/v1/bulletins/issues/:id", bind(PutIssue), {.max_body = 4 << 20});
   app.Delete("/api/v1/bulletins/issues/:id", bind(DeleteIssue));
   app.Post("/api/v1/bulletins/issues/:id/submit", bind(PostSubmit));
@@ -369,7 +371,7 @@ void Register(http::App& app, BulletinService& svc, const std::string& public_ur
   app.Post("/api/v1/bulletins/import", bind(PostImport), {.max_body = 5 << 20});
   app.Get("/api/v1/bulletins/government-recipients", bind(GetGovernmentRecipients));
   app.Put("/api/v1/bulletins/government-recipients", bind(PutGovernmentRecipients));
-  app.Get("/api/v1/inbox", bind(GetInbox));
+  app.Get("/api/v1/inbox", bind(GetInbox), cached);
   app.Post("/api/v1/inbox/:id/read",
            [&svc](Context& ctx) { return PostInboxMark(ctx, svc, /*ack=*/false); });
   app.Post("/api/v1/inbox/:id/ack",

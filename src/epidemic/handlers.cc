@@ -187,17 +187,18 @@ Result<Response> GetCurrentByProvince(Context& ctx, EpidemicService& svc) {
 }  // namespace
 
 void Register(http::App& app, EpidemicService& svc) {
+  const http::RouteOptions cached{.cacheable = true};  // see http/router.h
   auto bind = [&svc](internal::Handler fn) { return http::Bind(svc, fn); };
   const std::string base = "/api/v1/epidemic";
-  app.Get(base + "/regions", bind(GetRegions));
+  app.Get(base + "/regions", bind(GetRegions), cached);
   app.Get(base + "/fields", bind(GetFields));
-  app.Get(base + "/dates", bind(GetDates));
+  app.Get(base + "/dates", bind(GetDates), cached);
   app.Get(base + "/days/:date", bind(GetDay));
   app.Get(base + "/days/:date/figures", bind(GetFigures));
   app.Put(base + "/days/:date/figures/:region", bind(PutFigures));
   // JSON escaping can double a file's size; ReadImportInput enforces 8 MiB of content.
   app.Post(base + "/import", bind(PostImport), {.max_body = 2 * kMaxHttpImportBytes + 4096});
-  app.Get(base + "/corrections", bind(GetCorrections));
+  app.Get(base + "/corrections", bind(GetCorrections), cached);
   app.Post(base + "/corrections", bind(PostCorrection));
   app.Post(base + "/corrections/known", bind(PostKnownCorrections));
   app.Delete(base + "/corrections/:id", bind(DeleteCorrection));

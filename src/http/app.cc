@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <string_view>
@@ -43,6 +44,21 @@ App::App(Config config, store::Database* db)
         return list.ok() ? list.value() : std::vector<std::string>{};
       }()),
       db_(db),
+      answers_(
+          static_cast<size_t>(std::max<int64_t>(0, config_.GetInt("server.answer_cache_mb", 32)))
+              << 20,
+          std::chrono::milliseconds(config_.GetInt("server.answer_cache_ttl_ms", 1000)),
+          [](const Response& r) {
+            size_t n = r.body.size();
+            for (const auto& [k, v] : r.headers) n += k.size() + v.size();
+            return n;
+          }),
+      sessions_(answers_.enabled() ? size_t{4} << 20 : 0,
+                std::chrono::milliseconds(config_.GetInt("server.answer_cache_ttl_ms", 1000)),
+                [](const Authenticator::Session& s) {
+                  return s.actor.login.size() + s.actor.name.size() + s.actor.org_code.size() +
+                         s.csrf_token.size() + 32 * s.actor.roles.size();
+                }),
       expose_statement_count_(config_.GetBool("server.expose_statement_count", false)) {
   messages::Add(messages::CoreMessages());
   messages::Add(messages::FieldLabels());
@@ -53,6 +69,30 @@ namespace {
 
 bool IsStateChanging(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// The answer cache's key: who asks (the session token, never logged), in
+// which language, for which path and query. Fields are separated by a byte
+// no decoded token, language or path contains.
+std::string AnswerKey(const std::string& token, const std::string& lang, const Request& req) {
+  std::string key = token;
+  key += '\x1f';
+  key += lang;
+  key += '\x1f';
+  key += req.path;
+  for (const auto& [k, v] : req.query) {
+    key += '\x1f';
+    key += k;
+    key += '=';
+    key += v;
+  }
+  return key;
+}
+
+// Conditional and partial requests are answered by the handler itself.
+bool IsPlainGet(const Request& req) {
+  return req.method == "GET" && req.Header("if-none-match").empty() &&
+         req.Header("if-modified-since").empty() && req.Header("range").empty();
 }
 
 // The Content-Security-Policy of every answer whose handler sets none: the web UI and
@@ -144,9 +184,12 @@ Response App::HandleApi(Request& req, std::string* route_name) {
                                 "a request body must be sent as Content-Type: application/json"),
                          lang);
   }
-  std::optional<Authenticator::Session> session;
   const std::string token = req.Cookie(kSessionCookie);
-  if (!token.empty() && auth_) session = auth_->Resolve(token);
+  // Read before anything is computed from the database: an entry stored at
+  // this version is only found again while no commit has happened since.
+  std::optional<uint64_t> version;
+  if (!token.empty() && answers_.enabled()) version = db_->DataVersion();
+  std::optional<Authenticator::Session> session = ResolveSession(token, version);
   if (opt.require_auth && !session) {
     return ErrorResponse(Status(Code::kUnauthenticated, "unauthenticated", "sign in first"), lang);
   }
@@ -155,11 +198,28 @@ Response App::HandleApi(Request& req, std::string* route_name) {
     return ErrorResponse(Status(Code::kPermissionDenied, "csrf", "missing or wrong X-CSRF-Token"),
                          lang);
   }
+  std::string key;
+  if (version && session && opt.cacheable && IsPlainGet(req)) {
+    key = AnswerKey(token, lang, req);
+    if (std::optional<Response> hit = answers_.Find(key, *version)) return std::move(*hit);
+  }
   Context ctx(req, *this, std::move(session));
   Result<Response> result = m.route->handler(ctx);
   Response r = result.ok() ? std::move(result).value() : ctx.Error(result.status());
   r.Header("Cache-Control", "no-store");
+  if (!key.empty() && r.status == 200) answers_.Store(key, *version, r);
   return r;
+}
+
+std::optional<Authenticator::Session> App::ResolveSession(const std::string& token,
+                                                          std::optional<uint64_t> version) {
+  if (token.empty() || !auth_) return std::nullopt;
+  if (version) {
+    if (auto hit = sessions_.Find(token, *version)) return hit;
+  }
+  std::optional<Authenticator::Session> session = auth_->Resolve(token);
+  if (session && version) sessions_.Store(token, *version, *session);
+  return session;
 }
 
 Response App::Handle(Request req) {

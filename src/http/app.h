@@ -15,6 +15,7 @@
 
 #include "core/actor.h"
 #include "core/config.h"
+#include "http/answer_cache.h"
 #include "http/json_io.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -107,6 +108,9 @@ class App {
   }
   Response HandleApi(Request& req, std::string* route_name);
   Response Health();
+  // Resolves `token` through the session cache when `version` is known.
+  std::optional<Authenticator::Session> ResolveSession(const std::string& token,
+                                                       std::optional<uint64_t> version);
 
   Config config_;
   std::vector<std::string> trusted_proxies_;  // server.trusted_proxies
@@ -117,6 +121,10 @@ class App {
   Authenticator* auth_ = nullptr;
   std::unique_ptr<Authenticator> owned_auth_;
   std::unique_ptr<StaticFiles> static_;
+  // Answers of cacheable routes and resolved sessions, exact while the
+  // database's data version stands (server.answer_cache_mb, _ttl_ms).
+  AnswerCache<Response> answers_;
+  AnswerCache<Authenticator::Session> sessions_;
   // Tests: answer X-Jianbao-Statements, the SQL statements the request ran.
   bool expose_statement_count_ = false;
 };

@@ -28,6 +28,12 @@ struct RouteOptions {
   bool check_csrf = true;    // state-changing methods need X-CSRF-Token when signed in.
   size_t max_body = 256 * 1024;  // larger bodies get 413 before the handler runs.
   bool json_body = true;  // a body must be application/json, else 415; false: raw uploads.
+  // GET only: the answer depends on nothing but the database, the session, the
+  // path, the query and the language (and the clock, to within the cache's
+  // time to live), so App may answer from its answer cache while the database
+  // has not changed (http/answer_cache.h). Never for answers that read files,
+  // in-memory state (render progress, presence) or other request headers.
+  bool cacheable = false;
 };
 
 struct Route {

@@ -66,11 +66,12 @@ Result<Response> ReadAll(Context& ctx, NotifyService& svc) {
 }  // namespace
 
 void Register(http::App& app, NotifyService& svc) {
+  const http::RouteOptions cached{.cacheable = true};  // see http/router.h
   auto bind = [&svc](Result<Response> (*fn)(Context&, NotifyService&)) {
     return http::Bind(svc, fn);
   };
-  app.Get("/api/v1/notifications", bind(List));
-  app.Get("/api/v1/notifications/unread-count", bind(Unread));
+  app.Get("/api/v1/notifications", bind(List), cached);
+  app.Get("/api/v1/notifications/unread-count", bind(Unread), cached);
   app.Post("/api/v1/notifications/read-all", bind(ReadAll));
   app.Post("/api/v1/notifications/:id/read", bind(Read));
 }

@@ -158,17 +158,18 @@ Result<Response> PostPresenceLeave(Context& ctx, OrgService& svc) {
 }  // namespace
 
 void Register(http::App& app, OrgService& svc) {
+  const http::RouteOptions cached{.cacheable = true};  // see http/router.h
   app.AdoptAuthenticator(std::make_unique<SessionAuthenticator>(svc));
   auto bind = [&svc](Result<Response> (*fn)(Context&, OrgService&)) { return http::Bind(svc, fn); };
   app.Post("/api/v1/session", bind(PostSession), {.require_auth = false, .check_csrf = false});
   app.Delete("/api/v1/session", bind(DeleteSession));
-  app.Get("/api/v1/me", bind(GetMe));
+  app.Get("/api/v1/me", bind(GetMe), cached);
   app.Put("/api/v1/me/password", bind(PutPassword));
   app.Put("/api/v1/me/email", bind(PutEmail));
-  app.Get("/api/v1/orgs", bind(ListOrgs));
+  app.Get("/api/v1/orgs", bind(ListOrgs), cached);
   app.Post("/api/v1/orgs", bind(PostOrg));
   app.Patch("/api/v1/orgs/:code", bind(PatchOrg));
-  app.Get("/api/v1/users", bind(ListUsers));
+  app.Get("/api/v1/users", bind(ListUsers), cached);
   app.Post("/api/v1/users", bind(PostUser));
   app.Patch("/api/v1/users/:id", bind(PatchUser));
   app.Post("/api/v1/users/:id/password", bind(PostUserPassword));

@@ -7,6 +7,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cstdlib>
+#include <mutex>
 #include <optional>
 #include <regex>
 
@@ -128,14 +129,69 @@ std::string HidePassword(const std::string& url) {
 
 }  // namespace
 
+// A read-only SQLite connection that only ever asks PRAGMA data_version: its
+// answer changes with every commit of any other connection, in this process
+// or another (see Database::DataVersion).
+class VersionWatch {
+ public:
+  // Returns nullptr for in-memory databases (a second connection would see
+  // another database, or share the first one's pager and never see a change)
+  // and when the file cannot be opened.
+  static std::unique_ptr<VersionWatch> Open(const std::string& path) {
+    if (path.empty() || path[0] == ':' || path.rfind("file:", 0) == 0) return nullptr;
+    ::sqlite_api::sqlite3* db = nullptr;
+    if (::sqlite_api::sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) !=
+        SQLITE_OK) {
+      ::sqlite_api::sqlite3_close(db);
+      return nullptr;
+    }
+    ::sqlite_api::sqlite3_busy_timeout(db, 100);
+    ::sqlite_api::sqlite3_stmt* stmt = nullptr;
+    if (::sqlite_api::sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &stmt, nullptr) !=
+        SQLITE_OK) {
+      ::sqlite_api::sqlite3_close(db);
+      return nullptr;
+    }
+    return std::unique_ptr<VersionWatch>(new VersionWatch(db, stmt));
+  }
+  ~VersionWatch() {
+    ::sqlite_api::sqlite3_finalize(stmt_);
+    ::sqlite_api::sqlite3_close(db_);
+  }
+  VersionWatch(const VersionWatch&) = delete;
+  VersionWatch& operator=(const VersionWatch&) = delete;
+
+  std::optional<uint64_t> Current() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::optional<uint64_t> out;
+    if (::sqlite_api::sqlite3_step(stmt_) == SQLITE_ROW) {
+      out = static_cast<uint64_t>(::sqlite_api::sqlite3_column_int64(stmt_, 0));
+    }
+    ::sqlite_api::sqlite3_reset(stmt_);  // ends the read transaction
+    return out;
+  }
+
+ private:
+  VersionWatch(::sqlite_api::sqlite3* db, ::sqlite_api::sqlite3_stmt* stmt)
+      : db_(db), stmt_(stmt) {}
+  std::mutex mu_;
+  ::sqlite_api::sqlite3* db_;
+  ::sqlite_api::sqlite3_stmt* stmt_;
+};
+
 Database::Database(Engine engine, std::string display_url, std::unique_ptr<SessionPool> writers,
-                   std::unique_ptr<SessionPool> readers)
+                   std::unique_ptr<SessionPool> readers, std::unique_ptr<VersionWatch> watch)
     : engine_(engine),
       display_url_(std::move(display_url)),
       writers_(std::move(writers)),
-      readers_(std::move(readers)) {}
+      readers_(std::move(readers)),
+      watch_(std::move(watch)) {}
 
 Database::~Database() = default;
+
+std::optional<uint64_t> Database::DataVersion() {
+  return watch_ ? watch_->Current() : std::nullopt;
+}
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
   try {
@@ -155,7 +211,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
       return std::unique_ptr<Database>(
           new Database(Engine::kPostgres, HidePassword(url),
                        std::make_unique<SessionPool>("writers", std::move(sessions)),
-                       std::make_unique<SessionPool>("readers", std::move(readers))));
+                       std::make_unique<SessionPool>("readers", std::move(readers)), nullptr));
     }
     std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
     if (path.empty()) return Status::Invalid("db", "db_url", "empty database path");
@@ -163,10 +219,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
     writer.push_back(OpenSqlite(path, false));
     std::vector<std::unique_ptr<soci::session>> readers;
     for (int i = 0; i < kSqliteReaders; ++i) readers.push_back(OpenSqlite(path, true));
-    return std::unique_ptr<Database>(
-        new Database(Engine::kSqlite, "sqlite:" + path,
-                     std::make_unique<SessionPool>("writers", std::move(writer)),
-                     std::make_unique<SessionPool>("readers", std::move(readers))));
+    return std::unique_ptr<Database>(new Database(
+        Engine::kSqlite, "sqlite:" + path,
+        std::make_unique<SessionPool>("writers", std::move(writer)),
+        std::make_unique<SessionPool>("readers", std::move(readers)), VersionWatch::Open(path)));
   } catch (const std::exception& e) {
     return Status(Code::kUnavailable, "db_open",
                   "cannot open database " + HidePassword(url) + ": " + e.what(), "db");

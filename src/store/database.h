@@ -39,6 +39,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,7 @@ class session;
 namespace jianbao::store {
 
 class SessionPool;
+class VersionWatch;
 
 enum class Engine { kSqlite, kPostgres };
 
@@ -100,6 +102,15 @@ class Database {
   // Errors as for Read. Thread safety: callable from any thread.
   Status Ping();
 
+  // Returns a number that changes whenever a transaction that changed the
+  // database commits, on any connection of any process: SQLite's
+  // PRAGMA data_version, read on a connection of its own that never writes.
+  // Returns nullopt where there is no such number (PostgreSQL: other app
+  // servers write without telling this one) or it cannot be read right now.
+  // Caches keyed by it are exact (http/answer_cache.h).
+  // Thread safety: callable from any thread; borrows no pooled session.
+  std::optional<uint64_t> DataVersion();
+
   // How long a borrow waits for a free session (default 5 s).
   std::chrono::milliseconds borrow_timeout() const { return borrow_timeout_; }
   // REQUIRES: no Read or Write is running.
@@ -113,13 +124,14 @@ class Database {
 
  private:
   Database(Engine engine, std::string display_url, std::unique_ptr<SessionPool> writers,
-           std::unique_ptr<SessionPool> readers);
+           std::unique_ptr<SessionPool> readers, std::unique_ptr<VersionWatch> watch);
   Status RunNestedWrite(soci::session& s, const Work& work);
 
   Engine engine_;
   std::string display_url_;
   std::unique_ptr<SessionPool> writers_;
   std::unique_ptr<SessionPool> readers_;
+  std::unique_ptr<VersionWatch> watch_;  // SQLite only
   std::chrono::milliseconds borrow_timeout_{5000};
   std::vector<std::pair<std::string, std::vector<Migration>>> migrations_;
 };

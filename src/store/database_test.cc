@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -309,6 +310,45 @@ TEST_F(DatabaseTest, FailedWriteRollsBackAndWriterStaysUsable) {
                  })
                   .ok());
   EXPECT_EQ(Count(), 1);
+}
+
+// The data version changes with every commit, by this Database's writer or by
+// another process's connection, and not with reads or rolled-back writes.
+TEST_F(DatabaseTest, DataVersionChangesWithEveryCommit) {
+  std::optional<uint64_t> v0 = db_->DataVersion();
+  ASSERT_TRUE(v0.has_value());
+  EXPECT_EQ(Count(), 0);
+  EXPECT_EQ(db_->DataVersion(), v0);
+  ASSERT_TRUE(db_->Write([](soci::session& s) {
+                   s << "INSERT INTO things (name) VALUES ('a')";
+                   return Status::Ok();
+                 })
+                  .ok());
+  std::optional<uint64_t> v1 = db_->DataVersion();
+  EXPECT_NE(v1, v0);
+  EXPECT_FALSE(db_->Write([](soci::session& s) {
+                    s << "INSERT INTO things (name) VALUES ('b')";
+                    return Status::Invalid("x", "no", "rolled back");
+                  })
+                   .ok());
+  EXPECT_EQ(db_->DataVersion(), v1);
+  {  // another connection, as another process (the CLI) would write
+    auto other = Database::Open("sqlite:" + path_.string());
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE((*other)
+                    ->Write([](soci::session& s) {
+                      s << "INSERT INTO things (name) VALUES ('c')";
+                      return Status::Ok();
+                    })
+                    .ok());
+  }
+  EXPECT_NE(db_->DataVersion(), v1);
+}
+
+TEST(DatabaseOpenTest, InMemoryDatabasesHaveNoDataVersion) {
+  auto db = Database::Open("sqlite::memory:");
+  ASSERT_TRUE(db.ok());
+  EXPECT_FALSE((*db)->DataVersion().has_value());
 }
 
 TEST(DatabaseOpenTest, BadUrlIsClearError) {

@@ -26,6 +26,7 @@ Response internal::FileResponse(const std::string& bytes, const std::string& typ
 }
 
 void Register(http::App& app, SubmissionService& svc) {
+  const http::RouteOptions cached{.cacheable = true};  // see http/router.h
   using namespace internal;  // the handlers
   auto bind = [&svc](Result<Response> (*fn)(Context&, SubmissionService&)) { return http::Bind(svc, fn); };
   constexpr size_t kMaxJsonBody = 6 << 20;  // a piece body of up to 4 MiB, JSON-escaped
@@ -49,9 +50,9 @@ void Register(http::App& app, SubmissionService& svc) {
   app.Post("/api/v1/commissions/:id/close", bind(CloseCommission));
   app.Post("/api/v1/submissions/preview", bind(PostPreview), big);
   app.Post("/api/v1/submissions/bulk", bind(PostBulk));
-  app.Get("/api/v1/submissions", bind(ListPieces));
+  app.Get("/api/v1/submissions", bind(ListPieces), cached);
   app.Post("/api/v1/submissions", bind(PostPiece), big);
-  app.Get("/api/v1/submissions/:id", bind(GetPiece));
+  app.Get("/api/v1/submissions/:id", bind(GetPiece), cached);
   app.Patch("/api/v1/submissions/:id", bind(PatchPiece), big);
   app.Post("/api/v1/submissions/:id/actions", bind(PostAction));
   app.Get("/api/v1/submissions/:id/versions", bind(ListVersions));
