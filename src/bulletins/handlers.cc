@@ -9,6 +9,7 @@
 #include "bulletins/json.h"
 #include "core/bytes.h"
 #include "core/text.h"
+#include "http/csp.h"
 #include "receipts/json.h"
 #include "typeset/typeset.h"
 
@@ -64,9 +65,9 @@ Response FileResponse(const Context& ctx, const std::string& format, const FileT
   r.Header("Content-Disposition",
            ContentDisposition(inline_view ? "inline" : "attachment", file.ascii_name, file.name));
   if (format == "html") {
+    // Its one <style> by hash (the typesetter writes no style attributes).
     r.Header("Content-Security-Policy",
-             "default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'; "
-             "frame-ancestors 'self'");
+             http::SelfContainedPagePolicy(r.body, "img-src data: 'self'; frame-ancestors 'self'"));
     r.Header("X-Frame-Options", "SAMEORIGIN");  // the web UI shows it in a frame
   }
   return r;
@@ -210,7 +211,7 @@ Result<Response> GetDistributionSheet(Context& ctx, BulletinService& svc) {
   Response out;
   out.body = receipts::DistributionSheetHtml(r.title, r.units, ctx.lang);
   out.Header("Content-Type", "text/html; charset=utf-8");
-  out.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  out.Header("Content-Security-Policy", http::SelfContainedPagePolicy(out.body));
   return out;
 }
 
