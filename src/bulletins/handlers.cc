@@ -9,6 +9,7 @@
 #include "bulletins/json.h"
 #include "core/bytes.h"
 #include "core/text.h"
+#include "http/csp.h"
 #include "receipts/json.h"
 #include "typeset/typeset.h"
 
@@ -47,6 +48,21 @@ Result<const FileType*> FindFileType(const std::string& format) {
   return &it->second;
 }
 
+// The policy of an HTML edition: no scripts, its <style> by hash, images only
+// embedded. Editions typeset before table alignment became classes carry
+// style="text-align:center" / "text-align:right" on table cells, and their
+// stored bytes are frozen: for those the policy allows exactly these two
+// attribute values ('unsafe-hashes' with their hashes, never 'unsafe-inline').
+std::string HtmlEditionPolicy(const std::string& html) {
+  std::string styles = http::StyleHashSources(html);
+  if (html.find(" style=\"text-align:") != std::string::npos) {
+    styles += " 'unsafe-hashes' 'sha256-" + bytes::Sha256Base64("text-align:center") +
+              "' 'sha256-" + bytes::Sha256Base64("text-align:right") + "'";
+  }
+  return "default-src 'none'; style-src " + (styles.empty() ? "'none'" : styles) +
+         "; img-src data: 'self'; frame-ancestors 'self'";
+}
+
 // The stored bytes with their hash, name and, for the HTML edition, a policy
 // that forbids scripts in it whatever it holds. `?elder=1` serves the HTML
 // edition with its 适老化 (large-text) switch on (the archive page links so
@@ -64,9 +80,7 @@ Response FileResponse(const Context& ctx, const std::string& format, const FileT
   r.Header("Content-Disposition",
            ContentDisposition(inline_view ? "inline" : "attachment", file.ascii_name, file.name));
   if (format == "html") {
-    r.Header("Content-Security-Policy",
-             "default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'; "
-             "frame-ancestors 'self'");
+    r.Header("Content-Security-Policy", HtmlEditionPolicy(r.body));
     r.Header("X-Frame-Options", "SAMEORIGIN");  // the web UI shows it in a frame
   }
   return r;
@@ -210,7 +224,7 @@ Result<Response> GetDistributionSheet(Context& ctx, BulletinService& svc) {
   Response out;
   out.body = receipts::DistributionSheetHtml(r.title, r.units, ctx.lang);
   out.Header("Content-Type", "text/html; charset=utf-8");
-  out.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  out.Header("Content-Security-Policy", http::SelfContainedPagePolicy(out.body));
   return out;
 }
 

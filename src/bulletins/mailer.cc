@@ -4,22 +4,14 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-
 #include "bulletins/file_name.h"
 #include "bulletins/repository.h"
 #include "core/clock.h"
+#include "mail/outbox.h"
 #include "typeset/typeset.h"
 
 namespace jianbao::bulletins {
 namespace {
-
-// A copy being sent is leased for at least 10 minutes, and always for longer
-// than one SMTP call may take, so no other server takes it while it is sent.
-constexpr int kMinLeaseSeconds = 600;
-constexpr int kLeaseMarginSeconds = 300;
-constexpr int kBackoffSeconds[] = {60, 300, 900, 3600};
-constexpr int kMaxAttempts = 5;
 
 std::string OneLine(std::string s) {
   for (char& c : s) {
@@ -64,16 +56,16 @@ void AddInboxLink(const std::string& public_url, int64_t issue_id, mail::Message
 // sends again after an interruption can be recognised as a duplicate by the
 // receiving side if the first one did arrive.
 std::string MessageId(const MailJob& job, const std::string& from) {
-  const size_t at = from.find('@');
-  const std::string host = at == std::string::npos ? "jianbao.invalid" : from.substr(at + 1);
-  return "<jianbao-bulletin-" + std::to_string(job.issue_id) + "-" + std::to_string(job.user_id) +
-         "@" + host + ">";
+  return mail::OutboxMessageId(
+      "bulletin-" + std::to_string(job.issue_id) + "-" + std::to_string(job.user_id), from);
 }
 
 }  // namespace
 
 Mailer::Mailer(store::Database* db, mail::SmtpConfig config)
-    : db_(db), config_(std::move(config)) {}
+    : db_(db),
+      config_(std::move(config)),
+      poller_("bulletin e-mail outbox", 20, [this](int max) { return SendDue(max); }) {}
 
 Mailer::~Mailer() { Stop(); }
 
@@ -157,8 +149,7 @@ Result<std::optional<Mailer::Claim>> Mailer::ClaimOne() {
   // until its lease ends, not a whole batch.
   std::vector<MailJob> jobs;
   const int64_t now = clock::NowUnix();
-  const int lease = std::max(kMinLeaseSeconds, config_.timeout_seconds + kLeaseMarginSeconds);
-  const std::string lease_until = clock::FormatIso(now + lease);
+  const std::string lease_until = clock::FormatIso(now + mail::OutboxLeaseSeconds(config_));
   JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
     jobs = repo::ClaimMailJobs(s, clock::FormatIso(now), lease_until, 1);
     return Status::Ok();
@@ -168,68 +159,30 @@ Result<std::optional<Mailer::Claim>> Mailer::ClaimOne() {
 }
 
 Status Mailer::Finish(const MailJob& job, const Status& sent, bool handed_over) {
-  std::string status = "sent", next, error;
-  int attempts = job.attempts + 1;
-  bool counted = true;
-  if (!sent.ok() && handed_over) {
-    // The server may have kept it: do not send it again on our own.
-    status = "failed";
-    error = repo::kMailInterrupted;
-  } else if (!sent.ok() && cancel_.cancelled()) {
-    // Abandoned before the server could keep it, because the Mailer is
-    // stopping: back to the queue, due at once, not counted as an attempt.
-    status = "queued";
-    next = clock::NowIso();
-    counted = false;
-  } else if (!sent.ok()) {
+  const mail::OutboxOutcome o =
+      mail::DecideOutboxOutcome(sent, handed_over, cancel_.cancelled(), job.attempts,
+                                repo::kMailInterrupted, clock::NowUnix());
+  if (o.kind == mail::OutboxOutcome::Kind::kFailed) {
     spdlog::warn("bulletin e-mail to user {} for issue {} failed (attempt {}): {}", job.user_id,
-                 job.issue_id, attempts, sent.message());
-    status = attempts >= kMaxAttempts ? "failed" : "queued";
-    if (status == "queued") {
-      next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
-    }
-    error = sent.message().substr(0, 300);
+                 job.issue_id, o.attempts, sent.message());
   }
   return db_->Write([&](soci::session& s) {
-    repo::FinishMailJob(s, job, status, error, next, clock::NowIso(), counted);
+    repo::FinishMailJob(s, job, o.status, o.error, o.next_at, clock::NowIso(),
+                        o.kind != mail::OutboxOutcome::Kind::kAbandoned);
     return Status::Ok();
   });
 }
 
 void Mailer::Start(int poll_seconds) {
-  stop_ = false;
   cancel_.Reset();
-  thread_ = std::thread([this, poll_seconds] {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stop_) {
-      lock.unlock();
-      auto sent = SendDue(20);
-      if (!sent.ok()) spdlog::warn("bulletin e-mail outbox: {}", sent.status().message());
-      lock.lock();
-      // A full batch means more may be due: go round again at once.
-      if (sent.ok() && sent.value() == 20) continue;
-      cv_.wait_for(lock, std::chrono::seconds(poll_seconds), [this] { return stop_ || woken_; });
-      woken_ = false;
-    }
-  });
+  poller_.Start(std::chrono::seconds(poll_seconds));
 }
 
 void Mailer::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cancel_.Cancel();
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  cancel_.Cancel();  // abandons an SMTP call in flight, so that the pass ends
+  poller_.Stop();
 }
 
-void Mailer::Wake() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
+void Mailer::Wake() { poller_.Poke(); }
 
 }  // namespace jianbao::bulletins

@@ -25,18 +25,17 @@
 //   mailer.Start();   // background thread, polls every few seconds
 //   …
 //   mailer.Stop();
+//
+// Thread safety: any method from any thread (not Stop from within SendDue).
 
 #ifndef JIANBAO_BULLETINS_MAILER_H_
 #define JIANBAO_BULLETINS_MAILER_H_
 
-#include <atomic>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 #include "bulletins/model.h"
+#include "core/poller.h"
 #include "mail/mime.h"
 #include "mail/smtp.h"
 #include "store/database.h"
@@ -62,9 +61,10 @@ class Mailer {
   // its RFC 6266 name. For receipts' outbox (receipts::Mailer::SetContent).
   Result<mail::Message> ExternalContent(int64_t issue_id);
 
-  // Starts / stops the background thread that calls SendDue every
-  // `poll_seconds` (and at once after Wake()). Stop() abandons a message in
-  // flight (it stays due and is sent after the next start).
+  // Starts / stops the background thread (a Poller) that calls SendDue at
+  // once, then every `poll_seconds` and at once after Wake(). Stop()
+  // abandons a message in flight (it stays due and is sent after the next
+  // start) and returns once the thread has ended.
   void Start(int poll_seconds = 5);
   void Stop();
   void Wake();
@@ -86,12 +86,8 @@ class Mailer {
 
   store::Database* db_;
   mail::SmtpConfig config_;
-  std::thread thread_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
   mail::SendCancel cancel_;  // Stop() abandons an SMTP call in flight
-  bool woken_ = false;
+  Poller poller_;            // last: its thread uses the members above
 };
 
 }  // namespace jianbao::bulletins

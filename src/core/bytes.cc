@@ -33,4 +33,10 @@ std::string Sha256Hex(const std::string& data) {
   return hex;
 }
 
+std::string Sha256Base64(const std::string& data) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return Base64Encode(std::string(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
 }  // namespace jianbao::bytes

@@ -19,6 +19,8 @@ std::optional<std::string> Base64Decode(const std::string& text);
 
 // Returns the lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(const std::string& data);
+// Returns the SHA-256 digest of `data` in standard Base64 (as CSP hashes).
+std::string Sha256Base64(const std::string& data);
 
 }  // namespace jianbao::bytes
 

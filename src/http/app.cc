@@ -101,7 +101,8 @@ bool IsPlainGet(const Request& req) {
 // CSSOM are allowed). The one inline <style> element the server writes, the public
 // archive page of a series (bulletins/feed.cc PublicPage), is allowed by its hash;
 // test_platform.py checks that every <style> on that page matches a hash listed here.
-// The HTML edition of an issue sends its own, stricter policy (no scripts at all).
+// The HTML edition of an issue and the distribution sheets send their own, stricter
+// policy (no scripts at all, their <style> by hash: http/csp.h).
 constexpr char kContentSecurityPolicy[] =
     "default-src 'self'; script-src 'self'; "
     "style-src 'self' 'sha256-14duCS5QoAgfIhpIZPWQkyMPNXp6Fw8i0XN59vYz4Sk='; "

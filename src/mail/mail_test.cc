@@ -5,6 +5,7 @@
 #include "core/bytes.h"
 #include "mail/fake_smtp.h"
 #include "mail/mime.h"
+#include "mail/outbox.h"
 #include "mail/smtp.h"
 
 namespace jianbao::mail {
@@ -154,6 +155,37 @@ TEST(SmtpTest, ReportsRefusalAndUnreachableServer) {
   config.starttls = "off";
   EXPECT_EQ(SendMail(config, {"zhang@example.org"}, Compose(Sample())).code(), Code::kUnavailable);
   EXPECT_TRUE(server.Received().empty());
+}
+
+TEST(OutboxTest, OutcomeLeaseAndMessageId) {
+  const Status down(Code::kUnavailable, "smtp", "connection refused");
+  auto o = DecideOutboxOutcome(Status::Ok(), false, false, 0, "interrupted", 1000);
+  EXPECT_EQ(o.status, "sent");
+  EXPECT_EQ(o.attempts, 1);
+  o = DecideOutboxOutcome(down, true, true, 1, "interrupted", 1000);
+  EXPECT_EQ(o.status, "failed");
+  EXPECT_EQ(o.error, "interrupted");
+  EXPECT_EQ(o.attempts, 2);
+  o = DecideOutboxOutcome(down, false, true, 1, "interrupted", 1000);
+  EXPECT_EQ(o.kind, OutboxOutcome::Kind::kAbandoned);
+  EXPECT_EQ(o.status, "queued");
+  EXPECT_EQ(o.attempts, 1);
+  EXPECT_EQ(o.next_at, "1970-01-01T00:16:40Z");
+  o = DecideOutboxOutcome(down, false, false, 1, "interrupted", 1000);
+  EXPECT_EQ(o.kind, OutboxOutcome::Kind::kFailed);
+  EXPECT_EQ(o.status, "queued");
+  EXPECT_EQ(o.next_at, "1970-01-01T00:21:40Z");  // 5 minutes after the second attempt
+  EXPECT_EQ(o.error, "connection refused");
+  o = DecideOutboxOutcome(down, false, false, 4, "interrupted", 1000);
+  EXPECT_EQ(o.status, "failed");
+  EXPECT_EQ(o.next_at, "");
+  SmtpConfig config;
+  config.timeout_seconds = 60;
+  EXPECT_EQ(OutboxLeaseSeconds(config), 600);
+  config.timeout_seconds = 900;
+  EXPECT_EQ(OutboxLeaseSeconds(config), 1200);
+  EXPECT_EQ(OutboxMessageId("x-1", "a@mail.example.org"), "<jianbao-x-1@mail.example.org>");
+  EXPECT_EQ(OutboxMessageId("x-1", "local"), "<jianbao-x-1@jianbao.invalid>");
 }
 
 }  // namespace

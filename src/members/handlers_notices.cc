@@ -3,6 +3,7 @@
 // /api/v1/notices…: decode → one NoticeService call → encode.
 
 #include "core/text.h"
+#include "http/csp.h"
 #include "http/json_io.h"
 #include "members/json_notices.h"
 #include "members/notices.h"
@@ -79,7 +80,7 @@ Result<Response> GetDistributionSheet(Context& ctx, NoticeService& svc) {
   Response out;
   out.body = receipts::DistributionSheetHtml(r.title, r.summary, ctx.lang);
   out.Header("Content-Type", "text/html; charset=utf-8");
-  out.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  out.Header("Content-Security-Policy", http::SelfContainedPagePolicy(out.body));
   return out;
 }
 

@@ -4,9 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-
 #include "core/clock.h"
+#include "mail/outbox.h"
 
 namespace jianbao::receipts {
 namespace internal {
@@ -17,19 +16,10 @@ void FinishMail(soci::session& s, int64_t id, const std::string& status, int att
                 const std::string& error, const std::string& next_at, const std::string& now);
 }  // namespace internal
 
-namespace {
-
-// As the bulletins' outbox: a lease of at least 10 minutes and longer than
-// one SMTP call; back-off 1, 5, 15, 60 minutes; five attempts.
-constexpr int kMinLeaseSeconds = 600;
-constexpr int kLeaseMarginSeconds = 300;
-constexpr int kBackoffSeconds[] = {60, 300, 900, 3600};
-constexpr int kMaxAttempts = 5;
-
-}  // namespace
-
 Mailer::Mailer(store::Database* db, mail::SmtpConfig config)
-    : db_(db), config_(std::move(config)) {}
+    : db_(db),
+      config_(std::move(config)),
+      poller_("receipts e-mail outbox", 20, [this](int max) { return SendDue(max); }) {}
 
 Mailer::~Mailer() { Stop(); }
 
@@ -54,10 +44,7 @@ Status Mailer::Attempt(const OutboxMail& m, const std::string& lease, bool* hand
   }
   msg.from = {config_.from_name, config_.from};
   msg.to = {{m.name, m.to}};
-  const size_t at = config_.from.find('@');
-  msg.message_id = "<jianbao-receipts-" + std::to_string(m.id) + "@" +
-                   (at == std::string::npos ? "jianbao.invalid" : config_.from.substr(at + 1)) +
-                   ">";
+  msg.message_id = mail::OutboxMessageId("receipts-" + std::to_string(m.id), config_.from);
   auto before_end = [&] {
     bool marked = false;
     Status st = db_->Write([&](soci::session& s) {
@@ -71,30 +58,18 @@ Status Mailer::Attempt(const OutboxMail& m, const std::string& lease, bool* hand
 }
 
 Status Mailer::Finish(const OutboxMail& m, const Status& sent, bool handed_over) {
-  std::string status = "sent", next, error;
-  int attempts = m.attempts + 1;
-  if (!sent.ok() && handed_over) {
-    status = "failed";
-    error = kInterrupted;
-  } else if (!sent.ok() && cancel_.cancelled()) {
-    status = "queued";  // abandoned because the Mailer stops: not an attempt
-    next = clock::NowIso();
-    attempts = m.attempts;
-  } else if (!sent.ok()) {
+  const mail::OutboxOutcome o = mail::DecideOutboxOutcome(
+      sent, handed_over, cancel_.cancelled(), m.attempts, kInterrupted, clock::NowUnix());
+  if (o.kind == mail::OutboxOutcome::Kind::kFailed) {
     spdlog::warn("receipts e-mail {} to {} failed (attempt {}): {}", m.id, mail::MaskEmail(m.to),
-                 attempts, sent.message());
-    status = attempts >= kMaxAttempts ? "failed" : "queued";
-    if (status == "queued") {
-      next = clock::FormatIso(clock::NowUnix() + kBackoffSeconds[attempts - 1]);
-    }
-    error = sent.message().substr(0, 300);
+                 o.attempts, sent.message());
   }
-  if (status == "sent") {
+  if (o.kind == mail::OutboxOutcome::Kind::kSent) {
     std::lock_guard<std::mutex> lock(mu_);
     ++sent_;
   }
   return db_->Write([&](soci::session& s) {
-    internal::FinishMail(s, m.id, status, attempts, error, next, clock::NowIso());
+    internal::FinishMail(s, m.id, o.status, o.attempts, o.error, o.next_at, clock::NowIso());
     return Status::Ok();
   });
 }
@@ -103,8 +78,7 @@ Result<int> Mailer::SendDue(int max) {
   int attempted = 0;
   while (attempted < max && !cancel_.cancelled()) {
     const int64_t now = clock::NowUnix();
-    const int lease = std::max(kMinLeaseSeconds, config_.timeout_seconds + kLeaseMarginSeconds);
-    const std::string lease_until = clock::FormatIso(now + lease);
+    const std::string lease_until = clock::FormatIso(now + mail::OutboxLeaseSeconds(config_));
     std::optional<OutboxMail> m;
     JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
       m = internal::ClaimMail(s, clock::FormatIso(now), lease_until);
@@ -120,41 +94,15 @@ Result<int> Mailer::SendDue(int max) {
 }
 
 void Mailer::Start(int poll_seconds) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = false;
-  }
   cancel_.Reset();
-  thread_ = std::thread([this, poll_seconds] {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stop_) {
-      lock.unlock();
-      auto sent = SendDue(20);
-      if (!sent.ok()) spdlog::warn("receipts e-mail outbox: {}", sent.status().message());
-      lock.lock();
-      if (sent.ok() && sent.value() == 20) continue;
-      cv_.wait_for(lock, std::chrono::seconds(poll_seconds), [this] { return stop_ || woken_; });
-      woken_ = false;
-    }
-  });
+  poller_.Start(std::chrono::seconds(poll_seconds));
 }
 
 void Mailer::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cancel_.Cancel();
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  cancel_.Cancel();  // abandons an SMTP call in flight, so that the pass ends
+  poller_.Stop();
 }
 
-void Mailer::Wake() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
+void Mailer::Wake() { poller_.Poke(); }
 
 }  // namespace jianbao::receipts

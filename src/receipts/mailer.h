@@ -29,14 +29,13 @@
 #ifndef JIANBAO_RECEIPTS_MAILER_H_
 #define JIANBAO_RECEIPTS_MAILER_H_
 
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
+#include "core/poller.h"
 #include "mail/mime.h"
 #include "mail/smtp.h"
 #include "receipts/receipts.h"
@@ -85,8 +84,9 @@ class Mailer {
   // Sends up to `max` due e-mails; returns how many were attempted.
   Result<int> SendDue(int max);
 
-  // Starts / stops the thread that calls SendDue every `poll_seconds` (and
-  // at once after Wake()).
+  // Starts / stops the thread (a Poller) that calls SendDue at once, then
+  // every `poll_seconds` and at once after Wake(). Stop() abandons an e-mail
+  // in flight (it stays due, see kInterrupted for one already handed over).
   void Start(int poll_seconds = 5);
   void Stop();
   void Wake();
@@ -102,12 +102,9 @@ class Mailer {
   mail::SmtpConfig config_;
   std::map<std::string, ContentFn> content_;
   mutable std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;   // guarded by mu_
-  bool woken_ = false;  // guarded by mu_
-  int sent_ = 0;        // guarded by mu_
+  int sent_ = 0;  // guarded by mu_
   mail::SendCancel cancel_;
-  std::thread thread_;
+  Poller poller_;  // last: its thread uses the members above
 };
 
 }  // namespace jianbao::receipts

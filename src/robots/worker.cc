@@ -19,15 +19,6 @@ int64_t SystemNowMs() {
       .count();
 }
 
-std::string Iso(int64_t unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 }  // namespace
 
 WorkerOptions WorkerOptions::FromConfig(const Config& config) {
@@ -59,7 +50,11 @@ Result<int> Worker::Prune() {
 }
 
 Worker::Worker(store::Database* db, WorkerOptions options)
-    : db_(db), options_(std::move(options)), now_ms_(SystemNowMs) {
+    : db_(db),
+      options_(std::move(options)),
+      retry_(RetryPolicy::Exponential(options_.backoff_seconds, options_.max_attempts)),
+      now_ms_(SystemNowMs),
+      poller_("robots", 20, [this](int max) { return SendDue(max); }) {
   const HttpOptions http = options_.http;
   post_ = [http](const Request& r) { return Post(r, http); };
 }
@@ -68,7 +63,7 @@ Worker::~Worker() { Stop(); }
 
 Result<int> Worker::SendDue(int max) {
   int attempted = 0;
-  for (int i = 0; i < max; ++i) {
+  for (int i = 0; i < max && !poller_.stopping(); ++i) {
     const int64_t now_ms = now_ms_();
     const int64_t now = now_ms / 1000;
     const int64_t lease = now + 2 * options_.http.timeout_seconds + 60;
@@ -96,63 +91,31 @@ Result<int> Worker::SendDue(int max) {
                             ? post_(BuildRequest(*robot, d->event, options_.public_url, now_ms))
                             : Status(Code::kUnavailable, "robot_failed", "the robot is disabled");
     const int attempts = d->attempts + 1;
-    std::string status = "sent", error, sent_at = Iso(now);
+    std::string status = "sent", error, sent_at = clock::FormatIso(now);
     int64_t next = now;
     if (!sent.ok()) {
       error = sent.message();
       sent_at.clear();
-      if (attempts >= options_.max_attempts) {
-        status = "failed";
-      } else {
+      if (auto wait = retry_.After(attempts)) {
         status = "pending";
-        next = now + (static_cast<int64_t>(options_.backoff_seconds) << (attempts - 1));
+        next = now + *wait;
+      } else {
+        status = "failed";
       }
       spdlog::warn("robot {} delivery {} attempt {}: {}", robot->id, d->id, attempts, error);
     }
     JB_RETURN_IF_ERROR(db_->Write([&](soci::session& s) {
-      repo::Finish(s, d->id, status, attempts, next, Iso(next), error, sent_at);
+      repo::Finish(s, d->id, status, attempts, next, clock::FormatIso(next), error, sent_at);
       return Status::Ok();
     }));
   }
   return attempted;
 }
 
-void Worker::Start() {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (thread_.joinable()) return;
-  stop_ = false;
-  thread_ = std::thread([this] { Run(); });
-}
+void Worker::Start() { poller_.Start(std::chrono::seconds(options_.poll_seconds)); }
 
-void Worker::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void Worker::Stop() { poller_.Stop(); }
 
-void Worker::Wake() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
-
-void Worker::Run() {
-  for (;;) {
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait_for(lock, std::chrono::seconds(options_.poll_seconds),
-                   [this] { return stop_ || woken_; });
-      if (stop_) return;
-      woken_ = false;
-    }
-    auto r = SendDue(20);
-    if (!r.ok()) spdlog::warn("robots: {}", r.status().ToString());
-  }
-}
+void Worker::Wake() { poller_.Poke(); }
 
 }  // namespace jianbao::robots

@@ -12,19 +12,18 @@
 //   …
 //   worker.Stop();
 //
-// Thread safety: Start/Stop from one thread; Wake and SendDue from any.
+// Thread safety: any method from any thread, but the Set…ForTesting ones
+// only before Start.
 
 #ifndef JIANBAO_ROBOTS_WORKER_H_
 #define JIANBAO_ROBOTS_WORKER_H_
 
-#include <atomic>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "core/config.h"
+#include "core/poller.h"
+#include "core/retry.h"
 #include "core/status.h"
 #include "robots/sender.h"
 #include "store/database.h"
@@ -58,6 +57,10 @@ class Worker {
   // options.retention_days ago (none when 0); pending ones stay. Returns how
   // many. Run by the server's daily retention job (complaints::DailyJob).
   Result<int> Prune();
+  // Starts / stops the background thread (a Poller) that calls SendDue at
+  // once, then every options.poll_seconds and at once after Wake(). Stop
+  // waits for the delivery in flight (at most one HTTP timeout per delivery
+  // left in the pass: the pass ends early once stopping).
   void Start();
   void Stop();
   void Wake();
@@ -67,16 +70,12 @@ class Worker {
   void SetPostForTesting(std::function<Status(const Request&)> post) { post_ = std::move(post); }
 
  private:
-  void Run();
-
   store::Database* db_;
   WorkerOptions options_;
+  RetryPolicy retry_;  // backoff_seconds × 2^(attempts−1), max_attempts
   std::function<int64_t()> now_ms_;
   std::function<Status(const Request&)> post_;
-  std::thread thread_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false, woken_ = false;
+  Poller poller_;  // last: its thread uses the members above
 };
 
 }  // namespace jianbao::robots

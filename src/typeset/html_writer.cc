@@ -1,7 +1,9 @@
 // Copyright 2026 The Jianbao Authors.
 //
-// One self-contained HTML page: inline CSS (screen, narrow screens, print),
-// every piece of user text escaped, links limited to http(s) and mailto.
+// One self-contained HTML page: one <style> element in the head (screen,
+// narrow screens, print) and no style attributes, so that the server can
+// allow exactly that element by its hash (http/csp.h); every piece of user
+// text escaped, links limited to http(s) and mailto.
 
 #include <algorithm>
 #include <string_view>
@@ -68,10 +70,9 @@ std::string Table(const Block& b) {
     out += r == 0 ? "<thead><tr>" : "<tr>";
     for (size_t c = 0; c < b.rows[r].size(); ++c) {
       char al = c < b.align.size() ? b.align[c] : ' ';
-      std::string style = al == 'c'   ? " style=\"text-align:center\""
-                          : al == 'r' ? " style=\"text-align:right\""
-                                      : "";
-      out += (r == 0 ? "<th" : "<td") + style + ">" + Inline(b.rows[r][c]) +
+      // Classes, not style attributes: the page's policy allows only its <style>.
+      std::string align = al == 'c' ? " class=\"ac\"" : al == 'r' ? " class=\"ar\"" : "";
+      out += (r == 0 ? "<th" : "<td") + align + ">" + Inline(b.rows[r][c]) +
              (r == 0 ? "</th>" : "</td>");
     }
     out += r == 0 ? "</tr></thead><tbody>" : "</tr>";
@@ -236,7 +237,8 @@ std::string Css(const Fonts& f) {
          "pre{font-size:12pt;white-space:pre-wrap;margin:0 2em}"
          ".tw{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:12pt;margin:.5em "
          "0}"
-         "th,td{border:.5pt solid #333;padding:2pt 4pt}figure{text-align:center;margin:.5em 0}"
+         "th,td{border:.5pt solid #333;padding:2pt 4pt}.ac{text-align:center}"
+         ".ar{text-align:right}figure{text-align:center;margin:.5em 0}"
          "img{max-width:100%}figcaption{font-size:14pt}"
          "article ul,article ol{margin:0;padding-left:2em}li p{text-indent:0}"
          ".dist{border-top:1pt solid #111;border-bottom:1pt solid "

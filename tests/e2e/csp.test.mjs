@@ -123,7 +123,7 @@ describe('content security policy', () => {
     if (published.items.length > 0) {
       const html = await page.goto(`/api/v1/bulletins/issues/${published.items[0].id}/files/html`)
       assert.equal(html.status(), 200)
-      assert.doesNotMatch(html.headers()['content-security-policy'], /script-src|unsafe-eval/)
+      assert.doesNotMatch(html.headers()['content-security-policy'], /script-src|unsafe-eval|unsafe-inline/)
     }
     assert.deepEqual(cspViolations, [])
   })

@@ -7,9 +7,12 @@ Environment:
   JIANBAO_TEST_DB    "sqlite" (default) or "postgres"
 """
 
+import base64
+import hashlib
 import json
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -24,6 +27,21 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.environ.get("JIANBAO_BIN", os.path.join(ROOT, "build", "jianbao"))
 DEMO_PASSWORD = "Jianbao@2020"
 PG_BIN = "/usr/lib/postgresql/15/bin"
+
+
+def assert_styles_by_hash(test, html, csp):
+    """Checks a page the server writes itself (HTML edition, distribution
+    sheets): no style attributes, and a policy without 'unsafe-inline' that
+    allows each <style> of the page's head by its SHA-256 hash."""
+    test.assertNotIn(" style=", html)
+    test.assertNotIn("unsafe-inline", csp)
+    test.assertNotIn("unsafe-eval", csp)
+    test.assertIn("default-src 'none'", csp)
+    styles = re.findall(r"<style>(.*?)</style>", html.split("</head>")[0], re.S)
+    test.assertTrue(styles)
+    for css in styles:
+        digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
+        test.assertIn(f"'sha256-{digest}'", csp)
 
 
 def free_port():

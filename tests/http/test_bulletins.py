@@ -89,6 +89,24 @@ class BulletinsTest(unittest.TestCase):
         self.assertEqual(self.editor.call("PUT", f"/api/v1/bulletins/issues/{iid}",
                                           {"date": "2020-03-20", "sections": []})[0], 409)
 
+    def test_html_edition_has_no_style_attributes_and_styles_by_hash(self):
+        issue = self.new_issue("2020-03-21")
+        sections = issue["sections"] + [{"kind": "text", "title": "数据", "body":
+                                         "| 省份 | 企业 | 占比 |\n|:--|:-:|--:|\n| 湖北 | 12 | 30% |"}]
+        self.assertEqual(self.editor.call("PUT", f"/api/v1/bulletins/issues/{issue['id']}", {
+            "date": issue["date"], "sections": sections})[0], 200)
+        self.publish(issue["id"])
+        for query in ("", "?elder=1"):
+            with self.subTest(query=query):
+                r = self.editor.opener.open(
+                    server.base + f"/api/v1/bulletins/issues/{issue['id']}/files/html{query}")
+                html = r.read().decode("utf-8")
+                self.assertIn('<th class="ac">企业</th><th class="ar">占比</th>', html)
+                csp = r.headers["Content-Security-Policy"]
+                harness.assert_styles_by_hash(self, html, csp)
+                self.assertIn("img-src data: 'self'", csp)
+                self.assertIn("frame-ancestors 'self'", csp)
+
     def test_publish_freezes_files_and_corrections_are_revisions(self):
         issue = self.new_issue("2020-03-22")
         published = self.publish(issue["id"])

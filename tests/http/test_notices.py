@@ -94,9 +94,10 @@ class NoticesTest(unittest.TestCase):
         status, r, _ = self.hubei.call("GET", f"{N}/{n['id']}/receipts")
         self.assertEqual(next(u for u in r["units"] if u["org"]["code"] == "hubei-ctc")["reminders"], 1)
 
-        status, sheet, _ = self.hubei.call("GET", f"{N}/{n['id']}/distribution-sheet")
+        status, sheet, headers = self.hubei.call("GET", f"{N}/{n['id']}/distribution-sheet")
         self.assertEqual(status, 200)
         self.assertIn("湖北信科网络技术有限公司", sheet)
+        harness.assert_styles_by_hash(self, sheet, headers["Content-Security-Policy"])
         self.assertEqual(self.member.call("GET", f"{N}/{n['id']}/distribution-sheet")[0], 403)
         # Excel and the red-header PDF.
         status, body, headers = self.hubei.call("GET", f"{N}/{n['id']}/receipts.xlsx")
@@ -225,6 +226,7 @@ class BulletinReceiptsPerUnitTest(unittest.TestCase):
         self.assertIn("工业和信息化部", sheet)
         self.assertIn("纸质分发", sheet)
         self.assertIn("分发签收单", sheet)
+        harness.assert_styles_by_hash(self, sheet, headers["Content-Security-Policy"])
 
 
 if __name__ == "__main__":
