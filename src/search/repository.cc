@@ -187,6 +187,11 @@ std::string PgDatesJoin(const std::string& dates) {
   return dates.empty() ? "" : " JOIN search_docs d ON d.id = t.doc_id";
 }
 
+// Moves the index generation on (ReadGeneration). On PostgreSQL the row stays
+// locked until the writer's transaction ends, so index writers of several
+// servers take turns from here to their commit.
+void Bump(soci::session& s) { s << "UPDATE search_generation SET n = n + 1 WHERE id = 1"; }
+
 }  // namespace
 
 std::vector<store::Migration> Migrations(store::Engine engine) {
@@ -208,6 +213,13 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
   // 4: entries gain series and state tokens; every kind is indexed again at
   // the next start.
   const store::Migration tokens = {4, "series and state filters", "DELETE FROM search_kinds;\n"};
+  // 6: the index generation (ReadGeneration): one row, bumped by every write
+  // of an entry in the writer's transaction, so that an answer cached under
+  // a generation is exactly the answer while the generation stands.
+  const store::Migration generation = {
+      6, "search index generation",
+      "CREATE TABLE search_generation (id INTEGER PRIMARY KEY, n {{int}} NOT NULL);\n"
+      "INSERT INTO search_generation (id, n) VALUES (1, 0);\n"};
   if (engine == store::Engine::kPostgres) {
     // 3: the tsvector moves to a narrow table of its own, so that the bitmap
     // heap scan of a common word visits small rows (a few MB for 50,000
@@ -223,7 +235,8 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
              "DROP INDEX search_docs_tsv;\n"
              "ALTER TABLE search_docs DROP COLUMN tsv;\n"
              "CREATE INDEX search_tsv_gin ON search_tsv USING GIN (tsv);\n"},
-            tokens};
+            tokens,
+            generation};
   }
   // 5: the body becomes the first column. FTS5 writes a column marker (2
   // bytes) before the positions of every column but the first, per term and
@@ -244,7 +257,8 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
           tokens,
           {5, "search index: body first",
            "DROP TABLE search_fts;\n" + fts5 +
-               "INSERT INTO search_fts (search_fts) VALUES ('rebuild');\n"}};
+               "INSERT INTO search_fts (search_fts) VALUES ('rebuild');\n"},
+          generation};
 }
 
 std::vector<std::string> IndexedKinds(soci::session& s) {
@@ -282,6 +296,7 @@ void Put(soci::session& s, const Entry& in) {
       soci::into(old_digest), soci::use(e.kind, "kind"), soci::use(e.ref_id, "ref");
   const bool exists = s.got_data() && found == soci::i_ok;
   if (exists && old_digest == digest) return;
+  Bump(s);
   if (IsPostgres(s)) {
     const std::string tsv = TsVector(e);
     s << "INSERT INTO search_docs (kind, ref_id, title, body, org, date, acl, digest) "
@@ -327,6 +342,7 @@ void Remove(soci::session& s, const std::string& kind, int64_t ref_id) {
       soci::into(id, found), soci::into(title), soci::into(body), soci::into(acl),
       soci::use(kind, "kind"), soci::use(ref_id, "ref");
   if (!s.got_data() || found != soci::i_ok) return;
+  Bump(s);
   if (!IsPostgres(s)) {
     s << "INSERT INTO search_fts (search_fts, rowid, title, body, acl) "
          "VALUES ('delete', :id, :title, :body, :acl)",
@@ -365,6 +381,23 @@ Size MeasureSize(soci::session& s) {
   size.index_bytes = index;
   size.text_bytes = text;
   return size;
+}
+
+Generation ReadGeneration(soci::session& s) {
+  long long n = 0;
+  int settled = 0;
+  if (IsPostgres(s)) {
+    // A transaction that wrote has an id; one that did not reads committed data only.
+    s << "SELECT n, CASE WHEN txid_current_if_assigned() IS NULL THEN 1 ELSE 0 END "
+         "FROM search_generation WHERE id = 1",
+        soci::into(n), soci::into(settled);
+  } else {
+    // Reader sessions are query_only and never inside a transaction (store/
+    // database.h); the writer session may hold uncommitted entries.
+    s << "SELECT g.n, q.query_only FROM search_generation g, pragma_query_only q WHERE g.id = 1",
+        soci::into(n), soci::into(settled);
+  }
+  return Generation{n, settled != 0};
 }
 
 IndexPlan::IndexPlan(soci::session& s) {
