@@ -254,11 +254,10 @@ int main(int argc, char** argv) {
       }
       const auto [cache_hits1, cache_misses1] = svc.cache_lookups();
       Stats s = Measure(ms, hits), c = Measure(cpu, hits);
-      std::cout << (cached ? "cache on,  " : "cache off, ") << name << " queries ("
-                << list->size() << "): wall p50 " << s.p50 << " ms, p99 " << s.p99
-                << " ms; CPU of this thread p50 " << c.p50 << " ms, p99 " << c.p99
-                << " ms; mean total " << s.hits / static_cast<double>(list->size())
-                << " documents";
+      std::cout << (cached ? "cache on,  " : "cache off, ") << name << " queries (" << list->size()
+                << "): wall p50 " << s.p50 << " ms, p99 " << s.p99 << " ms; CPU of this thread p50 "
+                << c.p50 << " ms, p99 " << c.p99 << " ms; mean total "
+                << s.hits / static_cast<double>(list->size()) << " documents";
       if (cached) {
         std::cout << "; answered by the cache " << cache_hits1 - cache_hits0 << " of "
                   << (cache_hits1 - cache_hits0) + (cache_misses1 - cache_misses0);

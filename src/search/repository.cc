@@ -187,10 +187,11 @@ std::string PgDatesJoin(const std::string& dates) {
   return dates.empty() ? "" : " JOIN search_docs d ON d.id = t.doc_id";
 }
 
-// Moves the index generation on (ReadGeneration). On PostgreSQL the row stays
-// locked until the writer's transaction ends, so index writers of several
-// servers take turns from here to their commit.
-void Bump(soci::session& s) { s << "UPDATE search_generation SET n = n + 1 WHERE id = 1"; }
+// Moves the index generation on (ReadGeneration) on SQLite; on PostgreSQL
+// the trigger of migration 6 does it when the transaction commits.
+void Bump(soci::session& s) {
+  if (!IsPostgres(s)) s << "UPDATE search_generation SET n = n + 1 WHERE id = 1";
+}
 
 }  // namespace
 
@@ -213,13 +214,17 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
   // 4: entries gain series and state tokens; every kind is indexed again at
   // the next start.
   const store::Migration tokens = {4, "series and state filters", "DELETE FROM search_kinds;\n"};
-  // 6: the index generation (ReadGeneration): one row, bumped by every write
-  // of an entry in the writer's transaction, so that an answer cached under
-  // a generation is exactly the answer while the generation stands.
-  const store::Migration generation = {
-      6, "search index generation",
+  // 6: the index generation (ReadGeneration): one row, moved on by every
+  // write of an entry in the writer's transaction, so that an answer cached
+  // under a generation is exactly the answer while the generation stands.
+  // SQLite (one writer) moves it in Put and Remove. On PostgreSQL a deferred
+  // trigger moves it at commit: the row lock is then held only while the
+  // transaction commits, so writers of several servers cannot deadlock on it
+  // (taken mid-transaction, it would make an index writer wait for another
+  // that waits for a row the first one holds).
+  const std::string generation =
       "CREATE TABLE search_generation (id INTEGER PRIMARY KEY, n {{int}} NOT NULL);\n"
-      "INSERT INTO search_generation (id, n) VALUES (1, 0);\n"};
+      "INSERT INTO search_generation (id, n) VALUES (1, 0);\n";
   if (engine == store::Engine::kPostgres) {
     // 3: the tsvector moves to a narrow table of its own, so that the bitmap
     // heap scan of a common word visits small rows (a few MB for 50,000
@@ -236,7 +241,17 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
              "ALTER TABLE search_docs DROP COLUMN tsv;\n"
              "CREATE INDEX search_tsv_gin ON search_tsv USING GIN (tsv);\n"},
             tokens,
-            generation};
+            {6, "search index generation",
+             generation +
+                 // Once per transaction: the first row's trigger moves it on.
+                 "CREATE FUNCTION search_generation_bump() RETURNS trigger LANGUAGE plpgsql AS "
+                 "$$ BEGIN IF current_setting('jianbao.search_bumped', true) IS DISTINCT FROM "
+                 "CAST(txid_current() AS text) THEN UPDATE search_generation SET n = n + 1 WHERE "
+                 "id = 1; PERFORM set_config('jianbao.search_bumped', CAST(txid_current() AS "
+                 "text), true); END IF; RETURN NULL; END $$;\n"
+                 "CREATE CONSTRAINT TRIGGER search_docs_generation AFTER INSERT OR UPDATE OR "
+                 "DELETE ON search_docs DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE "
+                 "FUNCTION search_generation_bump();\n"}};
   }
   // 5: the body becomes the first column. FTS5 writes a column marker (2
   // bytes) before the positions of every column but the first, per term and
@@ -258,7 +273,7 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
           {5, "search index: body first",
            "DROP TABLE search_fts;\n" + fts5 +
                "INSERT INTO search_fts (search_fts) VALUES ('rebuild');\n"},
-          generation};
+          {6, "search index generation", generation}};
 }
 
 std::vector<std::string> IndexedKinds(soci::session& s) {
