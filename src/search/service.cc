@@ -142,7 +142,11 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
   if (!req.state.empty()) base.need_one_of.push_back({StateToken(req.state)});
   base.from = req.from;
   base.to = req.to;
-  const int limit = std::max(kCandidates, wanted);
+  // Rounded up to whole kCandidates, so that neighbouring pages share one
+  // cached answer: the first `wanted` of the order are the same for any
+  // limit of at least `wanted` (the scored set does not depend on it below
+  // kScored, and ties are broken by id).
+  const int limit = (std::max(kCandidates, wanted) + kCandidates - 1) / kCandidates * kCandidates;
   // Everything the answer depends on besides the index itself.
   std::string key = base.fts + '\x1e' + base.tsquery + '\x1e' + req.kind + '\x1e' +
                     std::to_string(limit) + '\x1e' + base.from + '\x1e' + base.to;

@@ -377,6 +377,16 @@ TEST_F(SearchServiceTest, CachedAnswersAreExactAfterWritesAndPermissionChanges) 
   EXPECT_EQ(svc_->Search(User("carol"), req).value().kinds.at("piece"), 3);
   extra_keys_["carol"].clear();
   EXPECT_EQ(Ids("网络", User("carol"), &total), (std::set<int64_t>{2, 3}));
+  // Neighbouring pages share one answer: page 2 of 1 comes from the cache.
+  req.page.page_size = 1;
+  req.page.page = 1;
+  const std::vector<SearchItem> first = svc_->Search(User("carol"), req).value().items;
+  const int64_t hits1 = svc_->cache_lookups().first;
+  req.page.page = 2;
+  const std::vector<SearchItem> second = svc_->Search(User("carol"), req).value().items;
+  EXPECT_EQ(svc_->cache_lookups().first, hits1 + 1);
+  ASSERT_EQ(first.size() + second.size(), 2u);
+  EXPECT_EQ(std::set<int64_t>({first[0].id, second[0].id}), (std::set<int64_t>{2, 3}));
 }
 
 // A write by another server (another SearchService on the same database)
