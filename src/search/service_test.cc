@@ -340,6 +340,30 @@ TEST_F(SearchServiceTest, IndexNewKindsIndexesOldRecordsOnce) {
   EXPECT_EQ(*svc_->IndexNewKinds(nullptr), 0);
 }
 
+// A word in more than kScored documents: the total counts every match, and
+// the ranked results are the best of the kScored newest (here all score
+// alike, so they are the newest).
+TEST_F(SearchServiceTest, ACommonWordScoresTheNewestAndCountsEveryMatch) {
+  const int n = static_cast<int>(kScored) + 40;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   for (int id = 1; id <= n; ++id) {
+                     SearchService::Index(
+                         s, Doc("piece", id, "标题", "网络", "", "2026-01-01", {"public"}));
+                   }
+                   return Status::Ok();
+                 })
+                  .ok());
+  SearchRequest req;
+  req.q = "网络";
+  req.page.page_size = 50;
+  req.page.page = 2;
+  Result<SearchResult> r = svc_->Search(User("carol"), req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().total, n);
+  ASSERT_EQ(r.value().items.size(), 50u);
+  for (size_t i = 0; i < 50; ++i) EXPECT_EQ(r.value().items[i].id, n - 50 - static_cast<int>(i));
+}
+
 // The result cache answers a repeated search, and never after a write of the
 // index (a change, a removal, a change of readers), nor after a user's reader
 // keys change: every answer equals a search without the cache.
