@@ -244,7 +244,8 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
             {6, "search index generation",
              generation +
                  // Once per transaction: the first row's trigger moves it on.
-                 "CREATE FUNCTION search_generation_bump() RETURNS trigger LANGUAGE plpgsql AS "
+                 "CREATE OR REPLACE FUNCTION search_generation_bump() RETURNS trigger LANGUAGE "
+                 "plpgsql AS "
                  "$$ BEGIN IF current_setting('jianbao.search_bumped', true) IS DISTINCT FROM "
                  "CAST(txid_current() AS text) THEN UPDATE search_generation SET n = n + 1 WHERE "
                  "id = 1; PERFORM set_config('jianbao.search_bumped', CAST(txid_current() AS "
