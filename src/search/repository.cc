@@ -187,6 +187,12 @@ std::string PgDatesJoin(const std::string& dates) {
   return dates.empty() ? "" : " JOIN search_docs d ON d.id = t.doc_id";
 }
 
+// Moves the index generation on (ReadGeneration) on SQLite; on PostgreSQL
+// the trigger of migration 6 does it when the transaction commits.
+void Bump(soci::session& s) {
+  if (!IsPostgres(s)) s << "UPDATE search_generation SET n = n + 1 WHERE id = 1";
+}
+
 }  // namespace
 
 std::vector<store::Migration> Migrations(store::Engine engine) {
@@ -208,6 +214,17 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
   // 4: entries gain series and state tokens; every kind is indexed again at
   // the next start.
   const store::Migration tokens = {4, "series and state filters", "DELETE FROM search_kinds;\n"};
+  // 6: the index generation (ReadGeneration): one row, moved on by every
+  // write of an entry in the writer's transaction, so that an answer cached
+  // under a generation is exactly the answer while the generation stands.
+  // SQLite (one writer) moves it in Put and Remove. On PostgreSQL a deferred
+  // trigger moves it at commit: the row lock is then held only while the
+  // transaction commits, so writers of several servers cannot deadlock on it
+  // (taken mid-transaction, it would make an index writer wait for another
+  // that waits for a row the first one holds).
+  const std::string generation =
+      "CREATE TABLE search_generation (id INTEGER PRIMARY KEY, n {{int}} NOT NULL);\n"
+      "INSERT INTO search_generation (id, n) VALUES (1, 0);\n";
   if (engine == store::Engine::kPostgres) {
     // 3: the tsvector moves to a narrow table of its own, so that the bitmap
     // heap scan of a common word visits small rows (a few MB for 50,000
@@ -223,7 +240,19 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
              "DROP INDEX search_docs_tsv;\n"
              "ALTER TABLE search_docs DROP COLUMN tsv;\n"
              "CREATE INDEX search_tsv_gin ON search_tsv USING GIN (tsv);\n"},
-            tokens};
+            tokens,
+            {6, "search index generation",
+             generation +
+                 // Once per transaction: the first row's trigger moves it on.
+                 "CREATE OR REPLACE FUNCTION search_generation_bump() RETURNS trigger LANGUAGE "
+                 "plpgsql AS "
+                 "$$ BEGIN IF current_setting('jianbao.search_bumped', true) IS DISTINCT FROM "
+                 "CAST(txid_current() AS text) THEN UPDATE search_generation SET n = n + 1 WHERE "
+                 "id = 1; PERFORM set_config('jianbao.search_bumped', CAST(txid_current() AS "
+                 "text), true); END IF; RETURN NULL; END $$;\n"
+                 "CREATE CONSTRAINT TRIGGER search_docs_generation AFTER INSERT OR UPDATE OR "
+                 "DELETE ON search_docs DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE "
+                 "FUNCTION search_generation_bump();\n"}};
   }
   // 5: the body becomes the first column. FTS5 writes a column marker (2
   // bytes) before the positions of every column but the first, per term and
@@ -244,7 +273,8 @@ std::vector<store::Migration> Migrations(store::Engine engine) {
           tokens,
           {5, "search index: body first",
            "DROP TABLE search_fts;\n" + fts5 +
-               "INSERT INTO search_fts (search_fts) VALUES ('rebuild');\n"}};
+               "INSERT INTO search_fts (search_fts) VALUES ('rebuild');\n"},
+          {6, "search index generation", generation}};
 }
 
 std::vector<std::string> IndexedKinds(soci::session& s) {
@@ -282,6 +312,7 @@ void Put(soci::session& s, const Entry& in) {
       soci::into(old_digest), soci::use(e.kind, "kind"), soci::use(e.ref_id, "ref");
   const bool exists = s.got_data() && found == soci::i_ok;
   if (exists && old_digest == digest) return;
+  Bump(s);
   if (IsPostgres(s)) {
     const std::string tsv = TsVector(e);
     s << "INSERT INTO search_docs (kind, ref_id, title, body, org, date, acl, digest) "
@@ -327,6 +358,7 @@ void Remove(soci::session& s, const std::string& kind, int64_t ref_id) {
       soci::into(id, found), soci::into(title), soci::into(body), soci::into(acl),
       soci::use(kind, "kind"), soci::use(ref_id, "ref");
   if (!s.got_data() || found != soci::i_ok) return;
+  Bump(s);
   if (!IsPostgres(s)) {
     s << "INSERT INTO search_fts (search_fts, rowid, title, body, acl) "
          "VALUES ('delete', :id, :title, :body, :acl)",
@@ -365,6 +397,23 @@ Size MeasureSize(soci::session& s) {
   size.index_bytes = index;
   size.text_bytes = text;
   return size;
+}
+
+Generation ReadGeneration(soci::session& s) {
+  long long n = 0;
+  int settled = 0;
+  if (IsPostgres(s)) {
+    // A transaction that wrote has an id; one that did not reads committed data only.
+    s << "SELECT n, CASE WHEN txid_current_if_assigned() IS NULL THEN 1 ELSE 0 END "
+         "FROM search_generation WHERE id = 1",
+        soci::into(n), soci::into(settled);
+  } else {
+    // Reader sessions are query_only and never inside a transaction (store/
+    // database.h); the writer session may hold uncommitted entries.
+    s << "SELECT g.n, q.query_only FROM search_generation g, pragma_query_only q WHERE g.id = 1",
+        soci::into(n), soci::into(settled);
+  }
+  return Generation{n, settled != 0};
 }
 
 IndexPlan::IndexPlan(soci::session& s) {
@@ -414,7 +463,9 @@ std::vector<Hit> Top(soci::session& s, const Match& m, int limit, int64_t newest
   // The smallest id among the `newest` newest matches: found in id order,
   // which neither engine has to score.
   long long min_id = 0;
-  if (newest > 0) {
+  // PostgreSQL takes the newest matches and scores them in one statement
+  // (one GIN scan instead of two).
+  if (newest > 0 && !pg) {
     long long skip = newest - 1;
     soci::indicator ind = soci::i_null;
     std::string sql;
@@ -439,13 +490,20 @@ std::vector<Hit> Top(soci::session& s, const Match& m, int limit, int64_t newest
   if (pg) {
     // Scored on the narrow table; only the `limit` best rows are joined to
     // their text.
+    // The candidates: every match, or the `newest` newest (:min is then 0).
+    const std::string candidates =
+        newest > 0 ? "(SELECT t.doc_id, t.tsv FROM search_tsv t" + PgDatesJoin(dates) +
+                         " WHERE t.tsv @@ CAST(:q AS tsquery)" + dates +
+                         " ORDER BY t.doc_id DESC LIMIT " + std::to_string(newest) + ")"
+                   : "(SELECT t.doc_id, t.tsv FROM search_tsv t" + PgDatesJoin(dates) +
+                         " WHERE t.tsv @@ CAST(:q AS tsquery)" + dates + ")";
     sql =
         "SELECT d.id, d.kind, d.ref_id, d.title, d.body, d.org, d.date, r.score FROM ("
-        "SELECT t.doc_id, ts_rank('{0.1, 0, 0, 1}', t.tsv, CAST(:u AS tsquery)) AS score "
-        "FROM search_tsv t" +
-        PgDatesJoin(dates) + " WHERE t.tsv @@ CAST(:q AS tsquery) AND t.doc_id >= :min" + dates +
-        " ORDER BY score DESC, t.doc_id DESC LIMIT :n) r JOIN search_docs d ON d.id = r.doc_id "
-        "ORDER BY r.score DESC, d.id DESC";
+        "SELECT c.doc_id, ts_rank('{0.1, 0, 0, 1}', c.tsv, CAST(:u AS tsquery)) AS score "
+        "FROM " +
+        candidates +
+        " c WHERE c.doc_id >= :min ORDER BY score DESC, c.doc_id DESC LIMIT :n) r JOIN search_docs "
+        "d ON d.id = r.doc_id ORDER BY r.score DESC, d.id DESC";
   } else {
     const std::string inner =
         dates.empty() ? "SELECT rowid AS rid, rank AS r FROM search_fts WHERE search_fts MATCH :q "

@@ -10,6 +10,7 @@
 //                indexer.h), digest (skips rewriting an unchanged entry);
 //                on PostgreSQL also tsv, the tsvector of the same tokens
 //                (title weight A, body D, acl C) under a GIN index.
+//   search_generation  one row (id 1): the index generation, ReadGeneration.
 //   search_fts   SQLite only: FTS5 over (title, body, acl) of search_docs
 //                (external content), tokenizer "jianbao" (tokenizer.h).
 
@@ -44,12 +45,14 @@ struct Entry {
   std::vector<std::string> acl;  // tokens (indexer.h)
 };
 
-// Writes `e`, replacing the entry of (kind, ref_id) if any; does nothing when
-// the entry is already exactly `e`. Throws on database errors.
+// Writes `e`, replacing the entry of (kind, ref_id) if any, and moves the
+// generation on (ReadGeneration); does nothing when the entry is already
+// exactly `e`. Throws on database errors.
 // REQUIRES: inside Database::Write.
 void Put(soci::session& s, const Entry& e);
 
-// Removes the entry of (kind, ref_id) if any. REQUIRES: inside Database::Write.
+// Removes the entry of (kind, ref_id) if any (and then moves the generation
+// on). REQUIRES: inside Database::Write.
 void Remove(soci::session& s, const std::string& kind, int64_t ref_id);
 
 // Merges the index into as few segments as possible (SQLite: FTS5
@@ -80,6 +83,20 @@ struct Match {
   std::vector<std::vector<std::string>> need_one_of;  // every list: at least one token
   std::string from, to;                               // YYYY-MM-DD, inclusive; "" = open
 };
+
+// The index generation: a number that every write of an entry (Put, Remove)
+// moves on inside the writer's transaction. While it reads the same, every
+// answer of the index is the same, so an answer computed between two reads
+// of the same generation may be reused until it changes (SearchService's
+// result cache). `settled` is false when `s` is inside a transaction that
+// may hold uncommitted entries (a search inside a Write): such answers must
+// not be reused, since a rollback takes the generation back.
+struct Generation {
+  int64_t n = 0;
+  bool settled = false;
+};
+// Returns the generation as `s` sees it now. Throws on database errors.
+Generation ReadGeneration(soci::session& s);
 
 // While alive, PostgreSQL plans the statements on `s` with the GIN index
 // (enable_seqscan off for the session, reset by the destructor): for a word in

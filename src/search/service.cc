@@ -39,7 +39,13 @@ std::string OrgToken(const std::string& org) { return HashToken("o\x1f" + org); 
 std::string SeriesToken(const std::string& series) { return HashToken("s\x1f" + series); }
 std::string StateToken(const std::string& state) { return HashToken("t\x1f" + state); }
 
-SearchService::SearchService(store::Database* db) : db_(db) {}
+SearchService::SearchService(store::Database* db) : db_(db), cache_(kCacheBytes) {}
+
+void SearchService::set_cache_bytes(size_t bytes) { cache_.set_max_bytes(bytes); }
+
+std::pair<int64_t, int64_t> SearchService::cache_lookups() const {
+  return {cache_.hits(), cache_.misses()};
+}
 
 SearchService::~SearchService() {
   if (observer_) store::RemoveChangeObserver(observer_);
@@ -136,32 +142,74 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
   if (!req.state.empty()) base.need_one_of.push_back({StateToken(req.state)});
   base.from = req.from;
   base.to = req.to;
+  // Rounded up to whole kCandidates, so that neighbouring pages share one
+  // cached answer: the first `wanted` of the order are the same for any
+  // limit of at least `wanted` (the scored set does not depend on it below
+  // kScored, and ties are broken by id).
+  const int limit = (std::max(kCandidates, wanted) + kCandidates - 1) / kCandidates * kCandidates;
+  // Everything the answer depends on besides the index itself.
+  std::string key = base.fts + '\x1e' + base.tsquery + '\x1e' + req.kind + '\x1e' +
+                    std::to_string(limit) + '\x1e' + base.from + '\x1e' + base.to;
+  for (const std::string& k : readable_kinds) key += '\x1e' + k;
+  for (const std::vector<std::string>& any : base.need_one_of) {
+    key += '\x1d';
+    for (const std::string& t : any) key += '\x1e' + t;
+  }
+  std::shared_ptr<const CachedAnswer> answer;
+  std::map<std::string, int64_t> counts = result.kinds;
   std::vector<repo::Hit> hits;
+  repo::Generation generation;
+  bool reusable = false;
   JB_RETURN_IF_ERROR(db_->Read([&](soci::session& s) {
-    repo::IndexPlan plan(s);
-    if (readable_kinds.size() == 1) {
-      result.kinds[readable_kinds[0]] = repo::Count(s, base);
-    } else {
-      for (const std::string& k : readable_kinds) {
-        repo::Match m = base;
-        m.need_one_of.push_back({KindToken(k)});
-        result.kinds[k] = repo::Count(s, m);
+    generation = repo::ReadGeneration(s);
+    if (generation.settled) {
+      answer = cache_.Get(key, generation.n);
+      if (answer) return Status::Ok();
+    }
+    {
+      repo::IndexPlan plan(s);
+      if (readable_kinds.size() == 1) {
+        counts[readable_kinds[0]] = repo::Count(s, base);
+      } else {
+        for (const std::string& k : readable_kinds) {
+          repo::Match m = base;
+          m.need_one_of.push_back({KindToken(k)});
+          counts[k] = repo::Count(s, m);
+        }
+      }
+      repo::Match m = base;
+      if (!req.kind.empty()) m.need_one_of.push_back({KindToken(req.kind)});
+      int64_t matching = 0;
+      for (const auto& [kind, n] : counts) {
+        if (req.kind.empty() || kind == req.kind) matching += n;
+      }
+      if (matching > 0) {
+        hits = repo::Top(s, m, limit, matching > kScored ? std::max<int64_t>(kScored, limit) : 0);
       }
     }
-    repo::Match m = base;
-    if (!req.kind.empty()) m.need_one_of.push_back({KindToken(req.kind)});
-    int64_t matching = 0;
-    for (const auto& [kind, n] : result.kinds) {
-      if (req.kind.empty() || kind == req.kind) matching += n;
-    }
-    if (matching == 0) return Status::Ok();
-    const int limit = std::max(kCandidates, wanted);
-    hits = repo::Top(s, m, limit, matching > kScored ? std::max<int64_t>(kScored, limit) : 0);
+    // Reusable only when no index write committed between the two reads
+    // (each statement of a Read may see a newer commit).
+    if (generation.settled) reusable = repo::ReadGeneration(s).n == generation.n;
     return Status::Ok();
   }));
+  if (!answer) {
+    answer = Rank(query, counts, std::move(hits));
+    if (reusable) cache_.Put(key, generation.n, answer);
+  }
+  result.kinds = answer->kinds;
   for (const auto& [kind, n] : result.kinds) {
     if (req.kind.empty() || kind == req.kind) result.total += n;
   }
+  for (size_t i = req.page.offset(); i < answer->items.size() && static_cast<int>(i) < wanted;
+       ++i) {
+    result.items.push_back(answer->items[i]);
+  }
+  return result;
+}
+
+std::shared_ptr<const CachedAnswer> SearchService::Rank(const Query& query,
+                                                        const std::map<std::string, int64_t>& kinds,
+                                                        std::vector<repo::Hit> hits) {
   // The first kCandidates (in BM25 order) get the word boundary bonus and are
   // sorted again; the rest stay in BM25 order below them (a bonus only raises
   // a score), so every page of a search is cut from the same order.
@@ -189,8 +237,10 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
                      if (a.hit.date != b.hit.date) return a.hit.date > b.hit.date;
                      return a.hit.doc_id > b.hit.doc_id;
                    });
-  for (size_t i = req.page.offset(); i < ranked.size() && static_cast<int>(i) < wanted; ++i) {
-    const Ranked& r = ranked[i];
+  auto answer = std::make_shared<CachedAnswer>();
+  answer->kinds = kinds;
+  answer->items.reserve(ranked.size());
+  for (const Ranked& r : ranked) {
     SearchItem item;
     item.kind = r.hit.kind;
     item.id = r.hit.ref_id;
@@ -199,9 +249,9 @@ Result<SearchResult> SearchService::Search(const Actor& actor, const SearchReque
     item.date = r.hit.date;
     item.org = r.hit.org;
     item.score = r.score;
-    result.items.push_back(std::move(item));
+    answer->items.push_back(std::move(item));
   }
-  return result;
+  return answer;
 }
 
 Status SearchService::IndexKinds(const std::vector<const Kind*>& kinds,

@@ -16,6 +16,12 @@
 // boundaries (friso), then newest first among equal scores. Every page is cut
 // from that one order.
 //
+// Answers are cached (result_cache.h) under the index generation they were
+// computed in (repo::ReadGeneration), keyed by everything else they depend
+// on: the query, the user's reader keys, the filters and the depth. A cached
+// answer is therefore exactly what the index would answer; any write of an
+// entry, on any server sharing the database, makes every cached answer old.
+//
 // Thread safety: AddKind and Observe before serving; everything else from any thread.
 
 #ifndef JIANBAO_SEARCH_SERVICE_H_
@@ -32,6 +38,9 @@
 #include "core/page.h"
 #include "core/status.h"
 #include "search/document.h"
+#include "search/query.h"
+#include "search/repository.h"
+#include "search/result_cache.h"
 #include "store/database.h"
 
 namespace jianbao::search {
@@ -43,6 +52,8 @@ inline constexpr int kCandidates = 30;
 inline constexpr int64_t kScored = 2000;
 // The deepest result a search pages to.
 inline constexpr int kMaxResults = 1000;
+// The default budget of the result cache (ResultCache).
+inline constexpr size_t kCacheBytes = 16 << 20;
 
 struct SearchRequest {
   std::string q;
@@ -118,6 +129,12 @@ class SearchService {
   // Returns the index and text sizes (repository.h).
   Result<std::pair<int64_t, int64_t>> Size();
 
+  // Sets the result cache's byte budget (default kCacheBytes; 0 turns the
+  // cache off, as the benchmark does to time every search in full).
+  void set_cache_bytes(size_t bytes);
+  // Returns how many searches the cache answered and how many it did not.
+  std::pair<int64_t, int64_t> cache_lookups() const;
+
   // Writes the index entry of `doc` on `s` (or removes it when it has no
   // readers). Throws on database errors. REQUIRES: inside Database::Write.
   static void Index(soci::session& s, const Document& doc);
@@ -131,8 +148,14 @@ class SearchService {
                     const std::function<bool()>& stop,
                     std::set<std::pair<std::string, int64_t>>* live = nullptr);
   const Kind* Find(const std::string& name) const;
+  // Re-ranks `hits` (BM25 order) by word boundaries and cuts every hit's
+  // snippet: the answer before paging.
+  static std::shared_ptr<const CachedAnswer> Rank(const Query& query,
+                                                  const std::map<std::string, int64_t>& kinds,
+                                                  std::vector<repo::Hit> hits);
 
   store::Database* db_;
+  ResultCache cache_;
   std::vector<Kind> kinds_;
   int observer_ = 0;
 };

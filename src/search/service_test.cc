@@ -43,9 +43,11 @@ class SearchServiceTest : public ::testing::Test {
       for (const auto& [id, d] : docs_) ids.push_back(id);
       return ids;
     };
-    k.readers_of = [](const Actor& a) -> Result<std::vector<std::string>> {
+    k.readers_of = [this](const Actor& a) -> Result<std::vector<std::string>> {
       if (a.is_system()) return std::vector<std::string>{kEveryDocument};
-      return std::vector<std::string>{"public", "user:" + a.login};
+      std::vector<std::string> keys = {"public", "user:" + a.login};
+      for (const std::string& extra : extra_keys_[a.login]) keys.push_back(extra);
+      return keys;
     };
     svc_->AddKind(std::move(k));
     svc_->Observe();
@@ -98,6 +100,7 @@ class SearchServiceTest : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<SearchService> svc_;
   std::map<int64_t, Document> docs_;
+  std::map<std::string, std::vector<std::string>> extra_keys_;  // login → more reader keys
 };
 
 // Returns a document of the test's kind (filters left empty).
@@ -335,6 +338,107 @@ TEST_F(SearchServiceTest, IndexNewKindsIndexesOldRecordsOnce) {
   EXPECT_EQ(*n, 3);
   EXPECT_EQ(Ids("鑫淼", User("a")), (std::set<int64_t>{1, 2, 3}));
   EXPECT_EQ(*svc_->IndexNewKinds(nullptr), 0);
+}
+
+// A word in more than kScored documents: the total counts every match, and
+// the ranked results are the best of the kScored newest (here all score
+// alike, so they are the newest).
+TEST_F(SearchServiceTest, ACommonWordScoresTheNewestAndCountsEveryMatch) {
+  const int n = static_cast<int>(kScored) + 40;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) {
+                   for (int id = 1; id <= n; ++id) {
+                     SearchService::Index(
+                         s, Doc("piece", id, "标题", "网络", "", "2026-01-01", {"public"}));
+                   }
+                   return Status::Ok();
+                 })
+                  .ok());
+  SearchRequest req;
+  req.q = "网络";
+  req.page.page_size = 50;
+  req.page.page = 2;
+  Result<SearchResult> r = svc_->Search(User("carol"), req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().total, n);
+  ASSERT_EQ(r.value().items.size(), 50u);
+  for (size_t i = 0; i < 50; ++i) EXPECT_EQ(r.value().items[i].id, n - 50 - static_cast<int>(i));
+}
+
+// The result cache answers a repeated search, and never after a write of the
+// index (a change, a removal, a change of readers), nor after a user's reader
+// keys change: every answer equals a search without the cache.
+TEST_F(SearchServiceTest, CachedAnswersAreExactAfterWritesAndPermissionChanges) {
+  Save(Doc("piece", 1, "网络", "公开", "", "2026-01-01", {"public"}));
+  Save(Doc("piece", 2, "网络", "爱丽丝的", "", "2026-01-02", {"user:alice"}));
+  int64_t total = 0;
+  EXPECT_EQ(Ids("网络", User("carol"), &total), (std::set<int64_t>{1}));
+  const auto [hits0, misses0] = svc_->cache_lookups();
+  EXPECT_EQ(Ids("网络", User("carol"), &total), (std::set<int64_t>{1}));
+  EXPECT_EQ(svc_->cache_lookups().first, hits0 + 1);
+  EXPECT_EQ(svc_->cache_lookups().second, misses0);
+  // A new document, a change of readers, a removal: each is seen at once.
+  Save(Doc("piece", 3, "网络安全", "公开", "", "2026-01-03", {"public"}));
+  EXPECT_EQ(Ids("网络", User("carol"), &total), (std::set<int64_t>{1, 3}));
+  EXPECT_EQ(total, 2);
+  Save(Doc("piece", 2, "网络", "爱丽丝的", "", "2026-01-02", {"public"}));
+  EXPECT_EQ(Ids("网络", User("carol"), &total), (std::set<int64_t>{1, 2, 3}));
+  docs_.erase(1);
+  ASSERT_TRUE(db_->Write([](soci::session& s) {
+                   store::NotifyChanged(s, "piece", 1);
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(Ids("网络", User("carol"), &total), (std::set<int64_t>{2, 3}));
+  EXPECT_EQ(total, 2);
+  SearchRequest req;
+  req.q = "网络";
+  EXPECT_EQ(svc_->Search(User("carol"), req).value().kinds.at("piece"), 2);
+  // carol gains a reader key: her next search counts the documents it opens.
+  Save(Doc("piece", 4, "网络", "编辑部的", "", "2026-01-04", {"staff:ccea"}));
+  EXPECT_EQ(Ids("网络", User("carol"), &total), (std::set<int64_t>{2, 3}));
+  extra_keys_["carol"] = {"staff:ccea"};
+  EXPECT_EQ(Ids("网络", User("carol"), &total), (std::set<int64_t>{2, 3, 4}));
+  EXPECT_EQ(svc_->Search(User("carol"), req).value().kinds.at("piece"), 3);
+  extra_keys_["carol"].clear();
+  EXPECT_EQ(Ids("网络", User("carol"), &total), (std::set<int64_t>{2, 3}));
+  // Neighbouring pages share one answer: page 2 of 1 comes from the cache.
+  req.page.page_size = 1;
+  req.page.page = 1;
+  const std::vector<SearchItem> first = svc_->Search(User("carol"), req).value().items;
+  const int64_t hits1 = svc_->cache_lookups().first;
+  req.page.page = 2;
+  const std::vector<SearchItem> second = svc_->Search(User("carol"), req).value().items;
+  EXPECT_EQ(svc_->cache_lookups().first, hits1 + 1);
+  ASSERT_EQ(first.size() + second.size(), 2u);
+  EXPECT_EQ(std::set<int64_t>({first[0].id, second[0].id}), (std::set<int64_t>{2, 3}));
+}
+
+// A write by another server (another SearchService on the same database)
+// makes this service's cached answers old; a search inside a transaction
+// that is then rolled back caches nothing.
+TEST_F(SearchServiceTest, CachedAnswersAreExactAcrossServersAndRollbacks) {
+  Save(Doc("piece", 1, "网络", "公开", "", "2026-01-01", {"public"}));
+  EXPECT_EQ(Ids("网络", User("carol")), (std::set<int64_t>{1}));
+  EXPECT_EQ(Ids("网络", User("carol")), (std::set<int64_t>{1}));  // now cached
+  ASSERT_TRUE(db_->Write([](soci::session& s) {
+                   SearchService::Index(s, Doc("piece", 2, "网络", "另一台服务器写的", "",
+                                               "2026-01-02", {"public"}));
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(Ids("网络", User("carol")), (std::set<int64_t>{1, 2}));
+  // Inside a write that is rolled back the search sees its own entry...
+  Status rolled_back = db_->Write([&](soci::session& s) {
+    SearchService::Index(s, Doc("piece", 3, "网络", "未提交", "", "2026-01-03", {"public"}));
+    EXPECT_EQ(Ids("网络", User("carol")), (std::set<int64_t>{1, 2, 3}));
+    return Status::Invalid("x", "rolled_back", "roll back");
+  });
+  EXPECT_EQ(rolled_back.key(), "rolled_back");
+  // ...and nobody sees it afterwards, from the cache or otherwise, also once
+  // the next write takes the generation to the number the rolled back one had.
+  EXPECT_EQ(Ids("网络", User("carol")), (std::set<int64_t>{1, 2}));
+  Save(Doc("piece", 4, "天气", "晴", "", "2026-01-04", {"public"}));
+  EXPECT_EQ(Ids("网络", User("carol")), (std::set<int64_t>{1, 2}));
 }
 
 }  // namespace

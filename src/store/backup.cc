@@ -270,12 +270,18 @@ Status BackupPostgres(const std::string& url, const std::string& path, const Bac
   return SyncAndRename(partial, path);
 }
 
-// Drops every table of the schema Jianbao uses, so that the restored script
-// recreates exactly the backup's tables; runs in psql's one transaction.
+// Drops every table and function (search's generation trigger, migration 6)
+// of the schema Jianbao uses, so that the restored script recreates exactly
+// the backup's tables and functions; runs in psql's one transaction.
+// Functions of extensions are left to their extensions.
 constexpr char kDropTables[] =
     "DO $$DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = "
     "current_schema() LOOP EXECUTE format('DROP TABLE IF EXISTS %I.%I CASCADE', current_schema(), "
-    "r.tablename); END LOOP; END$$";
+    "r.tablename); END LOOP; FOR r IN SELECT p.proname, pg_get_function_identity_arguments(p.oid) "
+    "AS args FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = "
+    "current_schema() AND p.prokind = 'f' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid "
+    "= p.oid AND d.deptype = 'e') LOOP EXECUTE format('DROP FUNCTION IF EXISTS %I.%I(%s) CASCADE', "
+    "current_schema(), r.proname, r.args); END LOOP; END$$";
 
 Status RestorePostgres(const std::string& url, const std::string& path, const BackupOptions& o) {
   const PgTarget t = SplitPassword(url);

@@ -232,6 +232,30 @@ class ClusterTest(unittest.TestCase):
         raw = other.opener.open(other.base + att["url"]).read()
         self.assertEqual(raw, PNG)
 
+    def test_search_answers_follow_the_other_servers_writes(self):
+        """Each server caches search answers under the index generation in
+        PostgreSQL: a write through one server is found at once on the other."""
+        reporter, _ = sign_in("hubei-reporter")
+        a, b = (same_session(reporter, s) for s in servers)
+
+        def found(client, q):
+            status, body, _ = client.call("GET", "/api/v1/search?q=" + urllib.parse.quote(q))
+            self.assertEqual(status, 200, body)
+            return {i["id"] for i in body["items"]}, body["total"]
+
+        for _ in range(2):  # the second answer comes from server a's cache
+            self.assertEqual(found(a, "夔魈魃"), (set(), 0))
+        status, piece, _ = b.call("POST", "/api/v1/submissions", {
+            "title": "双机检索", "body": "夔魈魃。", "authors": ["李娜"]})
+        self.assertEqual(status, 201, piece)
+        for _ in range(2):  # now cached on both servers
+            for c in (a, b):
+                self.assertEqual(found(c, "夔魈魃"), ({piece["id"]}, 1))
+        status, _, _ = a.call("PATCH", f"/api/v1/submissions/{piece['id']}",
+                              {"body": "魍魉。", "note": "改"})
+        self.assertEqual(status, 200)
+        self.assertEqual(found(b, "夔魈魃"), (set(), 0))
+
     def test_publication_is_complete_on_both(self):
         editor, _ = sign_in("editor")
         approver, _ = sign_in("approver")

@@ -148,6 +148,28 @@ class SearchScenarioTest(unittest.TestCase):
         self.assertEqual(set(item), {"kind", "id", "title", "snippet", "date", "org", "score"})
         self.assertEqual(item["org"], "hubei")
 
+    def test_answers_follow_writes_at_once(self):
+        """Answers are cached under the index generation (docs/search.md): a
+        repeated search, then an edit and a submit (new readers), each seen at
+        once in hits, totals and facets."""
+        code, piece, _ = self.reporter.call("POST", "/api/v1/submissions", {
+            "title": "检索缓存", "body": "夔夔魑魅", "authors": ["李娜"]})
+        self.assertEqual(code, 201)
+        mine = ("piece", piece["id"])
+        for _ in range(2):  # the second answer comes from the cache
+            ids, total, facets = search(self.reporter, "夔魑魅")
+            self.assertEqual((ids, total, facets["piece"]), ([mine], 1, 1))
+            self.assertEqual(search(self.editor, "夔魑魅")[1], 0)  # a draft
+        code, _, _ = self.reporter.call("PATCH", f"/api/v1/submissions/{piece['id']}",
+                                        {"body": "夔夔魑", "note": "改"})
+        self.assertEqual(code, 200)
+        self.assertEqual(search(self.reporter, "夔魑魅")[1], 0)
+        self.assertEqual(search(self.reporter, "夔夔魑")[0], [mine])
+        code, _, _ = self.reporter.call("POST", f"/api/v1/submissions/{piece['id']}/actions",
+                                        {"action": "submit"})
+        self.assertEqual(code, 200)
+        self.assertIn(mine, search(self.editor, "夔夔魑")[0])
+
     def test_reindex_gives_the_same_answers(self):
         qs = ["鑫", "犇焱", "淼犇焱垚", "检索"]
         before = {q: search(self.reporter, q) for q in qs}
