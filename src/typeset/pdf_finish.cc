@@ -268,16 +268,21 @@ std::string Xmp(const PdfExtras& x, const std::string& producer) {
 
 }  // namespace
 
-std::string Deflate(std::string_view data, int level) {
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
-                level) != Z_OK) {
+std::string Deflate(std::string_view data, int level, bool huffman_only) {
+  z_stream z{};
+  if (deflateInit2(&z, level, Z_DEFLATED, 15, 8,
+                   huffman_only ? Z_HUFFMAN_ONLY : Z_DEFAULT_STRATEGY) != Z_OK) {
     return "";
   }
-  out.resize(size);
-  return out;
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return rc == Z_STREAM_END ? out : "";
 }
 
 Result<std::string> FinishPdf(const std::string& pdf, const PdfExtras& extras) {

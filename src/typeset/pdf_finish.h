@@ -52,8 +52,10 @@ struct PdfExtras {
   int zlib_level = 1;  // for the content streams
 };
 
-// Returns `data` Flate-compressed (zlib format) at `level` (0–9).
-std::string Deflate(std::string_view data, int level);
+// Returns `data` Flate-compressed (zlib format) at `level` (0–9); with
+// `huffman_only`, without looking for repeated strings (fast, and nearly as
+// small for data with few repeats, such as CFF charstrings).
+std::string Deflate(std::string_view data, int level, bool huffman_only = false);
 
 // Returns `pdf` (as Cairo 1.16 writes it: one revision, a classic
 // cross-reference table, uncompressed object dictionaries) rewritten with a
