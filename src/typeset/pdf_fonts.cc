@@ -18,8 +18,6 @@
 #include <mutex>
 #include <string_view>
 
-#include "core/text.h"
-
 namespace jianbao::typeset {
 namespace {
 
@@ -532,20 +530,21 @@ size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
   for (const cairo_text_cluster_t& c : clusters) {
     const std::string_view part(text.data() + byte, c.num_bytes);
     byte += c.num_bytes;
+    // Pango's segment text is valid UTF-8 (Engine::Shape checks it).
+    const char* end = part.data() + part.size();
+    const bool one = !part.empty() && g_utf8_next_char(part.data()) == end;
     bool plain = false;
-    std::u32string cps;
-    if (text::IsValidUtf8(part)) {
-      for (char32_t cp : text::DecodeUtf8(part)) cps += cp;
-    }
-    if (c.num_glyphs == 1 && cps.size() == 1) {
+    if (c.num_glyphs == 1 && one) {
       auto u = subset.unicode.find(static_cast<uint32_t>(glyphs[g].index));
-      plain = u != subset.unicode.end() && u->second == cps[0];
+      plain = u != subset.unicode.end() && u->second == g_utf8_get_char(part.data());
     }
     if (!plain) {
       if (open) ops += "]TJ\n";
       open = false;
       ops += "/Span << /ActualText <FEFF";
-      for (char32_t cp : cps) AppendUtf16Hex(cp, &ops);
+      for (const char* p = part.data(); p < end; p = g_utf8_next_char(p)) {
+        AppendUtf16Hex(g_utf8_get_char(p), &ops);
+      }
       ops += "> >> BDC\n";
     }
     for (int i = 0; i < c.num_glyphs; ++i, ++g) {
@@ -564,9 +563,15 @@ size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
           pen -= adjust * size / 1000;
         }
       }
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "<%04X>", static_cast<unsigned>(glyphs[g].index));
-      ops += hex;
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      const auto code = static_cast<uint32_t>(glyphs[g].index);
+      const char hex[6] = {'<',
+                           kHex[(code >> 12) & 15],
+                           kHex[(code >> 8) & 15],
+                           kHex[(code >> 4) & 15],
+                           kHex[code & 15],
+                           '>'};
+      ops.append(hex, sizeof hex);
       pen += advances[g] * size;
     }
     if (!plain) {
