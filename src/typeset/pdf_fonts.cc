@@ -411,12 +411,16 @@ void PdfFonts::Prepare(const Document& doc) {
   used_.clear();
   std::map<hb_face_t*, hb_set_t*> wanted;
   std::map<hb_face_t*, std::map<uint32_t, uint32_t>> wanted_cmap;
+  std::vector<hb_face_t*> order;  // by first use: the same issue, the same bytes
   for (const Page& page : doc.pages) {
     for (const GlyphSeg& seg : page.segs) {
       hb_face_t* source = Use(seg.item->item->analysis.font)->source;
       if (source == nullptr) continue;
       hb_set_t*& set = wanted[source];
-      if (set == nullptr) set = hb_set_create();
+      if (set == nullptr) {
+        set = hb_set_create();
+        order.push_back(source);
+      }
       const PangoGlyphString* gs = seg.item->glyphs;
       for (int g = 0; g < gs->num_glyphs; ++g) {
         if (Drawable(gs->glyphs[g].glyph)) hb_set_add(set, gs->glyphs[g].glyph);
@@ -424,7 +428,8 @@ void PdfFonts::Prepare(const Document& doc) {
       CollectCmap(seg, &wanted_cmap[source]);
     }
   }
-  for (auto& [source, set] : wanted) {
+  for (hb_face_t* source : order) {
+    hb_set_t* set = wanted[source];
     FaceSubset& subset = SubsetFor(source);
     auto& cmap = wanted_cmap[source];
     if (!hb_set_is_equal(set, subset.glyphs) || cmap != subset.cmap) {
