@@ -405,6 +405,7 @@ Result<std::string> FinishPdf(const std::string& pdf, const PdfExtras& extras) {
       if (!ReplaceMarkers(&s.data, ops)) return bad("text markers");
     }
     std::string z = Deflate(s.data, extras.zlib_level);
+    if (z.empty()) return bad("zlib");
     o.text = StreamText(o.num, s.entries, z, true);
     auto l = by_num.find(s.length_obj);
     if (l != by_num.end()) {

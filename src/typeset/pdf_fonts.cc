@@ -2,8 +2,8 @@
 
 #include "typeset/pdf_fonts.h"
 
-#include <cairo-ft.h>
 #include <ft2build.h>
+#include FT_FREETYPE_H
 #include FT_CID_H
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
@@ -403,7 +403,7 @@ void PdfFonts::Remake(hb_face_t* source, FaceSubset* subset) {
   font->base_font = BaseFont(source, hash);
   font->widths = WidthArray(widths);
   font->to_unicode = Deflate(ToUnicodeCMap(subset->unicode), kFontZlibLevel);
-  subset->pdf = std::move(font);
+  if (!font->to_unicode.empty()) subset->pdf = std::move(font);
 }
 
 void PdfFonts::Prepare(const Document& doc) {
