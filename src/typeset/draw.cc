@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 
@@ -133,8 +134,9 @@ void DrawLink(cairo_t* cr, const LinkBox& l, const std::function<void()>& inside
   cairo_tag_end(cr, CAIRO_TAG_LINK);
 }
 
-// Draws glyph segments: through `fonts` when given
-// (PDF; runs of one line in one font drawn as one string), else through Pango.
+// Draws glyph segments: through `fonts` when given (PDF: each run of one
+// line in one font becomes one text object, see PdfFonts::ShowLine), else
+// through Pango.
 void DrawSegs(cairo_t* cr, const std::vector<const GlyphSeg*>& segs, PdfFonts* fonts) {
   for (size_t i = 0; i < segs.size();) {
     SetRgb(cr, segs[i]->rgb);
@@ -223,6 +225,11 @@ Status DrawPage(cairo_t* cr, const Page& page, PdfFonts* fonts, double px_per_pt
 }  // namespace
 
 Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts) {
+  // Cairo leaves the content streams uncompressed: FinishPdf puts the text
+  // into them and compresses them itself, at a level of its choice. Cairo
+  // reads this when a surface is made; set once, before the first one.
+  static const bool uncompressed = setenv("CAIRO_DEBUG_PDF", "1", 0) == 0;
+  (void)uncompressed;
   fonts->Prepare(doc);
   std::string out;
   cairo_surface_t* surface =
@@ -251,6 +258,7 @@ Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts) {
     tagger.Open(0);
     int page_no = 0;
     for (const Page& page : doc.pages) {
+      fonts->StartPage();
       drawn = DrawPage(cr.get(), page, fonts, kPdfImageDpi / 72.0, &doc, ++page_no, &tagger);
       if (!drawn.ok()) break;
       cairo_show_page(cr.get());  // writes the page and releases its images
@@ -274,6 +282,8 @@ Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts) {
     if (n.type == "Figure") extras.figure_alts.push_back(n.alt);
   }
   for (const OutlineEntry& o : doc.outline) extras.dest_titles[o.dest] = o.title;
+  extras.fonts = fonts->Fonts();
+  extras.page_text = fonts->TakePageText();
   return FinishPdf(out, extras);
 }
 

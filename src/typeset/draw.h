@@ -16,8 +16,11 @@ namespace jianbao::typeset {
 
 class PdfFonts;  // pdf_fonts.h
 
-// Returns the PDF bytes, or kInternal when Cairo fails. Glyphs are drawn
-// through `fonts` (kept between calls for speed).
+// Returns the PDF bytes, or kInternal when Cairo fails. Cairo draws the
+// page (rules, images, links, structure) and `fonts` writes the text (kept
+// between calls for speed); FinishPdf merges them. Sets CAIRO_DEBUG_PDF in
+// the environment on its first call (Cairo then leaves content streams
+// uncompressed).
 Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts);
 
 // Returns PNG bytes per page at `dpi`, or kInternal when Cairo fails.

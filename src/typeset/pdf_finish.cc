@@ -2,10 +2,13 @@
 
 #include "typeset/pdf_finish.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -106,6 +109,124 @@ std::string Unescape(const std::string& lit) {
   return out;
 }
 
+// Inflates zlib `data` into `out`; false when it is not a whole zlib stream.
+bool Inflate(std::string_view data, std::string* out) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return false;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  char buf[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof buf;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out->append(buf, sizeof buf - z.avail_out);
+  }
+  inflateEnd(&z);
+  return rc == Z_STREAM_END;
+}
+
+// A stream object split up: the dictionary's entries without /Length, the
+// object number holding the length when it is indirect (0 if not), the data.
+struct StreamObj {
+  std::string entries;
+  long length_obj = 0;
+  std::string data;
+};
+
+// Splits `text` ("N 0 obj\n<< … >>\nstream\n…\nendstream\nendobj\n"); false
+// when it is not a stream object.
+bool SplitStream(const std::string& text, StreamObj* s) {
+  size_t open = text.find("<<");
+  size_t st = text.find(">>\nstream\n");
+  if (open == std::string::npos || st == std::string::npos || st < open) {
+    // Cairo also writes the dictionary's end and "stream" on separate lines.
+    st = text.find("\nstream\n");
+    if (open == std::string::npos || st == std::string::npos) return false;
+    size_t close = text.rfind(">>", st);
+    if (close == std::string::npos || close < open) return false;
+    s->entries = text.substr(open + 2, close - open - 2);
+    st += 1;
+  } else {
+    s->entries = text.substr(open + 2, st - open - 2);
+    st += 3;
+  }
+  size_t begin = st + 7;  // after "stream\n"
+  size_t end = text.rfind("endstream");
+  if (end == std::string::npos || end < begin) return false;
+  if (end > begin && text[end - 1] == '\n') --end;
+  if (end > begin && text[end - 1] == '\r') --end;
+  s->data = text.substr(begin, end - begin);
+  size_t l = s->entries.find("/Length");
+  if (l != std::string::npos) {
+    size_t e = l + 7;
+    while (e < s->entries.size() && s->entries[e] == ' ') ++e;
+    char* num_end = nullptr;
+    long n = std::strtol(s->entries.c_str() + e, &num_end, 10);
+    e = num_end - s->entries.c_str();
+    if (s->entries.compare(e, 4, " 0 R") == 0) {
+      s->length_obj = n;
+      e += 4;
+    }
+    s->entries.erase(l, e - l);
+  }
+  return true;
+}
+
+// Returns object `num`'s text for a stream with `entries` (no /Length) and
+// `data`, compressed by the caller when `filtered`.
+std::string StreamText(long num, const std::string& entries, const std::string& data,
+                       bool filtered) {
+  return std::to_string(num) + " 0 obj\n<< " + entries + (filtered ? " /Filter /FlateDecode" : "") +
+         " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
+         "\nendstream\nendobj\n";
+}
+
+// Replaces the text markers of `content` by `ops`, in order; false when
+// their numbers differ.
+bool ReplaceMarkers(std::string* content, const std::vector<std::string>& ops) {
+  std::string out;
+  const std::string_view marker(kTextMarker);
+  size_t from = 0, k = 0;
+  for (size_t at = content->find(marker); at != std::string::npos;
+       at = content->find(marker, from)) {
+    if (k >= ops.size()) return false;
+    out.append(*content, from, at - from);
+    out += ops[k++];
+    from = at + marker.size();
+  }
+  if (k != ops.size()) return false;
+  out.append(*content, from, std::string::npos);
+  *content = std::move(out);
+  return true;
+}
+
+// Returns the objects of `f` numbered from `first`: Type0 font, CIDFont,
+// FontDescriptor, font program, ToUnicode CMap.
+std::vector<std::string> FontObjects(const PdfFont& f, long first) {
+  auto ref = [&](int k) { return std::to_string(first + k) + " 0 R"; };
+  auto head = [&](int k) { return std::to_string(first + k) + " 0 obj\n"; };
+  std::vector<std::string> out;
+  out.push_back(head(0) + "<< /Type /Font /Subtype /Type0 /BaseFont /" + f.base_font +
+                " /Encoding /Identity-H /DescendantFonts [" + ref(1) + "] /ToUnicode " + ref(4) +
+                " >>\nendobj\n");
+  out.push_back(head(1) + "<< /Type /Font /Subtype /" + (f.cff ? "CIDFontType0" : "CIDFontType2") +
+                " /BaseFont /" + f.base_font +
+                " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+                " /FontDescriptor " +
+                ref(2) + (f.cff ? "" : " /CIDToGIDMap /Identity") + " /DW 1000 /W " + f.widths +
+                " >>\nendobj\n");
+  out.push_back(head(2) + "<< /Type /FontDescriptor /FontName /" + f.base_font + " " +
+                f.descriptor + (f.cff ? " /FontFile3 " : " /FontFile2 ") + ref(3) +
+                " >>\nendobj\n");
+  out.push_back(StreamText(
+      first + 3, f.cff ? "/Subtype /CIDFontType0C" : "/Length1 " + std::to_string(f.program_size),
+      f.program, true));
+  out.push_back(StreamText(first + 4, "", f.to_unicode, true));
+  return out;
+}
+
 std::string Xmp(const PdfExtras& x, const std::string& producer) {
   std::string s =
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -146,6 +267,23 @@ std::string Xmp(const PdfExtras& x, const std::string& producer) {
 }
 
 }  // namespace
+
+std::string Deflate(std::string_view data, int level, bool huffman_only) {
+  z_stream z{};
+  if (deflateInit2(&z, level, Z_DEFLATED, 15, 8,
+                   huffman_only ? Z_HUFFMAN_ONLY : Z_DEFAULT_STRATEGY) != Z_OK) {
+    return "";
+  }
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return rc == Z_STREAM_END ? out : "";
+}
 
 Result<std::string> FinishPdf(const std::string& pdf, const PdfExtras& extras) {
   auto bad = [](const char* what) {
@@ -209,6 +347,72 @@ Result<std::string> FinishPdf(const std::string& pdf, const PdfExtras& extras) {
       if (*c == 'R') ++c;
     }
   }
+  // The text: markers replaced by the operators, streams compressed, the
+  // fonts named in every page's resources.
+  std::map<long, Obj*> by_num;
+  for (Obj& o : objs) by_num[o.num] = &o;
+  const long first_font = count + 1;
+  std::string font_refs;
+  for (size_t i = 0; i < extras.fonts.size(); ++i) {
+    font_refs +=
+        " /" + extras.fonts[i]->resource + " " + std::to_string(first_font + 5 * i) + " 0 R";
+  }
+  std::set<long> resources_done;
+  std::map<long, size_t> content_page;  // content stream object → page index
+  for (Obj& o : objs) {
+    std::string_view d = DictPart(o.text);
+    if (!Has(d, "/Type /Page")) continue;
+    auto pi = page_index.find(o.num);
+    long contents = IntAfter(d, "/Contents");
+    long res = IntAfter(d, "/Resources");
+    if (pi == page_index.end() || contents <= 0 || res <= 0) return bad("page");
+    content_page[contents] = pi->second;
+    auto r = by_num.find(res);
+    if (r == by_num.end()) return bad("page resources");
+    if (font_refs.empty() || !resources_done.insert(res).second) continue;
+    std::string& t = r->second->text;
+    size_t f = t.find("/Font");
+    if (f != std::string::npos) f = t.find("<<", f);
+    if (f != std::string::npos) {
+      t.insert(f + 2, font_refs + " ");
+    } else {
+      Insert(r->second, "/Font <<" + font_refs + " >>");
+    }
+  }
+  const std::vector<std::string> no_text;
+  for (Obj& o : objs) {
+    std::string_view d = DictPart(o.text);
+    auto cp = content_page.find(o.num);
+    const bool content = cp != content_page.end();
+    if (!content && (Has(d, "/Filter") || o.text.find("endstream") == std::string::npos)) continue;
+    StreamObj s;
+    if (!SplitStream(o.text, &s)) {
+      if (content) return bad("content stream");
+      continue;
+    }
+    if (content) {
+      size_t f = s.entries.find("/Filter /FlateDecode");
+      if (f != std::string::npos) {  // Cairo compressed it after all
+        std::string raw;
+        if (!Inflate(s.data, &raw)) return bad("content filter");
+        s.data = std::move(raw);
+        s.entries.erase(f, 20);
+      } else if (Has(s.entries, "/Filter")) {
+        return bad("content filter");
+      }
+      const auto& ops =
+          cp->second < extras.page_text.size() ? extras.page_text[cp->second] : no_text;
+      if (!ReplaceMarkers(&s.data, ops)) return bad("text markers");
+    }
+    std::string z = Deflate(s.data, extras.zlib_level);
+    if (z.empty()) return bad("zlib");
+    o.text = StreamText(o.num, s.entries, z, true);
+    auto l = by_num.find(s.length_obj);
+    if (l != by_num.end()) {
+      l->second->text =
+          std::to_string(s.length_obj) + " 0 obj\n   " + std::to_string(z.size()) + "\nendobj\n";
+    }
+  }
   std::string producer;
   std::vector<std::pair<std::pair<int, long>, Obj*>> figures;
   const int meta = count;  // the new object's number
@@ -257,18 +461,26 @@ Result<std::string> FinishPdf(const std::string& pdf, const PdfExtras& extras) {
                   std::to_string(meta) + " 0 obj\n<< /Type /Metadata /Subtype /XML /Length " +
                       std::to_string(xmp.size()) + " >>\nstream\n" + xmp +
                       "\nendstream\nendobj\n"});
+  for (size_t i = 0; i < extras.fonts.size(); ++i) {
+    const long first = first_font + 5 * static_cast<long>(i);
+    std::vector<std::string> texts = FontObjects(*extras.fonts[i], first);
+    for (size_t k = 0; k < texts.size(); ++k) {
+      objs.push_back({static_cast<int>(first + k), 0, std::move(texts[k])});
+    }
+  }
+  const int size = static_cast<int>(first_font + 5 * extras.fonts.size());
   // Write it again: the header, the objects, a new cross-reference table.
   std::string out = pdf.substr(0, objs.front().offset);
-  std::vector<size_t> offsets(count + 1, 0);
+  std::vector<size_t> offsets(size, 0);
   for (Obj& o : objs) {
     offsets[o.num] = out.size();
     out += o.text;
   }
   size_t new_xref = out.size();
-  out += "xref\n0 " + std::to_string(count + 1) + "\n";
+  out += "xref\n0 " + std::to_string(size) + "\n";
   char line[32];
   out += "0000000000 65535 f \n";
-  for (int i = 1; i <= count; ++i) {
+  for (int i = 1; i < size; ++i) {
     if (offsets[i] == 0) {
       out += "0000000000 00001 f \n";
     } else {
@@ -280,8 +492,7 @@ Result<std::string> FinishPdf(const std::string& pdf, const PdfExtras& extras) {
   size_t h1 = std::hash<std::string>{}(out), h2 = std::hash<std::string>{}(out + extras.title);
   char id[40];
   std::snprintf(id, sizeof id, "%016zx%016zx", h1, h2);
-  out +=
-      "trailer\n<< /Size " + std::to_string(count + 1) + " /Root " + std::to_string(root) + " 0 R";
+  out += "trailer\n<< /Size " + std::to_string(size) + " /Root " + std::to_string(root) + " 0 R";
   if (info > 0) out += " /Info " + std::to_string(info) + " 0 R";
   out += " /ID [<" + std::string(id) + "><" + std::string(id) + ">] >>\nstartxref\n" +
          std::to_string(new_xref) + "\n%%EOF\n";

@@ -2,7 +2,9 @@
 
 #include "typeset/pdf_fonts.h"
 
-#include <cairo-ft.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_CID_H
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -11,8 +13,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 namespace jianbao::typeset {
 namespace {
@@ -23,13 +27,9 @@ constexpr const char* kDroppedTables[] = {
     "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern",
     "morx", "mort", "kerx", "feat", "trak", "STAT", "hdmx", "LTSH", "VDMX", "gasp", "meta"};
 
-// A kept subset that would grow beyond this many glyphs starts afresh.
-constexpr unsigned kMaxKeptGlyphs = 12000;
-
-// FreeType faces made here outlive a render: Cairo keeps recently used fonts,
-// and so their FT_Face, in a cache. Hence one process-wide library that is
-// never freed, and a mutex, because FreeType requires FT_New_Face and
-// FT_Done_Face on one library to be serialised.
+// One process-wide FreeType library (never freed) and a mutex, because
+// FreeType requires FT_New_Face and FT_Done_Face on one library to be
+// serialised; it only reads the CIDs of a subset's glyphs.
 std::mutex& FtMutex() {
   static std::mutex mu;
   return mu;
@@ -42,23 +42,6 @@ FT_Library FtLibrary() {  // REQUIRES: FtMutex() held
   }();
   return lib;
 }
-
-// What a Cairo font face made from a subset keeps alive.
-struct FaceOwner {
-  FT_Face face = nullptr;
-  hb_blob_t* blob = nullptr;  // the font file the FT_Face reads
-  ~FaceOwner() {
-    if (face != nullptr) {
-      std::lock_guard<std::mutex> lock(FtMutex());
-      FT_Done_Face(face);
-    }
-    hb_blob_destroy(blob);
-  }
-};
-
-const cairo_user_data_key_t kOwnerKey = {};
-
-void DestroyOwner(void* p) { std::unique_ptr<FaceOwner> owner(static_cast<FaceOwner*>(p)); }
 
 // Returns the HarfBuzz face of `font` when its glyphs can be drawn from a
 // subset of that face as they are: a fontconfig font, neither emboldened nor
@@ -82,32 +65,6 @@ hb_face_t* PlainFace(PangoFont* font) {
 }
 
 bool Drawable(PangoGlyph g) { return g != PANGO_GLYPH_EMPTY && !(g & PANGO_GLYPH_UNKNOWN_FLAG); }
-
-// Returns a Cairo face over the font file `blob` (taking the reference), or
-// null when FreeType cannot read it.
-cairo_font_face_t* CairoFace(hb_blob_t* blob) {
-  auto owner = std::make_unique<FaceOwner>();
-  owner->blob = blob;
-  unsigned int size = 0;
-  const char* data = hb_blob_get_data(blob, &size);
-  {
-    std::lock_guard<std::mutex> lock(FtMutex());
-    if (FtLibrary() == nullptr ||
-        FT_New_Memory_Face(FtLibrary(), reinterpret_cast<const FT_Byte*>(data),
-                           static_cast<FT_Long>(size), 0, &owner->face) != 0) {
-      owner->face = nullptr;
-      return nullptr;
-    }
-  }
-  cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(owner->face, FT_LOAD_NO_HINTING);
-  if (cairo_font_face_set_user_data(face, &kOwnerKey, owner.get(), DestroyOwner) !=
-      CAIRO_STATUS_SUCCESS) {
-    cairo_font_face_destroy(face);
-    return nullptr;  // `owner` frees the FT_Face
-  }
-  owner.release();  // now owned by `face`
-  return face;
-}
 
 // Returns Cairo's text clusters for `seg` as Pango's renderer makes them
 // (empty and unknown glyphs discounted), or an empty vector when they do not
@@ -142,164 +99,6 @@ hb_blob_t* TableWithoutCmap(hb_face_t*, hb_tag_t tag, void* source) {
   return hb_face_reference_table(static_cast<hb_face_t*>(source), tag);
 }
 
-void Put16(std::string* out, uint32_t v) {
-  out->push_back(static_cast<char>((v >> 8) & 0xFF));
-  out->push_back(static_cast<char>(v & 0xFF));
-}
-void Put32(std::string* out, uint32_t v) {
-  Put16(out, v >> 16);
-  Put16(out, v & 0xFFFF);
-}
-
-// Returns a cmap table mapping exactly `cmap` (code point → glyph id): a
-// format 4 subtable (3,1) for the BMP, which Cairo reads back to write each
-// glyph's ToUnicode entry, and a format 12 subtable (3,10) for all; "" when
-// the BMP part does not fit a format 4 subtable.
-std::string CmapTable(const std::map<uint32_t, uint32_t>& cmap) {
-  // Format 4: one segment per run of consecutive code points, glyph ids in
-  // glyphIdArray, and the closing 0xFFFF segment.
-  struct Seg {
-    uint32_t start, end, first;  // first: index into glyph_ids
-  };
-  std::vector<Seg> segs;
-  std::vector<uint32_t> glyph_ids;
-  for (const auto& [cp, gid] : cmap) {
-    if (cp >= 0xFFFF) break;
-    if (segs.empty() || segs.back().end + 1 != cp) {
-      segs.push_back({cp, cp, static_cast<uint32_t>(glyph_ids.size())});
-    } else {
-      segs.back().end = cp;
-    }
-    glyph_ids.push_back(gid);
-  }
-  const uint32_t seg_count = static_cast<uint32_t>(segs.size()) + 1;
-  const uint32_t len4 = 16 + 8 * seg_count + 2 * static_cast<uint32_t>(glyph_ids.size());
-  if (len4 > 0xFFFF) return "";
-  std::string f4;
-  Put16(&f4, 4);
-  Put16(&f4, len4);
-  Put16(&f4, 0);
-  Put16(&f4, seg_count * 2);
-  uint32_t pow = 1, log = 0;
-  while (pow * 2 <= seg_count) {
-    pow *= 2;
-    ++log;
-  }
-  Put16(&f4, pow * 2);
-  Put16(&f4, log);
-  Put16(&f4, seg_count * 2 - pow * 2);
-  for (const Seg& g : segs) Put16(&f4, g.end);
-  Put16(&f4, 0xFFFF);
-  Put16(&f4, 0);  // reservedPad
-  for (const Seg& g : segs) Put16(&f4, g.start);
-  Put16(&f4, 0xFFFF);
-  for (size_t i = 0; i < segs.size(); ++i) Put16(&f4, 0);  // idDelta
-  Put16(&f4, 1);
-  for (size_t i = 0; i < segs.size(); ++i) {
-    // Bytes from this idRangeOffset entry to the segment's first glyph id.
-    Put16(&f4, static_cast<uint32_t>(2 * (seg_count - i) + 2 * segs[i].first));
-  }
-  Put16(&f4, 0);
-  for (uint32_t g : glyph_ids) Put16(&f4, g);
-  std::string f12;
-  Put16(&f12, 12);
-  Put16(&f12, 0);
-  Put32(&f12, 16 + 12 * static_cast<uint32_t>(cmap.size()));
-  Put32(&f12, 0);
-  Put32(&f12, static_cast<uint32_t>(cmap.size()));
-  for (const auto& [cp, gid] : cmap) {
-    Put32(&f12, cp);
-    Put32(&f12, cp);
-    Put32(&f12, gid);
-  }
-  std::string t;
-  Put16(&t, 0);
-  Put16(&t, 2);
-  Put16(&t, 3);
-  Put16(&t, 1);
-  Put32(&t, 4 + 2 * 8);
-  Put16(&t, 3);
-  Put16(&t, 10);
-  Put32(&t, 4 + 2 * 8 + static_cast<uint32_t>(f4.size()));
-  return t + f4 + f12;
-}
-
-// Returns the font file `font` with its cmap replaced by `cmap_table`
-// (taking the reference to `font`), or `font` when that fails.
-hb_blob_t* WithCmap(hb_blob_t* font, const std::string& cmap_table) {
-  if (cmap_table.empty()) return font;
-  hb_face_t* face = hb_face_create(font, 0);
-  unsigned count = hb_face_get_table_tags(face, 0, nullptr, nullptr);
-  std::vector<hb_tag_t> tags(count);
-  hb_face_get_table_tags(face, 0, &count, tags.data());
-  hb_face_t* builder = hb_face_builder_create();
-  for (hb_tag_t tag : tags) {
-    if (tag == HB_TAG('c', 'm', 'a', 'p')) continue;
-    hb_blob_t* table = hb_face_reference_table(face, tag);
-    hb_face_builder_add_table(builder, tag, table);
-    hb_blob_destroy(table);
-  }
-  hb_blob_t* cmap = hb_blob_create(cmap_table.data(), static_cast<unsigned>(cmap_table.size()),
-                                   HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr);
-  hb_face_builder_add_table(builder, HB_TAG('c', 'm', 'a', 'p'), cmap);
-  hb_blob_destroy(cmap);
-  hb_blob_t* out = hb_face_reference_blob(builder);
-  hb_face_destroy(builder);
-  hb_face_destroy(face);
-  if (hb_blob_get_length(out) == 0) {
-    hb_blob_destroy(out);
-    return font;
-  }
-  hb_blob_destroy(font);
-  return out;
-}
-
-// Returns a Cairo face over a subset of `source` holding `glyphs`, with a
-// cmap of exactly the pairs of `cmap` (code point → original glyph id: the
-// text each glyph was shaped from), and fills `new_gid`; null when the
-// subsetter or FreeType fails.
-cairo_font_face_t* SubsetFace(hb_face_t* source, const hb_set_t* glyphs,
-                              const std::map<uint32_t, uint32_t>& cmap,
-                              std::vector<uint32_t>* new_gid) {
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (input == nullptr) return nullptr;
-  hb_set_union(hb_subset_input_glyph_set(input), glyphs);
-  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* tag : kDroppedTables) hb_set_add(drop, hb_tag_from_string(tag, 4));
-  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  hb_face_t* view = hb_face_create_for_tables(TableWithoutCmap, hb_face_reference(source),
-                                              reinterpret_cast<hb_destroy_func_t>(hb_face_destroy));
-  hb_face_set_upem(view, hb_face_get_upem(source));
-  hb_face_set_glyph_count(view, hb_face_get_glyph_count(source));
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(view, input);
-  hb_face_destroy(view);
-  hb_subset_input_destroy(input);
-  if (plan == nullptr) return nullptr;
-  const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan);
-  new_gid->assign(hb_set_get_max(glyphs) + 1, 0);
-  for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(glyphs, &g);) {
-    hb_codepoint_t n = hb_map_get(map, g);
-    (*new_gid)[g] = n == HB_MAP_VALUE_INVALID ? 0 : n;
-  }
-  hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);
-  hb_subset_plan_destroy(plan);
-  if (subset == nullptr) return nullptr;
-  hb_blob_t* blob = hb_face_reference_blob(subset);
-  hb_face_destroy(subset);
-  if (hb_blob_get_length(blob) == 0) {
-    hb_blob_destroy(blob);
-    return nullptr;
-  }
-  // Cairo gives a glyph drawn inside an /ActualText span the text its font's
-  // cmap maps to it; the subsetter would map every code point of the source
-  // that shares the glyph (行 and the Kangxi radical ⾏), so the cmap is ours.
-  std::map<uint32_t, uint32_t> mapped;
-  for (const auto& [cp, gid] : cmap) {
-    if (gid < new_gid->size() && (*new_gid)[gid] != 0) mapped[cp] = (*new_gid)[gid];
-  }
-  return CairoFace(WithCmap(blob, CmapTable(mapped)));
-}
-
 // Adds to `cmap` the code points that Pango shaped into one glyph each in
 // `seg`, with that glyph (the first glyph a code point was seen with wins).
 void CollectCmap(const GlyphSeg& seg, std::map<uint32_t, uint32_t>* cmap) {
@@ -316,35 +115,11 @@ void CollectCmap(const GlyphSeg& seg, std::map<uint32_t, uint32_t>* cmap) {
   }
 }
 
-// Appends the drawable glyphs of `seg`, their ids mapped by `new_gid`, and
-// the natural advance of each in ems (from HarfBuzz's metrics: no outline
-// is loaded).
-void AppendGlyphs(const GlyphSeg& seg, const std::vector<uint32_t>& new_gid,
-                  std::vector<cairo_glyph_t>* glyphs, std::vector<double>* advances) {
-  const PangoGlyphString* gs = seg.item->glyphs;
-  hb_font_t* hb = pango_font_get_hb_font(seg.item->item->analysis.font);
-  int x_scale = 0, y_scale = 0;
-  if (hb != nullptr) hb_font_get_scale(hb, &x_scale, &y_scale);
-  int x = 0;
-  for (int g = 0; g < gs->num_glyphs; ++g) {
-    const PangoGlyphInfo& info = gs->glyphs[g];
-    if (Drawable(info.glyph)) {
-      unsigned long id = info.glyph < new_gid.size() ? new_gid[info.glyph] : 0;
-      glyphs->push_back({id, seg.x + static_cast<double>(x + info.geometry.x_offset) / PANGO_SCALE,
-                         seg.y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE});
-      advances->push_back(
-          x_scale != 0 ? static_cast<double>(hb_font_get_glyph_h_advance(hb, info.glyph)) / x_scale
-                       : 1.0);
-    }
-    x += info.geometry.width;
-  }
-}
-
 // Joins neighbouring clusters where a text extractor would see a gap or an
 // overlap between their glyphs (the quarter em between Chinese and Latin
 // text, the spread of a justified line, a squeezed punctuation mark): more
 // than `slack` points between where one cluster's last glyph ends and the
-// next one's first glyph begins. Cairo writes a cluster of several glyphs
+// next one's first glyph begins. ShowLine writes a cluster of several glyphs
 // inside an /ActualText span, so readers that honour it (poppler) take its
 // text as it is, without inferring a space; single-glyph clusters keep their
 // text in the font's ToUnicode map for the readers that do not (MuPDF).
@@ -373,34 +148,158 @@ std::vector<cairo_text_cluster_t> JoinAtGaps(const std::vector<cairo_text_cluste
   return out;
 }
 
-// Returns a scaled font of `face` with the size, matrices and options of
-// Pango's `font`, or null.
-cairo_scaled_font_t* ScaledLike(PangoFont* font, cairo_font_face_t* face) {
-  cairo_scaled_font_t* like = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
-  if (like == nullptr) return nullptr;
-  cairo_matrix_t font_matrix, ctm;
-  cairo_scaled_font_get_font_matrix(like, &font_matrix);
-  cairo_scaled_font_get_ctm(like, &ctm);
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_scaled_font_get_font_options(like, options);
-  cairo_scaled_font_t* scaled = cairo_scaled_font_create(face, &font_matrix, &ctm, options);
-  cairo_font_options_destroy(options);
-  if (cairo_scaled_font_status(scaled) != CAIRO_STATUS_SUCCESS) {
-    cairo_scaled_font_destroy(scaled);
-    return nullptr;
+// Font programs are compressed once per subset and kept. Desubroutinized CFF
+// has few repeated strings: zlib's level 6 gains 2 % over level 1 at 1.6×
+// the time, and Huffman coding alone is within 3 % of level 1 at half its
+// time (seed issue: 572 KB of CFF → 461 / 471 / 486 KB).
+constexpr int kFontZlibLevel = 1;
+
+// Returns `v` with at most three decimals, without trailing zeros.
+std::string Num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", std::fabs(v) < 0.0005 ? 0.0 : v);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+// Appends `c` as UTF-16BE hex digits.
+void AppendUtf16Hex(char32_t c, std::string* out) {
+  char buf[12];
+  if (c >= 0x10000) {
+    c -= 0x10000;
+    std::snprintf(buf, sizeof buf, "%04X%04X", static_cast<unsigned>(0xD800 + (c >> 10)),
+                  static_cast<unsigned>(0xDC00 + (c & 0x3FF)));
+  } else {
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c));
   }
-  return scaled;
+  *out += buf;
+}
+
+// True for the CJK radicals and compatibility ideographs, which share glyphs
+// with the unified ideographs a reader should get (⾏ and 行).
+bool LookAlike(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x2F800 && c <= 0x2FA1F);
+}
+
+std::string ToUnicodeCMap(const std::map<uint32_t, char32_t>& unicode) {
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  auto it = unicode.begin();
+  while (it != unicode.end()) {
+    size_t n = 0;
+    std::string block;
+    for (; it != unicode.end() && n < 100; ++it, ++n) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "<%04X> <", it->first);
+      block += buf;
+      AppendUtf16Hex(it->second, &block);
+      block += ">\n";
+    }
+    s += std::to_string(n) + " beginbfchar\n" + block + "endbfchar\n";
+  }
+  return s + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+// Returns the /W array for `width` (code → width), runs of codes together.
+std::string WidthArray(const std::map<uint32_t, int>& width) {
+  std::string s = "[";
+  uint32_t next = 0;
+  bool open = false;
+  for (const auto& [code, w] : width) {
+    if (!open || code != next) {
+      if (open) s += "]";
+      s += " " + std::to_string(code) + " [";
+      open = true;
+    } else {
+      s += " ";
+    }
+    s += std::to_string(w);
+    next = code + 1;
+  }
+  if (open) s += "]";
+  return s + " ]";
+}
+
+int16_t Int16At(const char* p) {
+  return static_cast<int16_t>((static_cast<uint8_t>(p[0]) << 8) | static_cast<uint8_t>(p[1]));
+}
+
+// Returns the FontDescriptor entries of `source` (metrics in 1/1000 em).
+std::string Descriptor(hb_face_t* source, hb_font_t* font, double per_unit) {
+  int box[4] = {0, 0, 1000, 1000};
+  hb_blob_t* head = hb_face_reference_table(source, HB_TAG('h', 'e', 'a', 'd'));
+  unsigned len = 0;
+  const char* h = hb_blob_get_data(head, &len);
+  if (len >= 44) {
+    for (int i = 0; i < 4; ++i)
+      box[i] = static_cast<int>(std::lround(Int16At(h + 36 + 2 * i) * per_unit));
+  }
+  hb_blob_destroy(head);
+  hb_position_t asc = 0, desc = 0, cap = 0;
+  hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
+  hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &desc);
+  hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
+  auto k = [&](hb_position_t v) { return std::to_string(std::lround(v * per_unit)); };
+  return "/Flags 4 /FontBBox [" + std::to_string(box[0]) + " " + std::to_string(box[1]) + " " +
+         std::to_string(box[2]) + " " + std::to_string(box[3]) + "] /ItalicAngle 0 /Ascent " +
+         k(asc) + " /Descent " + k(desc) + " /CapHeight " + k(cap) + " /StemV 80";
+}
+
+// Returns "ABCDEF+Name": the subset tag from `hash`, the PostScript name of
+// `source` with the characters a PDF name cannot hold dropped.
+std::string BaseFont(hb_face_t* source, size_t hash) {
+  std::string tag;
+  for (int i = 0; i < 6; ++i, hash /= 26) tag += static_cast<char>('A' + hash % 26);
+  char name[128];
+  unsigned size = sizeof name;
+  if (hb_ot_name_get_utf8(source, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size,
+                          name) == 0) {
+    name[0] = 0;
+  }
+  std::string clean;
+  for (const char* c = name; *c != 0; ++c) {
+    if (*c > 0x20 && *c < 0x7F &&
+        std::string_view("()<>[]{}/%#").find(*c) == std::string_view::npos) {
+      clean += *c;
+    }
+  }
+  return tag + "+" + (clean.empty() ? "Font" : clean);
+}
+
+// Fills `cid` (new glyph id → CID) from the CFF font in `blob` when it is
+// CID-keyed; leaves it empty otherwise (codes are glyph ids then).
+void ReadCids(hb_blob_t* blob, unsigned glyph_count, std::vector<uint32_t>* cid) {
+  unsigned int size = 0;
+  const char* data = hb_blob_get_data(blob, &size);
+  std::lock_guard<std::mutex> lock(FtMutex());
+  FT_Face face = nullptr;
+  if (FtLibrary() == nullptr ||
+      FT_New_Memory_Face(FtLibrary(), reinterpret_cast<const FT_Byte*>(data),
+                         static_cast<FT_Long>(size), 0, &face) != 0) {
+    return;
+  }
+  FT_Bool is_cid = 0;
+  if (FT_Get_CID_Is_Internally_CID_Keyed(face, &is_cid) == 0 && is_cid) {
+    cid->assign(glyph_count, 0);
+    for (unsigned g = 0; g < glyph_count; ++g) {
+      FT_UInt c = 0;
+      (*cid)[g] = FT_Get_CID_From_Glyph_Index(face, g, &c) == 0 ? c : g;
+    }
+  }
+  FT_Done_Face(face);
 }
 
 }  // namespace
 
 PdfFonts::~PdfFonts() {
-  for (auto& [font, use] : fonts_) {
-    if (use.scaled != nullptr) cairo_scaled_font_destroy(use.scaled);
-    g_object_unref(font);
-  }
+  for (auto& [font, use] : fonts_) g_object_unref(font);
   for (auto& [source, subset] : subsets_) {
-    if (subset.face != nullptr) cairo_font_face_destroy(subset.face);
     hb_set_destroy(subset.glyphs);
     hb_face_destroy(source);
   }
@@ -411,6 +310,10 @@ PdfFonts::FontUse* PdfFonts::Use(PangoFont* font) {
   if (fresh) {
     g_object_ref(font);
     it->second.source = PlainFace(font);
+    PangoFontDescription* d = pango_font_describe_with_absolute_size(font);
+    it->second.size = static_cast<double>(pango_font_description_get_size(d)) / PANGO_SCALE;
+    pango_font_description_free(d);
+    if (it->second.size <= 0) it->second.source = nullptr;
   }
   return &it->second;
 }
@@ -424,21 +327,100 @@ PdfFonts::FaceSubset& PdfFonts::SubsetFor(hb_face_t* source) {
   return it->second;
 }
 
+// Cuts the glyphs of `subset` out of `source` and makes their PDF font;
+// leaves `subset->pdf` null when the subsetter fails or the subset is
+// neither CFF nor TrueType.
 void PdfFonts::Remake(hb_face_t* source, FaceSubset* subset) {
-  if (subset->face != nullptr) cairo_font_face_destroy(subset->face);
-  subset->face = SubsetFace(source, subset->glyphs, subset->cmap, &subset->new_gid);
-  ++subset->generation;
+  subset->pdf.reset();
+  subset->glyph.clear();
+  subset->unicode.clear();
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (input == nullptr) return;
+  hb_set_union(hb_subset_input_glyph_set(input), subset->glyphs);
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : kDroppedTables) hb_set_add(drop, hb_tag_from_string(tag, 4));
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  hb_face_t* view = hb_face_create_for_tables(TableWithoutCmap, hb_face_reference(source),
+                                              reinterpret_cast<hb_destroy_func_t>(hb_face_destroy));
+  hb_face_set_upem(view, hb_face_get_upem(source));
+  hb_face_set_glyph_count(view, hb_face_get_glyph_count(source));
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(view, input);
+  hb_face_destroy(view);
+  hb_subset_input_destroy(input);
+  if (plan == nullptr) return;
+  std::vector<std::pair<uint32_t, uint32_t>> old_new;
+  const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(subset->glyphs, &g);) {
+    hb_codepoint_t n = hb_map_get(map, g);
+    if (n != HB_MAP_VALUE_INVALID) old_new.emplace_back(g, n);
+  }
+  hb_face_t* face = hb_subset_plan_execute_or_fail(plan);
+  hb_subset_plan_destroy(plan);
+  if (face == nullptr) return;
+  auto font = std::make_unique<PdfFont>();
+  hb_blob_t* cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+  hb_blob_t* glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
+  hb_blob_t* file = hb_face_reference_blob(face);
+  const unsigned glyph_count = hb_face_get_glyph_count(face);
+  hb_face_destroy(face);
+  std::vector<uint32_t> cid;
+  font->cff = hb_blob_get_length(cff) > 0;
+  hb_blob_t* program = font->cff ? cff : glyf;
+  if (hb_blob_get_length(program) > 0 && hb_blob_get_length(file) > 0) {
+    if (font->cff) ReadCids(file, glyph_count, &cid);
+    unsigned size = 0;
+    const char* data = hb_blob_get_data(font->cff ? cff : file, &size);
+    font->program_size = size;
+    font->program = Deflate(std::string_view(data, size), kFontZlibLevel, /*huffman_only=*/true);
+  }
+  hb_blob_destroy(cff);
+  hb_blob_destroy(glyf);
+  hb_blob_destroy(file);
+  if (font->program.empty()) return;
+  // Codes and widths (HarfBuzz's advances, as the layout used them).
+  hb_font_t* metrics = hb_font_create(source);
+  const double per_unit = 1000.0 / hb_face_get_upem(source);
+  std::map<uint32_t, int> widths;
+  size_t hash = std::hash<size_t>{}(old_new.size());
+  for (const auto& [old_id, new_id] : old_new) {
+    Glyph g;
+    g.code = new_id < cid.size() ? cid[new_id] : new_id;
+    g.width =
+        static_cast<int>(std::lround(hb_font_get_glyph_h_advance(metrics, old_id) * per_unit));
+    subset->glyph[old_id] = g;
+    widths[g.code] = g.width;
+    hash = hash * 31 + old_id;
+  }
+  for (const auto& [cp, gid] : subset->cmap) {
+    auto g = subset->glyph.find(gid);
+    if (g == subset->glyph.end()) continue;
+    auto [u, fresh] = subset->unicode.emplace(g->second.code, cp);
+    if (!fresh && LookAlike(u->second) && !LookAlike(cp)) u->second = cp;
+    hash = hash * 31 + cp;
+  }
+  font->descriptor = Descriptor(source, metrics, per_unit);
+  hb_font_destroy(metrics);
+  font->base_font = BaseFont(source, hash);
+  font->widths = WidthArray(widths);
+  font->to_unicode = Deflate(ToUnicodeCMap(subset->unicode), kFontZlibLevel);
+  if (!font->to_unicode.empty()) subset->pdf = std::move(font);
 }
 
 void PdfFonts::Prepare(const Document& doc) {
+  pages_.clear();
+  used_.clear();
   std::map<hb_face_t*, hb_set_t*> wanted;
   std::map<hb_face_t*, std::map<uint32_t, uint32_t>> wanted_cmap;
+  std::vector<hb_face_t*> order;  // by first use: the same issue, the same bytes
   for (const Page& page : doc.pages) {
     for (const GlyphSeg& seg : page.segs) {
       hb_face_t* source = Use(seg.item->item->analysis.font)->source;
       if (source == nullptr) continue;
       hb_set_t*& set = wanted[source];
-      if (set == nullptr) set = hb_set_create();
+      if (set == nullptr) {
+        set = hb_set_create();
+        order.push_back(source);
+      }
       const PangoGlyphString* gs = seg.item->glyphs;
       for (int g = 0; g < gs->num_glyphs; ++g) {
         if (Drawable(gs->glyphs[g].glyph)) hb_set_add(set, gs->glyphs[g].glyph);
@@ -446,55 +428,54 @@ void PdfFonts::Prepare(const Document& doc) {
       CollectCmap(seg, &wanted_cmap[source]);
     }
   }
-  for (auto& [source, set] : wanted) {
+  for (hb_face_t* source : order) {
+    hb_set_t* set = wanted[source];
     FaceSubset& subset = SubsetFor(source);
-    const auto& cmap = wanted_cmap[source];
-    bool new_text = false;
-    for (const auto& [cp, gid] : cmap) {
-      if (subset.cmap.count(cp) == 0) {
-        new_text = true;
-        break;
-      }
-    }
-    if (!hb_set_is_subset(set, subset.glyphs) || new_text) {
-      if (hb_set_get_population(subset.glyphs) + hb_set_get_population(set) > kMaxKeptGlyphs) {
-        hb_set_clear(subset.glyphs);
-        subset.cmap.clear();
-      }
+    auto& cmap = wanted_cmap[source];
+    if (!hb_set_is_equal(set, subset.glyphs) || cmap != subset.cmap) {
+      hb_set_clear(subset.glyphs);
       hb_set_union(subset.glyphs, set);
-      subset.cmap.insert(cmap.begin(), cmap.end());
+      subset.cmap = std::move(cmap);
       Remake(source, &subset);
     }
     hb_set_destroy(set);
+    if (subset.pdf != nullptr) {
+      subset.pdf->resource = "J" + std::to_string(used_.size());
+      used_.push_back(source);
+    }
   }
 }
 
+void PdfFonts::StartPage() { pages_.emplace_back(); }
+
+std::vector<std::vector<std::string>> PdfFonts::TakePageText() { return std::move(pages_); }
+
+std::vector<const PdfFont*> PdfFonts::Fonts() const {
+  std::vector<const PdfFont*> out;
+  for (hb_face_t* source : used_) out.push_back(subsets_.at(source).pdf.get());
+  return out;
+}
+
 PdfFonts::FontUse* PdfFonts::Ready(const GlyphSeg& seg) {
-  PangoFont* font = seg.item->item->analysis.font;
-  auto use = fonts_.find(font);
+  auto use = fonts_.find(seg.item->item->analysis.font);
   if (use == fonts_.end() || use->second.source == nullptr) return nullptr;
   auto subset = subsets_.find(use->second.source);
-  if (subset == subsets_.end() || subset->second.face == nullptr) return nullptr;
-  if (use->second.generation != subset->second.generation) {
-    if (use->second.scaled != nullptr) cairo_scaled_font_destroy(use->second.scaled);
-    use->second.scaled = ScaledLike(font, subset->second.face);
-    use->second.generation = subset->second.generation;
-  }
-  return use->second.scaled != nullptr ? &use->second : nullptr;
+  if (subset == subsets_.end() || subset->second.pdf == nullptr) return nullptr;
+  return &use->second;
 }
 
 size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
   const GlyphSeg& first = *segs[0];
   FontUse* use = Ready(first);
-  if (use == nullptr || (first.item->item->analysis.level & 1) != 0) {
+  if (use == nullptr || pages_.empty() || (first.item->item->analysis.level & 1) != 0) {
     // Not subset, or right-to-left: Pango draws it, with its own clusters.
     cairo_move_to(cr, first.x, first.y);
     pango_cairo_show_glyph_item(cr, first.text.c_str(), first.item.get());
     return 1;
   }
-  const std::vector<uint32_t>& new_gid = subsets_.find(use->source)->second.new_gid;
-  std::vector<cairo_glyph_t> glyphs;
-  std::vector<double> advances;
+  const FaceSubset& subset = subsets_.find(use->source)->second;
+  std::vector<cairo_glyph_t> glyphs;  // index: code
+  std::vector<double> advances;       // in ems
   std::vector<cairo_text_cluster_t> clusters;
   std::string text;
   bool mapped = true;  // every segment's clusters add up
@@ -512,27 +493,101 @@ size_t PdfFonts::ShowLine(cairo_t* cr, const GlyphSeg* const* segs, size_t n) {
          (s.item->item->analysis.level & 1) != 0 || (!blank && Ready(s) != use))) {
       break;
     }
-    size_t before = glyphs.size();
-    AppendGlyphs(s, new_gid, &glyphs, &advances);
+    const size_t before = glyphs.size();
+    const PangoGlyphString* gs = s.item->glyphs;
+    int x = 0;
+    for (int g = 0; g < gs->num_glyphs; ++g) {
+      const PangoGlyphInfo& info = gs->glyphs[g];
+      if (Drawable(info.glyph)) {
+        auto it = subset.glyph.find(info.glyph);
+        const Glyph known = it != subset.glyph.end() ? it->second : Glyph{};
+        glyphs.push_back({known.code,
+                          s.x + static_cast<double>(x + info.geometry.x_offset) / PANGO_SCALE,
+                          s.y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE});
+        advances.push_back(known.width / 1000.0);
+      }
+      x += info.geometry.width;
+    }
     std::vector<cairo_text_cluster_t> c = Clusters(s, static_cast<int>(glyphs.size() - before));
     if (c.empty() && glyphs.size() > before) mapped = false;
     clusters.insert(clusters.end(), c.begin(), c.end());
     text += s.text;
   }
   if (glyphs.empty()) return k;
-  cairo_set_scaled_font(cr, use->scaled);
-  if (!mapped) {
-    cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
-    return k;
+  const double size = use->size;
+  if (mapped) {
+    clusters = JoinAtGaps(clusters, glyphs, advances, size, 0.05 * size);
+  } else {
+    clusters.assign(1, {static_cast<int>(text.size()), static_cast<int>(glyphs.size())});
   }
-  cairo_matrix_t m;
-  cairo_scaled_font_get_font_matrix(use->scaled, &m);
-  const double size = std::hypot(m.xx, m.yx);
-  clusters = JoinAtGaps(clusters, glyphs, advances, size, 0.05 * size);
-  cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
-                         static_cast<int>(glyphs.size()), clusters.data(),
-                         static_cast<int>(clusters.size()),
-                         static_cast<cairo_text_cluster_flags_t>(0));
+  cairo_rectangle(cr, 0, 0, kMarkerW, kMarkerH);
+  cairo_fill(cr);
+  // The operators: one text object, one TJ array per run of glyphs on one
+  // baseline outside /ActualText spans; the pen is followed exactly, so the
+  // integer TJ adjustments never add up to a drift.
+  std::string ops = "q " + Num(((first.rgb >> 16) & 0xFF) / 255.0) + " " +
+                    Num(((first.rgb >> 8) & 0xFF) / 255.0) + " " + Num((first.rgb & 0xFF) / 255.0) +
+                    " rg\nBT\n/" + subset.pdf->resource + " 1 Tf\n";
+  const std::string sz = Num(size);
+  double pen = 0, baseline = 0;
+  bool placed = false, open = false;
+  size_t g = 0, byte = 0;
+  for (const cairo_text_cluster_t& c : clusters) {
+    const std::string_view part(text.data() + byte, c.num_bytes);
+    byte += c.num_bytes;
+    // Pango's segment text is valid UTF-8 (Engine::Shape checks it).
+    const char* end = part.data() + part.size();
+    const bool one = !part.empty() && g_utf8_next_char(part.data()) == end;
+    bool plain = false;
+    if (c.num_glyphs == 1 && one) {
+      auto u = subset.unicode.find(static_cast<uint32_t>(glyphs[g].index));
+      plain = u != subset.unicode.end() && u->second == g_utf8_get_char(part.data());
+    }
+    if (!plain) {
+      if (open) ops += "]TJ\n";
+      open = false;
+      ops += "/Span << /ActualText <FEFF";
+      for (const char* p = part.data(); p < end; p = g_utf8_next_char(p)) {
+        AppendUtf16Hex(g_utf8_get_char(p), &ops);
+      }
+      ops += "> >> BDC\n";
+    }
+    for (int i = 0; i < c.num_glyphs; ++i, ++g) {
+      if (!placed || glyphs[g].y != baseline) {
+        if (open) ops += "]TJ\n";
+        ops += sz + " 0 0 -" + sz + " " + Num(glyphs[g].x) + " " + Num(glyphs[g].y) + " Tm\n[";
+        pen = glyphs[g].x;
+        baseline = glyphs[g].y;
+        placed = open = true;
+      } else {
+        if (!open) ops += "[";
+        open = true;
+        const long adjust = std::lround((pen - glyphs[g].x) * 1000 / size);
+        if (adjust != 0) {
+          ops += std::to_string(adjust);
+          pen -= adjust * size / 1000;
+        }
+      }
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      const auto code = static_cast<uint32_t>(glyphs[g].index);
+      const char hex[6] = {'<',
+                           kHex[(code >> 12) & 15],
+                           kHex[(code >> 8) & 15],
+                           kHex[(code >> 4) & 15],
+                           kHex[code & 15],
+                           '>'};
+      ops.append(hex, sizeof hex);
+      pen += advances[g] * size;
+    }
+    if (!plain) {
+      if (open) ops += "]TJ\n";
+      open = false;
+      ops += "EMC\n";
+    }
+  }
+  if (open) ops += "]TJ\n";
+  ops += "ET\nQ\n";
+  pages_.back().push_back(std::move(ops));
   return k;
 }
 
