@@ -15,8 +15,10 @@
 #include "members/cli.h"
 #include "submissions/cli.h"
 #include "typeset/cli.h"
+#include "typeset/typeset.h"
 
 int main(int argc, char** argv) {
+  jianbao::typeset::PrepareCairoPdf();  // sets the environment: before any thread
   CLI::App app{"Jianbao 简报 — information reporting and bulletins"};
   app.set_version_flag("--version", "jianbao 0.1.0");
   app.require_subcommand(1);

@@ -14,6 +14,7 @@
 #include "typeset/links.h"
 #include "typeset/pdf_finish.h"
 #include "typeset/pdf_fonts.h"
+#include "typeset/typeset.h"
 
 namespace jianbao::typeset {
 namespace {
@@ -224,12 +225,16 @@ Status DrawPage(cairo_t* cr, const Page& page, PdfFonts* fonts, double px_per_pt
 
 }  // namespace
 
-Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts) {
+void PrepareCairoPdf() {
   // Cairo leaves the content streams uncompressed: FinishPdf puts the text
   // into them and compresses them itself, at a level of its choice. Cairo
   // reads this when a surface is made; set once, before the first one.
   static const bool uncompressed = setenv("CAIRO_DEBUG_PDF", "1", 0) == 0;
   (void)uncompressed;
+}
+
+Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts) {
+  PrepareCairoPdf();
   fonts->Prepare(doc);
   std::string out;
   cairo_surface_t* surface =

@@ -18,9 +18,8 @@ class PdfFonts;  // pdf_fonts.h
 
 // Returns the PDF bytes, or kInternal when Cairo fails. Cairo draws the
 // page (rules, images, links, structure) and `fonts` writes the text (kept
-// between calls for speed); FinishPdf merges them. Sets CAIRO_DEBUG_PDF in
-// the environment on its first call (Cairo then leaves content streams
-// uncompressed).
+// between calls for speed); FinishPdf merges them. Calls PrepareCairoPdf
+// (typeset.h; a no-op after the first call).
 Result<std::string> DrawPdf(const Document& doc, PdfFonts* fonts);
 
 // Returns PNG bytes per page at `dpi`, or kInternal when Cairo fails.

@@ -208,6 +208,13 @@ Result<std::string> RenderText(const Issue& issue, const Fonts& fonts);
 // Thread-safe.
 std::string HtmlInElderMode(std::string html);
 
+// Sets CAIRO_DEBUG_PDF in the environment, so that Cairo leaves the PDF's
+// content streams uncompressed for the engine's own finishing pass. setenv
+// races with getenv on other threads: a program calls this at start, before
+// it starts any thread (cli/main.cc); the PDF writer calls it as well, for
+// tests and tools that do not. Idempotent.
+void PrepareCairoPdf();
+
 }  // namespace jianbao::typeset
 
 #endif  // JIANBAO_TYPESET_TYPESET_H_
