@@ -11,8 +11,10 @@
 // live bounds answers that also depend on the clock (deadlines, "overdue",
 // session expiry) to that many milliseconds late. A handler that writes while
 // answering a GET (a read receipt) changes the version itself, so its answer
-// is never found. The least recently used entries go first when the entries'
-// bytes pass the limit.
+// is never found. Versions only grow: the first lookup or store at a newer
+// version drops every entry, so the cache holds only answers of the current
+// data and its memory follows the working set between two writes. The least
+// recently used entries go first when the entries' bytes pass the limit.
 //
 // Thread safety: every method may be called from any thread.
 
@@ -48,6 +50,7 @@ class AnswerCache {
   // and younger than the time to live, or nullopt.
   std::optional<Value> Find(const std::string& key, uint64_t version) {
     std::lock_guard<std::mutex> lock(mu_);
+    if (!Current(version)) return std::nullopt;
     auto it = index_.find(key);
     if (it == index_.end()) return std::nullopt;
     Entry& e = *it->second;
@@ -66,6 +69,7 @@ class AnswerCache {
     const size_t bytes = key.size() + size_of_(value) + kOverhead;
     if (bytes > max_bytes_ / 4) return;
     std::lock_guard<std::mutex> lock(mu_);
+    if (!Current(version)) return;
     if (auto it = index_.find(key); it != index_.end()) Erase(it);
     lru_.push_front(Entry{key, version, Clock::now(), bytes, std::move(value)});
     index_.emplace(key, lru_.begin());
@@ -90,6 +94,21 @@ class AnswerCache {
   };
   using Lru = std::list<Entry>;
 
+  // Returns whether `version` is the newest seen. A newer one drops every
+  // entry (none can be found again: the data version only grows); an older
+  // one (a request that read it before a commit) may neither find nor store.
+  // REQUIRES: mu_ held.
+  bool Current(uint64_t version) {
+    if (version < newest_) return false;
+    if (version > newest_) {
+      lru_.clear();
+      index_.clear();
+      bytes_ = 0;
+      newest_ = version;
+    }
+    return true;
+  }
+
   void Erase(typename std::unordered_map<std::string, typename Lru::iterator>::iterator it) {
     bytes_ -= it->second->bytes;
     lru_.erase(it->second);
@@ -103,6 +122,7 @@ class AnswerCache {
   Lru lru_;  // most recently used first
   std::unordered_map<std::string, typename Lru::iterator> index_;
   size_t bytes_ = 0;
+  uint64_t newest_ = 0;  // the newest data version seen
 };
 
 }  // namespace jianbao::http

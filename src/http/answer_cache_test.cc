@@ -17,9 +17,15 @@ TEST(AnswerCacheTest, FindsOnlyAtTheSameVersion) {
   cache.Store("k", 7, "answer");
   EXPECT_EQ(cache.Find("k", 7), "answer");
   EXPECT_EQ(cache.Find("other", 7), std::nullopt);
+  cache.Store("j", 7, "another");
+  EXPECT_EQ(cache.size(), 2u);
   EXPECT_EQ(cache.Find("k", 8), std::nullopt);  // the database changed
-  EXPECT_EQ(cache.Find("k", 7), std::nullopt);  // and the stale entry is gone
+  EXPECT_EQ(cache.size(), 0u);                  // and every older entry is gone
+  EXPECT_EQ(cache.Find("k", 7), std::nullopt);
+  cache.Store("k", 7, "late");  // computed before the change: not kept
   EXPECT_EQ(cache.size(), 0u);
+  cache.Store("k", 8, "fresh");
+  EXPECT_EQ(cache.Find("k", 8), "fresh");
 }
 
 TEST(AnswerCacheTest, EntriesExpire) {
