@@ -72,19 +72,22 @@ bool IsStateChanging(const std::string& method) {
 }
 
 // The answer cache's key: who asks (the session token, never logged), in
-// which language, for which path and query. Fields are separated by a byte
-// no decoded token, language or path contains.
+// which language, for which path and query. Every part is preceded by its
+// length, so no two different requests (whatever bytes their decoded query
+// holds) share a key.
 std::string AnswerKey(const std::string& token, const std::string& lang, const Request& req) {
-  std::string key = token;
-  key += '\x1f';
-  key += lang;
-  key += '\x1f';
-  key += req.path;
+  std::string key;
+  auto add = [&key](const std::string& part) {
+    key += std::to_string(part.size());
+    key += ':';
+    key += part;
+  };
+  add(token);
+  add(lang);
+  add(req.path);
   for (const auto& [k, v] : req.query) {
-    key += '\x1f';
-    key += k;
-    key += '=';
-    key += v;
+    add(k);
+    add(v);
   }
   return key;
 }
