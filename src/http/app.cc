@@ -37,6 +37,29 @@ Result<int64_t> Context::IdParam(const std::string& name, const std::string& not
   return Status::NotFound(not_found_key, "not found: " + v);
 }
 
+namespace {
+
+// server.answer_cache_mb and _ttl_ms (docs/operator-guide.md "The answer cache").
+size_t AnswerCacheBytes(const Config& c) {
+  return static_cast<size_t>(std::max<int64_t>(0, c.GetInt("server.answer_cache_mb", 32))) << 20;
+}
+std::chrono::milliseconds AnswerCacheTtl(const Config& c) {
+  return std::chrono::milliseconds(c.GetInt("server.answer_cache_ttl_ms", 1000));
+}
+
+// What the caches count of an entry against their byte limits.
+size_t ResponseBytes(const Response& r) {
+  size_t n = r.body.size();
+  for (const auto& [k, v] : r.headers) n += k.size() + v.size();
+  return n;
+}
+size_t SessionBytes(const Authenticator::Session& s) {
+  return s.actor.login.size() + s.actor.name.size() + s.actor.org_code.size() +
+         s.csrf_token.size() + 32 * s.actor.roles.size();
+}
+
+}  // namespace
+
 App::App(Config config, store::Database* db)
     : config_(std::move(config)),
       trusted_proxies_([this] {
@@ -44,21 +67,8 @@ App::App(Config config, store::Database* db)
         return list.ok() ? list.value() : std::vector<std::string>{};
       }()),
       db_(db),
-      answers_(
-          static_cast<size_t>(std::max<int64_t>(0, config_.GetInt("server.answer_cache_mb", 32)))
-              << 20,
-          std::chrono::milliseconds(config_.GetInt("server.answer_cache_ttl_ms", 1000)),
-          [](const Response& r) {
-            size_t n = r.body.size();
-            for (const auto& [k, v] : r.headers) n += k.size() + v.size();
-            return n;
-          }),
-      sessions_(answers_.enabled() ? size_t{4} << 20 : 0,
-                std::chrono::milliseconds(config_.GetInt("server.answer_cache_ttl_ms", 1000)),
-                [](const Authenticator::Session& s) {
-                  return s.actor.login.size() + s.actor.name.size() + s.actor.org_code.size() +
-                         s.csrf_token.size() + 32 * s.actor.roles.size();
-                }),
+      answers_(AnswerCacheBytes(config_), AnswerCacheTtl(config_), ResponseBytes),
+      sessions_(answers_.enabled() ? size_t{4} << 20 : 0, AnswerCacheTtl(config_), SessionBytes),
       expose_statement_count_(config_.GetBool("server.expose_statement_count", false)) {
   messages::Add(messages::CoreMessages());
   messages::Add(messages::FieldLabels());
